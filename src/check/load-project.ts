@@ -1,0 +1,216 @@
+/**
+ * Reads every content file, validates it (schemas, then consistency across files) and builds the
+ * project model. Every problem in every file is collected; nothing stops at the first one.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DiagnosticList, type Diagnostic } from './diagnostics.ts';
+import { parseWithDiagnostics } from './schema-issues.ts';
+import { readYaml, type YamlSource } from '../source/yaml-file.ts';
+import { readMarkdown } from '../source/markdown-file.ts';
+import { frameworkSchema, type Framework } from '../model/schemas/framework.ts';
+import { serviceSchema, type Service } from '../model/schemas/service.ts';
+import { glossarySchema, type GlossaryTerm } from '../model/schemas/glossary.ts';
+import { inspectionSchema, type InspectionSource } from '../model/schemas/inspection.ts';
+import type { CaseRecord } from '../model/schemas/case.ts';
+import type { Inspection, Project } from '../model/project.ts';
+import { checkFramework } from './rules/framework.ts';
+import { checkGlossary } from './rules/glossary.ts';
+import { readCaseRecords } from './rules/cases.ts';
+import { checkInspection, checkCounts, checkNarrative, checkInspectionsTogether, checkRatingsAgainstComputed } from './rules/inspection.ts';
+import { countCases, rateInspection } from '../model/rating.ts';
+
+export interface LoadResult {
+  project: Project;
+  diagnostics: Diagnostic[];
+  filesChecked: number;
+}
+
+export interface ContentFile {
+  /** Project-relative path with forward slashes, as printed in diagnostics. */
+  file: string;
+  text: string;
+}
+
+export class ContentReader {
+  filesChecked = 0;
+  constructor(
+    readonly root: string,
+    readonly diagnostics: DiagnosticList,
+  ) {}
+
+  relative(absolute: string): string {
+    return path.relative(this.root, absolute).split(path.sep).join('/');
+  }
+
+  /** Files directly in a folder with one of the extensions, sorted so output never depends on the disk. */
+  list(folder: string, extensions: readonly string[]): string[] {
+    const absolute = path.join(this.root, folder);
+    if (!fs.existsSync(absolute)) return [];
+    return fs
+      .readdirSync(absolute, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext)))
+      .map((entry) => path.join(absolute, entry.name))
+      .sort();
+  }
+
+  read(absolute: string): ContentFile {
+    this.filesChecked += 1;
+    return { file: this.relative(absolute), text: fs.readFileSync(absolute, 'utf8') };
+  }
+
+  /** Reads YAML, reporting syntax errors; undefined data when the file cannot be read. */
+  yaml(absolute: string): { file: string; source: YamlSource } {
+    const { file, text } = this.read(absolute);
+    const source = readYaml(text);
+    for (const error of source.syntaxErrors) {
+      this.diagnostics.error(file, error.at, 'yaml-syntax', error.message, 'check the indentation and that every "key: value" has a space after the colon');
+    }
+    return { file, source };
+  }
+}
+
+function loadFrameworks(reader: ContentReader): { framework: Framework; file: string; source: YamlSource }[] {
+  const loaded: { framework: Framework; file: string; source: YamlSource }[] = [];
+  for (const absolute of reader.list('content/frameworks', ['.yaml', '.yml'])) {
+    const { file, source } = reader.yaml(absolute);
+    if (source.data === undefined) continue;
+    const framework = parseWithDiagnostics(frameworkSchema, source.data, source, file, reader.diagnostics);
+    if (!framework) continue;
+    const expectedId = path.basename(absolute).replace(/\.ya?ml$/, '');
+    if (framework.id !== expectedId) {
+      reader.diagnostics.error(file, source.positionOf(['id']), 'id-mismatch', `framework id "${framework.id}" does not match the file name "${expectedId}"`, `rename the file to ${framework.id}.yaml or change the id`);
+    }
+    const duplicate = loaded.find((other) => other.framework.id === framework.id);
+    if (duplicate) {
+      reader.diagnostics.error(file, source.positionOf(['id']), 'duplicate-id', `framework "${framework.id}" is already defined in ${duplicate.file}`);
+      continue;
+    }
+    if (checkFramework(framework, source, file, reader.diagnostics)) loaded.push({ framework, file, source });
+  }
+  return loaded;
+}
+
+function loadServices(reader: ContentReader): Map<string, Service> {
+  const services = new Map<string, Service>();
+  const files = new Map<string, string>();
+  for (const absolute of reader.list('content/services', ['.yaml', '.yml'])) {
+    const { file, source } = reader.yaml(absolute);
+    if (source.data === undefined) continue;
+    const service = parseWithDiagnostics(serviceSchema, source.data, source, file, reader.diagnostics);
+    if (!service) continue;
+    const expected = path.basename(absolute).replace(/\.ya?ml$/, '');
+    if (service.slug !== expected) {
+      reader.diagnostics.error(file, source.positionOf(['slug']), 'slug-mismatch', `slug "${service.slug}" does not match the file name "${expected}"`, `rename the file to ${service.slug}.yaml or change the slug`);
+    }
+    if (services.has(service.slug)) {
+      reader.diagnostics.error(file, source.positionOf(['slug']), 'duplicate-slug', `service slug "${service.slug}" is already used by ${files.get(service.slug)}`, 'every service needs its own slug');
+      continue;
+    }
+    services.set(service.slug, service);
+    files.set(service.slug, file);
+  }
+  return services;
+}
+
+function loadGlossary(reader: ContentReader): GlossaryTerm[] {
+  const terms: { term: GlossaryTerm; file: string; source: YamlSource; index: number }[] = [];
+  for (const absolute of reader.list('content/glossary', ['.yaml', '.yml'])) {
+    const { file, source } = reader.yaml(absolute);
+    if (source.data === undefined) continue;
+    const parsed = parseWithDiagnostics(glossarySchema, source.data, source, file, reader.diagnostics);
+    parsed?.forEach((term, index) => terms.push({ term, file, source, index }));
+  }
+  return checkGlossary(terms, reader.diagnostics);
+}
+
+/** Loads and checks everything under `root/content`. */
+export function loadProject(root: string): LoadResult {
+  const diagnostics = new DiagnosticList();
+  const reader = new ContentReader(root, diagnostics);
+
+  const frameworks = loadFrameworks(reader);
+  const services = loadServices(reader);
+  const glossary = loadGlossary(reader);
+  const frameworkById = new Map(frameworks.map((entry) => [entry.framework.id, entry.framework]));
+  const glossaryIds = new Set(glossary.map((term) => term.id));
+
+  const inspectionsFolder = path.join(root, 'content/inspections');
+  const folders = fs.existsSync(inspectionsFolder)
+    ? fs.readdirSync(inspectionsFolder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+    : [];
+
+  interface Loaded {
+    slug: string;
+    file: string;
+    source: YamlSource;
+    data: InspectionSource;
+  }
+  const loaded: Loaded[] = [];
+  const inspections: Inspection[] = [];
+  for (const slug of folders) {
+    const folder = path.join(inspectionsFolder, slug);
+    const yamlPath = path.join(folder, 'inspection.yaml');
+    const folderFile = reader.relative(folder);
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+      diagnostics.error(folderFile, undefined, 'invalid-slug', `the folder name "${slug}" is used as the inspection's web address and must be lower-case words joined by hyphens`, 'rename the folder, for example to "dudley-2019"');
+    }
+    if (!fs.existsSync(yamlPath)) {
+      diagnostics.error(folderFile, undefined, 'missing-file', `inspection folder "${slug}" has no inspection.yaml`, 'copy templates/inspection/inspection.yaml into the folder and fill it in');
+      continue;
+    }
+    const { file, source } = reader.yaml(yamlPath);
+    if (source.data === undefined) continue;
+    const data = parseWithDiagnostics(inspectionSchema, source.data, source, file, diagnostics);
+    if (!data) continue;
+    loaded.push({ slug, file, source, data });
+
+    const framework = frameworkById.get(data.framework);
+    const service = services.get(data.service);
+    const context = { slug, file, source, data, diagnostics, framework, services, glossaryIds };
+    checkInspection(context);
+    if (!framework) continue;
+
+    const casesPath = path.join(folder, 'cases.csv');
+    let cases: CaseRecord[] = [];
+    let counts: Pick<ReturnType<typeof countCases>, 'counts' | 'sampleSize'>;
+    // Whether there are figures to compare the written ratings with; without them (unreadable
+    // cases.csv, or neither cases.csv nor counts) that is already reported, and every comparison would only repeat it.
+    let haveCaseData: boolean;
+    if (fs.existsSync(casesPath)) {
+      const csv = reader.read(casesPath);
+      const records = readCaseRecords(csv, framework, diagnostics);
+      haveCaseData = records !== undefined;
+      cases = records ?? [];
+      if (data.counts || data.sampleSize) {
+        diagnostics.error(file, source.positionOf([data.counts ? 'counts' : 'sampleSize'], 'key'), 'counts-and-cases', 'this inspection has both a cases.csv and counts: the figures would come from two places', 'delete counts and sampleSize: they are computed from cases.csv');
+      }
+      counts = countCases(framework, cases);
+    } else {
+      counts = checkCounts(context, framework);
+      haveCaseData = data.counts !== undefined;
+    }
+
+    const rating = rateInspection(framework, { ...counts, authored: data.ratings });
+    const narrativePath = path.join(folder, 'report.mdx');
+    let narrativeFile = reader.relative(narrativePath);
+    if (fs.existsSync(narrativePath)) {
+      const narrative = reader.read(narrativePath);
+      checkNarrative(context, framework, rating, narrative.file, readMarkdown(narrative.text));
+    } else {
+      diagnostics.error(folderFile, undefined, 'missing-file', `inspection "${slug}" has no report.mdx narrative`, 'copy templates/inspection/report.mdx into the folder and write one section per standard');
+      narrativeFile = '';
+    }
+    if (haveCaseData) checkRatingsAgainstComputed(context, framework, rating, cases);
+    if (service) inspections.push({ slug, source: data, service, framework, rating, cases, narrativeFile });
+  }
+  checkInspectionsTogether(loaded, diagnostics);
+
+  const project: Project = {
+    frameworks: frameworks.map((entry) => entry.framework),
+    services: [...services.values()],
+    glossary,
+    inspections,
+  };
+  return { project, diagnostics: diagnostics.items, filesChecked: reader.filesChecked };
+}

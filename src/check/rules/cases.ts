@@ -1,0 +1,128 @@
+/** Reads cases.csv: one row per inspected case, one column per key question answered from cases. */
+import type { DiagnosticList } from '../diagnostics.ts';
+import { readCsv } from '../../source/csv-file.ts';
+import { caseFixedColumns, caseRecordSchema, courtDisposals, outOfCourtDisposals, type CaseAnswer, type CaseRecord } from '../../model/schemas/case.ts';
+import type { Framework } from '../../model/schemas/framework.ts';
+import { allStandards, caseQuestions } from '../../model/rating.ts';
+import { closest } from '../schema-issues.ts';
+
+const answers: readonly CaseAnswer[] = ['yes', 'no', 'n/a'];
+const optionalColumns = new Set(['resettlement']);
+
+/** The case records, or undefined when the file cannot be read as CSV (so no figures can be computed from it). */
+export function readCaseRecords(csv: { file: string; text: string }, framework: Framework, diagnostics: DiagnosticList): CaseRecord[] | undefined {
+  const { file } = csv;
+  const parsed = readCsv(csv.text);
+  if (parsed.syntaxError) {
+    diagnostics.error(file, parsed.syntaxError.at, 'csv-syntax', parsed.syntaxError.message, 'save the sheet as CSV (comma separated); quote any cell that contains a comma');
+    return undefined;
+  }
+  const questions = caseQuestions(framework);
+  const judgementQuestions = new Set<string>();
+  for (const { standard } of allStandards(framework)) if (standard.method === 'judgement') for (const q of standard.keyQuestions) judgementQuestions.add(q.id);
+
+  // Header: known columns, each once.
+  const columns: (string | null)[] = [];
+  const seen = new Set<string>();
+  const written = new Set(parsed.header.map((cell) => cell.value));
+  for (const cell of parsed.header) {
+    const name = cell.value;
+    let accepted: string | null = name;
+    if (seen.has(name)) {
+      diagnostics.error(file, cell.at, 'duplicate-column', `column "${name}" appears twice`, 'delete one of them');
+      accepted = null;
+    } else if (caseFixedColumns.includes(name) || questions.has(name)) {
+      // known
+    } else if (judgementQuestions.has(name)) {
+      diagnostics.error(file, cell.at, 'not-a-case-question', `key question ${name} is rated by inspectors' judgement, not from cases`, 'delete this column; write the rating and its evidence in inspection.yaml');
+      accepted = null;
+    } else if (/^\d+\.\d+\.\d+$/.test(name)) {
+      diagnostics.error(file, cell.at, 'unknown-key-question', `key question ${name} is not in framework ${framework.id}`, `case questions in ${framework.id}: ${[...questions.keys()].join(', ')}`);
+      accepted = null;
+    } else {
+      const suggestion = closest(name, [...caseFixedColumns, ...questions.keys()]);
+      diagnostics.error(file, cell.at, 'unknown-column', `unknown column "${name}"`, suggestion ? `did you mean "${suggestion}"?` : `columns are ${caseFixedColumns.join(', ')} and one per key question`);
+      // A misspelt column ("looked_afer") is read as the one it stands for, when that one is not in the
+      // header: the slip is reported once here, not again as a missing column and on every row.
+      accepted = suggestion !== undefined && !written.has(suggestion) && !seen.has(suggestion) ? suggestion : null;
+    }
+    seen.add(name);
+    if (accepted) seen.add(accepted);
+    columns.push(accepted);
+  }
+  const headerAt = parsed.header[0]?.at ?? { line: 1, column: 1 };
+  for (const name of [...caseFixedColumns, ...questions.keys()]) {
+    if (!seen.has(name) && !optionalColumns.has(name)) {
+      diagnostics.error(file, headerAt, 'missing-column', `the header has no column "${name}"`, questions.has(name) ? `add a column "${name}" with yes, no or n/a for each ${questions.get(name)} case` : `add a column "${name}"`);
+    }
+  }
+
+  const records: CaseRecord[] = [];
+  const ids = new Map<string, number>();
+  for (const row of parsed.rows) {
+    const rowAt = row[0]?.at ?? headerAt;
+    if (row.length !== parsed.header.length) {
+      diagnostics.error(file, rowAt, 'column-count', `this row has ${row.length} cells but the header has ${parsed.header.length}`, 'every row needs one cell per column, even when empty');
+    }
+    const fixed: Record<string, string> = {};
+    const cellAt = new Map<string, (typeof row)[number]['at']>();
+    const rowAnswers: Record<string, CaseAnswer> = {};
+    row.forEach((cell, index) => {
+      const column = columns[index];
+      if (!column) return;
+      cellAt.set(column, cell.at);
+      if (caseFixedColumns.includes(column)) {
+        if (cell.value !== '' || !optionalColumns.has(column)) fixed[column] = cell.value;
+      }
+    });
+    const result = caseRecordSchema.safeParse(fixed);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const column = String(issue.path[0] ?? 'id');
+        const value = fixed[column];
+        const allowed = issue.code === 'invalid_value' ? issue.values.map(String) : [];
+        diagnostics.error(
+          file,
+          cellAt.get(column) ?? rowAt,
+          'invalid-case-value',
+          value === undefined || value === '' ? `case ${fixed.id || '(no id)'}: "${column}" is empty` : `case ${fixed.id || '(no id)'}: "${column}" is "${value}", which is not allowed`,
+          allowed.length ? `use one of: ${allowed.join(', ')}` : issue.message,
+        );
+      }
+    }
+    const caseType = result.success ? result.data.type : (fixed.type as CaseRecord['type'] | undefined);
+    if (result.success) {
+      const allowedDisposals: readonly string[] = caseType === 'court' ? courtDisposals : outOfCourtDisposals;
+      if (!allowedDisposals.includes(result.data.disposal)) {
+        diagnostics.error(file, cellAt.get('disposal') ?? rowAt, 'disposal-type-mismatch', `case ${result.data.id}: "${result.data.disposal}" is not a ${caseType} disposal`, `for ${caseType} cases use one of: ${allowedDisposals.join(', ')}`);
+      }
+    }
+    if (fixed.id) {
+      const earlier = ids.get(fixed.id);
+      if (earlier) diagnostics.error(file, cellAt.get('id') ?? rowAt, 'duplicate-case', `case id ${fixed.id} is used again (first on line ${earlier})`, 'give every case its own id');
+      else ids.set(fixed.id, rowAt.line);
+    }
+    row.forEach((cell, index) => {
+      const column = columns[index];
+      if (!column || !questions.has(column)) return;
+      const forType = questions.get(column);
+      const value = cell.value.toLowerCase();
+      if (value === '') {
+        if (caseType === forType) diagnostics.error(file, cell.at, 'missing-answer', `case ${fixed.id ?? ''}: no answer to ${column}`, 'write yes, no or n/a (not applicable)');
+        return;
+      }
+      if (caseType && caseType !== forType) {
+        diagnostics.error(file, cell.at, 'answer-for-other-case-type', `case ${fixed.id ?? ''} is a ${caseType} case but has an answer to ${column}, a question about ${forType} cases`, 'leave this cell empty, or correct the case type');
+        return;
+      }
+      if (!(answers as readonly string[]).includes(value)) {
+        diagnostics.error(file, cell.at, 'invalid-answer', `case ${fixed.id ?? ''}: answer to ${column} is "${cell.value}"`, 'write yes, no or n/a (not applicable)');
+        return;
+      }
+      rowAnswers[column] = value as CaseAnswer;
+    });
+    if (result.success) records.push({ ...result.data, answers: rowAnswers });
+  }
+  if (parsed.rows.length === 0) diagnostics.error(file, headerAt, 'no-cases', 'cases.csv has a header but no cases', 'add one row per inspected case');
+  return records;
+}

@@ -1,0 +1,309 @@
+/** Consistency of one inspection with its framework, service, glossary, cases and narrative. */
+import type { DiagnosticList } from '../diagnostics.ts';
+import type { YamlSource } from '../../source/yaml-file.ts';
+import type { MarkdownSource } from '../../source/markdown-file.ts';
+import type { Framework } from '../../model/schemas/framework.ts';
+import type { Service } from '../../model/schemas/service.ts';
+import { NOT_RATED, type InspectionSource, type KeyQuestionCount } from '../../model/schemas/inspection.ts';
+import type { CaseRecord } from '../../model/schemas/case.ts';
+import { allStandards, caseQuestions, ratingLabel, ratingRank, type InspectionRating, type RatingInput } from '../../model/rating.ts';
+import { closest } from '../schema-issues.ts';
+
+export interface InspectionContext {
+  slug: string;
+  file: string;
+  source: YamlSource;
+  data: InspectionSource;
+  diagnostics: DiagnosticList;
+  framework: Framework | undefined;
+  services: ReadonlyMap<string, Service>;
+  glossaryIds: ReadonlySet<string>;
+}
+
+const SPECIAL_SECTIONS = ['Foreword', 'Introduction', 'Diversity'];
+
+function suggestion(word: string, allowed: readonly string[]): string {
+  const near = closest(word, allowed);
+  return near ? `did you mean "${near}"?` : `use one of: ${allowed.join(', ')}`;
+}
+
+export function checkInspection(ctx: InspectionContext): void {
+  const { file, source, data, diagnostics, framework } = ctx;
+  const at = (...path: PropertyKey[]) => source.positionOf(path);
+
+  if (!ctx.services.has(data.service)) {
+    diagnostics.error(file, at('service'), 'unknown-service', `service "${data.service}" is not in content/services`, suggestion(data.service, [...ctx.services.keys()]));
+  }
+  if (!framework) {
+    diagnostics.error(file, at('framework'), 'unknown-framework', `framework "${data.framework}" is not in content/frameworks`, 'use the id of a framework file, such as youth-2021');
+  }
+
+  if (data.kind === 'reinspection' && !data.reinspectionOf) {
+    diagnostics.error(file, at('kind'), 'missing-field', 'a reinspection must say which inspection it follows up', 'add "reinspectionOf: <slug of the earlier inspection>"');
+  }
+  if (data.reinspectionOf && data.kind !== 'reinspection') {
+    diagnostics.error(file, at('reinspectionOf'), 'reinspection-kind', `reinspectionOf is given but kind is "${data.kind}"`, 'set "kind: reinspection", or remove reinspectionOf');
+  }
+  if (data.kind === 'joint' && data.partners.length === 0) {
+    diagnostics.error(file, at('kind'), 'missing-partners', 'a joint inspection must name its partner inspectorates', 'add "partners:" with one line per inspectorate, such as "- Ofsted"');
+  }
+  if (data.kind !== 'joint' && data.partners.length > 0) {
+    diagnostics.warning(file, at('partners'), 'partners-not-joint', `partners are named but kind is "${data.kind}"`, 'set "kind: joint", or remove partners');
+  }
+
+  if (data.fieldwork.start > data.fieldwork.end) {
+    diagnostics.error(file, at('fieldwork', 'end'), 'date-order', `fieldwork ends (${data.fieldwork.end}) before it starts (${data.fieldwork.start})`, 'swap the dates or correct one of them');
+  }
+  if (data.published < data.fieldwork.end) {
+    diagnostics.error(file, at('published'), 'published-before-fieldwork', `the report is published (${data.published}) before fieldwork ended (${data.fieldwork.end})`, 'correct the publication date or the fieldwork dates');
+  }
+  if (data.status === 'embargoed' && !data.embargoedUntil) {
+    diagnostics.error(file, at('status'), 'missing-embargo-date', 'an embargoed report must say until when', 'add "embargoedUntil: YYYY-MM-DD"');
+  }
+  if (data.embargoedUntil && data.status !== 'embargoed') {
+    diagnostics.warning(file, at('embargoedUntil'), 'embargo-ignored', `embargoedUntil is set but status is "${data.status}", so the date has no effect`, 'set "status: embargoed", or remove embargoedUntil');
+  }
+  if (data.embargoedUntil && data.embargoedUntil < data.published) {
+    diagnostics.warning(file, at('embargoedUntil'), 'embargo-before-publication', `the embargo ends (${data.embargoedUntil}) before the publication date (${data.published})`, 'the report appears on the later of the two dates; make them agree');
+  }
+  if (framework) {
+    const { inEffectFrom, inEffectUntil } = framework;
+    if (data.fieldwork.start < inEffectFrom || (inEffectUntil && data.fieldwork.start > inEffectUntil)) {
+      diagnostics.warning(file, at('framework'), 'framework-period', `fieldwork started ${data.fieldwork.start}, outside the period of ${framework.id} (${inEffectFrom} to ${inEffectUntil ?? 'now'})`, 'check the framework and the fieldwork dates');
+    }
+  }
+
+  const numbers = new Map<number, number>();
+  data.recommendations.forEach((recommendation, index) => {
+    const earlier = numbers.get(recommendation.number);
+    if (earlier !== undefined) {
+      diagnostics.error(file, at('recommendations', index, 'number'), 'duplicate-recommendation', `recommendation number ${recommendation.number} is used twice (also item ${earlier + 1})`, 'number recommendations 1, 2, 3… in the order they appear');
+    } else if (recommendation.number !== index + 1) {
+      diagnostics.warning(file, at('recommendations', index, 'number'), 'recommendation-numbering', `recommendation ${recommendation.number} is item ${index + 1} in the list`, 'number recommendations 1, 2, 3… in the order they appear');
+    }
+    numbers.set(recommendation.number, index);
+  });
+
+  data.glossary.forEach((id, index) => {
+    if (!ctx.glossaryIds.has(id)) diagnostics.error(file, at('glossary', index), 'unknown-glossary-term', `glossary term "${id}" is not in content/glossary`, suggestion(id, [...ctx.glossaryIds]));
+  });
+
+  if (!framework) return;
+  const domainIds = framework.domains.map((domain) => domain.id);
+  for (const id of Object.keys(data.findings)) {
+    if (!domainIds.includes(id)) diagnostics.error(file, source.positionOf(['findings', id], 'key'), 'unknown-domain', `findings for domain "${id}", which ${framework.id} does not have`, `domains are ${domainIds.join(', ')}`);
+  }
+  const standards = [...allStandards(framework)].map(({ standard }) => standard);
+  const ratingIds = [...framework.ratingScale.map((level) => level.id), NOT_RATED];
+  for (const [id, authored] of Object.entries(data.ratings)) {
+    const standard = standards.find((s) => s.id === id);
+    if (!standard) {
+      diagnostics.error(file, source.positionOf(['ratings', id], 'key'), 'unknown-standard', `standard "${id}" is not in ${framework.id}`, `standards are ${standards.map((s) => s.id).join(', ')}`);
+      continue;
+    }
+    if (authored.rating && !ratingIds.includes(authored.rating)) {
+      diagnostics.error(file, at('ratings', id, 'rating'), 'unknown-rating', `"${authored.rating}" is not a rating in ${framework.id}`, suggestion(authored.rating, ratingIds));
+    }
+    if (authored.notRatedReason && authored.rating !== NOT_RATED) {
+      diagnostics.warning(file, at('ratings', id, 'notRatedReason'), 'reason-for-rated-standard', `standard ${id} has a reason for not being rated, but it is rated`, 'remove notRatedReason, or set "rating: not-rated"');
+    }
+  }
+  for (const standard of standards) {
+    if (standard.method !== 'judgement') continue;
+    const authored = data.ratings[standard.id];
+    if (!authored?.rating) {
+      diagnostics.error(file, authored ? at('ratings', standard.id) : source.positionOf(['ratings'], 'key'), 'missing-rating', `standard ${standard.id} ${standard.name} is rated by judgement and needs a rating`, `add under ratings: "${standard.id}": { rating: good, evidence: ... }`);
+      continue;
+    }
+    if (authored.override) {
+      diagnostics.error(file, at('ratings', standard.id, 'override'), 'override-on-judgement', `standard ${standard.id} is rated by inspectors' judgement: there is no computed rating to override`, 'remove override and put the reasons in evidence');
+    }
+    if (authored.rating === NOT_RATED) {
+      if (!standard.mayBeNotRated) {
+        diagnostics.error(file, at('ratings', standard.id, 'rating'), 'not-rated-not-allowed', `standard ${standard.id} ${standard.name} must be rated`, `only ${standards.filter((s) => s.mayBeNotRated).map((s) => s.id).join(', ') || 'no standards'} may be left not rated in ${framework.id}`);
+      } else if (!authored.notRatedReason) {
+        diagnostics.error(file, at('ratings', standard.id, 'rating'), 'missing-not-rated-reason', `standard ${standard.id} is not rated but no reason is given`, 'add "notRatedReason:" saying why, such as no child in the sample was leaving custody');
+      }
+    } else if (!authored.evidence) {
+      diagnostics.error(file, at('ratings', standard.id, 'rating'), 'missing-evidence', `the rating of standard ${standard.id} has no evidence summary`, 'add "evidence:" with the findings the rating rests on');
+    }
+  }
+}
+
+/** Checks the counts of a historic report without case records and returns them for the engine. */
+export function checkCounts(ctx: InspectionContext, framework: Framework): Pick<RatingInput, 'counts' | 'sampleSize'> {
+  const { file, source, data, diagnostics } = ctx;
+  const questions = caseQuestions(framework);
+  const sampleSize = { court: data.sampleSize?.court ?? 0, 'out-of-court': data.sampleSize?.['out-of-court'] ?? 0 };
+  const counts: Record<string, KeyQuestionCount> = {};
+  if (questions.size === 0) return { counts, sampleSize };
+  if (!data.counts) {
+    diagnostics.error(file, source.positionOf(['ratings'], 'key'), 'missing-case-data', `inspection "${ctx.slug}" has no cases.csv and no counts, so its case-sample standards cannot be rated`, 'add cases.csv beside inspection.yaml (one row per case), or, for a historic report, counts and sampleSize');
+    return { counts, sampleSize };
+  }
+  if (!data.sampleSize) {
+    diagnostics.error(file, source.positionOf(['counts'], 'key'), 'missing-field', 'counts are given without sampleSize', 'add "sampleSize: { court: 24, out-of-court: 14 }" with the number of cases of each kind');
+  }
+  for (const [id, count] of Object.entries(data.counts)) {
+    const keyAt = source.positionOf(['counts', id], 'key');
+    const caseType = questions.get(id);
+    if (!caseType) {
+      const isQuestion = [...allStandards(framework)].some(({ standard }) => standard.keyQuestions.some((q) => q.id === id));
+      diagnostics.error(file, keyAt, isQuestion ? 'not-a-case-question' : 'unknown-key-question', isQuestion ? `key question ${id} is rated by judgement, not from cases` : `key question ${id} is not in ${framework.id}`, isQuestion ? 'delete these counts' : `case questions are ${[...questions.keys()].join(', ')}`);
+      continue;
+    }
+    if (count.yes > count.relevant) {
+      diagnostics.error(file, source.positionOf(['counts', id, 'yes']), 'count-order', `key question ${id}: ${count.yes} yes out of ${count.relevant} relevant cases is impossible`, 'yes counts the relevant cases answered yes, so it cannot be larger');
+    }
+    if (data.sampleSize && count.relevant > sampleSize[caseType]) {
+      diagnostics.error(file, source.positionOf(['counts', id, 'relevant']), 'count-exceeds-sample', `key question ${id}: ${count.relevant} relevant cases, but the ${caseType} sample has ${sampleSize[caseType]}`, 'correct the count or sampleSize');
+    }
+    counts[id] = count;
+  }
+  for (const [id, caseType] of questions) {
+    if (!data.counts[id] && sampleSize[caseType] >= framework.caseSample.minimumSample) {
+      diagnostics.error(file, source.positionOf(['counts'], 'key'), 'missing-count', `no counts for key question ${id}`, `add "${id}": { yes: <n>, relevant: <n> }`);
+    }
+  }
+  return { counts, sampleSize };
+}
+
+export function checkNarrative(ctx: InspectionContext, framework: Framework, rating: InspectionRating, narrativeFile: string, markdown: MarkdownSource): void {
+  const { diagnostics } = ctx;
+  if (markdown.syntaxError) {
+    diagnostics.error(narrativeFile, markdown.syntaxError.at, 'mdx-syntax', markdown.syntaxError.message, 'MDX reads "<" and "{" as code: write them as &lt; and &#123;, or close the tag');
+    return;
+  }
+  const standards = [...allStandards(framework)].map(({ standard }) => standard);
+  const found = new Map<string, (typeof markdown.sections)[number]>();
+  let lastIndex = -1;
+  for (const section of markdown.sections) {
+    const match = /^(\d+\.\d+)\.?\s+(.+)$/.exec(section.heading);
+    const key = match ? match[1]! : SPECIAL_SECTIONS.find((name) => name.toLowerCase() === section.heading.toLowerCase());
+    if (!key) {
+      diagnostics.error(narrativeFile, section.at, 'unknown-section', `"## ${section.heading}" is not a section of an inspection report`, `level-2 headings are ${SPECIAL_SECTIONS.join(', ')} and one per standard, such as "## 2.1 Assessment"; use ### for headings inside a section`);
+      continue;
+    }
+    if (found.has(key)) {
+      diagnostics.error(narrativeFile, section.at, 'duplicate-section', `section "${key}" appears twice (first on line ${found.get(key)!.at.line})`, 'merge the two sections');
+      continue;
+    }
+    found.set(key, section);
+    if (!match) continue;
+    const index = standards.findIndex((s) => s.id === key);
+    const standard = standards[index];
+    if (!standard) {
+      diagnostics.error(narrativeFile, section.at, 'unknown-standard', `section "${section.heading}" is about standard ${key}, which ${framework.id} does not have`, `standards are ${standards.map((s) => s.id).join(', ')}`);
+      continue;
+    }
+    if (match[2]!.trim() !== standard.name) {
+      diagnostics.warning(narrativeFile, section.at, 'section-heading', `heading "${section.heading}" does not match the standard's name`, `write "## ${standard.id} ${standard.name}"`);
+    }
+    if (index < lastIndex) {
+      diagnostics.warning(narrativeFile, section.at, 'section-order', `section ${key} comes after section ${standards[lastIndex]!.id}`, 'put the standards in the framework order');
+    }
+    lastIndex = Math.max(lastIndex, index);
+  }
+  if (!found.has('Foreword')) diagnostics.warning(narrativeFile, { line: 1, column: 1 }, 'missing-section', 'the narrative has no "## Foreword" section', 'add the foreword at the top');
+  for (const result of rating.standards) {
+    const standard = standards.find((s) => s.id === result.id)!;
+    const needsNarrative = result.awarded !== NOT_RATED || standard.mayBeNotRated;
+    if (needsNarrative && !found.has(result.id)) {
+      diagnostics.error(narrativeFile, { line: 1, column: 1 }, 'missing-narrative', `standard ${result.id} ${result.name} is ${ratingLabel(framework, result.awarded)} but the narrative has no section for it`, `add "## ${result.id} ${result.name}" with the findings`);
+    }
+  }
+}
+
+function describeLowest(rating: InspectionRating, id: string): string {
+  const result = rating.standards.find((s) => s.id === id)!;
+  const lowest = result.keyQuestions.filter((q) => q.percent).sort((a, b) => a.percent!.shown - b.percent!.shown)[0];
+  return lowest ? `; its lowest key question, ${lowest.id}, is ${lowest.percent!.shown}% (${lowest.yes} of ${lowest.relevant})` : '';
+}
+
+export function checkRatingsAgainstComputed(ctx: InspectionContext, framework: Framework, rating: InspectionRating, cases: readonly CaseRecord[]): void {
+  const { file, source, data, diagnostics } = ctx;
+  const label = (id: string) => ratingLabel(framework, id);
+  for (const result of rating.standards) {
+    if (result.method !== 'case-sample') continue;
+    const authored = data.ratings[result.id];
+    if (!authored) continue;
+    const computed = result.computed!;
+    const where = (field: string) => source.positionOf(['ratings', result.id, field]);
+    if (authored.override) {
+      if (!authored.rating) {
+        diagnostics.error(file, where('override'), 'missing-rating', `standard ${result.id} has an override but no awarded rating`, 'add "rating:" with the rating inspectors awarded');
+      } else if (computed === NOT_RATED) {
+        diagnostics.error(file, where('override'), 'override-not-rated', `standard ${result.id} cannot be rated (${result.notRatedReason ?? 'no data'}), so no rating can be awarded by judgement`, 'remove the override and set "rating: not-rated"');
+      } else if (authored.rating === computed) {
+        diagnostics.warning(file, where('override'), 'override-not-needed', `standard ${result.id}: the override awards ${label(computed)}, which is what the cases give anyway`, 'remove the override');
+      } else if (ratingRank(framework, authored.rating) >= 0) {
+        const distance = Math.abs(ratingRank(framework, authored.rating) - ratingRank(framework, computed));
+        const max = framework.professionalJudgement.maxBandsFromComputed;
+        if (distance > max) {
+          diagnostics.error(file, where('rating'), 'override-too-far', `standard ${result.id}: professional judgement moves the rating ${distance} bands, from ${label(computed)} to ${label(authored.rating)}; at most ${max} is allowed`, `award a rating within ${max} band of ${label(computed)}`);
+        }
+      }
+      continue;
+    }
+    if (authored.rating && authored.rating !== computed && ratingRank(framework, authored.rating) >= -1 && [...framework.ratingScale.map((l) => l.id), NOT_RATED].includes(authored.rating)) {
+      const why = computed === NOT_RATED ? ` (${result.notRatedReason})` : describeLowest(rating, result.id);
+      diagnostics.error(
+        file,
+        where('rating'),
+        'rating-disagrees',
+        `standard ${result.id} is written as ${label(authored.rating)}, but the case sample gives ${label(computed)}${why}`,
+        computed === NOT_RATED ? 'set "rating: not-rated"' : `write ${computed}, or, if inspectors decided otherwise, add "override: { rationale: ... }" giving their reasons`,
+      );
+    }
+  }
+  // A standard that may be left unrated (resettlement) should follow the cases where records exist.
+  if (cases.length > 0) {
+    const hadResettlement = cases.some((record) => record.resettlement === 'yes');
+    for (const { standard } of allStandards(framework)) {
+      if (!standard.mayBeNotRated) continue;
+      const authored = data.ratings[standard.id];
+      if (!authored?.rating) continue;
+      if (authored.rating === NOT_RATED && hadResettlement) {
+        diagnostics.warning(file, source.positionOf(['ratings', standard.id, 'rating']), 'not-rated-with-cases', `standard ${standard.id} is not rated, but cases.csv has children marked resettlement: yes`, 'rate the standard, or correct the resettlement column');
+      } else if (authored.rating !== NOT_RATED && !hadResettlement) {
+        diagnostics.warning(file, source.positionOf(['ratings', standard.id, 'rating']), 'rated-without-cases', `standard ${standard.id} is rated, but no case in cases.csv is marked resettlement: yes`, 'check the resettlement column, or set "rating: not-rated" with a reason');
+      }
+    }
+  }
+}
+
+interface LoadedInspection {
+  slug: string;
+  file: string;
+  source: YamlSource;
+  data: InspectionSource;
+}
+
+export function checkInspectionsTogether(loaded: readonly LoadedInspection[], diagnostics: DiagnosticList): void {
+  const bySlug = new Map(loaded.map((entry) => [entry.slug, entry]));
+  for (const entry of loaded) {
+    const { data, file, source } = entry;
+    if (data.reinspectionOf) {
+      const earlier = bySlug.get(data.reinspectionOf);
+      const at = source.positionOf(['reinspectionOf']);
+      if (data.reinspectionOf === entry.slug) {
+        diagnostics.error(file, at, 'unknown-inspection', 'an inspection cannot be a reinspection of itself', 'give the slug of the earlier inspection');
+      } else if (!earlier) {
+        diagnostics.error(file, at, 'unknown-inspection', `earlier inspection "${data.reinspectionOf}" is not in content/inspections`, suggestion(data.reinspectionOf, [...bySlug.keys()].filter((s) => s !== entry.slug)));
+      } else {
+        if (earlier.data.service !== data.service) {
+          diagnostics.error(file, at, 'reinspection-service', `"${data.reinspectionOf}" inspected ${earlier.data.service}, not ${data.service}`, 'a reinspection follows up an earlier inspection of the same service');
+        }
+        if (earlier.data.fieldwork.end >= data.fieldwork.start) {
+          diagnostics.error(file, at, 'reinspection-order', `"${data.reinspectionOf}" had fieldwork until ${earlier.data.fieldwork.end}, not before this reinspection started (${data.fieldwork.start})`, 'a reinspection comes after the inspection it follows up');
+        }
+      }
+    }
+    for (const other of loaded) {
+      if (other === entry || other.data.service !== data.service || other.slug < entry.slug) continue;
+      if (other.data.fieldwork.start <= data.fieldwork.end && data.fieldwork.start <= other.data.fieldwork.end) {
+        diagnostics.warning(file, source.positionOf(['fieldwork']), 'overlapping-inspections', `"${entry.slug}" and "${other.slug}" inspect ${data.service} over overlapping fieldwork dates`, 'one of them may be a copy: check the slug and dates');
+      }
+    }
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * Turns zod issues into messages for inspectors: which field, what is wrong, how to fix it.
+ * Locked by tests so the wording stays stable.
+ */
+import type { z } from 'zod';
+import type { DiagnosticList } from './diagnostics.ts';
+import type { YamlSource } from '../source/yaml-file.ts';
+
+type Issue = z.core.$ZodIssue;
+
+/** `recommendations → item 3 → text` */
+export function fieldName(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'the file';
+  return path.map((segment) => (typeof segment === 'number' ? `item ${segment + 1}` : String(segment))).join(' → ');
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a group of fields';
+  if (typeof value === 'string') return `"${value}"`;
+  return String(value);
+}
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const typeWords: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list (lines starting with "- ")',
+  object: 'a group of fields',
+  date: 'a date',
+};
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest of the allowed words, if it is close enough to be a typing slip. */
+export function closest(word: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of allowed) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  for (const segment of [...path, null]) {
+    let def = (current as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    // Unwrap defaults, optionals and pipes to reach the object or array underneath.
+    while (def && ['default', 'optional', 'nullable', 'pipe', 'prefault'].includes(def.type as string)) {
+      const inner = (def.innerType ?? def.out) as { _zod?: { def?: Record<string, unknown> } };
+      def = inner?._zod?.def;
+    }
+    if (!def) return [];
+    if (segment === null) return def.type === 'object' ? Object.keys(def.shape as object) : [];
+    if (def.type === 'object') current = (def.shape as Record<string, unknown>)[String(segment)];
+    else if (def.type === 'array') current = def.element;
+    else if (def.type === 'record') current = def.valueType;
+    else return [];
+  }
+  return [];
+}
+
+/** Parses data with a schema, reporting every issue at its place in the YAML source. */
+export function parseWithDiagnostics<T extends z.ZodType>(
+  schema: T,
+  data: unknown,
+  source: Pick<YamlSource, 'positionOf'>,
+  file: string,
+  diagnostics: DiagnosticList,
+): z.infer<T> | undefined {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return result.data;
+  const misspelt = misspeltRequiredFields(schema, result.error.issues);
+  for (const issue of result.error.issues) {
+    if (!misspelt.missing.has(issue)) reportIssue(schema, issue, source, file, diagnostics, misspelt.required);
+  }
+  return undefined;
+}
+
+const pathKey = (path: readonly PropertyKey[]) => JSON.stringify(path.map(String));
+
+/**
+ * A misspelt required field ("pubished:") is both an unknown field and a missing one. It is one
+ * mistake, so it is reported once, as the unknown field, with the required field as the suggestion.
+ */
+function misspeltRequiredFields(schema: z.ZodType, issues: readonly Issue[]): { missing: Set<Issue>; required: Set<string> } {
+  const missingAt = new Map<string, Issue>();
+  for (const issue of issues) {
+    if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) missingAt.set(pathKey(issue.path), issue);
+  }
+  const missing = new Set<Issue>();
+  const required = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const allowed = knownKeys(schema, issue.path);
+    for (const key of issue.keys) {
+      const suggestion = closest(key, allowed);
+      const path = suggestion === undefined ? undefined : pathKey([...issue.path, suggestion]);
+      const target = path === undefined ? undefined : missingAt.get(path);
+      if (target && !missing.has(target)) {
+        missing.add(target);
+        required.add(pathKey([...issue.path, key]));
+      }
+    }
+  }
+  return { missing, required };
+}
+
+function wrongTypeHint(expected: string): string {
+  if (expected === 'array') return 'write a list: one line per item starting with "- ", or [first, second] on one line';
+  if (expected === 'object') return 'write the fields on the lines below, indented under this one';
+  if (expected === 'number' || expected === 'int') return 'write a number, without quotes';
+  if (expected === 'boolean') return 'write true or false, without quotes';
+  return `write ${typeWords[expected] ?? expected} here`;
+}
+
+function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, 'positionOf'>, file: string, diagnostics: DiagnosticList, misspeltRequired: ReadonlySet<string>): void {
+  const path = issue.path;
+  const field = fieldName(path);
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = knownKeys(schema, path);
+      for (const key of issue.keys) {
+        const suggestion = closest(key, allowed);
+        const required = misspeltRequired.has(pathKey([...path, key]));
+        diagnostics.error(
+          file,
+          source.positionOf([...path, key], 'key'),
+          'unknown-field',
+          `${path.length ? `${field}: ` : ''}unknown field "${key}"`,
+          suggestion ? `did you mean "${suggestion}"?${required ? ` ("${suggestion}" is required)` : ''}` : `remove it, or use one of: ${allowed.join(', ')}`,
+        );
+      }
+      return;
+    }
+    case 'invalid_type': {
+      if (input === undefined) {
+        diagnostics.error(file, source.positionOf(path), 'missing-field', `${field} is required`, `add "${String(path.at(-1))}:" here`);
+      } else {
+        const expected = typeWords[issue.expected] ?? issue.expected;
+        diagnostics.error(file, source.positionOf(path), 'wrong-type', `${field} must be ${expected}, not ${describe(input)}`, wrongTypeHint(issue.expected));
+      }
+      return;
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      const suggestion = typeof input === 'string' ? closest(input, allowed) : undefined;
+      diagnostics.error(
+        file,
+        source.positionOf(path),
+        'invalid-value',
+        `${field} is ${describe(input)}, which is not allowed`,
+        suggestion ? `did you mean "${suggestion}"? Allowed: ${allowed.join(', ')}` : `use one of: ${allowed.join(', ')}`,
+      );
+      return;
+    }
+    case 'invalid_format': {
+      if (issue.format === 'date') {
+        diagnostics.error(file, source.positionOf(path), 'invalid-date', `${field} is ${describe(input)}: it ${issue.message.replace(/^Invalid input: /, '')}`, 'write the year, month and day as numbers joined by hyphens, and check that the day exists in that month');
+        return;
+      }
+      // A slug written as words ("North Moor") has an obvious corrected form ("north-moor").
+      const slugged = typeof input === 'string' ? input.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') : '';
+      const pattern = (issue as { pattern?: unknown }).pattern;
+      const fits = slugged !== '' && slugged !== input && String(pattern) === String(SLUG_PATTERN);
+      diagnostics.error(file, source.positionOf(path), 'invalid-format', `${field} is ${describe(input)}: it ${issue.message.replace(/^Invalid input: /, '')}`, fits ? `did you mean "${slugged}"?` : 'rewrite the value in the form described');
+      return;
+    }
+    case 'invalid_key': {
+      diagnostics.error(file, source.positionOf(path, 'key'), 'invalid-key', `${field}: the key ${issue.issues[0]?.message ?? 'is not valid'}`, 'ids are numbers such as "2" or "2.1", written in quotes');
+      return;
+    }
+    case 'too_small':
+    case 'too_big': {
+      // Text that must not be empty: the field is there but says nothing.
+      if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
+        diagnostics.error(file, source.positionOf(path), 'empty-field', `${field} is empty: ${issue.message.replace(/^must not be empty$/, 'it needs some text')}`, `write the text after "${String(path.at(-1))}:"`);
+        return;
+      }
+      // The schemas' own messages ("must be…") read on from the field name; zod's ("Too small: …") do not.
+      const message = /^must\b/.test(issue.message) ? ` ${issue.message}` : `: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`;
+      diagnostics.error(file, source.positionOf(path), 'out-of-range', `${field}${message}`, issue.code === 'too_small' ? `use ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}` : `use ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}`);
+      return;
+    }
+    default:
+      diagnostics.error(file, source.positionOf(path), 'invalid-value', `${field}: ${issue.message}`, 'correct the value, or see the template for an example');
+  }
+}

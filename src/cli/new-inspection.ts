@@ -1,0 +1,32 @@
+/** `npm run new -- <service-slug> <year>`: starts an inspection folder from templates/inspection. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { allStandards, caseQuestions } from '../model/rating.ts';
+import { loadProject } from '../check/load-project.ts';
+
+const [serviceSlug, year] = process.argv.slice(2);
+if (!serviceSlug || !/^\d{4}$/.test(year ?? '')) {
+  process.stderr.write('usage: npm run new -- <service-slug> <year>   for example: npm run new -- dudley 2027\n');
+  process.exit(2);
+}
+const slug = `${serviceSlug}-${year}`;
+const folder = path.resolve('content/inspections', slug);
+if (fs.existsSync(folder)) {
+  process.stderr.write(`content/inspections/${slug} already exists: nothing was changed.\n`);
+  process.exit(1);
+}
+const { project } = loadProject(process.cwd());
+if (!project.services.some((service) => service.slug === serviceSlug)) {
+  process.stderr.write(`There is no content/services/${serviceSlug}.yaml yet: add the service first (see README).\n`);
+  process.exit(1);
+}
+const framework = project.frameworks.find((f) => f.id === 'youth-2021') ?? project.frameworks.at(-1);
+fs.mkdirSync(folder, { recursive: true });
+const template = (name: string) => fs.readFileSync(path.resolve('templates/inspection', name), 'utf8');
+fs.writeFileSync(path.join(folder, 'inspection.yaml'), template('inspection.yaml').replace('SERVICE-SLUG', serviceSlug).replace('framework: youth-2021', `framework: ${framework?.id ?? 'youth-2021'}`));
+fs.writeFileSync(path.join(folder, 'report.mdx'), template('report.mdx'));
+// The cases.csv header follows the framework, so every case question has its column.
+const columns = ['id', 'type', 'disposal', 'looked_after', 'sex', 'ethnicity', 'disability', 'resettlement', ...(framework ? caseQuestions(framework).keys() : [])];
+fs.writeFileSync(path.join(folder, 'cases.csv'), `${columns.join(',')}\n`);
+const standards = framework ? [...allStandards(framework)].length : 0;
+process.stdout.write(`Created content/inspections/${slug}/ (inspection.yaml, cases.csv, report.mdx) for ${framework?.id} with ${standards} standards.\nNext: fill them in and run npm run check.\n`);

@@ -1,0 +1,45 @@
+/** The validated model every renderer draws from: content checked once, ratings computed once. */
+import type { CaseRecord } from './schemas/case.ts';
+import type { Framework } from './schemas/framework.ts';
+import type { GlossaryTerm } from './schemas/glossary.ts';
+import type { InspectionSource } from './schemas/inspection.ts';
+import type { Service } from './schemas/service.ts';
+import type { InspectionRating } from './rating.ts';
+
+export interface Inspection {
+  slug: string;
+  source: InspectionSource;
+  service: Service;
+  framework: Framework;
+  rating: InspectionRating;
+  /** Case-level records: used for computing figures, never published as such. */
+  cases: readonly CaseRecord[];
+  /** Project-relative path of the MDX narrative. */
+  narrativeFile: string;
+}
+
+export interface Project {
+  frameworks: Framework[];
+  services: Service[];
+  glossary: GlossaryTerm[];
+  inspections: Inspection[];
+}
+
+/**
+ * Whether an inspection may appear in public output on the given build date (YYYY-MM-DD):
+ * drafts never; embargoed reports and published ones dated in the future only from their date.
+ */
+export function isPublic(inspection: Pick<Inspection, 'source'>, buildDate: string): boolean {
+  const { status, published, embargoedUntil } = inspection.source;
+  if (status === 'draft') return false;
+  if (published > buildDate) return false;
+  if (status === 'embargoed') return embargoedUntil !== undefined && embargoedUntil <= buildDate;
+  return true;
+}
+
+/** The build date: SOURCE_DATE_EPOCH (seconds) when set, so builds are reproducible, else today (UTC). */
+export function buildDateFrom(env: Record<string, string | undefined>, now: Date = new Date()): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,44 @@
+/**
+ * The public data of an inspection, as published in /data/inspections.json: computed ratings and
+ * key-question figures only. No case-level record ever leaves the model.
+ */
+import type { Inspection } from './project.ts';
+import { ratingLabel } from './rating.ts';
+
+export function publishedInspection(inspection: Inspection) {
+  const { source, service, framework, rating } = inspection;
+  return {
+    slug: inspection.slug,
+    service: { slug: service.slug, name: service.name, shortName: service.shortName, nation: service.nation, region: service.region, fictional: service.fictional },
+    framework: framework.id,
+    kind: source.kind,
+    reinspectionOf: source.reinspectionOf ?? null,
+    partners: source.partners,
+    fieldwork: source.fieldwork,
+    published: source.published,
+    sampleSize: rating.sampleSize,
+    composite: { score: rating.composite.score, maximum: rating.composite.maximum, fullMaximum: rating.composite.fullMaximum },
+    overall: {
+      rating: rating.overall.rating,
+      label: ratingLabel(framework, rating.overall.rating),
+      limitedBy: rating.overall.limitedBy?.standard ?? null,
+    },
+    standards: rating.standards.map((standard) => ({
+      id: standard.id,
+      name: standard.name,
+      method: standard.method,
+      awarded: standard.awarded,
+      awardedLabel: ratingLabel(framework, standard.awarded),
+      computed: standard.computed,
+      professionalJudgement: standard.professionalJudgement,
+      countsTowardsComposite: standard.countsTowardsComposite,
+      sampleSize: standard.sampleSize,
+      keyQuestions:
+        standard.method === 'case-sample'
+          ? standard.keyQuestions.map((q) => ({ id: q.id, yes: q.yes, relevant: q.relevant, percent: q.percent?.shown ?? null }))
+          : [],
+    })),
+  };
+}
+
+export type PublishedInspection = ReturnType<typeof publishedInspection>;

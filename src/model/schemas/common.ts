@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Lower-case words joined by hyphens: the form used for every id that appears in a URL. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, such as "dudley-2019"');
+
+/**
+ * A calendar date written as YYYY-MM-DD. YAML readers differ (some turn dates into Date objects),
+ * so a Date is accepted and turned back into the written form.
+ */
+export const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.iso.date({ error: 'must be a date written as YYYY-MM-DD, such as 2019-06-13' }),
+);
+
+/** Domain ids are "1", standards "1.1", key questions "1.1.1". */
+export const domainId = z.string().regex(/^\d+$/, 'must be a domain number such as "2"');
+export const standardId = z.string().regex(/^\d+\.\d+$/, 'must be a standard id such as "2.1"');
+export const keyQuestionId = z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a key question id such as "2.1.1"');
+
+export const nonEmptyText = z.string().trim().min(1, 'must not be empty');

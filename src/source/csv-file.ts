@@ -1,0 +1,51 @@
+/** Reads a CSV file (cases exported from a spreadsheet) keeping the line and column of every cell. */
+import { parse } from 'csv-parse/sync';
+import type { Position } from '../check/diagnostics.ts';
+
+export interface CsvCell {
+  value: string;
+  at: Position;
+}
+
+export interface CsvSource {
+  header: CsvCell[];
+  rows: CsvCell[][];
+  syntaxError?: { message: string; at: Position };
+}
+
+/** Start columns (1-based) of each field of one raw CSV record, honouring quotes. */
+function fieldColumns(raw: string): number[] {
+  const columns = [1];
+  let quoted = false;
+  for (let i = 0; i < raw.length; i += 1) {
+    const char = raw[i];
+    if (char === '"') quoted = !quoted;
+    else if (char === ',' && !quoted) columns.push(i + 2);
+    else if (char === '\n' || char === '\r') break;
+  }
+  return columns;
+}
+
+export function readCsv(text: string): CsvSource {
+  let records: { record: string[]; raw: string; info: { lines: number } }[];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      info: true,
+      raw: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as never;
+  } catch (error) {
+    const e = error as { message?: string; lines?: number };
+    return { header: [], rows: [], syntaxError: { message: (e.message ?? 'unreadable CSV').replace(/^CsvError: /, ''), at: { line: e.lines ?? 1, column: 1 } } };
+  }
+  const toCells = (entry: (typeof records)[number]): CsvCell[] => {
+    // The raw text starts with any blank lines skipped before the record; info.lines is the record's own line.
+    const columns = fieldColumns(entry.raw.replace(/^[\r\n]+/, ''));
+    const line = entry.info.lines;
+    return entry.record.map((value, index) => ({ value, at: { line, column: columns[index] ?? 1 } }));
+  };
+  const [first, ...rest] = records;
+  return { header: first ? toCells(first) : [], rows: rest.map(toCells) };
+}

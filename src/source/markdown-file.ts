@@ -1,0 +1,49 @@
+/** Parses an inspection's MDX narrative into its syntax tree and its level-2 sections. */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import type { Root } from 'mdast';
+import type { Position } from '../check/diagnostics.ts';
+
+export interface NarrativeSection {
+  /** The heading text as written, e.g. "2.1 Assessment" or "Foreword". */
+  heading: string;
+  at: Position;
+}
+
+export interface MarkdownSource {
+  tree?: Root;
+  sections: NarrativeSection[];
+  syntaxError?: { message: string; at: Position };
+}
+
+export const narrativeParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+export function readMarkdown(text: string): MarkdownSource {
+  let tree: Root;
+  try {
+    tree = narrativeParser.parse(text) as Root;
+  } catch (error) {
+    const e = error as { reason?: string; message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const place = e.place && 'start' in e.place && e.place.start ? e.place.start : e.place;
+    // Some errors (an unclosed tag such as <br>) carry their place only in the text: "… (3:1-3:5)".
+    const written = place ? undefined : /\((\d+):(\d+)-\d+:\d+\)$/.exec(e.reason ?? '');
+    if (written) return { sections: [], syntaxError: { message: e.reason!, at: { line: Number(written[1]), column: Number(written[2]) } } };
+    return {
+      sections: [],
+      syntaxError: {
+        message: e.reason ?? e.message ?? 'cannot be read as MDX',
+        at: { line: (place as { line?: number })?.line ?? e.line ?? 1, column: (place as { column?: number })?.column ?? e.column ?? 1 },
+      },
+    };
+  }
+  const sections: NarrativeSection[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth === 2) {
+      sections.push({ heading: toString(node).trim(), at: { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 } });
+    }
+  }
+  return { tree, sections };
+}

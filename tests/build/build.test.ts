@@ -1,0 +1,90 @@
+/** `npm run build`: checks first, publishes only what is public, same bytes twice, never half-publishes. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, epochOf, runTool, snapshotTree } from '../support/project-copy.ts';
+import { loadProject } from '../../src/check/load-project.ts';
+import { isPublic } from '../../src/model/project.ts';
+import { publishedInspection } from '../../src/model/publish.ts';
+
+const buildDate = '2026-11-23';
+let project: string;
+let first: Map<string, Buffer>;
+
+beforeAll(() => {
+  project = copyProject();
+  const result = runTool(project, 'src/build/cli.ts', [], { SOURCE_DATE_EPOCH: epochOf(buildDate) });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  first = snapshotTree(path.join(project, 'dist'));
+}, 120_000);
+
+afterAll(() => {
+  if (project) fs.rmSync(project, { recursive: true, force: true });
+});
+
+describe('npm run build', () => {
+  it('writes the index page and the inspections data file', () => {
+    expect([...first.keys()].sort()).toEqual(['data/inspections.json', 'index.html']);
+  });
+
+  it('publishes exactly the public inspections, with the computed figures of the model', () => {
+    const { project: model } = loadProject(project);
+    const expected = model.inspections.filter((i) => isPublic(i, buildDate));
+    const data = JSON.parse(first.get('data/inspections.json')!.toString('utf8'));
+    expect(data.inspections.map((i: { slug: string }) => i.slug).sort()).toEqual(expected.map((i) => i.slug).sort());
+    for (const inspection of expected) {
+      expect(data.inspections.find((i: { slug: string }) => i.slug === inspection.slug)).toEqual(JSON.parse(JSON.stringify(publishedInspection(inspection))));
+    }
+    const dudley = data.inspections.find((i: { slug: string }) => i.slug === 'dudley-2019');
+    expect(dudley.composite).toEqual({ score: 15, maximum: 36, fullMaximum: 36 });
+    expect(dudley.overall.label).toBe('Requires improvement');
+    expect(dudley.standards.find((s: { id: string }) => s.id === '2.4').keyQuestions[2]).toEqual({ id: '2.4.3', yes: 8, relevant: 17, percent: 47 });
+  });
+
+  it('leaves drafts and embargoed reports out of every file, and no case record leaves the content', () => {
+    const { project: model } = loadProject(project);
+    const hidden = model.inspections.filter((i) => !isPublic(i, buildDate));
+    expect(hidden.map((i) => i.source.status).sort()).toEqual(['draft', 'embargoed']);
+    for (const [file, bytes] of first) {
+      const text = bytes.toString('utf8');
+      for (const inspection of hidden) expect(text.includes(inspection.slug), `${inspection.slug} in ${file}`).toBe(false);
+      expect(text.includes('looked_after'), file).toBe(false);
+    }
+  });
+
+  it('shows an embargoed report once the build date reaches its embargo', () => {
+    const later = runTool(project, 'src/build/cli.ts', [], { SOURCE_DATE_EPOCH: epochOf('2027-02-04') });
+    expect(later.status).toBe(0);
+    const data = fs.readFileSync(path.join(project, 'dist/data/inspections.json'), 'utf8');
+    expect(data).toContain('"slug": "aberwyn-2026"');
+    expect(data).not.toContain('saltmarsh-2026'); // the draft stays out
+  }, 120_000);
+
+  it('gives the same bytes when built again', () => {
+    const again = runTool(project, 'src/build/cli.ts', [], { SOURCE_DATE_EPOCH: epochOf(buildDate) });
+    expect(again.status).toBe(0);
+    const second = snapshotTree(path.join(project, 'dist'));
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [file, bytes] of first) expect(second.get(file)!.equals(bytes), file).toBe(true);
+  }, 120_000);
+
+  it('stops on a content error with the checker’s messages and leaves dist/ untouched', () => {
+    const before = snapshotTree(path.join(project, 'dist'));
+    const yamlPath = path.join(project, 'content/inspections/dudley-2019/inspection.yaml');
+    const original = fs.readFileSync(yamlPath, 'utf8');
+    fs.writeFileSync(yamlPath, original.replace('framework: youth-2018', 'framework: youth-2081'));
+    try {
+      const failed = runTool(project, 'src/build/cli.ts', [], { SOURCE_DATE_EPOCH: epochOf(buildDate) });
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toMatch(/^content\/inspections\/dudley-2019\/inspection\.yaml:\d+:\d+ {2}error {2}unknown-framework {2}framework "youth-2081"/m);
+      expect(failed.stderr).toContain('dist/ was not changed');
+      expect(failed.stderr).not.toMatch(/\n\s+at /);
+      const after = snapshotTree(path.join(project, 'dist'));
+      expect([...after.keys()]).toEqual([...before.keys()]);
+      for (const [file, bytes] of before) expect(after.get(file)!.equals(bytes), file).toBe(true);
+    } finally {
+      fs.writeFileSync(yamlPath, original);
+    }
+  }, 120_000);
+});

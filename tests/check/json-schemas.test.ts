@@ -1,0 +1,16 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { contentSchemas, jsonSchemaFor } from '../../src/check/json-schemas.ts';
+
+describe('JSON Schemas for editors', () => {
+  it.each(Object.keys(contentSchemas) as (keyof typeof contentSchemas)[])('schemas/%s is up to date (run npm run schemas)', (name) => {
+    expect(fs.readFileSync(`schemas/${name}`, 'utf8')).toBe(jsonSchemaFor(name));
+  });
+
+  it('describes the inspection format with its fields and allowed values', () => {
+    const schema = JSON.parse(jsonSchemaFor('inspection.schema.json'));
+    expect(schema.required).toEqual(expect.arrayContaining(['service', 'framework', 'kind', 'fieldwork', 'published', 'status', 'lead']));
+    expect(schema.properties.status.enum).toEqual(['draft', 'embargoed', 'published']);
+    expect(schema.additionalProperties).toBe(false);
+  });
+});

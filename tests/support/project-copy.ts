@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const tsxCli = path.join(repo, 'node_modules/tsx/dist/cli.mjs');
+
+/** A throwaway copy of the project (sharing node_modules) to build and break without touching the real one. */
+export function copyProject(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inspection-build-'));
+  for (const entry of ['src', 'content', 'templates', 'public', 'schemas', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    const from = path.join(repo, entry);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, entry), { recursive: true });
+  }
+  fs.symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** Runs a TypeScript entry point of the tool in a project folder, on the Node that runs the tests. */
+export function runTool(cwd: string, script: string, args: string[] = [], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [tsxCli, script, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under a folder with its bytes, for comparing whole outputs. */
+export function snapshotTree(root: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.set(path.relative(root, full), fs.readFileSync(full));
+    }
+  };
+  if (fs.existsSync(root)) walk(root);
+  return files;
+}
+
+/** SOURCE_DATE_EPOCH for a calendar date. */
+export function epochOf(date: string): string {
+  return String(Date.parse(`${date}T12:00:00Z`) / 1000);
+}
