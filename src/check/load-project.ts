@@ -83,7 +83,7 @@ function loadFrameworks(reader: ContentReader): { framework: Framework; file: st
     }
     const duplicate = loaded.find((other) => other.framework.id === framework.id);
     if (duplicate) {
-      reader.diagnostics.error(file, source.positionOf(['id']), 'duplicate-id', `framework "${framework.id}" is already defined in ${duplicate.file}`);
+      reader.diagnostics.error(file, source.positionOf(['id']), 'duplicate-id', `framework "${framework.id}" is already defined in ${duplicate.file}`, 'give each framework file its own id');
       continue;
     }
     if (checkFramework(framework, source, file, reader.diagnostics)) loaded.push({ framework, file, source });

@@ -154,7 +154,9 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
     }
     case 'invalid_type': {
       if (input === undefined) {
-        diagnostics.error(file, source.positionOf(path), 'missing-field', `${field} is required`, `add "${String(path.at(-1))}:" here`);
+        const parent = path.at(-2);
+        const under = typeof parent === 'number' ? ` to ${fieldName(path.slice(0, -1))}` : parent === undefined ? '' : ` under "${String(parent)}:"`;
+        diagnostics.error(file, source.positionOf(path), 'missing-field', `${field} is required`, `add "${String(path.at(-1))}:"${under}`);
       } else {
         const expected = typeWords[issue.expected] ?? issue.expected;
         diagnostics.error(file, source.positionOf(path), 'wrong-type', `${field} must be ${expected}, not ${describe(input)}`, wrongTypeHint(issue.expected));

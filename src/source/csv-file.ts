@@ -26,10 +26,25 @@ function fieldColumns(raw: string): number[] {
   return columns;
 }
 
+/** Where the last quote that is never closed opens: csv-parse only says where the file ended. */
+function unclosedQuote(text: string): Position | undefined {
+  let quoted = false;
+  let opened = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] !== '"') continue;
+    if (!quoted) opened = i;
+    quoted = !quoted;
+  }
+  if (!quoted) return undefined;
+  const before = text.slice(0, opened);
+  return { line: before.split('\n').length, column: opened - before.lastIndexOf('\n') };
+}
+
 export function readCsv(text: string): CsvSource {
   let records: { record: string[]; raw: string; info: { lines: number } }[];
+  const content = text.replace(/^\uFEFF/, '');
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
+    records = parse(content, {
       info: true,
       raw: true,
       skip_empty_lines: true,
@@ -37,7 +52,9 @@ export function readCsv(text: string): CsvSource {
       trim: true,
     }) as never;
   } catch (error) {
-    const e = error as { message?: string; lines?: number };
+    const e = error as { message?: string; lines?: number; code?: string };
+    const opening = e.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuote(content) : undefined;
+    if (opening) return { header: [], rows: [], syntaxError: { message: 'a quoted cell starts here but its closing quote is missing', at: opening } };
     return { header: [], rows: [], syntaxError: { message: (e.message ?? 'unreadable CSV').replace(/^CsvError: /, ''), at: { line: e.lines ?? 1, column: 1 } } };
   }
   const toCells = (entry: (typeof records)[number]): CsvCell[] => {

@@ -28,8 +28,9 @@ export function readMarkdown(text: string): MarkdownSource {
   } catch (error) {
     const e = error as { reason?: string; message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
     const place = e.place && 'start' in e.place && e.place.start ? e.place.start : e.place;
-    // Some errors (an unclosed tag such as <br>) carry their place only in the text: "… (3:1-3:5)".
-    const written = place ? undefined : /\((\d+):(\d+)-\d+:\d+\)$/.exec(e.reason ?? '');
+    // An unclosed tag (such as <br>) is reported at the start of its paragraph, or with no place; the tag's own
+    // place is only in the text: "Expected a closing tag for `<br>` (3:17-3:21) …".
+    const written = /^Expected a closing tag for .*?\((\d+):(\d+)-\d+:\d+\)/.exec(e.reason ?? '');
     if (written) return { sections: [], syntaxError: { message: e.reason!, at: { line: Number(written[1]), column: Number(written[2]) } } };
     return {
       sections: [],

@@ -112,11 +112,11 @@ export function checkInspection(ctx: InspectionContext): void {
     if (standard.method !== 'judgement') continue;
     const authored = data.ratings[standard.id];
     if (!authored?.rating) {
-      diagnostics.error(file, authored ? at('ratings', standard.id) : source.positionOf(['ratings'], 'key'), 'missing-rating', `standard ${standard.id} ${standard.name} is rated by judgement and needs a rating`, `add under ratings: "${standard.id}": { rating: good, evidence: ... }`);
+      diagnostics.error(file, source.positionOf(authored ? ['ratings', standard.id] : ['ratings'], 'key'), 'missing-rating', `standard ${standard.id} ${standard.name} is rated by judgement and needs a rating`, `add under ratings: "${standard.id}": { rating: good, evidence: ... }`);
       continue;
     }
     if (authored.override) {
-      diagnostics.error(file, at('ratings', standard.id, 'override'), 'override-on-judgement', `standard ${standard.id} is rated by inspectors' judgement: there is no computed rating to override`, 'remove override and put the reasons in evidence');
+      diagnostics.error(file, source.positionOf(['ratings', standard.id, 'override'], 'key'), 'override-on-judgement', `standard ${standard.id} is rated by inspectors' judgement: there is no computed rating to override`, 'remove override and put the reasons in evidence');
     }
     if (authored.rating === NOT_RATED) {
       if (!standard.mayBeNotRated) {
@@ -228,7 +228,7 @@ export function checkRatingsAgainstComputed(ctx: InspectionContext, framework: F
     const authored = data.ratings[result.id];
     if (!authored) continue;
     const computed = result.computed!;
-    const where = (field: string) => source.positionOf(['ratings', result.id, field]);
+    const where = (field: string) => source.positionOf(['ratings', result.id, field], field === 'override' ? 'key' : 'value');
     if (authored.override) {
       if (!authored.rating) {
         diagnostics.error(file, where('override'), 'missing-rating', `standard ${result.id} has an override but no awarded rating`, 'add "rating:" with the rating inspectors awarded');

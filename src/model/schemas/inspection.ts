@@ -47,30 +47,30 @@ export const domainFindingsSchema = z.strictObject({
 });
 
 export const inspectionSchema = z.strictObject({
-  service: slug,
-  framework: slug,
+  service: slug.describe('The inspected service: a file name in content/services, without .yaml.'),
+  framework: slug.describe('The inspection framework: a file name in content/frameworks, without .yaml, such as youth-2021.'),
   /** inspection, reinspection (give reinspectionOf) or joint (give partners). */
-  kind: z.enum(['inspection', 'reinspection', 'joint']),
-  reinspectionOf: slug.optional(),
-  partners: z.array(nonEmptyText).default([]),
-  fieldwork: z.strictObject({ start: isoDate, end: isoDate }),
-  published: isoDate,
-  status: z.enum(['draft', 'embargoed', 'published']),
-  embargoedUntil: isoDate.optional(),
-  lead: nonEmptyText,
-  team: z.array(nonEmptyText).default([]),
+  kind: z.enum(['inspection', 'reinspection', 'joint']).describe('inspection; reinspection (give reinspectionOf); joint (give partners).'),
+  reinspectionOf: slug.optional().describe('For a reinspection: the slug (folder name) of the inspection it follows up.'),
+  partners: z.array(nonEmptyText).default([]).describe('For a joint inspection: the partner inspectorates, such as Ofsted.'),
+  fieldwork: z.strictObject({ start: isoDate, end: isoDate }).describe('First and last day of fieldwork, YYYY-MM-DD.'),
+  published: isoDate.describe('Publication date, YYYY-MM-DD. The report appears in no output before this date.'),
+  status: z.enum(['draft', 'embargoed', 'published']).describe('draft: never published; embargoed: published from embargoedUntil; published.'),
+  embargoedUntil: isoDate.optional().describe('For an embargoed report: the first day it may be published.'),
+  lead: nonEmptyText.describe('The lead inspector.'),
+  team: z.array(nonEmptyText).default([]).describe('The other inspectors.'),
   /**
    * For historic reports without case records: counts per key question and the sample sizes.
    * Inspections with a cases.csv leave these out: they are computed from the cases.
    */
-  counts: z.record(keyQuestionId, keyQuestionCountSchema).optional(),
-  sampleSize: z.record(z.enum(['court', 'out-of-court']), z.int().min(0)).optional(),
-  ratings: z.record(standardId, authoredRatingSchema).default({}),
-  recommendations: z.array(recommendationSchema).default([]),
-  findings: z.record(domainId, domainFindingsSchema).default({}),
-  context: z.array(contextualFactSchema).default([]),
+  counts: z.record(keyQuestionId, keyQuestionCountSchema).optional().describe('Historic reports only: yes and relevant cases per key question. Leave out when there is a cases.csv.'),
+  sampleSize: z.record(z.enum(['court', 'out-of-court']), z.int().min(0)).optional().describe('Historic reports only: the number of court and out-of-court cases.'),
+  ratings: z.record(standardId, authoredRatingSchema).default({}).describe('Per standard id (quoted, such as "1.1"): rating and evidence for judgement standards; optional for case-sample standards, where it is checked against the cases.'),
+  recommendations: z.array(recommendationSchema).default([]).describe('Numbered 1, 2, 3… in order, each with the body it is addressed to.'),
+  findings: z.record(domainId, domainFindingsSchema).default({}).describe('Per domain id (quoted, such as "1"): strengths and areas for improvement.'),
+  context: z.array(contextualFactSchema).default([]).describe('Contextual facts about the area: label, value, comparison, source.'),
   /** Glossary term ids to include in the report's glossary besides those found in its text. */
-  glossary: z.array(slug).default([]),
+  glossary: z.array(slug).default([]).describe('Glossary term ids to include in the report glossary besides those found in its text.'),
 });
 
 export type AuthoredRating = z.infer<typeof authoredRatingSchema>;
