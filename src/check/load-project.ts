@@ -13,6 +13,7 @@ import { serviceSchema, type Service } from '../model/schemas/service.ts';
 import { glossarySchema, type GlossaryTerm } from '../model/schemas/glossary.ts';
 import { inspectionSchema, type InspectionSource } from '../model/schemas/inspection.ts';
 import type { CaseRecord } from '../model/schemas/case.ts';
+import { documentTemplateSchema, type DocumentTemplate } from '../model/schemas/document-template.ts';
 import type { Inspection, Project } from '../model/project.ts';
 import { checkFramework } from './rules/framework.ts';
 import { checkGlossary } from './rules/glossary.ts';
@@ -124,7 +125,19 @@ function loadGlossary(reader: ContentReader): GlossaryTerm[] {
   return checkGlossary(terms, reader.diagnostics);
 }
 
-/** Loads and checks everything under `root/content`. */
+/** Document structures (templates/documents/*.yaml): section order and headings, as data. */
+function loadDocumentTemplates(reader: ContentReader): DocumentTemplate[] {
+  const templates: DocumentTemplate[] = [];
+  for (const absolute of reader.list('templates/documents', ['.yaml', '.yml'])) {
+    const { file, source } = reader.yaml(absolute);
+    if (source.data === undefined) continue;
+    const template = parseWithDiagnostics(documentTemplateSchema, source.data, source, file, reader.diagnostics);
+    if (template) templates.push(template);
+  }
+  return templates;
+}
+
+/** Loads and checks everything under `root/content` and the document structures in `root/templates`. */
 export function loadProject(root: string): LoadResult {
   const diagnostics = new DiagnosticList();
   const reader = new ContentReader(root, diagnostics);
@@ -132,6 +145,7 @@ export function loadProject(root: string): LoadResult {
   const frameworks = loadFrameworks(reader);
   const services = loadServices(reader);
   const glossary = loadGlossary(reader);
+  const documentTemplates = loadDocumentTemplates(reader);
   const frameworkById = new Map(frameworks.map((entry) => [entry.framework.id, entry.framework]));
   const glossaryIds = new Set(glossary.map((term) => term.id));
 
@@ -211,6 +225,7 @@ export function loadProject(root: string): LoadResult {
     services: [...services.values()],
     glossary,
     inspections,
+    documentTemplates,
   };
   return { project, diagnostics: diagnostics.items, filesChecked: reader.filesChecked };
 }

@@ -4,6 +4,7 @@ import type { Framework } from './schemas/framework.ts';
 import type { GlossaryTerm } from './schemas/glossary.ts';
 import type { InspectionSource } from './schemas/inspection.ts';
 import type { Service } from './schemas/service.ts';
+import type { DocumentTemplate } from './schemas/document-template.ts';
 import type { InspectionRating } from './rating.ts';
 
 export interface Inspection {
@@ -23,6 +24,8 @@ export interface Project {
   services: Service[];
   glossary: GlossaryTerm[];
   inspections: Inspection[];
+  /** Document structures from templates/documents: section order and headings per document type. */
+  documentTemplates: DocumentTemplate[];
 }
 
 /**

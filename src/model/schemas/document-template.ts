@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { nonEmptyText, slug } from './common.ts';
+
+/** One section of a document structure: what fills it and its heading. */
+export const templateSectionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('narrative'), narrative: nonEmptyText, heading: nonEmptyText, optional: z.boolean().default(false) }),
+  z.strictObject({
+    kind: z.enum(['overall-findings', 'ratings-summary', 'recommendations', 'contextual-facts', 'methodology', 'results', 'glossary']),
+    heading: nonEmptyText,
+  }),
+  z.strictObject({ kind: z.literal('domains') }),
+]);
+
+export const documentTemplateSchema = z.strictObject({
+  id: slug,
+  sections: z.array(templateSectionSchema).min(1),
+});
+
+export type TemplateSection = z.infer<typeof templateSectionSchema>;
+export type DocumentTemplate = z.infer<typeof documentTemplateSchema>;
