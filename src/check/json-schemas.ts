@@ -7,12 +7,14 @@ import { frameworkSchema } from '../model/schemas/framework.ts';
 import { serviceSchema } from '../model/schemas/service.ts';
 import { glossarySchema } from '../model/schemas/glossary.ts';
 import { inspectionSchema } from '../model/schemas/inspection.ts';
+import { publisherSchema } from '../model/schemas/publisher.ts';
 
 export const contentSchemas = {
   'framework.schema.json': { schema: frameworkSchema, title: 'Inspection framework', files: 'content/frameworks/*.yaml' },
   'service.schema.json': { schema: serviceSchema, title: 'Inspected service', files: 'content/services/*.yaml' },
   'glossary.schema.json': { schema: glossarySchema, title: 'Glossary of terms', files: 'content/glossary/*.yaml' },
   'inspection.schema.json': { schema: inspectionSchema, title: 'Inspection', files: 'content/inspections/*/inspection.yaml' },
+  'publisher.schema.json': { schema: publisherSchema, title: 'Publisher', files: 'content/publisher.yaml' },
 } as const;
 
 export function jsonSchemaFor(name: keyof typeof contentSchemas): string {

@@ -8,6 +8,7 @@ import { DiagnosticList, type Diagnostic } from './diagnostics.ts';
 import { parseWithDiagnostics } from './schema-issues.ts';
 import { readYaml, type YamlSource } from '../source/yaml-file.ts';
 import { readMarkdown } from '../source/markdown-file.ts';
+import type { Root } from 'mdast';
 import { frameworkSchema, type Framework } from '../model/schemas/framework.ts';
 import { serviceSchema, type Service } from '../model/schemas/service.ts';
 import { glossarySchema, type GlossaryTerm } from '../model/schemas/glossary.ts';
@@ -15,11 +16,15 @@ import { inspectionSchema, type InspectionSource } from '../model/schemas/inspec
 import type { CaseRecord } from '../model/schemas/case.ts';
 import { documentTemplateSchema, type DocumentTemplate } from '../model/schemas/document-template.ts';
 import type { Inspection, Project } from '../model/project.ts';
+import { publisherSchema, type Publisher } from '../model/schemas/publisher.ts';
 import { checkFramework } from './rules/framework.ts';
 import { checkGlossary } from './rules/glossary.ts';
 import { readCaseRecords } from './rules/cases.ts';
 import { checkInspection, checkCounts, checkNarrative, checkInspectionsTogether, checkRatingsAgainstComputed } from './rules/inspection.ts';
 import { countCases, rateInspection } from '../model/rating.ts';
+
+// Stands in when publisher.yaml is missing or wrong: the error stops any build, but checks go on.
+const PLACEHOLDER_PUBLISHER: Publisher = { name: '', shortName: '', website: 'https://example.org/', address: [''], copyrightHolder: '', licence: { name: '', url: 'https://example.org/', notice: '' }, alternativeFormats: '' };
 
 export interface LoadResult {
   project: Project;
@@ -137,6 +142,18 @@ function loadDocumentTemplates(reader: ContentReader): DocumentTemplate[] {
   return templates;
 }
 
+/** The publisher (content/publisher.yaml): one file, required, since every report prints it. */
+function loadPublisher(reader: ContentReader): Publisher | undefined {
+  const absolute = path.join(reader.root, 'content', 'publisher.yaml');
+  if (!fs.existsSync(absolute)) {
+    reader.diagnostics.error('content/publisher.yaml', undefined, 'missing-file', 'there is no content/publisher.yaml: every report prints its publisher, copyright and licence', 'copy content/publisher.yaml from the project this tool came with and change the details');
+    return undefined;
+  }
+  const { file, source } = reader.yaml(absolute);
+  if (source.data === undefined) return undefined;
+  return parseWithDiagnostics(publisherSchema, source.data, source, file, reader.diagnostics);
+}
+
 /** Loads and checks everything under `root/content` and the document structures in `root/templates`. */
 export function loadProject(root: string): LoadResult {
   const diagnostics = new DiagnosticList();
@@ -146,6 +163,7 @@ export function loadProject(root: string): LoadResult {
   const services = loadServices(reader);
   const glossary = loadGlossary(reader);
   const documentTemplates = loadDocumentTemplates(reader);
+  const publisher = loadPublisher(reader);
   const frameworkById = new Map(frameworks.map((entry) => [entry.framework.id, entry.framework]));
   const glossaryIds = new Set(glossary.map((term) => term.id));
 
@@ -208,15 +226,18 @@ export function loadProject(root: string): LoadResult {
     const rating = rateInspection(framework, { ...counts, authored: data.ratings });
     const narrativePath = path.join(folder, 'report.mdx');
     let narrativeFile = reader.relative(narrativePath);
+    let narrativeTree: Root = { type: 'root', children: [] };
     if (fs.existsSync(narrativePath)) {
       const narrative = reader.read(narrativePath);
-      checkNarrative(context, framework, rating, narrative.file, readMarkdown(narrative.text));
+      const markdown = readMarkdown(narrative.text);
+      checkNarrative(context, framework, rating, narrative.file, markdown);
+      if (markdown.tree) narrativeTree = markdown.tree;
     } else {
       diagnostics.error(folderFile, undefined, 'missing-file', `inspection "${slug}" has no report.mdx narrative`, 'copy templates/inspection/report.mdx into the folder and write one section per standard');
       narrativeFile = '';
     }
     if (haveCaseData) checkRatingsAgainstComputed(context, framework, rating, cases);
-    if (service) inspections.push({ slug, source: data, service, framework, rating, cases, narrativeFile });
+    if (service) inspections.push({ slug, source: data, service, framework, rating, cases, narrativeFile, narrative: narrativeTree });
   }
   checkInspectionsTogether(loaded, diagnostics);
 
@@ -226,6 +247,7 @@ export function loadProject(root: string): LoadResult {
     glossary,
     inspections,
     documentTemplates,
+    publisher: publisher ?? PLACEHOLDER_PUBLISHER,
   };
   return { project, diagnostics: diagnostics.items, filesChecked: reader.filesChecked };
 }

@@ -1,9 +1,11 @@
 /** The validated model every renderer draws from: content checked once, ratings computed once. */
+import type { Root } from 'mdast';
 import type { CaseRecord } from './schemas/case.ts';
 import type { Framework } from './schemas/framework.ts';
 import type { GlossaryTerm } from './schemas/glossary.ts';
 import type { InspectionSource } from './schemas/inspection.ts';
 import type { Service } from './schemas/service.ts';
+import type { Publisher } from './schemas/publisher.ts';
 import type { DocumentTemplate } from './schemas/document-template.ts';
 import type { InspectionRating } from './rating.ts';
 
@@ -17,6 +19,8 @@ export interface Inspection {
   cases: readonly CaseRecord[];
   /** Project-relative path of the MDX narrative. */
   narrativeFile: string;
+  /** The narrative's syntax tree (mdast), positions included: both renderers draw from it. */
+  narrative: Root;
 }
 
 export interface Project {
@@ -26,6 +30,7 @@ export interface Project {
   inspections: Inspection[];
   /** Document structures from templates/documents: section order and headings per document type. */
   documentTemplates: DocumentTemplate[];
+  publisher: Publisher;
 }
 
 /**

@@ -1,0 +1,118 @@
+/**
+ * The renderer-neutral document model. A report is turned into these blocks once (narrative
+ * Markdown, computed sections and MDX components alike); the HTML page and the PDF are two
+ * drawings of the same blocks, so neither can show something the other does not.
+ */
+
+export type Inline =
+  | { type: 'text'; value: string; bold?: boolean; italic?: boolean }
+  | { type: 'link'; url: string; children: Inline[] }
+  /** A rating shown as its word plus its symbol, never by colour alone. */
+  | { type: 'rating'; rating: string; label: string; mark: string; symbol: RatingSymbol }
+  /** A footnote reference: the number readers see and the note it points to. */
+  | { type: 'note-ref'; number: number; noteId: string }
+  | { type: 'break' };
+
+/**
+ * A distinct shape per rating, so ratings read without colour: the highest rating of a scale is a
+ * star, then a circle, a triangle and a square; "Not rated" is a dash.
+ */
+export type RatingSymbol = 'star' | 'circle' | 'triangle' | 'square' | 'dash';
+
+export interface TableCell {
+  inlines: Inline[];
+  /** A row header (first column of a row), tagged TH with Row scope. */
+  rowHeader?: boolean;
+  align?: 'left' | 'right' | 'center';
+  /** Number of columns this cell spans (header rows of grouped tables). */
+  colSpan?: number;
+}
+
+export type Block =
+  /** level 1 is the document title; 2 a top-level section; 3 a standard or sub-section; 4 below. */
+  | { type: 'heading'; level: 1 | 2 | 3 | 4; id: string; text: string; inContents: boolean }
+  | { type: 'paragraph'; inlines: Inline[]; style?: 'lead' | 'small' }
+  | { type: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { type: 'quote'; blocks: Block[] }
+  | {
+      type: 'table';
+      caption: string;
+      /** Column header rows (repeated on every PDF page the table runs onto). */
+      head: TableCell[][];
+      rows: TableCell[][];
+      /** Relative column widths for the PDF, one per column. */
+      widths?: number[];
+      /** A note printed under the table, such as the professional judgement footnote. */
+      note?: Inline[];
+    }
+  | { type: 'figure'; image: ImageRef; alt: string; caption?: string }
+  | { type: 'aside'; title: string; blocks: Block[] }
+  | { type: 'notes'; notes: { id: string; number: number; blocks: Block[] }[] }
+  | { type: 'definitions'; items: { id: string; term: string; definition: string }[] }
+  /** A rating stated on its own line under a heading: "Rating: ★ Outstanding". */
+  | { type: 'rating-line'; label: string; rating: Extract<Inline, { type: 'rating' }> }
+  | { type: 'thematic-break' };
+
+/** A picture from the content folder, normalised by sharp for both outputs. */
+export interface ImageRef {
+  /** Absolute path of the author's file. */
+  source: string;
+  /** File name of the normalised output, unique within the report, such as "team-structure.png". */
+  name: string;
+}
+
+export interface ContentsEntry {
+  id: string;
+  text: string;
+  level: 2 | 3;
+}
+
+/** A whole document: metadata, the cover, then the body blocks. */
+export interface DocumentModel {
+  /** Shown as the PDF title and the page's <title>. */
+  title: string;
+  subtitle: string;
+  language: string;
+  /** Date the document carries, YYYY-MM-DD: the PDF's creation date, so builds repeat exactly. */
+  date: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** Running header text for PDF pages after the cover. */
+  runningHeader: string;
+  /** Lines of the cover under the title (dates, fictional-sample notice). */
+  cover: Block[];
+  /** Credits and licence, printed after the cover. */
+  credits: Block[];
+  body: Block[];
+  images: ImageRef[];
+}
+
+export const plain = (value: string): Inline => ({ type: 'text', value });
+
+/** The plain text of inline content, as a screen reader would read it. */
+export function inlineText(inlines: readonly Inline[]): string {
+  return inlines
+    .map((inline) => {
+      switch (inline.type) {
+        case 'text':
+          return inline.value;
+        case 'link':
+          return inlineText(inline.children);
+        case 'rating':
+          return inline.label + inline.mark;
+        case 'note-ref':
+          return `[${inline.number}]`;
+        case 'break':
+          return '\n';
+      }
+    })
+    .join('');
+}
+
+/** Contents entries: every level 2 and 3 heading marked for the contents, in order. */
+export function contentsOf(blocks: readonly Block[]): ContentsEntry[] {
+  return blocks.flatMap((block) =>
+    block.type === 'heading' && block.inContents && (block.level === 2 || block.level === 3) ? [{ id: block.id, text: block.text, level: block.level }] : [],
+  );
+}

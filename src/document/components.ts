@@ -1,0 +1,122 @@
+/**
+ * The components an inspector may use in report.mdx. Each is registered here once: its attributes
+ * (a zod schema, so `check` reports a wrong one like any other field) and the document blocks it
+ * becomes. The page and the PDF both draw those blocks, so no component can appear in one output and
+ * be missing from the other. A tag not listed here is a check error.
+ */
+import { z } from 'zod';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { Inspection } from '../model/project.ts';
+import type { Block, Inline } from './blocks.ts';
+import { keyQuestionTable, ratingInline, ratingsSummaryTable } from './report-tables.ts';
+
+export interface ComponentContext {
+  inspection: Inspection;
+}
+
+interface ComponentBase<P> {
+  name: string;
+  /** One sentence for the README and for check's "did you mean" hints. */
+  description: string;
+  example: string;
+  attributes: z.ZodType<P, Record<string, string | true>>;
+  /** Cross-checks against the inspection, e.g. that a named standard exists: messages per attribute. */
+  check?(props: P, inspection: Inspection): { attribute: string; message: string; hint: string }[];
+}
+
+export interface BlockComponent<P> extends ComponentBase<P> {
+  kind: 'block';
+  acceptsChildren: boolean;
+  blocks(props: P, ctx: ComponentContext, children: Block[]): Block[];
+}
+
+export interface InlineComponent<P> extends ComponentBase<P> {
+  kind: 'inline';
+  acceptsChildren: false;
+  inlines(props: P, ctx: ComponentContext): Inline[];
+}
+
+export type Component = BlockComponent<any> | InlineComponent<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function standardExists(id: string | undefined, inspection: Inspection) {
+  if (id === undefined || inspection.rating.standards.some((s) => s.id === id)) return [];
+  return [{ attribute: 'standard', message: `standard "${id}" is not in ${inspection.framework.id}`, hint: `standards are ${inspection.rating.standards.map((s) => s.id).join(', ')}` }];
+}
+
+const standardAttribute = z.string().regex(/^\d+\.\d+$/, 'must be a standard id such as "2.1"');
+
+const components: Component[] = [
+  {
+    name: 'RatingsSummary',
+    kind: 'block',
+    acceptsChildren: false,
+    description: 'The table of every standard with its rating, as in the "Summary of ratings" section.',
+    example: '<RatingsSummary />',
+    attributes: z.strictObject({}),
+    blocks: (_props, { inspection }) => [ratingsSummaryTable(inspection)],
+  } satisfies BlockComponent<Record<string, never>>,
+  {
+    name: 'KeyQuestions',
+    kind: 'block',
+    acceptsChildren: false,
+    description: "A standard's key questions with the percentage of cases judged sufficient.",
+    example: '<KeyQuestions standard="2.1" />',
+    attributes: z.strictObject({ standard: standardAttribute }),
+    check: (props, inspection) => {
+      const problems = standardExists(props.standard, inspection);
+      const result = inspection.rating.standards.find((s) => s.id === props.standard);
+      if (result && result.method !== 'case-sample') {
+        problems.push({ attribute: 'standard', message: `standard ${props.standard} is rated by judgement: it has no case percentages`, hint: 'use a standard rated from the case sample, such as one in domain 2 or 3' });
+      }
+      return problems;
+    },
+    blocks: (props, { inspection }) => [keyQuestionTable(inspection, props.standard)],
+  } satisfies BlockComponent<{ standard: string }>,
+  {
+    name: 'Rating',
+    kind: 'inline',
+    acceptsChildren: false,
+    description: "A rating in words with its symbol: a standard's (standard=\"1.1\") or, with no attribute, the overall rating.",
+    example: '<Rating standard="1.1" />',
+    attributes: z.strictObject({ standard: standardAttribute.optional() }),
+    check: (props, inspection) => standardExists(props.standard, inspection),
+    inlines: (props, { inspection }) => {
+      if (props.standard === undefined) return [ratingInline(inspection, inspection.rating.overall.rating, false)];
+      const result = inspection.rating.standards.find((s) => s.id === props.standard)!;
+      return [ratingInline(inspection, result.awarded, result.professionalJudgement)];
+    },
+  } satisfies InlineComponent<{ standard?: string | undefined }>,
+  {
+    name: 'Example',
+    kind: 'block',
+    acceptsChildren: true,
+    description: 'A boxed example of practice, with a title; write Markdown inside it.',
+    example: '<Example title="Good practice example">\n\nWhat the case manager did…\n\n</Example>',
+    attributes: z.strictObject({ title: z.string().trim().min(1, 'must not be empty: say what the example shows') }),
+    blocks: (props, _ctx, children) => [{ type: 'aside', title: props.title, blocks: children }],
+  } satisfies BlockComponent<{ title: string }>,
+];
+
+export const componentNames: readonly string[] = components.map((c) => c.name);
+
+export function componentNamed(name: string): Component | undefined {
+  return components.find((c) => c.name === name);
+}
+
+/**
+ * The attributes written on a tag, as strings. `<Rating standard="1.1" />` gives { standard: "1.1" };
+ * an attribute with no value gives true; {expressions} are check errors and are left out here.
+ */
+export function attributesOf(node: MdxJsxFlowElement | MdxJsxTextElement): Record<string, string | true> {
+  const attributes: Record<string, string | true> = {};
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') continue;
+    if (attribute.value === null || attribute.value === undefined) attributes[attribute.name] = true;
+    else if (typeof attribute.value === 'string') attributes[attribute.name] = attribute.value;
+  }
+  return attributes;
+}
+
+export function allComponents(): readonly Component[] {
+  return components;
+}
