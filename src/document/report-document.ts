@@ -101,10 +101,7 @@ export function reportDocument(project: Project, inspection: Inspection, root: s
             ),
           ),
         );
-        if (rating.overall.limitedBy) {
-          const limit = framework.limitingJudgements.find((l) => l.standard === rating.overall.limitedBy);
-          if (limit) blocks.push(paragraph(text(limit.explanation)));
-        }
+        if (rating.overall.limitedBy) blocks.push(paragraph(text(rating.overall.limitedBy.explanation)));
         for (const domain of section.domains) {
           blocks.push(heading(3, domain.name, false));
           if (domain.strengths.length) blocks.push(paragraph(text('Our key findings about strengths:', { bold: true })), bulletList(domain.strengths));
