@@ -174,7 +174,7 @@ export function reportDocument(project: Project, inspection: Inspection, root: s
           if (judgement.length) {
             blocks.push({
               type: 'table',
-              caption: `${domain.id}. ${domain.name}: ratings`,
+              caption: `Ratings of the standards in domain ${domain.id}`,
               head: [[cell('Standard'), cell('Rating')]],
               rows: judgement.map((s) => {
                 const result = rating.standards.find((r) => r.id === s.id)!;

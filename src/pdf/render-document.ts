@@ -1,6 +1,17 @@
-/** STUB, being replaced: draws a DocumentModel as a tagged PDF with pdfkit. */
+/**
+ * Draws a document model as an accessible A4 PDF with pdfkit: tagged (PDF/UA structure, language,
+ * title shown), embedded OFL fonts, bookmarks mirroring the headings, a contents page with the real
+ * page numbers, running header and "Page N of M" footer as artifacts, no heading stranded at the foot
+ * of a page, table header rows repeated on every page. The same input always gives the same bytes.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { DocumentModel } from '../document/blocks.ts';
+import type { Block, ContentsEntry, DocumentModel, Inline, RatingSymbol, TableCell } from '../document/blocks.ts';
+import { contentsOf } from '../document/blocks.ts';
+import { ratingSymbolPaths } from '../document/rating-symbols.ts';
+import { normaliseImage, type NormalisedImage } from '../document/images.ts';
+import { layoutInlines, type FontName, type InlineStyle, type Line } from './inline-layout.ts';
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -9,13 +20,697 @@ export interface RenderedPdf {
   headingPages: Record<string, number>;
 }
 
-export async function renderDocumentPdf(document: DocumentModel): Promise<RenderedPdf> {
-  const doc = new PDFDocument({ size: 'A4', info: { Title: document.title, CreationDate: new Date(`${document.date}T00:00:00Z`) } });
+const require = createRequire(import.meta.url);
+const fontFolder = path.dirname(require.resolve('@expo-google-fonts/atkinson-hyperlegible-next/package.json'));
+/** Atkinson Hyperlegible Next (SIL Open Font License): designed for legibility, has Welsh ŵ and ŷ. */
+export const FONT_FILES: Record<FontName, string> = {
+  regular: path.join(fontFolder, '400Regular/AtkinsonHyperlegibleNext_400Regular.ttf'),
+  bold: path.join(fontFolder, '700Bold/AtkinsonHyperlegibleNext_700Bold.ttf'),
+  italic: path.join(fontFolder, '400Regular_Italic/AtkinsonHyperlegibleNext_400Regular_Italic.ttf'),
+  boldItalic: path.join(fontFolder, '700Bold_Italic/AtkinsonHyperlegibleNext_700Bold_Italic.ttf'),
+};
+
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { left: 64, right: 64, top: 74, bottom: 74 };
+const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const BOTTOM = PAGE.height - MARGIN.bottom;
+const LEADING = 1.45;
+const COLOUR = { text: '#0b0c0c', link: '#1d4f91', muted: '#505a5f', rule: '#b1b4b6', band: '#1d70b8', headBackground: '#f3f2f1', quoteBar: '#1d70b8', asideBar: '#b1b4b6' };
+const BODY: InlineStyle = { font: 'regular', size: 11, colour: COLOUR.text, linkColour: COLOUR.link };
+const SMALL: InlineStyle = { ...BODY, size: 9.5 };
+const HEADING_SIZE = { 1: 26, 2: 19, 3: 14.5, 4: 12 } as const;
+
+type Struct = PDFKit.PDFStructureElement;
+type Doc = PDFKit.PDFDocument;
+
+interface Frame {
+  x: number;
+  width: number;
+  style: InlineStyle;
+}
+
+class PdfWriter {
+  readonly doc: Doc;
+  y = MARGIN.top;
+  readonly headingPages: Record<string, number> = {};
+  private parent: Struct;
+  private readonly root: Struct;
+  private outlineAt: { 2?: PDFKit.PDFOutline; 3?: PDFKit.PDFOutline } = {};
+  private readonly images: Map<string, NormalisedImage>;
+
+  constructor(
+    readonly model: DocumentModel,
+    images: Map<string, NormalisedImage>,
+  ) {
+    this.images = images;
+    const date = new Date(`${model.date}T00:00:00Z`);
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margin: 0,
+      autoFirstPage: false,
+      bufferPages: true,
+      pdfVersion: '1.7',
+      tagged: true,
+      subset: 'PDF/UA',
+      lang: model.language,
+      displayTitle: true,
+      // A creation date from the content (never the clock) also fixes pdfkit's document id.
+      info: { Title: model.title, Author: model.author, Subject: model.subject, Keywords: model.keywords.join(', '), Creator: 'inspection-reports', Producer: 'inspection-reports (pdfkit)', CreationDate: date, ModDate: date },
+    });
+    for (const [name, file] of Object.entries(FONT_FILES)) this.doc.registerFont(name, file);
+    this.root = this.doc.struct('Document');
+    this.doc.addStructure(this.root);
+    this.parent = this.root;
+  }
+
+  get pageIndex(): number {
+    const range = this.doc.bufferedPageRange();
+    return range.start + range.count - 1;
+  }
+
+  measure = (text: string, font: FontName, size: number): number => this.doc.font(font).fontSize(size).widthOfString(text);
+
+  newPage(): void {
+    this.doc.addPage({ size: 'A4', margin: 0 });
+    this.y = MARGIN.top;
+  }
+
+  private atPageTop(): boolean {
+    return this.y <= MARGIN.top + 0.01;
+  }
+
+  /** Adds a structure element under the current one; `fill` adds its content and children. */
+  within(type: string, options: Record<string, unknown>, fill: (element: Struct) => void): Struct {
+    const element = this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
+    this.parent.add(element);
+    const previous = this.parent;
+    this.parent = element;
+    try {
+      fill(element);
+    } finally {
+      this.parent = previous;
+    }
+    element.end();
+    return element;
+  }
+
+  /** Content drawn inside an element: marked with an MCID so readers know what it belongs to. */
+  content(element: Struct, tag: string, draw: () => void): void {
+    const marked = this.doc.markStructureContent(tag);
+    draw();
+    this.doc.endMarkedContent();
+    element.add(marked);
+  }
+
+  /** Decoration that carries no meaning: rules, bars, symbols beside their words, page furniture. */
+  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    this.doc.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions);
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  // ---- inline text ----
+
+  lineHeight(style: InlineStyle): number {
+    return style.size * LEADING;
+  }
+
+  layout(inlines: readonly Inline[], frame: Frame): Line[] {
+    return layoutInlines(inlines, frame.width, frame.style, this.measure);
+  }
+
+  /** Draws one laid-out line with its top at this.y, its parts tagged under `element`. */
+  drawLine(line: Line, x: number, style: InlineStyle, element: Struct, tag: string): void {
+    const lh = this.lineHeight(style);
+    const top = this.y + (lh - style.size * 1.22) / 2;
+    let i = 0;
+    const segments = line.segments;
+    while (i < segments.length) {
+      const segment = segments[i]!;
+      if (segment.kind === 'symbol') {
+        const size = style.size * 0.82;
+        this.drawSymbol(segment.symbol, x + segment.x + 0.5, top + style.size * 0.2, size);
+        i++;
+        continue;
+      }
+      if (segment.style.link) {
+        const link = segment.style.link;
+        const run = [segment];
+        while (segments[i + run.length]?.kind === 'text' && segments[i + run.length]!.style.link === link) run.push(segments[i + run.length] as typeof segment);
+        this.within('Link', {}, (linkElement) => {
+          this.content(linkElement, 'Link', () => run.forEach((s) => this.drawText(s.text, x + s.x, top, s.style, !s.style.rise)));
+          const first = run[0]!;
+          const last = run[run.length - 1]!;
+          const width = last.x + last.width - first.x;
+          const box = [x + first.x, top - 1, width, style.size * 1.3] as const;
+          const options = { structParent: linkElement } as unknown as PDFKit.Mixins.AnnotationOption;
+          if (link.startsWith('#')) this.doc.goTo(...box, link.slice(1), options);
+          else this.doc.link(...box, link, options);
+        });
+        i += run.length;
+        continue;
+      }
+      const run = [segment];
+      while (segments[i + run.length]?.kind === 'text' && !segments[i + run.length]!.style.link) run.push(segments[i + run.length] as typeof segment);
+      this.content(element, tag, () => run.forEach((s) => this.drawText(s.text, x + s.x, top, s.style, false)));
+      i += run.length;
+    }
+  }
+
+  drawText(text: string, x: number, top: number, style: { font: FontName; size: number; colour: string; rise?: number }, underline: boolean): void {
+    this.doc
+      .font(style.font)
+      .fontSize(style.size)
+      .fillColor(style.colour)
+      .text(text, x, top - (style.rise ?? 0), { lineBreak: false, underline });
+  }
+
+  drawSymbol(symbol: RatingSymbol, x: number, top: number, size: number): void {
+    const shape = ratingSymbolPaths[symbol];
+    this.artifact(() => {
+      this.doc.save().translate(x, top).scale(size / 10);
+      this.doc.path(shape.path).fill(shape.colour);
+      this.doc.restore();
+    });
+  }
+
+  /** A paragraph: never one line alone at the foot or the head of a page when it has more. */
+  paragraph(inlines: readonly Inline[], frame: Frame, tag = 'P'): void {
+    const lines = this.layout(inlines, frame);
+    const lh = this.lineHeight(frame.style);
+    const fits = Math.floor((BOTTOM - this.y) / lh + 0.001);
+    if (fits < Math.min(2, lines.length) || (lines.length <= 3 && fits < lines.length)) this.newPage();
+    this.within(tag, {}, (element) => {
+      lines.forEach((line, index) => {
+        const remaining = lines.length - index;
+        const roomFor = Math.floor((BOTTOM - this.y) / lh + 0.001);
+        if (roomFor < 1 || (remaining === 2 && roomFor < 2 && index >= 2)) this.newPage();
+        this.drawLine(line, frame.x, frame.style, element, tag);
+        this.y += lh;
+      });
+    });
+  }
+
+  // ---- blocks ----
+
+  /** The least height a block needs on the page where it starts (a heading must be followed by this). */
+  startHeight(block: Block, frame: Frame): number {
+    switch (block.type) {
+      case 'paragraph': {
+        const style = block.style === 'small' ? SMALL : frame.style;
+        return Math.min(2, this.layout(block.inlines, { ...frame, style }).length) * this.lineHeight(style);
+      }
+      case 'heading':
+        return this.headingHeight(block, frame) + 2 * this.lineHeight(frame.style);
+      case 'rating-line':
+        return this.lineHeight(frame.style) * 2;
+      case 'list':
+      case 'quote':
+      case 'aside':
+        return 3 * this.lineHeight(frame.style) + 8;
+      case 'table':
+        return 5 * this.lineHeight(frame.style) + 20;
+      case 'figure': {
+        const image = this.images.get(block.image.source);
+        return image ? this.figureSize(image, frame).height + 40 : 40;
+      }
+      case 'definitions':
+        return 3 * this.lineHeight(frame.style);
+      default:
+        return this.lineHeight(frame.style);
+    }
+  }
+
+  fullHeight(block: Block, frame: Frame): number {
+    if (block.type !== 'paragraph') return this.startHeight(block, frame);
+    const style = block.style === 'small' ? SMALL : frame.style;
+    return this.layout(block.inlines, { ...frame, style }).length * this.lineHeight(style);
+  }
+
+  headingHeight(block: Extract<Block, { type: 'heading' }>, frame: Frame): number {
+    const size = HEADING_SIZE[block.level];
+    const lines = this.layout([{ type: 'text', value: block.text }], { ...frame, style: { ...frame.style, font: 'bold', size } });
+    return lines.length * size * 1.25 + (block.level === 2 ? 14 : 8);
+  }
+
+  blocks(blocks: readonly Block[], frame: Frame): void {
+    blocks.forEach((block, index) => {
+      if (block.type === 'heading') {
+        // Keep the heading with what follows: the rating line and the first lines after it.
+        let need = this.headingHeight(block, frame);
+        let next = index + 1;
+        while (blocks[next]?.type === 'rating-line') need += this.startHeight(blocks[next++]!, frame);
+        // Under a rating line comes the standard's statement: keep the first lines after it too.
+        if (next > index + 1 && blocks[next]?.type === 'paragraph') need += this.fullHeight(blocks[next++]!, frame) + frame.style.size * 0.7;
+        if (blocks[next]) need += this.startHeight(blocks[next]!, frame);
+        if (block.level === 2 && !this.atPageTop()) this.newPage();
+        else if (this.y + need > BOTTOM) this.newPage();
+      }
+      this.block(block, frame);
+    });
+  }
+
+  block(block: Block, frame: Frame): void {
+    const gap = frame.style.size * 0.7;
+    switch (block.type) {
+      case 'heading':
+        return this.heading(block, frame);
+      case 'paragraph': {
+        const style = block.style === 'small' ? { ...frame.style, size: frame.style.size * 0.86 } : frame.style;
+        this.paragraph(block.inlines, { ...frame, style });
+        this.y += gap;
+        return;
+      }
+      case 'rating-line':
+        this.paragraph([{ type: 'text', value: `${block.label}: `, bold: true }, block.rating], { ...frame, style: { ...frame.style, size: frame.style.size + 1 } });
+        this.y += gap * 0.6;
+        return;
+      case 'list':
+        this.list(block, frame);
+        this.y += gap * 0.5;
+        return;
+      case 'quote':
+        this.barred('BlockQuote', frame, COLOUR.quoteBar, 3, (inner) => this.blocks(block.blocks, { ...inner, style: { ...inner.style, font: 'italic' } }));
+        this.y += gap * 0.5;
+        return;
+      case 'aside':
+        this.barred('Div', frame, COLOUR.asideBar, 6, (inner) => {
+          this.paragraph([{ type: 'text', value: block.title, bold: true }], inner);
+          this.y += 4;
+          this.blocks(block.blocks, inner);
+        });
+        this.y += gap * 0.5;
+        return;
+      case 'table':
+        this.table(block, frame);
+        this.y += gap;
+        return;
+      case 'figure':
+        this.figure(block, frame);
+        this.y += gap;
+        return;
+      case 'notes':
+        this.notes(block, frame);
+        return;
+      case 'definitions':
+        this.within('L', {}, () => {
+          for (const item of block.items) {
+            const termLines = this.layout([{ type: 'text', value: item.term, bold: true }], frame);
+            // The term stays with its definition: all of it when short, else its first two lines.
+            const definitionLines = this.layout([{ type: 'text', value: item.definition }], { ...frame, width: frame.width - 14 }).length;
+            const keep = termLines.length + (definitionLines <= 3 ? definitionLines : 2);
+            if (this.y + keep * this.lineHeight(frame.style) > BOTTOM) this.newPage();
+            this.within('LI', {}, () => {
+              this.doc.addNamedDestination(item.id, 'XYZ', frame.x, this.y, null);
+              this.within('Lbl', {}, (label) => termLines.forEach((line) => {
+                this.drawLine(line, frame.x, frame.style, label, 'Lbl');
+                this.y += this.lineHeight(frame.style);
+              }));
+              this.within('LBody', {}, () => this.paragraph([{ type: 'text', value: item.definition }], { ...frame, x: frame.x + 14, width: frame.width - 14 }));
+            });
+            this.y += gap;
+          }
+        });
+        return;
+      case 'thematic-break':
+        if (this.y + 20 > BOTTOM) this.newPage();
+        this.artifact(() => this.doc.moveTo(frame.x, this.y + 8).lineTo(frame.x + frame.width, this.y + 8).lineWidth(0.75).stroke(COLOUR.rule));
+        this.y += 20;
+        return;
+    }
+  }
+
+  heading(block: Extract<Block, { type: 'heading' }>, frame: Frame): void {
+    const size = HEADING_SIZE[block.level];
+    if (block.level > 2 && !this.atPageTop()) this.y += size * 0.6;
+    this.headingPages[block.id] = this.pageIndex + 1;
+    this.doc.addNamedDestination(block.id, 'XYZ', frame.x, this.y, null);
+    this.bookmark(block.text, block.level);
+    const style: InlineStyle = { ...frame.style, font: 'bold', size, colour: COLOUR.text };
+    const lines = this.layout([{ type: 'text', value: block.text }], { ...frame, style });
+    this.within(`H${block.level}`, {}, (element) => {
+      for (const line of lines) {
+        this.drawLine(line, frame.x, { ...style, size }, element, `H${block.level}`);
+        this.y += size * 1.25;
+      }
+    });
+    this.y += block.level === 2 ? 12 : 5;
+  }
+
+  bookmark(text: string, level: number): void {
+    const top = this.y;
+    const options = { fit: false, top, left: PAGE.width } as unknown as PDFKit.PDFOutlineOptions;
+    if (level <= 2) {
+      this.outlineAt = { 2: this.doc.outline.addItem(text, options) };
+    } else if (level === 3) {
+      this.outlineAt[3] = (this.outlineAt[2] ?? this.doc.outline).addItem(text, options);
+    } else {
+      (this.outlineAt[3] ?? this.outlineAt[2] ?? this.doc.outline).addItem(text, options);
+    }
+  }
+
+  list(block: Extract<Block, { type: 'list' }>, frame: Frame): void {
+    const indent = 18;
+    this.within('L', block.ordered ? { } : {}, () => {
+      block.items.forEach((item, index) => {
+        const first = item[0];
+        const need = first ? this.startHeight(first, { ...frame, x: frame.x + indent, width: frame.width - indent }) : this.lineHeight(frame.style);
+        if (this.y + need > BOTTOM) this.newPage();
+        this.within('LI', {}, () => {
+          const label = block.ordered ? `${block.start + index}.` : frame.x > MARGIN.left + indent ? '–' : '•';
+          this.within('Lbl', {}, (lbl) => {
+            const lines = this.layout([{ type: 'text', value: label }], frame);
+            this.drawLine(lines[0]!, frame.x + (block.ordered ? 0 : 3), frame.style, lbl, 'Lbl');
+          });
+          this.within('LBody', {}, () => {
+            item.forEach((child, childIndex) => {
+              const inner = { ...frame, x: frame.x + indent, width: frame.width - indent };
+              if (child.type === 'paragraph') {
+                this.paragraph(child.inlines, inner);
+                if (childIndex < item.length - 1) this.y += 3;
+              } else {
+                this.blocks([child], inner);
+              }
+            });
+          });
+        });
+        this.y += 3;
+      });
+    });
+  }
+
+  /** A block with a vertical bar at its left, drawn on every page the block runs onto. */
+  barred(tag: string, frame: Frame, colour: string, barWidth: number, fill: (inner: Frame) => void): void {
+    const startPage = this.pageIndex;
+    if (this.y + 3 * this.lineHeight(frame.style) > BOTTOM) this.newPage();
+    const start = { page: this.pageIndex, y: this.y };
+    const inner = { ...frame, x: frame.x + barWidth + 12, width: frame.width - barWidth - 12 };
+    this.within(tag, {}, () => {
+      this.y += 2;
+      fill(inner);
+    });
+    const end = { page: this.pageIndex, y: this.y - 4 };
+    void startPage;
+    for (let page = start.page; page <= end.page; page++) {
+      this.doc.switchToPage(page);
+      const top = page === start.page ? start.y : MARGIN.top;
+      const bottom = page === end.page ? end.y : BOTTOM;
+      this.artifact(() => this.doc.rect(frame.x, top, barWidth, bottom - top).fill(colour));
+    }
+    this.doc.switchToPage(end.page);
+  }
+
+  figureSize(image: NormalisedImage, frame: Frame): { width: number; height: number } {
+    // 96 pixels to the inch on screen is 72 points; never wider than the text, never taller than half a page.
+    let width = Math.min(frame.width, (image.width * 72) / 96 / (image.width > 1200 ? 2 : 1));
+    let height = (width * image.height) / image.width;
+    const maxHeight = (BOTTOM - MARGIN.top) * 0.55;
+    if (height > maxHeight) {
+      width = (width * maxHeight) / height;
+      height = maxHeight;
+    }
+    return { width, height };
+  }
+
+  figure(block: Extract<Block, { type: 'figure' }>, frame: Frame): void {
+    const image = this.images.get(block.image.source);
+    if (!image) throw new Error(`picture ${block.image.source} was not prepared`);
+    const { width, height } = this.figureSize(image, frame);
+    const captionStyle = { ...SMALL, font: 'italic' as const };
+    const captionLines = block.caption ? this.layout([{ type: 'text', value: block.caption }], { ...frame, style: captionStyle }) : [];
+    const total = height + 8 + captionLines.length * this.lineHeight(captionStyle);
+    if (this.y + total > BOTTOM) this.newPage();
+    const x = frame.x;
+    const top = this.y;
+    this.within('Figure', { alt: block.alt, bbox: [x, top, x + width, top + height], placement: 'Block' }, (figure) => {
+      this.content(figure, 'Figure', () => this.doc.image(image.data, x, top, { width, height }));
+    });
+    this.y += height + 6;
+    if (captionLines.length) {
+      this.within('Caption', {}, (caption) => {
+        for (const line of captionLines) {
+          this.drawLine(line, frame.x, captionStyle, caption, 'Caption');
+          this.y += this.lineHeight(captionStyle);
+        }
+      });
+    }
+  }
+
+  notes(block: Extract<Block, { type: 'notes' }>, frame: Frame): void {
+    if (this.y + 40 > BOTTOM) this.newPage();
+    this.artifact(() => this.doc.moveTo(frame.x, this.y + 4).lineTo(frame.x + 120, this.y + 4).lineWidth(0.75).stroke(COLOUR.rule));
+    this.y += 10;
+    const style = SMALL;
+    this.within('L', {}, () => {
+      for (const note of block.notes) {
+        if (this.y + 2 * this.lineHeight(style) > BOTTOM) this.newPage();
+        this.within('LI', {}, () => {
+          this.doc.addNamedDestination(note.id, 'XYZ', frame.x, this.y, null);
+          this.within('Lbl', {}, (label) => this.drawLine(this.layout([{ type: 'text', value: `${note.number}.` }], { ...frame, style })[0]!, frame.x, style, label, 'Lbl'));
+          this.within('LBody', {}, () => this.blocks(note.blocks, { x: frame.x + 16, width: frame.width - 16, style }));
+        });
+      }
+    });
+    this.y += 6;
+  }
+
+  // ---- tables ----
+
+  table(block: Extract<Block, { type: 'table' }>, frame: Frame): void {
+    const columns = Math.max(...[...block.head, ...block.rows].map((row) => row.reduce((n, cell) => n + (cell.colSpan ?? 1), 0)));
+    const weights = block.widths && block.widths.length === columns ? block.widths : Array.from({ length: columns }, () => 1);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const widths = weights.map((w) => (w / total) * frame.width);
+    const pad = 4;
+    const cellStyle: InlineStyle = { ...frame.style, size: frame.style.size - 1 };
+    const headStyle: InlineStyle = { ...cellStyle, font: 'bold' };
+    const lh = this.lineHeight(cellStyle);
+
+    const layoutRow = (row: TableCell[], header: boolean) => {
+      let column = 0;
+      const cells = row.map((cell) => {
+        const span = cell.colSpan ?? 1;
+        const x = frame.x + widths.slice(0, column).reduce((a, b) => a + b, 0);
+        const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
+        column += span;
+        const style = header || cell.rowHeader ? headStyle : cellStyle;
+        const lines = this.layout(cell.inlines, { x, width: width - 2 * pad, style });
+        return { cell, x, width, style, lines };
+      });
+      const height = Math.max(...cells.map((c) => c.lines.length)) * lh + 2 * pad;
+      return { cells, height, header };
+    };
+    const head = block.head.map((row) => layoutRow(row, true));
+    const rows = block.rows.map((row) => layoutRow(row, false));
+    const headHeight = head.reduce((sum, row) => sum + row.height, 0);
+    const captionStyle: InlineStyle = { ...frame.style, font: 'bold' };
+    const captionLines = block.caption ? this.layout([{ type: 'text', value: block.caption }], { ...frame, style: captionStyle }) : [];
+    const captionHeight = captionLines.length * this.lineHeight(captionStyle) + (captionLines.length ? 4 : 0);
+    if (this.y + captionHeight + headHeight + (rows[0]?.height ?? 0) > BOTTOM) this.newPage();
+
+    const drawCells = (row: ReturnType<typeof layoutRow>, tagRow: Struct | null) => {
+      const top = this.y;
+      if (row.header) this.artifact(() => this.doc.rect(frame.x, top, frame.width, row.height).fill(COLOUR.headBackground));
+      for (const c of row.cells) {
+        const drawContent = (element: Struct | null, tag: string) => {
+          const saved = this.y;
+          this.y = top + pad;
+          for (const line of c.lines) {
+            const offset = c.cell.align === 'right' ? c.width - 2 * pad - line.width : c.cell.align === 'center' ? (c.width - 2 * pad - line.width) / 2 : 0;
+            if (element) this.drawLine(line, c.x + pad + offset, c.style, element, tag);
+            else this.artifact(() => this.drawLineUntagged(line, c.x + pad + offset, c.style));
+            this.y += lh;
+          }
+          this.y = saved;
+        };
+        if (!tagRow) {
+          drawContent(null, '');
+          continue;
+        }
+        const tag = row.header || c.cell.rowHeader ? 'TH' : 'TD';
+        const options: Record<string, unknown> = tag === 'TH' ? { scope: row.header ? 'Column' : 'Row' } : {};
+        const cellElement = this.doc.struct(tag, options as PDFKit.Mixins.StructureElementOptions);
+        tagRow.add(cellElement);
+        if ((c.cell.colSpan ?? 1) > 1) {
+          const data = (cellElement as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary.data;
+          data.A = { ...(data.A ?? {}), O: 'Table', ColSpan: c.cell.colSpan };
+        }
+        const previous = this.parent;
+        this.parent = cellElement;
+        drawContent(cellElement, tag);
+        this.parent = previous;
+        cellElement.end();
+      }
+      this.artifact(() =>
+        this.doc
+          .moveTo(frame.x, top + row.height)
+          .lineTo(frame.x + frame.width, top + row.height)
+          .lineWidth(row.header ? 1.2 : 0.5)
+          .stroke(row.header ? COLOUR.text : COLOUR.rule),
+      );
+      this.y = top + row.height;
+    };
+
+    this.within('Table', {}, () => {
+      if (captionLines.length) {
+        this.within('Caption', {}, (caption) => {
+          for (const line of captionLines) {
+            this.drawLine(line, frame.x, captionStyle, caption, 'Caption');
+            this.y += this.lineHeight(captionStyle);
+          }
+        });
+        this.y += 4;
+      }
+      if (head.length) this.within('THead', {}, () => head.forEach((row) => this.within('TR', {}, (tr) => drawCells(row, tr))));
+      this.within('TBody', {}, () => {
+        rows.forEach((row, index) => {
+          // A row never splits; a group heading row (spanning all columns) stays with the row after it.
+          const spansAll = row.cells.length === 1 && (row.cells[0]!.cell.colSpan ?? 1) === columns;
+          const need = row.height + (spansAll && rows[index + 1] ? rows[index + 1]!.height : 0);
+          if (this.y + need > BOTTOM) {
+            this.newPage();
+            // The header repeats on the new page as page furniture: it is tagged once, in THead.
+            head.forEach((headRow) => drawCells(headRow, null));
+          }
+          this.within('TR', {}, (tr) => drawCells(row, tr));
+        });
+      });
+    });
+    if (block.note) {
+      this.y += 4;
+      this.paragraph(block.note, { ...frame, style: SMALL });
+    }
+  }
+
+  drawLineUntagged(line: Line, x: number, style: InlineStyle): void {
+    const top = this.y + (this.lineHeight(style) - style.size * 1.22) / 2;
+    for (const segment of line.segments) {
+      if (segment.kind === 'text') this.drawText(segment.text, x + segment.x, top, segment.style, false);
+    }
+  }
+
+  // ---- cover, contents, page furniture ----
+
+  cover(): void {
+    this.newPage();
+    const { doc, model } = this;
+    this.artifact(() => doc.rect(0, 0, PAGE.width, 18).fill(COLOUR.band));
+    this.y = 190;
+    const frame: Frame = { x: MARGIN.left, width: CONTENT_WIDTH, style: { ...BODY, size: 13 } };
+    this.heading({ type: 'heading', level: 1, id: 'title', text: model.title, inContents: false }, frame);
+    this.paragraph([{ type: 'text', value: model.subtitle }], { ...frame, style: { ...frame.style, size: 15, colour: COLOUR.muted } });
+    this.y += 24;
+    this.blocks(model.cover, frame);
+  }
+
+  /** Lays out the contents now (pages reserved), fills in page numbers once every heading is placed. */
+  contents(entries: ContentsEntry[]): () => void {
+    this.newPage();
+    const frame: Frame = { x: MARGIN.left, width: CONTENT_WIDTH, style: BODY };
+    this.heading({ type: 'heading', level: 2, id: 'contents', text: 'Contents', inContents: false }, frame);
+    const toc = this.doc.struct('TOC');
+    this.parent.add(toc);
+    const placed: { entry: ContentsEntry; page: number; y: number }[] = [];
+    for (const entry of entries) {
+      const lh = this.lineHeight(BODY) + (entry.level === 2 ? 4 : 0);
+      if (this.y + lh > BOTTOM) this.newPage();
+      if (entry.level === 2) this.y += 4;
+      placed.push({ entry, page: this.pageIndex, y: this.y });
+      this.y += this.lineHeight(BODY);
+    }
+    const afterContents = this.pageIndex;
+    return () => {
+      for (const { entry, page, y } of placed) {
+        this.doc.switchToPage(page);
+        const saved = this.y;
+        this.y = y;
+        const indent = entry.level === 3 ? 18 : 0;
+        const number = String(this.headingPages[entry.id] ?? '');
+        const style: InlineStyle = { ...BODY, font: entry.level === 2 ? 'bold' : 'regular', colour: COLOUR.text };
+        const numberWidth = this.measure(number, style.font, style.size);
+        const textWidth = CONTENT_WIDTH - indent - 40;
+        const line = this.layout([{ type: 'text', value: entry.text }], { x: 0, width: textWidth, style })[0]!;
+        const top = this.y + (this.lineHeight(style) - style.size * 1.22) / 2;
+        const item = this.doc.struct('TOCI');
+        toc.add(item);
+        const link = this.doc.struct('Link');
+        item.add(link);
+        this.content(link, 'Link', () => {
+          this.drawText(line.segments.map((s) => (s.kind === 'text' ? s.text : '')).join(''), MARGIN.left + indent, top, style, false);
+          this.drawText(number, MARGIN.left + CONTENT_WIDTH - numberWidth, top, style, false);
+        });
+        // Dotted leader between title and number: decoration only.
+        this.artifact(() => {
+          const from = MARGIN.left + indent + line.width + 6;
+          const to = MARGIN.left + CONTENT_WIDTH - numberWidth - 6;
+          if (to > from) this.doc.moveTo(from, top + style.size).lineTo(to, top + style.size).lineWidth(0.8).dash(1, { space: 3 }).stroke(COLOUR.rule).undash();
+        });
+        this.doc.goTo(MARGIN.left, this.y, CONTENT_WIDTH, this.lineHeight(style), entry.id, { structParent: link } as unknown as PDFKit.Mixins.AnnotationOption);
+        link.end();
+        item.end();
+        this.y = saved;
+      }
+      toc.end();
+      void afterContents;
+    };
+  }
+
+  pageFurniture(): void {
+    const { start, count } = this.doc.bufferedPageRange();
+    for (let index = start; index < start + count; index++) {
+      if (index === 0) continue; // the cover carries no running header or page number
+      this.doc.switchToPage(index);
+      this.artifact(() => {
+        const header = this.model.runningHeader;
+        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted).text(header, MARGIN.left, 36, { lineBreak: false, width: CONTENT_WIDTH, ellipsis: true, height: 12 });
+        this.doc.moveTo(MARGIN.left, 52).lineTo(PAGE.width - MARGIN.right, 52).lineWidth(0.5).stroke(COLOUR.rule);
+        const label = `Page ${index + 1} of ${count}`;
+        const width = this.measure(label, 'regular', 9);
+        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted).text(label, PAGE.width - MARGIN.right - width, PAGE.height - 44, { lineBreak: false });
+        this.doc.text(this.model.author, MARGIN.left, PAGE.height - 44, { lineBreak: false });
+      }, 'Pagination');
+    }
+  }
+
+  render(): void {
+    this.cover();
+    this.newPage();
+    const frame: Frame = { x: MARGIN.left, width: CONTENT_WIDTH, style: BODY };
+    this.within('Sect', {}, () => this.blocks(this.model.credits, { ...frame, style: { ...BODY, size: 10 } }));
+    const fillContents = this.contents(contentsOf(this.model.body));
+    // Each top-level section is a Sect, so the structure tree reads like the contents.
+    let section: Block[] = [];
+    const flush = () => {
+      if (section.length) {
+        const blocks = section;
+        this.within('Sect', {}, () => this.blocks(blocks, frame));
+      }
+      section = [];
+    };
+    for (const block of this.model.body) {
+      if (block.type === 'heading' && block.level === 2) flush();
+      section.push(block);
+    }
+    flush();
+    fillContents();
+    this.pageFurniture();
+    this.root.end();
+  }
+}
+
+export async function renderDocumentPdf(model: DocumentModel): Promise<RenderedPdf> {
+  const images = new Map<string, NormalisedImage>();
+  for (const image of model.images) images.set(image.source, await normaliseImage(image));
+  const writer = new PdfWriter(model, images);
   const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
-  doc.text(document.title);
-  doc.end();
+  writer.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    writer.doc.on('end', () => resolve());
+    writer.doc.on('error', reject);
+  });
+  writer.render();
+  const pageCount = writer.doc.bufferedPageRange().count;
+  writer.doc.end();
   await done;
-  return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: 1, headingPages: {} };
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount, headingPages: writer.headingPages };
 }
