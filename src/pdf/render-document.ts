@@ -88,7 +88,17 @@ class PdfWriter {
     return range.start + range.count - 1;
   }
 
-  measure = (text: string, font: FontName, size: number): number => this.doc.font(font).fontSize(size).widthOfString(text);
+  private readonly widths = new Map<string, number>();
+  /** Text width, remembered: the same words are measured again when layouts are tried and redone. */
+  measure = (text: string, font: FontName, size: number): number => {
+    const key = `${font}\u0000${size}\u0000${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      width = this.doc.font(font).fontSize(size).widthOfString(text);
+      this.widths.set(key, width);
+    }
+    return width;
+  };
 
   newPage(): void {
     this.doc.addPage({ size: 'A4', margin: 0 });
@@ -163,7 +173,10 @@ class PdfWriter {
           const last = run[run.length - 1]!;
           const width = last.x + last.width - first.x;
           const box = [x + first.x, top - 1, width, style.size * 1.3] as const;
-          const options = { structParent: linkElement } as unknown as PDFKit.Mixins.AnnotationOption;
+          // PDF/UA: a link annotation carries a description of where it goes.
+          const label = run.map((s) => s.text).join('').trim();
+          const description = link.startsWith('#') ? (/^\d+$/.test(label) ? `Note ${label}` : label) : `${label} (${link})`;
+          const options = { structParent: linkElement, Contents: new String(description) } as unknown as PDFKit.Mixins.AnnotationOption;
           if (link.startsWith('#')) this.doc.goTo(...box, link.slice(1), options);
           else this.doc.link(...box, link, options);
         });
@@ -601,6 +614,9 @@ class PdfWriter {
     this.paragraph([{ type: 'text', value: model.subtitle }], { ...frame, style: { ...frame.style, size: 15, colour: COLOUR.muted } });
     this.y += 24;
     this.blocks(model.cover, frame);
+    this.y = PAGE.height - 110;
+    this.artifact(() => doc.moveTo(MARGIN.left, this.y - 12).lineTo(PAGE.width - MARGIN.right, this.y - 12).lineWidth(1).stroke(COLOUR.band));
+    this.paragraph([{ type: 'text', value: model.author, bold: true }], { ...frame, style: { ...frame.style, size: 14 } });
   }
 
   /** Lays out the contents now (pages reserved), fills in page numbers once every heading is placed. */
@@ -645,7 +661,7 @@ class PdfWriter {
           const to = MARGIN.left + CONTENT_WIDTH - numberWidth - 6;
           if (to > from) this.doc.moveTo(from, top + style.size).lineTo(to, top + style.size).lineWidth(0.8).dash(1, { space: 3 }).stroke(COLOUR.rule).undash();
         });
-        this.doc.goTo(MARGIN.left, this.y, CONTENT_WIDTH, this.lineHeight(style), entry.id, { structParent: link } as unknown as PDFKit.Mixins.AnnotationOption);
+        this.doc.goTo(MARGIN.left, this.y, CONTENT_WIDTH, this.lineHeight(style), entry.id, { structParent: link, Contents: new String(`${entry.text}, page ${number}`) } as unknown as PDFKit.Mixins.AnnotationOption);
         link.end();
         item.end();
         this.y = saved;
