@@ -230,7 +230,7 @@ export function loadProject(root: string): LoadResult {
     if (fs.existsSync(narrativePath)) {
       const narrative = reader.read(narrativePath);
       const markdown = readMarkdown(narrative.text);
-      checkNarrative(context, framework, rating, narrative.file, markdown);
+      checkNarrative(context, framework, rating, narrative.file, markdown, { text: narrative.text, folder });
       if (markdown.tree) narrativeTree = markdown.tree;
     } else {
       diagnostics.error(folderFile, undefined, 'missing-file', `inspection "${slug}" has no report.mdx narrative`, 'copy templates/inspection/report.mdx into the folder and write one section per standard');

@@ -57,7 +57,18 @@ export function narrativeSections(tree: Root): Map<string, RootContent[]> {
  */
 export function blocksFromMarkdown(nodes: readonly RootContent[], ctx: MarkdownContext, headingOffset: number): Block[] {
   const definitions = nodes.filter((node): node is FootnoteDefinition => node.type === 'footnoteDefinition');
-  const blocks = nodes.flatMap((node) => blockFrom(node, ctx, headingOffset));
+  const blocks: Block[] = [];
+  nodes.forEach((node, index) => {
+    const next = nodes[index + 1];
+    // A paragraph that is all bold, just before a table, is the table's caption.
+    if (next?.type === 'table' && node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'strong') return;
+    const made = blockFrom(node, ctx, headingOffset);
+    const previous = nodes[index - 1];
+    if (node.type === 'table' && previous?.type === 'paragraph' && previous.children.length === 1 && previous.children[0]!.type === 'strong') {
+      for (const block of made) if (block.type === 'table') block.caption = toString(previous).trim();
+    }
+    blocks.push(...made);
+  });
   // Notes follow the section they belong to, numbered in the order they are referred to.
   const notes = definitions
     .map((definition) => {
@@ -129,7 +140,11 @@ function figureFrom(url: string, alt: string, caption: string | undefined, ctx: 
   const source = path.resolve(ctx.folder, url);
   const base = path.basename(url).replace(/\.[^.]+$/, '');
   const existing = ctx.images.find((image) => image.source === source);
-  const image = existing ?? { source, name: `${base}.${/\.jpe?g$/i.test(url) ? 'jpg' : 'png'}` };
+  const extension = /\.jpe?g$/i.test(url) ? 'jpg' : 'png';
+  // Output names must be unique in the report: "chart.svg" and "chart.png" would both become chart.png.
+  let name = `${base}.${extension}`;
+  for (let n = 2; ctx.images.some((image) => image.name === name); n++) name = `${base}-${n}.${extension}`;
+  const image = existing ?? { source, name };
   if (!existing) ctx.images.push(image);
   return { type: 'figure', image, alt, ...(caption ? { caption } : {}) };
 }

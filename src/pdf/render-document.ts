@@ -71,7 +71,8 @@ class PdfWriter {
       bufferPages: true,
       pdfVersion: '1.7',
       tagged: true,
-      subset: 'PDF/UA',
+      // @types/pdfkit lags pdfkit 0.20, which supports PDF/UA identification.
+      subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
       lang: model.language,
       displayTitle: true,
       // A creation date from the content (never the clock) also fixes pdfkit's document id.
@@ -372,7 +373,7 @@ class PdfWriter {
 
   bookmark(text: string, level: number): void {
     const top = this.y;
-    const options = { fit: false, top, left: PAGE.width } as unknown as PDFKit.PDFOutlineOptions;
+    const options = { fit: false, top, left: PAGE.width } as unknown as Parameters<PDFKit.PDFOutline['addItem']>[1];
     if (level <= 2) {
       this.outlineAt = { 2: this.doc.outline.addItem(text, options) };
     } else if (level === 3) {

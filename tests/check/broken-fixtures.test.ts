@@ -74,6 +74,11 @@ const expected: Row[] = [
   [`${I}/kingsmere-2022/inspection.yaml`, 51, 13, E, 'duplicate-recommendation'], // number 1 twice
   [`${I}/kingsmere-2022/inspection.yaml`, 59, 3, E, 'unknown-domain'], // findings for domain 5
   [`${I}/kingsmere-2022/inspection.yaml`, 63, 12, E, 'unknown-glossary-term'], // glossary: [asset-plus]
+  [`${I}/kingsmere-2022/report.mdx`, 16, 1, E, 'image'], // ![](…): no alt text
+  [`${I}/kingsmere-2022/report.mdx`, 23, 1, E, 'image'], // ./images/staff.png is not there
+  [`${I}/kingsmere-2022/report.mdx`, 30, 1, E, 'image'], // a .gif
+  [`${I}/kingsmere-2022/report.mdx`, 37, 21, E, 'image'], // a picture inside a sentence
+  [`${I}/kingsmere-2022/report.mdx`, 40, 1, E, 'image'], // room.png is a JPEG
 
   [`${I}/kingsmere-2023/report.mdx`, 13, 20, E, 'mdx-syntax'], // "<10" read as a tag
 
@@ -85,12 +90,25 @@ const expected: Row[] = [
   [`${I}/kingsmere-2025/report.mdx`, 7, 17, E, 'mdx-syntax'], // unclosed <br>
 
   [`${I}/northmoor-2022/inspection.yaml`, 12, 1, E, 'counts-and-cases'], // sampleSize beside a cases.csv
+  [`${I}/northmoor-2022/report.mdx`, 6, 1, E, 'unknown-component'], // <RatingSummary />
+  [`${I}/northmoor-2022/report.mdx`, 17, 28, E, 'component-attribute'], // <Rating standrd="1.1" />
+  [`${I}/northmoor-2022/report.mdx`, 24, 30, E, 'component-attribute'], // <Rating standard="9.9" />
+  [`${I}/northmoor-2022/report.mdx`, 39, 1, E, 'component-attribute'], // <KeyQuestions /> without standard
+  [`${I}/northmoor-2022/report.mdx`, 42, 20, E, 'component-placement'], // <KeyQuestions /> inside a sentence
+  [`${I}/northmoor-2022/report.mdx`, 49, 1, E, 'component-placement'], // text inside <KeyQuestions>
+  [`${I}/northmoor-2022/report.mdx`, 60, 10, E, 'component-attribute'], // <Example title={"…"}>
 
   [`${I}/northmoor-2023/inspection.yaml`, 3, 7, E, 'missing-field'], // reinspection without reinspectionOf
   [`${I}/northmoor-2023/inspection.yaml`, 7, 12, E, 'published-before-fieldwork'], // published 2023-03-01, fieldwork to 03-10
 
   [`${I}/northmoor-2025/inspection.yaml`, 4, 17, E, 'unknown-inspection'], // reinspectionOf northmoor-2020
   [`${I}/northmoor-2025/inspection.yaml`, 9, 9, E, 'missing-embargo-date'], // embargoed, no embargoedUntil
+  [`${I}/northmoor-2025/report.mdx`, 2, 1, E, 'outside-section'], // "# Northmoor report" before ## Foreword
+  [`${I}/northmoor-2025/report.mdx`, 17, 1, E, 'mdx-expression'], // import Chart from './chart.js'
+  [`${I}/northmoor-2025/report.mdx`, 24, 17, E, 'mdx-expression'], // {12 + 3}
+  [`${I}/northmoor-2025/report.mdx`, 31, 1, E, 'raw-html'], // a ``` code block
+  [`${I}/northmoor-2025/report.mdx`, 40, 1, E, 'unknown-component'], // <div>
+  [`${I}/northmoor-2025/report.mdx`, 43, 21, E, 'link-reference'], // [council's website][policies]
 
   [`${I}/saltmarsh-2021/inspection.yaml`, 2, 1, E, 'missing-field'], // no lead (reported at the first field)
   [`${I}/saltmarsh-2021/inspection.yaml`, 4, 7, E, 'invalid-value'], // kind "inspecton"
@@ -108,6 +126,9 @@ const expected: Row[] = [
   [`${I}/saltmarsh-2023/inspection.yaml`, 19, 3, E, 'missing-rating'], // 1.3 evidence but no rating
   [`${I}/saltmarsh-2023/inspection.yaml`, 22, 13, E, 'missing-evidence'], // 1.4 rating but no evidence
   [`${I}/saltmarsh-2023/inspection.yaml`, 43, 3, E, 'unknown-standard'], // ratings for 5.1
+  [`${I}/saltmarsh-2023/report.mdx`, 18, 20, E, 'footnote'], // [^register] has no note
+  [`${I}/saltmarsh-2023/report.mdx`, 25, 1, E, 'footnote'], // [^survey] is never referred to
+  [`${I}/saltmarsh-2023/report.mdx`, 38, 1, E, 'footnote'], // [^waiting]'s note is in another section
 
   // ── services
   ['content/services/dunmore.yaml', 4, 9, E, 'invalid-value'], // nation Scotland
@@ -173,5 +194,7 @@ describe('npm run check on the broken fixtures', () => {
     expect(hint(`${I}/kingsmere-2022/inspection.yaml`, 'unknown-glossary-term')).toBe('did you mean "assetplus"?');
     expect(hint(`${I}/saltmarsh-2023/inspection.yaml`, 'unknown-rating')).toBe('did you mean "good"?');
     expect(hint(`${I}/northmoor-2025/inspection.yaml`, 'unknown-inspection')).toBe('did you mean "northmoor-2022"?');
+    expect(diagnostics.find((d) => d.file === `${I}/northmoor-2022/report.mdx` && d.rule === 'unknown-component')?.message).toContain('did you mean <RatingsSummary />?');
+    expect(hint(`${I}/northmoor-2022/report.mdx`, 'component-attribute')).toMatch(/^did you mean standard="…"\?/);
   });
 });
