@@ -24,8 +24,16 @@ afterAll(() => {
 });
 
 describe('npm run build', () => {
-  it('writes the index page and the inspections data file', () => {
-    expect([...first.keys()].sort()).toEqual(['data/inspections.json', 'index.html']);
+  it('writes the index page, the data file, and a page and PDF per public inspection, and nothing else', () => {
+    const { project: model } = loadProject(project);
+    const slugs = model.inspections.filter((i) => isPublic(i, buildDate)).map((i) => i.slug);
+    const expected = ['index.html', 'data/inspections.json', ...slugs.flatMap((slug) => [`inspections/${slug}/index.html`, `inspections/${slug}/report.pdf`])];
+    const files = [...first.keys()];
+    for (const file of expected) expect(files).toContain(file);
+    // Besides those: the stylesheet, and the pictures of public reports.
+    const extra = new RegExp(`^(_astro/[^/]+\\.css|inspections/(${slugs.join('|')})/images/[^/]+\\.(png|jpg))$`);
+    expect(files.filter((file) => !expected.includes(file) && !extra.test(file))).toEqual([]);
+    expect(files.filter((file) => file.startsWith('_astro/'))).toHaveLength(1);
   });
 
   it('publishes exactly the public inspections, with the computed figures of the model', () => {

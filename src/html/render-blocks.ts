@@ -1,0 +1,240 @@
+/**
+ * Document blocks (src/document/blocks.ts) drawn as HTML with GOV.UK Design System classes. Pure:
+ * the same blocks give the same string, and nothing is computed here, only drawn. The PDF draws the
+ * same blocks, so a block type handled here must be handled there too.
+ */
+import type { Element, ElementContent, Properties } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Block, ContentsEntry, Inline, TableCell } from '../document/blocks.ts';
+import { ratingSymbolPaths } from '../document/rating-symbols.ts';
+
+type RatingInline = Extract<Inline, { type: 'rating' }>;
+
+/** State shared by the calls that draw one page, so ids stay unique and links stay whole. */
+export interface RenderContext {
+  /** Width and height of each normalised image, by its name (src/document/images.ts). */
+  imageSizes: ReadonlyMap<string, { width: number; height: number }>;
+  /** Where image files are, relative to the page. */
+  imageBase: string;
+  /** Note references already drawn (note id → times), for unique ids and working back links. */
+  noteRefs: Map<string, number>;
+  /** Level of the last heading drawn, so a "Notes" heading sits one below it. */
+  headingLevel: number;
+}
+
+export function renderContext(options: Partial<Pick<RenderContext, 'imageSizes' | 'imageBase'>> = {}): RenderContext {
+  return { imageSizes: options.imageSizes ?? new Map(), imageBase: options.imageBase ?? './images/', noteRefs: new Map(), headingLevel: 1 };
+}
+
+export function renderBlocks(blocks: readonly Block[], ctx: RenderContext = renderContext()): string {
+  return toHtml(blocks.flatMap((block) => blockNodes(block, ctx)));
+}
+
+export function renderInlines(inlines: readonly Inline[], ctx: RenderContext = renderContext()): string {
+  return toHtml(inlineNodes(inlines, ctx));
+}
+
+/** The contents list: level 2 entries, with the level 3 entries after each nested under it. */
+export function renderContents(entries: readonly ContentsEntry[], headingId = 'contents'): string {
+  const items: Element[] = [];
+  let sub: Element[] | undefined;
+  for (const entry of entries) {
+    const link = el('a', { className: ['govuk-link'], href: `#${entry.id}` }, [txt(entry.text)]);
+    if (entry.level === 3 && sub) {
+      sub.push(el('li', {}, [link]));
+      continue;
+    }
+    // A level 3 entry with no level 2 before it stands at the top level rather than being lost.
+    sub = [];
+    items.push(el('li', {}, [link, el('ol', { className: ['app-contents__sublist'] }, sub)]));
+  }
+  for (const item of items) {
+    const list = item.children[1] as Element;
+    if (list.children.length === 0) item.children.pop();
+  }
+  return toHtml(
+    el('nav', { className: ['app-contents'], ariaLabelledBy: [headingId] }, [
+      el('h2', { className: ['govuk-heading-m'], id: headingId }, [txt('Contents')]),
+      el('ol', { className: ['app-contents__list'] }, items),
+    ]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function el(tagName: string, properties: Properties = {}, children: ElementContent[] = []): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+function txt(value: string): ElementContent {
+  return { type: 'text', value };
+}
+
+const HEADING_CLASS = { 1: 'govuk-heading-xl', 2: 'govuk-heading-l', 3: 'govuk-heading-m', 4: 'govuk-heading-s' } as const;
+const PARAGRAPH_CLASS = { lead: 'govuk-body-l', small: 'govuk-body-s' } as const;
+
+function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
+  switch (block.type) {
+    case 'heading':
+      ctx.headingLevel = block.level;
+      return [el(`h${block.level}`, { className: [HEADING_CLASS[block.level]], id: block.id }, [txt(block.text)])];
+    case 'paragraph':
+      return [el('p', { className: [block.style ? PARAGRAPH_CLASS[block.style] : 'govuk-body'] }, inlineNodes(block.inlines, ctx))];
+    case 'list':
+      return [
+        el(
+          block.ordered ? 'ol' : 'ul',
+          { className: ['govuk-list', block.ordered ? 'govuk-list--number' : 'govuk-list--bullet'], ...(block.ordered && block.start !== 1 ? { start: block.start } : {}) },
+          block.items.map((item) => el('li', {}, itemNodes(item, ctx))),
+        ),
+      ];
+    case 'quote':
+      return [el('blockquote', { className: ['app-quote'] }, block.blocks.flatMap((b) => blockNodes(b, ctx)))];
+    case 'table':
+      return tableNodes(block, ctx);
+    case 'figure': {
+      const size = ctx.imageSizes.get(block.image.name);
+      const img = el('img', { src: `${ctx.imageBase}${block.image.name}`, alt: block.alt, ...(size ? { width: size.width, height: size.height } : {}), loading: 'lazy', decoding: 'async' });
+      return [el('figure', { className: ['app-figure'] }, [img, ...(block.caption ? [el('figcaption', { className: ['govuk-body-s'] }, [txt(block.caption)])] : [])])];
+    }
+    case 'aside':
+      // Labelled by its title so the box can be found among landmarks; the inset text marks it out.
+      return [
+        el('aside', { className: ['govuk-inset-text', 'app-aside'], ariaLabel: block.title }, [
+          el('p', { className: ['govuk-body', 'app-aside__title'] }, [el('strong', {}, [txt(block.title)])]),
+          ...block.blocks.flatMap((b) => blockNodes(b, ctx)),
+        ]),
+      ];
+    case 'notes':
+      return [notesNode(block, ctx)];
+    case 'definitions':
+      return [
+        el(
+          'dl',
+          { className: ['govuk-summary-list', 'app-definitions'] },
+          block.items.map((item) =>
+            el('div', { className: ['govuk-summary-list__row'] }, [
+              el('dt', { className: ['govuk-summary-list__key'], id: item.id }, [txt(item.term)]),
+              el('dd', { className: ['govuk-summary-list__value'] }, [txt(item.definition)]),
+            ]),
+          ),
+        ),
+      ];
+    case 'rating-line':
+      return [el('p', { className: ['govuk-body', 'app-rating-line'] }, [el('strong', {}, [txt(`${block.label}: `)]), ...ratingNodes(block.rating)])];
+    case 'thematic-break':
+      return [el('hr', { className: ['govuk-section-break', 'govuk-section-break--l', 'govuk-section-break--visible'] })];
+  }
+}
+
+/** A list item's first paragraph is drawn as its text, so the list keeps its tight spacing. */
+function itemNodes(item: readonly Block[], ctx: RenderContext): ElementContent[] {
+  const [first, ...rest] = item;
+  if (first?.type !== 'paragraph' || first.style) return item.flatMap((b) => blockNodes(b, ctx));
+  return [...inlineNodes(first.inlines, ctx), ...rest.flatMap((b) => blockNodes(b, ctx))];
+}
+
+function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext): ElementContent[] {
+  const cellNode = (cell: TableCell, head: boolean): Element => {
+    const header = head || cell.rowHeader === true;
+    const kind = header ? 'header' : 'cell';
+    const className = [`govuk-table__${kind}`];
+    if (cell.align === 'right') className.push(`govuk-table__${kind}--numeric`);
+    if (cell.align === 'center') className.push('app-table__cell--centre');
+    const span = cell.colSpan && cell.colSpan > 1 ? cell.colSpan : undefined;
+    const scope = head ? (span ? 'colgroup' : 'col') : header ? 'row' : undefined;
+    return el(header ? 'th' : 'td', { className, ...(scope ? { scope } : {}), ...(span ? { colSpan: span } : {}) }, inlineNodes(cell.inlines, ctx));
+  };
+  const columns = Math.max(0, ...[...block.head, ...block.rows].map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
+  // A row that is one header across the whole table heads a group of rows (a domain above its standards).
+  const isGroup = (cells: TableCell[]) => cells.length === 1 && columns > 1 && cells[0]!.rowHeader === true && cells[0]!.colSpan === columns;
+  const row = (cells: TableCell[], head: boolean) =>
+    el('tr', { className: ['govuk-table__row', ...(!head && isGroup(cells) ? ['app-table__group-row'] : [])] }, cells.map((c) => cellNode(c, head)));
+  const table = el('table', { className: ['govuk-table'] }, [
+    ...(block.caption ? [el('caption', { className: ['govuk-table__caption', 'govuk-table__caption--s'] }, [txt(block.caption)])] : []),
+    ...(block.head.length ? [el('thead', { className: ['govuk-table__head'] }, block.head.map((r) => row(r, true)))] : []),
+    el('tbody', { className: ['govuk-table__body'] }, block.rows.map((r) => row(r, false))),
+  ]);
+  // The wrapper scrolls a wide table sideways on a narrow screen instead of widening the page.
+  // Tables of four columns or more may use the page's full width; narrower ones keep to the text's.
+  const wrapper = el('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : [])] }, [table]);
+  return block.note ? [wrapper, el('p', { className: ['govuk-body-s', 'app-table-note'] }, inlineNodes(block.note, ctx))] : [wrapper];
+}
+
+function notesNode(block: Extract<Block, { type: 'notes' }>, ctx: RenderContext): Element {
+  const level = Math.min(6, Math.max(2, ctx.headingLevel + 1));
+  const first = block.notes[0]?.number ?? 1;
+  return el('div', { className: ['app-notes'] }, [
+    el(`h${level}`, { className: ['govuk-heading-s'] }, [txt('Notes')]),
+    el(
+      'ol',
+      { className: ['govuk-list', 'govuk-list--number', 'app-notes__list'], ...(first !== 1 ? { start: first } : {}) },
+      block.notes.map((note) => {
+        // Back to where the note was first referred to, when that is on this page.
+        const back = ctx.noteRefs.has(note.id)
+          ? [txt(' '), el('a', { className: ['govuk-link', 'app-notes__back'], href: `#${noteRefId(note.number, 1)}` }, [txt('Back to text'), el('span', { className: ['govuk-visually-hidden'] }, [txt(` for note ${note.number}`)])])]
+          : [];
+        const content = itemNodes(note.blocks, ctx);
+        // The back link joins the note's last paragraph rather than standing on a line of its own.
+        const last = content[content.length - 1];
+        if (last?.type === 'element' && last.tagName === 'p') last.children.push(...back);
+        else content.push(...back);
+        return el('li', { id: note.id, value: String(note.number) }, content);
+      }),
+    ),
+  ]);
+}
+
+const noteRefId = (number: number, occurrence: number) => (occurrence === 1 ? `note-ref-${number}` : `note-ref-${number}-${occurrence}`);
+
+function inlineNodes(inlines: readonly Inline[], ctx: RenderContext): ElementContent[] {
+  return inlines.flatMap((inline): ElementContent[] => {
+    switch (inline.type) {
+      case 'text': {
+        let node: ElementContent = txt(inline.value);
+        if (inline.italic) node = el('em', {}, [node]);
+        if (inline.bold) node = el('strong', {}, [node]);
+        return [node];
+      }
+      case 'link':
+        return [el('a', { className: ['govuk-link'], href: inline.url }, inlineNodes(inline.children, ctx))];
+      case 'rating':
+        return ratingNodes(inline);
+      case 'note-ref': {
+        const occurrence = (ctx.noteRefs.get(inline.noteId) ?? 0) + 1;
+        ctx.noteRefs.set(inline.noteId, occurrence);
+        return [
+          el('sup', { className: ['app-note-ref'] }, [
+            el('a', { className: ['govuk-link'], href: `#${inline.noteId}`, id: noteRefId(inline.number, occurrence) }, [txt('['), el('span', { className: ['govuk-visually-hidden'] }, [txt('note ')]), txt(`${inline.number}]`)]),
+          ]),
+        ];
+      }
+      case 'break':
+        return [el('br')];
+    }
+  });
+}
+
+/** The word, its symbol and the professional judgement mark: colour is only ever a third cue. */
+function ratingNodes(rating: RatingInline): ElementContent[] {
+  const shape = ratingSymbolPaths[rating.symbol];
+  const paint = shape.filled ? { fill: shape.colour } : { fill: 'none', stroke: shape.colour, strokeWidth: '1.2' };
+  const svg = el('svg', { className: ['app-rating__symbol'], viewBox: '0 0 10 10', width: 16, height: 16, ariaHidden: 'true', focusable: 'false' }, [el('path', { d: shape.path, ...paint })]);
+  // The symbol is kept on the line of the first word; a long label may still wrap in a narrow column.
+  const [first = '', ...rest] = rating.label.split(' ');
+  const tail = rest.length ? ` ${rest.join(' ')}` : '';
+  return [
+    el('span', { className: ['app-rating', `app-rating--${rating.symbol}`] }, [
+      el('span', { className: ['app-rating__lead'] }, [svg, txt(first)]),
+      ...(tail ? [txt(tail)] : []),
+      ...(rating.mark ? [el('span', { className: ['app-rating__mark'] }, [txt(rating.mark)])] : []),
+    ]),
+  ];
+}
+
+/** "PDF, 34 pages, 410 KB": what a reader needs to know before downloading (1 KB = 1,024 bytes). */
+export function pdfDescription(pageCount: number, bytes: number): string {
+  const kb = bytes / 1024;
+  const size = kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(kb))} KB`;
+  return `PDF, ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}, ${size}`;
+}
