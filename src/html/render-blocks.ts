@@ -157,7 +157,8 @@ function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext
   ]);
   // The wrapper scrolls a wide table sideways on a narrow screen instead of widening the page.
   // Tables of four columns or more may use the page's full width; narrower ones keep to the text's.
-  const wrapper = el('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : [])] }, [table]);
+  // Focusable and named, so keyboard users can scroll it too (WCAG 2.1.1).
+  const wrapper = el('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : [])], tabIndex: 0, role: 'region', ariaLabel: block.caption || 'Table' }, [table]);
   return block.note ? [wrapper, el('p', { className: ['govuk-body-s', 'app-table-note'] }, inlineNodes(block.note, ctx))] : [wrapper];
 }
 
