@@ -11,7 +11,12 @@ export type Inline =
   | { type: 'rating'; rating: string; label: string; mark: string; symbol: RatingSymbol }
   /** A footnote reference: the number readers see and the note it points to. */
   | { type: 'note-ref'; number: number; noteId: string }
-  | { type: 'break' };
+  | { type: 'break' }
+  /**
+   * A reference to another part of the same document, such as "the hard words list": the PDF adds
+   * "on page N" from its real layout; the page links to it.
+   */
+  | { type: 'section-ref'; target: string; phrase: string };
 
 /**
  * A distinct shape per rating, so ratings read without colour: the highest rating of a scale is a
@@ -51,14 +56,25 @@ export type Block =
   | { type: 'definitions'; items: { id: string; term: string; definition: string }[] }
   /** A rating stated on its own line under a heading: "Rating: ★ Outstanding". */
   | { type: 'rating-line'; label: string; rating: Extract<Inline, { type: 'rating' }> }
-  | { type: 'thematic-break' };
+  | { type: 'thematic-break' }
+  /**
+   * An easy-read row: a picture on the left, its sentences on the right, one sentence per line.
+   * `id` lets the hard-words list say on which page a word is used.
+   */
+  | { type: 'row'; id: string; picture: ImageRef; alt: string; sentences: Inline[][] }
+  /** The easy-read hard-words list: each word with its easy definition and the rows that use it. */
+  | { type: 'hard-words'; items: { id: string; term: string; sentences: Inline[][]; usedIn: string[] }[] };
 
 /** A picture from the content folder, normalised by sharp for both outputs. */
 export interface ImageRef {
-  /** Absolute path of the author's file. */
+  /** Absolute path of the author's file, or a name for a generated picture (see `svg`). */
   source: string;
   /** File name of the normalised output, unique within the report, such as "team-structure.png". */
   name: string;
+  /** A picture drawn by the tool (such as the rating scale), as SVG text. */
+  svg?: string;
+  /** Easy-read pictures: fitted into a square of this many pixels, on white. */
+  square?: number;
 }
 
 export interface ContentsEntry {
@@ -69,6 +85,8 @@ export interface ContentsEntry {
 
 /** A whole document: metadata, the cover, then the body blocks. */
 export interface DocumentModel {
+  /** report: a full report; easy-read: rows of pictures and short sentences (its own layout). */
+  kind?: 'report' | 'easy-read';
   /** Shown as the PDF title and the page's <title>. */
   title: string;
   subtitle: string;
@@ -105,6 +123,8 @@ export function inlineText(inlines: readonly Inline[]): string {
           return `[${inline.number}]`;
         case 'break':
           return '\n';
+        case 'section-ref':
+          return inline.phrase;
       }
     })
     .join('');

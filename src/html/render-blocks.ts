@@ -124,6 +124,27 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
       return [el('p', { className: ['govuk-body', 'app-rating-line'] }, [el('strong', {}, [txt(`${block.label}: `)]), ...ratingNodes(block.rating)])];
     case 'thematic-break':
       return [el('hr', { className: ['govuk-section-break', 'govuk-section-break--l', 'govuk-section-break--visible'] })];
+    case 'row': {
+      // Easy read: the picture on the left, one sentence per line on the right.
+      const size = ctx.imageSizes.get(block.picture.name);
+      return [
+        el('div', { className: ['app-easy-row'], id: block.id }, [
+          el('img', { className: ['app-easy-row__picture'], src: `${ctx.imageBase}${block.picture.name}`, alt: block.alt, ...(size ? { width: size.width, height: size.height } : {}) }),
+          el('div', { className: ['app-easy-row__text'] }, block.sentences.map((sentence) => el('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx)))),
+        ]),
+      ];
+    }
+    case 'hard-words':
+      return [
+        el(
+          'dl',
+          { className: ['app-hard-words'] },
+          block.items.flatMap((item) => [
+            el('dt', { id: item.id }, [el('strong', {}, [txt(item.term)])]),
+            el('dd', {}, item.sentences.map((sentence) => el('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx)))),
+          ]),
+        ),
+      ];
   }
 }
 
@@ -212,6 +233,8 @@ function inlineNodes(inlines: readonly Inline[], ctx: RenderContext): ElementCon
       }
       case 'break':
         return [el('br')];
+      case 'section-ref':
+        return [el('a', { className: ['govuk-link'], href: `#${inline.target}` }, [txt(inline.phrase)])];
     }
   });
 }

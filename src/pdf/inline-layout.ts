@@ -33,6 +33,8 @@ export interface InlineStyle {
   size: number;
   colour: string;
   linkColour: string;
+  /** Where a section reference points, once the layout knows it ("14"). */
+  pageOf?: (target: string) => number | undefined;
 }
 
 interface Piece {
@@ -66,6 +68,10 @@ function piecesOf(inlines: readonly Inline[], base: InlineStyle, link?: string):
         return [{ kind: 'text', text: String(inline.number), style: { font: base.font, size: base.size * 0.65, colour: base.linkColour, link: `#${inline.noteId}`, rise: base.size * 0.35 } }];
       case 'break':
         return [{ kind: 'break', text: '', style: style(base.font) }];
+      case 'section-ref': {
+        const page = base.pageOf?.(inline.target);
+        return [{ kind: 'text', text: page ? `${inline.phrase} on page ${page}` : inline.phrase, style: style(base.font, { link: `#${inline.target}`, colour: base.linkColour }) }];
+      }
     }
   });
 }

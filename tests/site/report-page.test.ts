@@ -53,6 +53,8 @@ const sample: Record<Block['type'], Block[]> = {
   definitions: [{ type: 'definitions', items: [{ id: 'term-desistance', term: 'Desistance', definition: 'Stopping offending.' }] }],
   'rating-line': [{ type: 'rating-line', label: 'Rating', rating: good }],
   'thematic-break': [{ type: 'thematic-break' }],
+  row: [{ type: 'row', id: 'row-1', picture: { source: '/x/pic.svg', name: 'pic.png' }, alt: 'A worker and a child', sentences: [[text('We met children.')], [text('They told us what they thought.')]] }],
+  'hard-words': [{ type: 'hard-words', items: [{ id: 'hard-word-desistance', term: 'Desistance', sentences: [[text('Stopping crime.')]], usedIn: ['row-1'] }] }],
 };
 
 describe('render-blocks', () => {
