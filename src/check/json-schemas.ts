@@ -8,6 +8,9 @@ import { serviceSchema } from '../model/schemas/service.ts';
 import { glossarySchema } from '../model/schemas/glossary.ts';
 import { inspectionSchema } from '../model/schemas/inspection.ts';
 import { publisherSchema } from '../model/schemas/publisher.ts';
+import { thematicSchema } from '../model/schemas/thematic.ts';
+import { easyReadTemplateSchema } from '../model/schemas/easy-read-template.ts';
+import { easyReadCheckSettingsSchema } from '../model/schemas/easy-read-checks.ts';
 
 export const contentSchemas = {
   'framework.schema.json': { schema: frameworkSchema, title: 'Inspection framework', files: 'content/frameworks/*.yaml' },
@@ -15,6 +18,9 @@ export const contentSchemas = {
   'glossary.schema.json': { schema: glossarySchema, title: 'Glossary of terms', files: 'content/glossary/*.yaml' },
   'inspection.schema.json': { schema: inspectionSchema, title: 'Inspection', files: 'content/inspections/*/inspection.yaml' },
   'publisher.schema.json': { schema: publisherSchema, title: 'Publisher', files: 'content/publisher.yaml' },
+  'thematic.schema.json': { schema: thematicSchema, title: 'Thematic report', files: 'content/thematic/*/thematic.yaml' },
+  'easy-read-template.schema.json': { schema: easyReadTemplateSchema, title: 'Easy-read structure', files: 'templates/easy-read/*.yaml' },
+  'easy-read-checks.schema.json': { schema: easyReadCheckSettingsSchema, title: 'Easy-read language checks', files: 'content/easy-read-checks.yaml' },
 } as const;
 
 export function jsonSchemaFor(name: keyof typeof contentSchemas): string {

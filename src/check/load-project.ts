@@ -18,6 +18,8 @@ import { documentTemplateSchema, type DocumentTemplate } from '../model/schemas/
 import type { Inspection, Project } from '../model/project.ts';
 import { publisherSchema, type Publisher } from '../model/schemas/publisher.ts';
 import { checkFramework } from './rules/framework.ts';
+import { checkGlyphs } from './rules/glyphs.ts';
+import { checkEasyReadVersions, loadEasyReadChecks, loadEasyReadTemplates, loadThematics, readEasyReadFile } from './easy-read/load.ts';
 import { checkGlossary } from './rules/glossary.ts';
 import { readCaseRecords } from './rules/cases.ts';
 import { checkInspection, checkCounts, checkNarrative, checkInspectionsTogether, checkRatingsAgainstComputed } from './rules/inspection.ts';
@@ -60,9 +62,14 @@ export class ContentReader {
       .sort();
   }
 
+  /** Every file read, for checks over the text as written (such as characters the fonts lack). */
+  readonly files: ContentFile[] = [];
+
   read(absolute: string): ContentFile {
     this.filesChecked += 1;
-    return { file: this.relative(absolute), text: fs.readFileSync(absolute, 'utf8') };
+    const file = { file: this.relative(absolute), text: fs.readFileSync(absolute, 'utf8') };
+    this.files.push(file);
+    return file;
   }
 
   /** Reads YAML, reporting syntax errors; undefined data when the file cannot be read. */
@@ -119,7 +126,7 @@ function loadServices(reader: ContentReader): Map<string, Service> {
   return services;
 }
 
-function loadGlossary(reader: ContentReader): GlossaryTerm[] {
+function loadGlossary(reader: ContentReader): { glossary: GlossaryTerm[]; entries: { term: GlossaryTerm; file: string; source: YamlSource; index: number }[] } {
   const terms: { term: GlossaryTerm; file: string; source: YamlSource; index: number }[] = [];
   for (const absolute of reader.list('content/glossary', ['.yaml', '.yml'])) {
     const { file, source } = reader.yaml(absolute);
@@ -127,7 +134,7 @@ function loadGlossary(reader: ContentReader): GlossaryTerm[] {
     const parsed = parseWithDiagnostics(glossarySchema, source.data, source, file, reader.diagnostics);
     parsed?.forEach((term, index) => terms.push({ term, file, source, index }));
   }
-  return checkGlossary(terms, reader.diagnostics);
+  return { glossary: checkGlossary(terms, reader.diagnostics), entries: terms };
 }
 
 /** Document structures (templates/documents/*.yaml): section order and headings, as data. */
@@ -161,7 +168,9 @@ export function loadProject(root: string): LoadResult {
 
   const frameworks = loadFrameworks(reader);
   const services = loadServices(reader);
-  const glossary = loadGlossary(reader);
+  const { glossary, entries: glossaryEntries } = loadGlossary(reader);
+  const easyReadTemplates = loadEasyReadTemplates(reader);
+  const easyReadChecks = loadEasyReadChecks(reader);
   const documentTemplates = loadDocumentTemplates(reader);
   const publisher = loadPublisher(reader);
   const frameworkById = new Map(frameworks.map((entry) => [entry.framework.id, entry.framework]));
@@ -237,7 +246,8 @@ export function loadProject(root: string): LoadResult {
       narrativeFile = '';
     }
     if (haveCaseData) checkRatingsAgainstComputed(context, framework, rating, cases);
-    if (service) inspections.push({ slug, source: data, service, framework, rating, cases, narrativeFile, narrative: narrativeTree });
+    const easyRead = readEasyReadFile(reader, folder);
+    if (service) inspections.push({ slug, source: data, service, framework, rating, cases, narrativeFile, narrative: narrativeTree, ...(easyRead ? { easyRead } : {}) });
   }
   checkInspectionsTogether(loaded, diagnostics);
 
@@ -248,6 +258,24 @@ export function loadProject(root: string): LoadResult {
     inspections,
     documentTemplates,
     publisher: publisher ?? PLACEHOLDER_PUBLISHER,
+    thematics: [],
+    easyReadTemplates: easyReadTemplates.map((t) => t.template),
   };
+  const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds);
+  project.thematics = thematics;
+  // Easy-read versions are checked as they will be published, once everything they draw on is loaded.
+  if (!diagnostics.items.some((d) => d.severity === 'error' && d.rule === 'yaml-syntax')) {
+    const firstGlossary = glossaryEntries[0];
+    checkEasyReadVersions(
+      project,
+      root,
+      easyReadTemplates,
+      { inspection: new Map(loaded.map((l) => [l.slug, { file: l.file, source: l.source }])), thematic: thematicSources },
+      firstGlossary ? { file: firstGlossary.file, source: firstGlossary.source, index: new Map(glossaryEntries.map((e) => [e.term.id, e.index])) } : undefined,
+      easyReadChecks,
+      diagnostics,
+    );
+  }
+  checkGlyphs(reader.files, diagnostics);
   return { project, diagnostics: diagnostics.items, filesChecked: reader.filesChecked };
 }

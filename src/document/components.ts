@@ -11,7 +11,15 @@ import type { Block, Inline } from './blocks.ts';
 import { keyQuestionTable, ratingInline, ratingsSummaryTable } from './report-tables.ts';
 
 export interface ComponentContext {
-  inspection: Inspection;
+  /** The inspection a report or easy-read version belongs to (none for a thematic report). */
+  inspection?: Inspection;
+  /** How sections can be referred to in a sentence, by id: { "hard-words": "the hard words list" }. */
+  sectionPhrases?: Record<string, string>;
+}
+
+function inspectionOf(ctx: ComponentContext): Inspection {
+  if (!ctx.inspection) throw new Error('this component needs an inspection: npm run check reports its use elsewhere');
+  return ctx.inspection;
 }
 
 interface ComponentBase<P> {
@@ -53,7 +61,7 @@ const components: Component[] = [
     description: 'The table of every standard with its rating, as in the "Summary of ratings" section.',
     example: '<RatingsSummary />',
     attributes: z.strictObject({}),
-    blocks: (_props, { inspection }) => [ratingsSummaryTable(inspection)],
+    blocks: (_props, ctx) => [ratingsSummaryTable(inspectionOf(ctx))],
   } satisfies BlockComponent<Record<string, never>>,
   {
     name: 'KeyQuestions',
@@ -70,7 +78,7 @@ const components: Component[] = [
       }
       return problems;
     },
-    blocks: (props, { inspection }) => [keyQuestionTable(inspection, props.standard)],
+    blocks: (props, ctx) => [keyQuestionTable(inspectionOf(ctx), props.standard)],
   } satisfies BlockComponent<{ standard: string }>,
   {
     name: 'Rating',
@@ -80,7 +88,8 @@ const components: Component[] = [
     example: '<Rating standard="1.1" />',
     attributes: z.strictObject({ standard: standardAttribute.optional() }),
     check: (props, inspection) => standardExists(props.standard, inspection),
-    inlines: (props, { inspection }) => {
+    inlines: (props, ctx) => {
+      const inspection = inspectionOf(ctx);
       if (props.standard === undefined) return [ratingInline(inspection, inspection.rating.overall.rating, false)];
       const result = inspection.rating.standards.find((s) => s.id === props.standard)!;
       return [ratingInline(inspection, result.awarded, result.professionalJudgement)];
@@ -95,6 +104,15 @@ const components: Component[] = [
     attributes: z.strictObject({ title: z.string().trim().min(1, 'must not be empty: say what the example shows') }),
     blocks: (props, _ctx, children) => [{ type: 'aside', title: props.title, blocks: children }],
   } satisfies BlockComponent<{ title: string }>,
+  {
+    name: 'SectionRef',
+    kind: 'inline',
+    acceptsChildren: false,
+    description: 'A reference to another part of the document, such as the hard words list: the PDF adds "on page N" from its real layout, the page links to it.',
+    example: 'You can find what they mean in <SectionRef to="hard-words" />.',
+    attributes: z.strictObject({ to: z.string().regex(/^[a-z0-9-]+$/, 'must be a section id such as "hard-words"') }),
+    inlines: (props, ctx) => [{ type: 'section-ref', target: props.to, phrase: ctx.sectionPhrases?.[props.to] ?? props.to.replace(/-/g, ' ') }],
+  } satisfies InlineComponent<{ to: string }>,
 ];
 
 export const componentNames: readonly string[] = components.map((c) => c.name);

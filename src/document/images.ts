@@ -19,20 +19,28 @@ const cache = new Map<string, Promise<NormalisedImage>>();
 
 /** At most 1600 px wide (never enlarged), sRGB, turned upright, metadata stripped; memoised per source file. */
 export async function normaliseImage(image: ImageRef): Promise<NormalisedImage> {
-  let result = cache.get(image.source);
+  const key = `${image.source}#${image.square ?? ''}`;
+  let result = cache.get(key);
   if (!result) {
-    result = normalise(image.source, /\.jpe?g$/i.test(image.name) ? 'jpeg' : 'png');
+    result = normalise(image, /\.jpe?g$/i.test(image.name) ? 'jpeg' : 'png');
     // A failure is not remembered, so a fixed file is read again in the dev server.
-    result.catch(() => cache.delete(image.source));
-    cache.set(image.source, result);
+    result.catch(() => cache.delete(key));
+    cache.set(key, result);
   }
   return result;
 }
 
-async function normalise(source: string, format: 'png' | 'jpeg'): Promise<NormalisedImage> {
+async function normalise(image: ImageRef, format: 'png' | 'jpeg'): Promise<NormalisedImage> {
+  const source = image.source;
   // autoOrient applies the EXIF orientation before the metadata that carries it is dropped.
-  // SVG drawings are rasterised at twice their size so their lines stay sharp in print.
-  let pipeline = sharp(source, { density: source.endsWith('.svg') ? 144 : 72 }).autoOrient().resize({ width: MAX_WIDTH, withoutEnlargement: true }).toColourspace('srgb');
+  const isSvg = image.svg !== undefined || source.endsWith('.svg');
+  // SVG drawings are rasterised at twice their size (or to fill their square) so lines stay sharp in print.
+  const input = image.svg !== undefined ? Buffer.from(image.svg) : source;
+  let pipeline = sharp(input, { density: isSvg ? (image.square ? image.square : 144) : 72 }).autoOrient();
+  pipeline = image.square
+    ? pipeline.resize({ width: image.square, height: image.square, fit: 'contain', background: '#ffffff' })
+    : pipeline.resize({ width: MAX_WIDTH, withoutEnlargement: true });
+  pipeline = pipeline.toColourspace('srgb');
   // Pictures sit on white in both outputs; without an alpha channel pdfkit embeds a PNG as it is, instead of decoding it.
   pipeline = pipeline.flatten({ background: '#ffffff' });
   pipeline = format === 'jpeg' ? pipeline.jpeg({ quality: 82, mozjpeg: false }) : pipeline.png({ compressionLevel: 9 });

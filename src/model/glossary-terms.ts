@@ -15,3 +15,18 @@ export function termsUsedIn(texts: readonly string[], glossary: readonly Glossar
   const joined = texts.join('\n');
   return glossary.filter((term) => [term.term, ...term.aliases].some((word) => patternFor(word).test(joined)));
 }
+
+/** Where glossary terms occur in one text, earliest first, never overlapping (longer terms win at a tie). */
+export function findTerms(text: string, glossary: readonly GlossaryTerm[]): { start: number; end: number; term: GlossaryTerm }[] {
+  const found: { start: number; end: number; term: GlossaryTerm }[] = [];
+  for (const term of glossary) {
+    for (const word of [term.term, ...term.aliases]) {
+      const pattern = new RegExp(patternFor(word).source, `${patternFor(word).flags}g`);
+      for (const match of text.matchAll(pattern)) found.push({ start: match.index, end: match.index + match[0].length, term });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: typeof found = [];
+  for (const hit of found) if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
+  return kept;
+}

@@ -1,5 +1,8 @@
 /** The validated model every renderer draws from: content checked once, ratings computed once. */
 import type { Root } from 'mdast';
+import type { EasyReadSource } from '../source/easy-read-file.ts';
+import type { ThematicSource } from './schemas/thematic.ts';
+import type { EasyReadTemplate } from './schemas/easy-read-template.ts';
 import type { CaseRecord } from './schemas/case.ts';
 import type { Framework } from './schemas/framework.ts';
 import type { GlossaryTerm } from './schemas/glossary.ts';
@@ -21,6 +24,23 @@ export interface Inspection {
   narrativeFile: string;
   /** The narrative's syntax tree (mdast), positions included: both renderers draw from it. */
   narrative: Root;
+  /** The easy-read version's source, when the inspection has one. */
+  easyRead?: EasyReadFile;
+}
+
+export interface EasyReadFile {
+  /** Project-relative path of easy-read.mdx. */
+  file: string;
+  source: EasyReadSource;
+}
+
+/** A thematic report: unrated, about one kind of work across services. */
+export interface Thematic {
+  slug: string;
+  source: ThematicSource;
+  /** Project-relative path of thematic.yaml. */
+  file: string;
+  easyRead?: EasyReadFile;
 }
 
 export interface Project {
@@ -31,6 +51,9 @@ export interface Project {
   /** Document structures from templates/documents: section order and headings per document type. */
   documentTemplates: DocumentTemplate[];
   publisher: Publisher;
+  thematics: Thematic[];
+  /** Easy-read structures from templates/easy-read, one per kind of report. */
+  easyReadTemplates: EasyReadTemplate[];
 }
 
 /**

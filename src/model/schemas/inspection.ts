@@ -31,7 +31,9 @@ export const recommendationSchema = z.strictObject({
   text: nonEmptyText,
   themes: z.array(slug).default([]),
   /** The same recommendation in easy words, for the easy-read version. */
-  easyRead: nonEmptyText.optional(),
+  easyRead: nonEmptyText.optional().describe('The recommendation in easy words: short sentences, one idea each. Needed when the report has an easy-read version.'),
+  /** Who must act, in easy words, for the easy-read version ("The council"); else the addressee. */
+  easyReadAddressee: nonEmptyText.optional().describe('Who must act, in easy words, for the easy-read version, such as "The people who run the service".'),
 });
 
 export const contextualFactSchema = z.strictObject({

@@ -1,0 +1,196 @@
+/**
+ * Easy-read sources and structures: the templates (templates/easy-read/*.yaml), thematic reports
+ * (content/thematic/<slug>/), each report's easy-read.mdx, and the checks over the assembled
+ * easy-read version: its shape, its pictures, its generated text and its language.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ContentReader } from '../load-project.ts';
+import { DiagnosticList, type Position } from '../diagnostics.ts';
+import { parseWithDiagnostics } from '../schema-issues.ts';
+import type { YamlSource } from '../../source/yaml-file.ts';
+import { readEasyRead } from '../../source/easy-read-file.ts';
+import { easyReadTemplateSchema, PLACEHOLDERS, type EasyReadTemplate } from '../../model/schemas/easy-read-template.ts';
+import { thematicSchema } from '../../model/schemas/thematic.ts';
+import type { EasyReadFile, Project, Thematic } from '../../model/project.ts';
+import { easyReadDocument, type EasyReadSubject, type Origin } from '../../document/easy-read-document.ts';
+import { componentNamed, attributesOf } from '../../document/components.ts';
+import { easyReadCheckSettingsSchema, type EasyReadCheckSettings } from '../../model/schemas/easy-read-checks.ts';
+import { checkEasyReadLanguage, type RowToCheck } from './language.ts';
+import { visit } from 'unist-util-visit';
+
+export interface LoadedTemplate {
+  template: EasyReadTemplate;
+  file: string;
+  source: YamlSource;
+}
+
+export function loadEasyReadTemplates(reader: ContentReader): LoadedTemplate[] {
+  const loaded: LoadedTemplate[] = [];
+  for (const absolute of reader.list('templates/easy-read', ['.yaml', '.yml'])) {
+    const { file, source } = reader.yaml(absolute);
+    if (source.data === undefined) continue;
+    const template = parseWithDiagnostics(easyReadTemplateSchema, source.data, source, file, reader.diagnostics);
+    if (!template) continue;
+    // Placeholders are checked here, once, rather than showing up as "{servce}" in a published PDF.
+    const visitText = (value: string, at: (string | number)[]) => {
+      for (const match of value.matchAll(/\{([^}]*)\}/g)) {
+        const name = match[1]!;
+        if (name.startsWith('ref:') ? !template.sections.some((s) => s.id === name.slice(4)) : !(PLACEHOLDERS as readonly string[]).includes(name) && name !== 'who') {
+          reader.diagnostics.error(file, source.positionOf(at, 'value'), 'template-placeholder', `"{${name}}" is not a placeholder`, `placeholders are ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}, {who} in whoShould, and {ref:<section id>}`);
+        }
+      }
+    };
+    const rows = [{ row: template.cover, at: ['cover'] as (string | number)[] }, ...template.sections.flatMap((s, i) => ('rows' in s ? s.rows.map((row, j) => ({ row, at: ['sections', i, 'rows', j] })) : []))];
+    for (const { row, at } of rows) {
+      visitText(row.alt, [...at, 'alt']);
+      row.sentences.forEach((sentence, k) => visitText(sentence, [...at, 'sentences', k]));
+    }
+    visitText(template.title, ['title']);
+    loaded.push({ template, file, source });
+  }
+  return loaded;
+}
+
+export function loadEasyReadChecks(reader: ContentReader): EasyReadCheckSettings {
+  const absolute = path.join(reader.root, 'content', 'easy-read-checks.yaml');
+  if (!fs.existsSync(absolute)) return easyReadCheckSettingsSchema.parse({});
+  const { file, source } = reader.yaml(absolute);
+  return (source.data !== undefined && parseWithDiagnostics(easyReadCheckSettingsSchema, source.data, source, file, reader.diagnostics)) || easyReadCheckSettingsSchema.parse({});
+}
+
+/** Reads an easy-read.mdx when the folder has one, reporting its shape problems. */
+export function readEasyReadFile(reader: ContentReader, folder: string): EasyReadFile | undefined {
+  const absolute = path.join(folder, 'easy-read.mdx');
+  if (!fs.existsSync(absolute)) return undefined;
+  const { file, text } = reader.read(absolute);
+  const source = readEasyRead(text);
+  if (source.syntaxError) {
+    reader.diagnostics.error(file, source.syntaxError.at, 'mdx-syntax', source.syntaxError.message, 'MDX reads "<" and "{" as code: write them as &lt; and &#123;, or close the tag');
+  }
+  for (const problem of source.problems) reader.diagnostics.error(file, problem.at, problem.rule, problem.message, problem.hint);
+  // Components: only inline ones that make sense in a sentence, with valid attributes.
+  for (const section of source.sections) {
+    for (const row of section.rows) {
+      for (const sentence of row.sentences) {
+        for (const node of sentence.inlines) {
+          visit(node, (child) => {
+            if (child.type === 'emphasis') return; // the language check reports italics
+            if (child.type !== 'mdxJsxTextElement') return;
+            const at: Position = { line: child.position?.start.line ?? sentence.at.line, column: child.position?.start.column ?? sentence.at.column };
+            const component = componentNamed(child.name ?? '');
+            if (!component || component.kind !== 'inline') {
+              reader.diagnostics.error(file, at, 'unknown-component', `<${child.name}> cannot be used in an easy-read sentence`, 'easy-read sentences may use <SectionRef to="hard-words" />');
+              return;
+            }
+            const parsed = component.attributes.safeParse(attributesOf(child));
+            if (!parsed.success) reader.diagnostics.error(file, at, 'component-attribute', `<${child.name}>: ${parsed.error.issues.map((i) => i.message).join('; ')}`, component.example);
+          });
+        }
+      }
+    }
+  }
+  return { file, source };
+}
+
+export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<string>): { thematics: Thematic[]; sources: Map<string, YamlSource> } {
+  const folder = path.join(reader.root, 'content/thematic');
+  const thematics: Thematic[] = [];
+  const sources = new Map<string, YamlSource>();
+  if (!fs.existsSync(folder)) return { thematics, sources };
+  const slugs = fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  for (const slug of slugs) {
+    const yamlPath = path.join(folder, slug, 'thematic.yaml');
+    if (!fs.existsSync(yamlPath)) {
+      reader.diagnostics.error(reader.relative(path.join(folder, slug)), undefined, 'missing-file', `thematic report folder "${slug}" has no thematic.yaml`, 'add thematic.yaml with the title, dates and recommendations');
+      continue;
+    }
+    const { file, source } = reader.yaml(yamlPath);
+    if (source.data === undefined) continue;
+    const data = parseWithDiagnostics(thematicSchema, source.data, source, file, reader.diagnostics);
+    if (!data) continue;
+    sources.set(slug, source);
+    data.recommendations.forEach((r, index) => {
+      if (r.number !== index + 1) reader.diagnostics.error(file, source.positionOf(['recommendations', index, 'number'], 'value'), 'recommendation-number', `recommendation ${index + 1} is numbered ${r.number}`, 'number the recommendations 1, 2, 3… in order');
+    });
+    data.glossary.forEach((id, index) => {
+      if (!glossaryIds.has(id)) reader.diagnostics.error(file, source.positionOf(['glossary', index], 'value'), 'unknown-term', `"${id}" is not a glossary term id`, 'use an id from content/glossary/terms.yaml');
+    });
+    if (data.status === 'embargoed' && !data.embargoedUntil) reader.diagnostics.error(file, source.positionOf(['status'], 'value'), 'embargo-date', 'an embargoed report needs embargoedUntil', 'add embargoedUntil: YYYY-MM-DD');
+    const easyRead = readEasyReadFile(reader, path.join(folder, slug));
+    thematics.push({ slug, source: data, file, ...(easyRead ? { easyRead } : {}) });
+  }
+  return { thematics, sources };
+}
+
+/**
+ * Builds each easy-read version as it will be published and checks it: missing sections, pictures,
+ * recommendations without easy words, and the language rules on every sentence, the generated ones
+ * included, each reported where it was written.
+ */
+export function checkEasyReadVersions(
+  project: Project,
+  root: string,
+  templates: readonly LoadedTemplate[],
+  yamlSources: { inspection: Map<string, { file: string; source: YamlSource }>; thematic: Map<string, YamlSource> },
+  glossarySource: { file: string; source: YamlSource; index: Map<string, number> } | undefined,
+  settings: EasyReadCheckSettings,
+  diagnostics: DiagnosticList,
+): void {
+  const subjects: { subject: EasyReadSubject; easyRead: EasyReadFile; yaml: { file: string; source: YamlSource } | undefined }[] = [
+    ...project.inspections.filter((i) => i.easyRead).map((inspection) => ({ subject: { kind: 'inspection', inspection } as EasyReadSubject, easyRead: inspection.easyRead!, yaml: yamlSources.inspection.get(inspection.slug) })),
+    ...project.thematics.filter((t) => t.easyRead).map((thematic) => ({ subject: { kind: 'thematic', thematic } as EasyReadSubject, easyRead: thematic.easyRead!, yaml: yamlSources.thematic.has(thematic.slug) ? { file: thematic.file, source: yamlSources.thematic.get(thematic.slug)! } : undefined })),
+  ];
+  const seen = new Set<string>();
+  for (const { subject, easyRead, yaml } of subjects) {
+    const template = templates.find((t) => t.template.for === subject.kind);
+    if (!template) {
+      diagnostics.error(easyRead.file, undefined, 'missing-file', `there is no templates/easy-read/${subject.kind}.yaml for this easy-read version`, 'restore the template from the project');
+      continue;
+    }
+    const where = (origin: Origin): { file: string; at: Position | undefined } => {
+      switch (origin.kind) {
+        case 'easy-read':
+          return { file: easyRead.file, at: origin.at };
+        case 'template':
+          return { file: template.file, at: template.source.positionOf(origin.path, 'value') };
+        case 'recommendation':
+          return yaml ? { file: yaml.file, at: yaml.source.positionOf(['recommendations', origin.index, origin.field], origin.field === 'easyRead' ? 'value' : 'key') } : { file: easyRead.file, at: undefined };
+        case 'glossary': {
+          const index = glossarySource?.index.get(origin.termId);
+          return glossarySource && index !== undefined ? { file: glossarySource.file, at: glossarySource.source.positionOf([index, 'easyRead'], 'value') } : { file: 'content/glossary/terms.yaml', at: undefined };
+        }
+      }
+    };
+    const built = easyReadDocument(project, subject, root);
+    for (const problem of built.problems) {
+      const { file, at } = where(problem.origin);
+      diagnostics.error(file, at, problem.rule, problem.message, problem.hint);
+    }
+    for (const row of built.document.body.concat(built.document.cover)) {
+      if (row.type === 'row' && !fs.existsSync(row.picture.source) && !row.picture.svg) {
+        diagnostics.error(easyRead.file, undefined, 'picture', `the picture ${path.relative(root, row.picture.source)} does not exist`, 'put the picture in the easy-read file\'s folder, or use an openmoji: name');
+      }
+    }
+    const rows: RowToCheck[] = built.rows.map((row) => {
+        const at = where(row.origin);
+        return {
+          file: at.file,
+          at: at.at ?? { line: 1, column: 1 },
+          sentences: row.sentences.map((sentence) => {
+            const place = where(sentence.origin);
+            return { text: sentence.text, ...(sentence.inlines ? { inlines: sentence.inlines } : {}), file: place.file, at: place.at ?? { line: 1, column: 1 } };
+          }),
+        };
+      });
+    // Generated text (a template sentence, a glossary definition) is shared by many versions: report it once.
+    const found = new DiagnosticList();
+    checkEasyReadLanguage(rows, project.glossary, settings, found);
+    for (const d of found.items) {
+      const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      diagnostics.add(d.file, d, d.severity, d.rule, d.message, d.hint);
+    }
+  }
+}

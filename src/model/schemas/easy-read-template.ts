@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { nonEmptyText, slug } from './common.ts';
+
+/**
+ * Placeholders a template sentence may use, filled from the report's data:
+ * {service} {serviceShort} {rating} {ratingCount} {ratingList} {fieldwork} {published}
+ * {recommendationCount} {publisher} {website} {title}, and {ref:<section id>} for "the hard words
+ * list on page N".
+ */
+export const PLACEHOLDERS = ['service', 'serviceShort', 'rating', 'ratingCount', 'ratingList', 'fieldwork', 'published', 'recommendationCount', 'publisher', 'website', 'title'] as const;
+
+/** A picture: "openmoji:<name>", a file, or "generated:rating-scale" (the four-step scale, drawn from the framework). */
+const picture = nonEmptyText.describe('openmoji:<name>, a file path, or generated:rating-scale');
+
+export const easyReadRowSchema = z.strictObject({
+  picture,
+  alt: nonEmptyText.describe('What the picture shows, for people who cannot see it.'),
+  sentences: z.array(nonEmptyText).min(1).max(5),
+});
+
+export const easyReadSectionSchema = z.discriminatedUnion('kind', [
+  /** Written by the author: the easy-read.mdx section with this heading. */
+  z.strictObject({ kind: z.literal('written'), id: slug, heading: nonEmptyText, optional: z.boolean().default(false) }),
+  /** The overall rating in easy words, with the scale. Inspections only. */
+  z.strictObject({ kind: z.literal('rating'), id: slug, heading: nonEmptyText, rows: z.array(easyReadRowSchema).min(1) }),
+  /** The recommendations, numbered, under who must act, in each one's easy-read words. */
+  z.strictObject({ kind: z.literal('recommendations'), id: slug, heading: nonEmptyText, rows: z.array(easyReadRowSchema).default([]), whoShould: nonEmptyText.describe('The heading above each group, with {who}: "{who} should:"') }),
+  /** The hard words used, with their easy definitions and the pages they are on. */
+  z.strictObject({ kind: z.literal('hard-words'), id: slug, heading: nonEmptyText, referredToAs: nonEmptyText, rows: z.array(easyReadRowSchema).default([]) }),
+  /** Fixed rows with placeholders, such as how to contact the inspectorate. */
+  z.strictObject({ kind: z.literal('fixed'), id: slug, heading: nonEmptyText, rows: z.array(easyReadRowSchema).min(1) }),
+]);
+
+export const easyReadTemplateSchema = z.strictObject({
+  /** Which kind of report this template is for. */
+  for: z.enum(['inspection', 'thematic']),
+  title: nonEmptyText,
+  cover: easyReadRowSchema,
+  sections: z.array(easyReadSectionSchema).min(1),
+});
+
+export type EasyReadRowTemplate = z.infer<typeof easyReadRowSchema>;
+export type EasyReadSectionTemplate = z.infer<typeof easyReadSectionSchema>;
+export type EasyReadTemplate = z.infer<typeof easyReadTemplateSchema>;

@@ -1,0 +1,112 @@
+/** Assembling an easy-read version: template order, generated sections, hard words, and the checks' problems. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/check/load-project.ts';
+import { easyReadDocument, ratingScaleSvg, sentencesOf } from '../../src/document/easy-read-document.ts';
+import { inlineText, type Block } from '../../src/document/blocks.ts';
+import { copyProject } from '../support/project-copy.ts';
+
+const written = `## What this report is about
+
+![A worker talking with a child](openmoji:people-holding-hands)
+We checked a youth justice service.
+You can find what hard words mean in <SectionRef to="hard-words" />.
+
+## What we found
+
+![A thumbs up](openmoji:thumbs-up)
+Staff helped children with their **desistance** from crime.
+Children said staff listened.
+`;
+
+let project: string;
+
+beforeAll(() => {
+  project = copyProject();
+  fs.writeFileSync(path.join(project, 'content/inspections/kingsmere-2025/easy-read.mdx'), written);
+});
+
+afterAll(() => {
+  if (project) fs.rmSync(project, { recursive: true, force: true });
+});
+
+function build() {
+  const { project: model, diagnostics } = loadProject(project);
+  const inspection = model.inspections.find((i) => i.slug === 'kingsmere-2025')!;
+  return { model, inspection, diagnostics, built: easyReadDocument(model, { kind: 'inspection', inspection }, project) };
+}
+
+const rows = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { type: 'row' }> => b.type === 'row');
+const text = (row: Extract<Block, { type: 'row' }>) => row.sentences.map((s) => inlineText(s));
+
+describe('an easy-read version', () => {
+  it('follows the template: written sections, then the rating, what needs to happen, hard words and contact', () => {
+    const { built } = build();
+    const headings = built.document.body.filter((b) => b.type === 'heading' && b.level === 2).map((b) => (b as { text: string }).text);
+    expect(headings).toEqual(['What this report is about', 'What we found', 'Our rating', 'What needs to happen', 'Hard words', 'Contact us']);
+    expect(built.problems).toEqual([]);
+  });
+
+  it('explains the overall rating from the data, with the scale picture', () => {
+    const { built, inspection } = build();
+    const start = built.document.body.findIndex((b) => b.type === 'heading' && b.text === 'Our rating');
+    const rating = rows(built.document.body.slice(start)).at(0)!;
+    expect(text(rating)).toContain('We gave Kingsmere and Dunley YOS the rating Good.'.replace('Kingsmere and Dunley YOS', inspection.service.shortName));
+    expect(text(rating)).toContain('From lowest to highest they are Inadequate, Requires improvement, Good and Outstanding.');
+    expect(rating.picture.svg).toBe(ratingScaleSvg(inspection));
+    expect(rating.alt).toBe('A scale with 4 steps. The step for Good is marked.');
+  });
+
+  it('numbers the recommendations under who must act, in their easy words', () => {
+    const { built, inspection } = build();
+    const start = built.document.body.findIndex((b) => b.type === 'heading' && b.text === 'What needs to happen');
+    const end = built.document.body.findIndex((b) => b.type === 'heading' && b.text === 'Hard words');
+    const section = built.document.body.slice(start, end);
+    const numbered = rows(section).filter((r) => /^\d+\. /.test(text(r)[0]!));
+    expect(numbered.map((r) => Number(/^(\d+)\./.exec(text(r)[0]!)![1]))).toEqual(inspection.source.recommendations.map((r) => r.number));
+    const first = inspection.source.recommendations[0]!;
+    expect(text(numbered[0]!).join(' ')).toBe(`1. ${sentencesOf(first.easyRead!).join(' ')}`);
+    expect(numbered[0]!.picture.source).toMatch(/0031-FE0F-20E3\.svg$/);
+    const groups = section.filter((b) => b.type === 'heading' && b.level === 3).map((b) => (b as { text: string }).text);
+    expect(groups[0]).toBe(`${first.easyReadAddressee ?? first.addressee} should:`);
+  });
+
+  it('shows hard words in bold and lists them with their easy definitions and the rows that use them', () => {
+    const { built, model } = build();
+    const list = built.document.body.find((b) => b.type === 'hard-words') as Extract<Block, { type: 'hard-words' }>;
+    const desistance = list.items.find((i) => i.term === 'Desistance')!;
+    const term = model.glossary.find((t) => t.id === 'desistance')!;
+    expect(desistance.sentences.map((s) => inlineText(s)).join(' ')).toBe(sentencesOf(term.easyRead).join(' '));
+    const usedRow = rows(built.document.body).find((r) => r.id === desistance.usedIn[0])!;
+    expect(usedRow.sentences[0]!.some((i) => i.type === 'text' && i.bold && i.value.toLowerCase() === 'desistance')).toBe(true);
+    const cover = rows(built.document.cover)[0]!;
+    expect(cover.sentences.some((s) => s[0]?.type === 'section-ref' && s[0].phrase === 'The hard words list')).toBe(true);
+  });
+
+  it('reports a recommendation without easy words, an unknown picture and an unknown section, where they are written', () => {
+    const file = path.join(project, 'content/inspections/kingsmere-2025/inspection.yaml');
+    const original = fs.readFileSync(file, 'utf8');
+    const easyRead = path.join(project, 'content/inspections/kingsmere-2025/easy-read.mdx');
+    try {
+      fs.writeFileSync(file, original.replace(/    easyRead: >-\n      Some children leave prison\.[^\n]*\n[^\n]*\n/, ''));
+      fs.writeFileSync(easyRead, `${written.replace('openmoji:thumbs-up', 'openmoji:thumbs-upp')}\n## What we liked\n\n![A star](openmoji:star)\nThe team was kind.\n`);
+      const { diagnostics } = build();
+      const find = (rule: string) => diagnostics.filter((d) => d.rule === rule);
+      expect(find('missing-easy-read')).toMatchObject([{ file: 'content/inspections/kingsmere-2025/inspection.yaml', severity: 'error' }]);
+      expect(find('picture')).toMatchObject([{ file: 'content/inspections/kingsmere-2025/easy-read.mdx', line: 9, message: expect.stringContaining('thumbs-upp') }]);
+      expect(find('unknown-section')).toMatchObject([{ file: 'content/inspections/kingsmere-2025/easy-read.mdx', line: 13 }]);
+    } finally {
+      fs.writeFileSync(file, original);
+      fs.writeFileSync(easyRead, written);
+    }
+  });
+
+  it('draws the awarded step of the scale dark, and only that one', () => {
+    const { inspection } = build();
+    const svg = ratingScaleSvg(inspection);
+    expect(svg.match(/fill="#0b0c0c" stroke/g)?.length).toBe(1);
+    const rects = [...svg.matchAll(/<rect x="[^"]+" y="[^"]+" width="[^"]+" height="[^"]+" rx="6" fill="(#[0-9a-f]+)"/g)].map((m) => m[1]);
+    expect(rects).toEqual(['#f3f2f1', '#f3f2f1', '#0b0c0c', '#f3f2f1']);
+  });
+});
