@@ -9,6 +9,7 @@ import { frameworkSchema } from './model/schemas/framework.ts';
 import { serviceSchema } from './model/schemas/service.ts';
 import { glossaryTermSchema } from './model/schemas/glossary.ts';
 import { inspectionSchema } from './model/schemas/inspection.ts';
+import { thematicSchema } from './model/schemas/thematic.ts';
 
 const folderId = ({ entry }: { entry: string }) => entry.split('/')[0]!;
 
@@ -18,4 +19,5 @@ export const collections = {
   glossary: defineCollection({ loader: file('content/glossary/terms.yaml'), schema: glossaryTermSchema }),
   inspections: defineCollection({ loader: glob({ pattern: '*/inspection.yaml', base: './content/inspections', generateId: folderId }), schema: inspectionSchema }),
   narratives: defineCollection({ loader: glob({ pattern: '*/report.mdx', base: './content/inspections', generateId: folderId }) }),
+  thematics: defineCollection({ loader: glob({ pattern: '*/thematic.yaml', base: './content/thematic', generateId: folderId }), schema: thematicSchema }),
 };
