@@ -35,6 +35,8 @@ export interface InlineStyle {
   linkColour: string;
   /** Where a section reference points, once the layout knows it ("14"). */
   pageOf?: (target: string) => number | undefined;
+  /** Links and section references in bold (easy read: bold and colour, never underlined). */
+  boldLinks?: boolean;
 }
 
 interface Piece {
@@ -51,7 +53,7 @@ function fontFor(base: FontName, bold?: boolean, italic?: boolean): FontName {
 }
 
 function piecesOf(inlines: readonly Inline[], base: InlineStyle, link?: string): Piece[] {
-  const style = (font: FontName, extra: Partial<RunStyle> = {}): RunStyle => ({ font, size: base.size, colour: link ? base.linkColour : base.colour, ...(link ? { link } : {}), ...extra });
+  const style = (font: FontName, extra: Partial<RunStyle> = {}): RunStyle => ({ font: (link || extra.link) && base.boldLinks ? fontFor(font, true) : font, size: base.size, colour: link ? base.linkColour : base.colour, ...(link ? { link } : {}), ...extra });
   return inlines.flatMap((inline): Piece[] => {
     switch (inline.type) {
       case 'text':

@@ -4,14 +4,13 @@
  * page numbers, running header and "Page N of M" footer as artifacts, no heading stranded at the foot
  * of a page, table header rows repeated on every page. The same input always gives the same bytes.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
-import type { Block, ContentsEntry, DocumentModel, Inline, RatingSymbol, TableCell } from '../document/blocks.ts';
+import type { Block, ContentsEntry, DocumentModel, Inline, TableCell } from '../document/blocks.ts';
 import { contentsOf } from '../document/blocks.ts';
-import { ratingSymbolPaths } from '../document/rating-symbols.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
-import { layoutInlines, type FontName, type InlineStyle, type Line } from './inline-layout.ts';
+import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
+import { PAGE, TaggedPdfWriter, type Struct } from './writer.ts';
+
+export { FONT_FILES } from './writer.ts';
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -20,17 +19,6 @@ export interface RenderedPdf {
   headingPages: Record<string, number>;
 }
 
-const require = createRequire(import.meta.url);
-const fontFolder = path.dirname(require.resolve('@expo-google-fonts/atkinson-hyperlegible-next/package.json'));
-/** Atkinson Hyperlegible Next (SIL Open Font License): designed for legibility, has Welsh ŵ and ŷ. */
-export const FONT_FILES: Record<FontName, string> = {
-  regular: path.join(fontFolder, '400Regular/AtkinsonHyperlegibleNext_400Regular.ttf'),
-  bold: path.join(fontFolder, '700Bold/AtkinsonHyperlegibleNext_700Bold.ttf'),
-  italic: path.join(fontFolder, '400Regular_Italic/AtkinsonHyperlegibleNext_400Regular_Italic.ttf'),
-  boldItalic: path.join(fontFolder, '700Bold_Italic/AtkinsonHyperlegibleNext_700Bold_Italic.ttf'),
-};
-
-const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { left: 64, right: 64, top: 74, bottom: 74 };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const BOTTOM = PAGE.height - MARGIN.bottom;
@@ -40,172 +28,28 @@ const BODY: InlineStyle = { font: 'regular', size: 11, colour: COLOUR.text, link
 const SMALL: InlineStyle = { ...BODY, size: 9.5 };
 const HEADING_SIZE = { 1: 26, 2: 19, 3: 14.5, 4: 12 } as const;
 
-type Struct = PDFKit.PDFStructureElement;
-type Doc = PDFKit.PDFDocument;
-
 interface Frame {
   x: number;
   width: number;
   style: InlineStyle;
 }
 
-class PdfWriter {
-  readonly doc: Doc;
-  y = MARGIN.top;
+class PdfWriter extends TaggedPdfWriter {
   readonly headingPages: Record<string, number> = {};
-  private parent: Struct;
-  private readonly root: Struct;
   private outlineAt: { 2?: PDFKit.PDFOutline; 3?: PDFKit.PDFOutline } = {};
   private readonly images: Map<string, NormalisedImage>;
 
-  constructor(
-    readonly model: DocumentModel,
-    images: Map<string, NormalisedImage>,
-  ) {
+  constructor(model: DocumentModel, images: Map<string, NormalisedImage>) {
+    super(model, { top: MARGIN.top, leading: LEADING, underlineLinks: true });
     this.images = images;
-    const date = new Date(`${model.date}T00:00:00Z`);
-    this.doc = new PDFDocument({
-      size: 'A4',
-      margin: 0,
-      autoFirstPage: false,
-      bufferPages: true,
-      pdfVersion: '1.7',
-      tagged: true,
-      // @types/pdfkit lags pdfkit 0.20, which supports PDF/UA identification.
-      subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
-      lang: model.language,
-      displayTitle: true,
-      // A creation date from the content (never the clock) also fixes pdfkit's document id.
-      info: { Title: model.title, Author: model.author, Subject: model.subject, Keywords: model.keywords.join(', '), Creator: 'inspection-reports', Producer: 'inspection-reports (pdfkit)', CreationDate: date, ModDate: date },
-    });
-    for (const [name, file] of Object.entries(FONT_FILES)) this.doc.registerFont(name, file);
-    this.root = this.doc.struct('Document');
-    this.doc.addStructure(this.root);
-    this.parent = this.root;
-  }
-
-  get pageIndex(): number {
-    const range = this.doc.bufferedPageRange();
-    return range.start + range.count - 1;
-  }
-
-  private readonly widths = new Map<string, number>();
-  /** Text width, remembered: the same words are measured again when layouts are tried and redone. */
-  measure = (text: string, font: FontName, size: number): number => {
-    const key = `${font}\u0000${size}\u0000${text}`;
-    let width = this.widths.get(key);
-    if (width === undefined) {
-      width = this.doc.font(font).fontSize(size).widthOfString(text);
-      this.widths.set(key, width);
-    }
-    return width;
-  };
-
-  newPage(): void {
-    this.doc.addPage({ size: 'A4', margin: 0 });
-    this.y = MARGIN.top;
   }
 
   private atPageTop(): boolean {
     return this.y <= MARGIN.top + 0.01;
   }
 
-  /** Adds a structure element under the current one; `fill` adds its content and children. */
-  within(type: string, options: Record<string, unknown>, fill: (element: Struct) => void): Struct {
-    const element = this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
-    this.parent.add(element);
-    const previous = this.parent;
-    this.parent = element;
-    try {
-      fill(element);
-    } finally {
-      this.parent = previous;
-    }
-    element.end();
-    return element;
-  }
-
-  /** Content drawn inside an element: marked with an MCID so readers know what it belongs to. */
-  content(element: Struct, tag: string, draw: () => void): void {
-    const marked = this.doc.markStructureContent(tag);
-    draw();
-    this.doc.endMarkedContent();
-    element.add(marked);
-  }
-
-  /** Decoration that carries no meaning: rules, bars, symbols beside their words, page furniture. */
-  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
-    this.doc.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions);
-    draw();
-    this.doc.endMarkedContent();
-  }
-
-  // ---- inline text ----
-
-  lineHeight(style: InlineStyle): number {
-    return style.size * LEADING;
-  }
-
   layout(inlines: readonly Inline[], frame: Frame): Line[] {
     return layoutInlines(inlines, frame.width, frame.style, this.measure);
-  }
-
-  /** Draws one laid-out line with its top at this.y, its parts tagged under `element`. */
-  drawLine(line: Line, x: number, style: InlineStyle, element: Struct, tag: string): void {
-    const lh = this.lineHeight(style);
-    const top = this.y + (lh - style.size * 1.22) / 2;
-    let i = 0;
-    const segments = line.segments;
-    while (i < segments.length) {
-      const segment = segments[i]!;
-      if (segment.kind === 'symbol') {
-        const size = style.size * 0.82;
-        this.drawSymbol(segment.symbol, x + segment.x + 0.5, top + style.size * 0.2, size);
-        i++;
-        continue;
-      }
-      if (segment.style.link) {
-        const link = segment.style.link;
-        const run = [segment];
-        while (segments[i + run.length]?.kind === 'text' && segments[i + run.length]!.style.link === link) run.push(segments[i + run.length] as typeof segment);
-        this.within('Link', {}, (linkElement) => {
-          this.content(linkElement, 'Link', () => run.forEach((s) => this.drawText(s.text, x + s.x, top, s.style, !s.style.rise)));
-          const first = run[0]!;
-          const last = run[run.length - 1]!;
-          const width = last.x + last.width - first.x;
-          const box = [x + first.x, top - 1, width, style.size * 1.3] as const;
-          // PDF/UA: a link annotation carries a description of where it goes.
-          const label = run.map((s) => s.text).join('').trim();
-          const description = link.startsWith('#') ? (/^\d+$/.test(label) ? `Note ${label}` : label) : `${label} (${link})`;
-          const options = { structParent: linkElement, Contents: new String(description) } as unknown as PDFKit.Mixins.AnnotationOption;
-          if (link.startsWith('#')) this.doc.goTo(...box, link.slice(1), options);
-          else this.doc.link(...box, link, options);
-        });
-        i += run.length;
-        continue;
-      }
-      const run = [segment];
-      while (segments[i + run.length]?.kind === 'text' && !segments[i + run.length]!.style.link) run.push(segments[i + run.length] as typeof segment);
-      this.content(element, tag, () => run.forEach((s) => this.drawText(s.text, x + s.x, top, s.style, false)));
-      i += run.length;
-    }
-  }
-
-  drawText(text: string, x: number, top: number, style: { font: FontName; size: number; colour: string; rise?: number }, underline: boolean): void {
-    this.doc
-      .font(style.font)
-      .fontSize(style.size)
-      .fillColor(style.colour)
-      .text(text, x, top - (style.rise ?? 0), { lineBreak: false, underline });
-  }
-
-  drawSymbol(symbol: RatingSymbol, x: number, top: number, size: number): void {
-    const shape = ratingSymbolPaths[symbol];
-    this.artifact(() => {
-      this.doc.save().translate(x, top).scale(size / 10);
-      this.doc.path(shape.path).fill(shape.colour);
-      this.doc.restore();
-    });
   }
 
   /** A paragraph: never one line alone at the foot or the head of a page when it has more. */
@@ -520,7 +364,9 @@ class PdfWriter {
     const captionStyle: InlineStyle = { ...frame.style, font: 'bold' };
     const captionLines = block.caption ? this.layout([{ type: 'text', value: block.caption }], { ...frame, style: captionStyle }) : [];
     const captionHeight = captionLines.length * this.lineHeight(captionStyle) + (captionLines.length ? 4 : 0);
-    if (this.y + captionHeight + headHeight + (rows[0]?.height ?? 0) > BOTTOM) this.newPage();
+    const wholeHeight = captionHeight + headHeight + rows.reduce((sum, row) => sum + row.height, 0);
+    const keepWhole = block.keepTogether === true && wholeHeight <= BOTTOM - MARGIN.top && this.y + wholeHeight > BOTTOM;
+    if (keepWhole || this.y + captionHeight + headHeight + (rows[0]?.height ?? 0) > BOTTOM) this.newPage();
 
     const drawCells = (row: ReturnType<typeof layoutRow>, tagRow: Struct | null) => {
       const top = this.y;
@@ -719,15 +565,8 @@ export async function renderDocumentPdf(model: DocumentModel): Promise<RenderedP
   const images = new Map<string, NormalisedImage>();
   for (const image of model.images) images.set(image.source, await normaliseImage(image));
   const writer = new PdfWriter(model, images);
-  const chunks: Buffer[] = [];
-  writer.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    writer.doc.on('end', () => resolve());
-    writer.doc.on('error', reject);
-  });
   writer.render();
   const pageCount = writer.doc.bufferedPageRange().count;
-  writer.doc.end();
-  await done;
-  return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount, headingPages: writer.headingPages };
+  const bytes = await writer.finish();
+  return { bytes, pageCount, headingPages: writer.headingPages };
 }

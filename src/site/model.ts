@@ -1,11 +1,11 @@
-/** The checked project model for pages: loaded once per build, public inspections only. */
+/** The checked project model for pages: loaded once per build, public inspections and thematic reports only. */
 import { loadProject } from '../check/load-project.ts';
 import { formatReport } from '../check/diagnostics.ts';
-import { buildDateFrom, isPublic, type Inspection, type Project } from '../model/project.ts';
+import { buildDateFrom, isPublic, type Inspection, type Project, type Thematic } from '../model/project.ts';
 
 let cached: { project: Project; buildDate: string } | undefined;
 
-export function siteModel(): { project: Project; buildDate: string; inspections: Inspection[] } {
+export function siteModel(): { project: Project; buildDate: string; inspections: Inspection[]; thematics: Thematic[] } {
   if (!cached) {
     const { project, diagnostics, filesChecked } = loadProject(process.cwd());
     if (diagnostics.some((d) => d.severity === 'error')) {
@@ -18,5 +18,9 @@ export function siteModel(): { project: Project; buildDate: string; inspections:
   const inspections = project.inspections
     .filter((inspection) => isPublic(inspection, buildDate))
     .sort((a, b) => (a.source.published === b.source.published ? a.slug.localeCompare(b.slug) : a.source.published < b.source.published ? 1 : -1));
-  return { project, buildDate, inspections };
+  // Thematic reports follow the same rule as inspections: no drafts, nothing before its date or embargo.
+  const thematics = project.thematics
+    .filter((thematic) => isPublic(thematic, buildDate))
+    .sort((a, b) => (a.source.published === b.source.published ? a.slug.localeCompare(b.slug) : a.source.published < b.source.published ? 1 : -1));
+  return { project, buildDate, inspections, thematics };
 }

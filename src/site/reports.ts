@@ -1,8 +1,10 @@
-/** Each public inspection's report, built once per build: its document model and its PDF. */
+/** Each public report, built once per build: its document model and its PDF; the same for easy-read versions. */
 import type { Inspection } from '../model/project.ts';
 import type { DocumentModel } from '../document/blocks.ts';
 import { reportDocument } from '../document/report-document.ts';
+import { easyReadDocument, type EasyReadSubject } from '../document/easy-read-document.ts';
 import { renderDocumentPdf, type RenderedPdf } from '../pdf/render-document.ts';
+import { renderEasyReadPdf, type RenderedEasyReadPdf } from '../pdf/easy-read-pdf.ts';
 import { siteModel } from './model.ts';
 
 interface Report {
@@ -25,4 +27,53 @@ export function reportFor(slug: string): Report {
     reports.set(slug, report);
   }
   return report;
+}
+
+export type ReportKind = 'inspection' | 'thematic';
+
+export interface EasyRead {
+  /** The file the author wrote (project-relative), for messages. */
+  file: string;
+  document: DocumentModel;
+  pdf: Promise<RenderedEasyReadPdf>;
+}
+
+const easyReads = new Map<string, EasyRead>();
+
+/** The slugs of public reports of a kind that have an easy-read version. */
+export function easyReadSlugs(kind: ReportKind): string[] {
+  const model = siteModel();
+  return (kind === 'inspection' ? model.inspections : model.thematics).filter((report) => report.easyRead).map((report) => report.slug);
+}
+
+/**
+ * The easy-read version of a public report; its PDF is rendered once and shared by the page (size,
+ * pages) and the file. Layout warnings (such as more than about 24 pages) are printed once, in the
+ * form `npm run check` uses, naming the file the author wrote.
+ */
+export function easyReadFor(kind: ReportKind, slug: string): EasyRead {
+  const key = `${kind}/${slug}`;
+  let easyRead = easyReads.get(key);
+  if (!easyRead) {
+    const { project, inspections, thematics } = siteModel();
+    let subject: EasyReadSubject;
+    if (kind === 'inspection') {
+      const inspection = inspections.find((i) => i.slug === slug && i.easyRead);
+      if (!inspection) throw new Error(`no public inspection "${slug}" with an easy-read version`);
+      subject = { kind, inspection };
+    } else {
+      const thematic = thematics.find((t) => t.slug === slug && t.easyRead);
+      if (!thematic) throw new Error(`no public thematic report "${slug}" with an easy-read version`);
+      subject = { kind, thematic };
+    }
+    const file = (subject.kind === 'inspection' ? subject.inspection.easyRead : subject.thematic.easyRead)!.file;
+    const { document } = easyReadDocument(project, subject, process.cwd());
+    const pdf = renderEasyReadPdf(document).then((rendered) => {
+      for (const warning of rendered.warnings) process.stderr.write(`${file}  warning  easy-read-layout  ${warning}\n`);
+      return rendered;
+    });
+    easyRead = { file, document, pdf };
+    easyReads.set(key, easyRead);
+  }
+  return easyRead;
 }

@@ -24,16 +24,34 @@ afterAll(() => {
 });
 
 describe('npm run build', () => {
-  it('writes the index page, the data file, and a page and PDF per public inspection, and nothing else', () => {
+  it('writes the index page, the data file, a page and PDF per public inspection, the easy-read versions, the recommendations tracker, and nothing else', () => {
     const { project: model } = loadProject(project);
-    const slugs = model.inspections.filter((i) => isPublic(i, buildDate)).map((i) => i.slug);
-    const expected = ['index.html', 'data/inspections.json', ...slugs.flatMap((slug) => [`inspections/${slug}/index.html`, `inspections/${slug}/report.pdf`])];
+    const publicInspections = model.inspections.filter((i) => isPublic(i, buildDate));
+    const slugs = publicInspections.map((i) => i.slug);
+    // Easy-read versions of public reports: a page and a PDF each, for inspections and thematic reports.
+    const easyRead = [
+      ...publicInspections.filter((i) => i.easyRead).map((i) => `inspections/${i.slug}`),
+      ...model.thematics.filter((t) => t.easyRead && isPublic(t, buildDate)).map((t) => `thematic/${t.slug}`),
+    ];
+    const expected = [
+      'index.html',
+      'data/inspections.json',
+      'recommendations-tracker/index.html',
+      'recommendations-tracker/tracker.pdf',
+      'data/recommendations-tracker.csv',
+      ...slugs.flatMap((slug) => [`inspections/${slug}/index.html`, `inspections/${slug}/report.pdf`]),
+      ...easyRead.flatMap((folder) => [`${folder}/easy-read/index.html`, `${folder}/easy-read.pdf`]),
+    ];
     const files = [...first.keys()];
     for (const file of expected) expect(files).toContain(file);
-    // Besides those: the stylesheet, and the pictures of public reports.
-    const extra = new RegExp(`^(_astro/[^/]+\\.css|inspections/(${slugs.join('|')})/images/[^/]+\\.(png|jpg))$`);
+    // Besides those: the stylesheet and the easy-read font, and the pictures of public reports and of their easy-read versions.
+    const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const extra = new RegExp(
+      `^(_astro/[^/]+\\.(css|ttf)|inspections/(${slugs.join('|')})/images/[^/]+\\.(png|jpg)|(${easyRead.map(escape).join('|') || '-'})/easy-read/images/[^/]+\\.png)$`,
+    );
     expect(files.filter((file) => !expected.includes(file) && !extra.test(file))).toEqual([]);
-    expect(files.filter((file) => file.startsWith('_astro/'))).toHaveLength(1);
+    expect(files.filter((file) => file.startsWith('_astro/') && file.endsWith('.css'))).toHaveLength(1);
+    expect(files.filter((file) => file.startsWith('_astro/') && file.endsWith('.ttf'))).toHaveLength(2);
   });
 
   it('publishes exactly the public inspections, with the computed figures of the model', () => {

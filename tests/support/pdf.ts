@@ -112,3 +112,99 @@ export function linesOf(items: readonly TextItem[], { artifacts = false } = {}):
   }
   return lines.sort((a, b) => a.top - b.top).map(({ text, top, size }) => ({ text: text.replace(/\s+/g, ' ').trim(), top, size }));
 }
+
+export interface ImageBox {
+  x: number;
+  /** Distance of the picture's top edge from the top of the page, in points. */
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface PageDrawing {
+  /** Every picture painted on the page, where it lands. */
+  images: ImageBox[];
+  /** Fill colours in force whenever text is shown ("#0b0c0c"). */
+  textColours: Set<string>;
+  /** Lines or shapes drawn inside Link marked content: an underline would be one. */
+  pathsInLinks: number;
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, c: Matrix): Matrix => [m[0] * c[0] + m[1] * c[2], m[0] * c[1] + m[1] * c[3], m[2] * c[0] + m[3] * c[2], m[2] * c[1] + m[3] * c[3], m[4] * c[0] + m[5] * c[2] + c[4], m[4] * c[1] + m[5] * c[3] + c[5]];
+
+/** What each page draws besides text, read from its operator list (transforms followed through save and restore). */
+export async function drawingsOf(bytes: Uint8Array): Promise<PageDrawing[]> {
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const pages: PageDrawing[] = [];
+  for (let number = 1; number <= doc.numPages; number++) {
+    const page = await doc.getPage(number);
+    const height = page.view[3]!;
+    const { fnArray, argsArray } = await page.getOperatorList();
+    let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+    let fill = '#000000';
+    const stack: { ctm: Matrix; fill: string }[] = [];
+    const marked: string[] = [];
+    const drawing: PageDrawing = { images: [], textColours: new Set(), pathsInLinks: 0 };
+    fnArray.forEach((fn, i) => {
+      const args = argsArray[i] as unknown[];
+      switch (fn) {
+        case OPS.save:
+          stack.push({ ctm, fill });
+          break;
+        case OPS.restore:
+          ({ ctm, fill } = stack.pop() ?? { ctm, fill });
+          break;
+        case OPS.transform:
+          ctm = multiply(args as Matrix, ctm);
+          break;
+        case OPS.setFillRGBColor:
+          fill = String(args[0]).toLowerCase();
+          break;
+        case OPS.beginMarkedContent:
+        case OPS.beginMarkedContentProps:
+          marked.push(String(args[0]));
+          break;
+        case OPS.endMarkedContent:
+          marked.pop();
+          break;
+        case OPS.showText:
+        case OPS.showSpacedText:
+          drawing.textColours.add(fill);
+          break;
+        case OPS.constructPath:
+        case OPS.stroke:
+        case OPS.fill:
+          if (marked.includes('Link')) drawing.pathsInLinks++;
+          break;
+        case OPS.paintImageXObject: {
+          // The unit square, through the current transform, in PDF space (origin at the foot of the page).
+          const xs = [ctm[4], ctm[0] + ctm[4], ctm[2] + ctm[4], ctm[0] + ctm[2] + ctm[4]];
+          const ys = [ctm[5], ctm[1] + ctm[5], ctm[3] + ctm[5], ctm[1] + ctm[3] + ctm[5]];
+          const x = Math.min(...xs);
+          const top = height - Math.max(...ys);
+          drawing.images.push({ x, top, width: Math.max(...xs) - x, height: Math.max(...ys) - Math.min(...ys) });
+          break;
+        }
+      }
+    });
+    pages.push(drawing);
+  }
+  return pages;
+}
+
+/** A page's text as lines with where each starts: items at the same height joined left to right. */
+export function placedLinesOf(items: readonly TextItem[], { artifacts = false } = {}): { text: string; x: number; top: number; size: number }[] {
+  const lines: { text: string; x: number; top: number; size: number; end: number }[] = [];
+  for (const item of [...items].sort((a, b) => a.top - b.top || a.x - b.x)) {
+    if (item.artifact && !artifacts) continue;
+    const line = lines.find((l) => Math.abs(l.top - item.top) < 2);
+    if (line) {
+      line.text += (item.x - line.end > 1 ? ' ' : '') + item.text;
+      line.end = item.x + item.width;
+      line.size = Math.max(line.size, item.size);
+    } else lines.push({ text: item.text, x: item.x, top: item.top, size: item.size, end: item.x + item.width });
+  }
+  return lines.sort((a, b) => a.top - b.top).map(({ text, x, top, size }) => ({ text: text.replace(/\s+/g, ' ').trim(), x, top, size }));
+}

@@ -1,0 +1,211 @@
+/**
+ * What every PDF of the tool shares: an accessible pdfkit document (PDF 1.7, tagged, PDF/UA
+ * identification, language, title shown, embedded OFL fonts, a creation date from the content so
+ * the same input gives the same bytes), and a writer base class with the tagging helpers
+ * (structure elements, marked content, artifacts), text measuring and the drawing of laid-out
+ * lines, links included (a Link element with its annotation as an object reference).
+ * The full report (render-document.ts) and the easy-read version (easy-read-pdf.ts) extend it.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { DocumentModel, RatingSymbol } from '../document/blocks.ts';
+import { ratingSymbolPaths } from '../document/rating-symbols.ts';
+import type { FontName, InlineStyle, Line } from './inline-layout.ts';
+
+const require = createRequire(import.meta.url);
+const fontFolder = path.dirname(require.resolve('@expo-google-fonts/atkinson-hyperlegible-next/package.json'));
+/** Atkinson Hyperlegible Next (SIL Open Font License): designed for legibility, has Welsh ŵ and ŷ. */
+export const FONT_FILES: Record<FontName, string> = {
+  regular: path.join(fontFolder, '400Regular/AtkinsonHyperlegibleNext_400Regular.ttf'),
+  bold: path.join(fontFolder, '700Bold/AtkinsonHyperlegibleNext_700Bold.ttf'),
+  italic: path.join(fontFolder, '400Regular_Italic/AtkinsonHyperlegibleNext_400Regular_Italic.ttf'),
+  boldItalic: path.join(fontFolder, '700Bold_Italic/AtkinsonHyperlegibleNext_700Bold_Italic.ttf'),
+};
+
+/** Font metrics of Atkinson Hyperlegible Next, in em: pdfkit puts the baseline `ASCENT` below the y it is given. */
+export const FONT_METRICS = { ascent: 0.984, capHeight: 0.668 } as const;
+
+/** A4 portrait, in points. */
+export const PAGE = { width: 595.28, height: 841.89 };
+
+export type Struct = PDFKit.PDFStructureElement;
+export type Doc = PDFKit.PDFDocument;
+
+export interface WriterSettings {
+  /** Where text starts on a new page. */
+  top: number;
+  /** Line height as a multiple of the font size. */
+  leading: number;
+  /** Whether links are underlined as well as coloured. */
+  underlineLinks: boolean;
+}
+
+export class TaggedPdfWriter {
+  readonly doc: Doc;
+  y: number;
+  protected parent: Struct;
+  protected readonly root: Struct;
+
+  constructor(
+    readonly model: DocumentModel,
+    protected readonly settings: WriterSettings,
+  ) {
+    this.y = settings.top;
+    const date = new Date(`${model.date}T00:00:00Z`);
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margin: 0,
+      autoFirstPage: false,
+      bufferPages: true,
+      pdfVersion: '1.7',
+      tagged: true,
+      // @types/pdfkit lags pdfkit 0.20, which supports PDF/UA identification.
+      subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
+      lang: model.language,
+      displayTitle: true,
+      // A creation date from the content (never the clock) also fixes pdfkit's document id.
+      info: { Title: model.title, Author: model.author, Subject: model.subject, Keywords: model.keywords.join(', '), Creator: 'inspection-reports', Producer: 'inspection-reports (pdfkit)', CreationDate: date, ModDate: date },
+    });
+    for (const [name, file] of Object.entries(FONT_FILES)) this.doc.registerFont(name, file);
+    this.root = this.doc.struct('Document');
+    this.doc.addStructure(this.root);
+    this.parent = this.root;
+  }
+
+  /** The 0-based index of the page being drawn. */
+  get pageIndex(): number {
+    const range = this.doc.bufferedPageRange();
+    return range.start + range.count - 1;
+  }
+
+  private readonly widths = new Map<string, number>();
+  /** Text width, remembered: the same words are measured again when layouts are tried and redone. */
+  measure = (text: string, font: FontName, size: number): number => {
+    const key = `${font}\u0000${size}\u0000${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      width = this.doc.font(font).fontSize(size).widthOfString(text);
+      this.widths.set(key, width);
+    }
+    return width;
+  };
+
+  newPage(): void {
+    this.doc.addPage({ size: 'A4', margin: 0 });
+    this.y = this.settings.top;
+  }
+
+  /** Adds a structure element under the current one; `fill` adds its content and children. */
+  within(type: string, options: Record<string, unknown>, fill: (element: Struct) => void): Struct {
+    const element = this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
+    this.parent.add(element);
+    const previous = this.parent;
+    this.parent = element;
+    try {
+      fill(element);
+    } finally {
+      this.parent = previous;
+    }
+    element.end();
+    return element;
+  }
+
+  /** Content drawn inside an element: marked with an MCID so readers know what it belongs to. */
+  content(element: Struct, tag: string, draw: () => void): void {
+    const marked = this.doc.markStructureContent(tag);
+    draw();
+    this.doc.endMarkedContent();
+    element.add(marked);
+  }
+
+  /** Decoration that carries no meaning: rules, bars, symbols beside their words, page furniture. */
+  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    this.doc.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions);
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  lineHeight(style: InlineStyle): number {
+    return style.size * this.settings.leading;
+  }
+
+  /** Where the text of a line whose box starts at `lineTop` is drawn (pdfkit's y for the text). */
+  textTop(lineTop: number, style: InlineStyle): number {
+    return lineTop + (this.lineHeight(style) - style.size * 1.22) / 2;
+  }
+
+  /** Draws one laid-out line with its top at this.y (or its text at `top`), its parts tagged under `element`. */
+  drawLine(line: Line, x: number, style: InlineStyle, element: Struct, tag: string, top: number = this.textTop(this.y, style)): void {
+    let i = 0;
+    const segments = line.segments;
+    while (i < segments.length) {
+      const segment = segments[i]!;
+      if (segment.kind === 'symbol') {
+        const size = style.size * 0.82;
+        this.drawSymbol(segment.symbol, x + segment.x + 0.5, top + style.size * 0.2, size);
+        i++;
+        continue;
+      }
+      if (segment.style.link) {
+        const link = segment.style.link;
+        const run = [segment];
+        while (segments[i + run.length]?.kind === 'text' && segments[i + run.length]!.style.link === link) run.push(segments[i + run.length] as typeof segment);
+        this.within('Link', {}, (linkElement) => {
+          this.content(linkElement, 'Link', () => run.forEach((s) => this.drawText(s.text, x + s.x, top, s.style, this.settings.underlineLinks && !s.style.rise)));
+          const first = run[0]!;
+          const last = run[run.length - 1]!;
+          const width = last.x + last.width - first.x;
+          const box = [x + first.x, top - 1, width, style.size * 1.3] as const;
+          // PDF/UA: a link annotation carries a description of where it goes.
+          const label = run.map((s) => s.text).join('').trim();
+          const description = this.linkDescription(label, link);
+          const options = { structParent: linkElement, Contents: new String(description) } as unknown as PDFKit.Mixins.AnnotationOption;
+          if (link.startsWith('#')) this.doc.goTo(...box, link.slice(1), options);
+          else this.doc.link(...box, link, options);
+        });
+        i += run.length;
+        continue;
+      }
+      const run = [segment];
+      while (segments[i + run.length]?.kind === 'text' && !segments[i + run.length]!.style.link) run.push(segments[i + run.length] as typeof segment);
+      this.content(element, tag, () => run.forEach((s) => this.drawText(s.text, x + s.x, top, s.style, false)));
+      i += run.length;
+    }
+  }
+
+  /** What a link's annotation says it is: its words, and where it goes when that leaves the document. */
+  linkDescription(label: string, link: string): string {
+    return link.startsWith('#') ? (/^\d+$/.test(label) ? `Note ${label}` : label) : `${label} (${link})`;
+  }
+
+  drawText(text: string, x: number, top: number, style: { font: FontName; size: number; colour: string; rise?: number }, underline: boolean): void {
+    this.doc
+      .font(style.font)
+      .fontSize(style.size)
+      .fillColor(style.colour)
+      .text(text, x, top - (style.rise ?? 0), { lineBreak: false, underline });
+  }
+
+  drawSymbol(symbol: RatingSymbol, x: number, top: number, size: number): void {
+    const shape = ratingSymbolPaths[symbol];
+    this.artifact(() => {
+      this.doc.save().translate(x, top).scale(size / 10);
+      this.doc.path(shape.path).fill(shape.colour);
+      this.doc.restore();
+    });
+  }
+
+  /** Ends the document and returns its bytes. */
+  async finish(): Promise<Uint8Array> {
+    const chunks: Buffer[] = [];
+    this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise<void>((resolve, reject) => {
+      this.doc.on('end', () => resolve());
+      this.doc.on('error', reject);
+    });
+    this.doc.end();
+    await done;
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+}
