@@ -49,6 +49,8 @@ export type Block =
       widths?: number[];
       /** A note printed under the table, such as the professional judgement footnote. */
       note?: Inline[];
+      /** PDF: start the table on a new page rather than split it, when it fits on one (a form to fill in). */
+      keepTogether?: boolean;
     }
   | { type: 'figure'; image: ImageRef; alt: string; caption?: string }
   | { type: 'aside'; title: string; blocks: Block[] }
@@ -62,8 +64,29 @@ export type Block =
    * `id` lets the hard-words list say on which page a word is used.
    */
   | { type: 'row'; id: string; picture: ImageRef; alt: string; sentences: Inline[][] }
+  /**
+   * A chart: one specification drawn as accessible SVG on the page and as vector graphics in the
+   * PDF, with its data as a table (behind a disclosure on the page, after the chart in the PDF).
+   * `number` is the figure number ("Figure 3") when the document numbers its figures.
+   */
+  | { type: 'chart'; id: string; number?: number; title: string; description: string; chart: ChartSpec; table: Extract<Block, { type: 'table' }> }
   /** The easy-read hard-words list: each word with its easy definition and the rows that use it. */
   | { type: 'hard-words'; items: { id: string; term: string; sentences: Inline[][]; usedIn: string[] }[] };
+
+/** What a chart shows: categories along one axis, one or more named series of values. */
+export interface ChartSpec {
+  kind: 'bar' | 'stacked-bar' | 'line';
+  /** Category labels: years, standards, disposal types… */
+  categories: string[];
+  /** Each series is told apart by its name (in a legend and in data labels) and a pattern, never colour alone. */
+  series: { name: string; values: (number | null)[] }[];
+  /** How values read: "%" (0–100), "count" or "score". */
+  unit: '%' | 'count' | 'score';
+  /** The top of the value axis; by default the largest value rounded up. */
+  max?: number;
+  /** Label of the value axis, such as "Number of inspections". */
+  valueLabel: string;
+}
 
 /** A picture from the content folder, normalised by sharp for both outputs. */
 export interface ImageRef {

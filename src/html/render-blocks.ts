@@ -6,6 +6,8 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Block, ContentsEntry, Inline, TableCell } from '../document/blocks.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { chartSvg } from '../charts/chart-svg.ts';
 import { ratingSymbolPaths } from '../document/rating-symbols.ts';
 
 type RatingInline = Extract<Inline, { type: 'rating' }>;
@@ -131,6 +133,20 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
         el('div', { className: ['app-easy-row'], id: block.id }, [
           el('img', { className: ['app-easy-row__picture'], src: `${ctx.imageBase}${block.picture.name}`, alt: block.alt, ...(size ? { width: size.width, height: size.height } : {}) }),
           el('div', { className: ['app-easy-row__text'] }, block.sentences.map((sentence) => el('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx)))),
+        ]),
+      ];
+    }
+    case 'chart': {
+      // The chart as SVG (its title and description are its accessible name), then its data as a table.
+      const label = block.number ? `Figure ${block.number}: ${block.title}` : block.title;
+      return [
+        el('figure', { className: ['app-chart-figure'], id: block.id }, [
+          el('figcaption', { className: ['govuk-heading-s'] }, [txt(label)]),
+          ...(fromHtml(chartSvg(block.chart, { id: `${block.id}-svg`, title: label, description: block.description }), { fragment: true }).children as ElementContent[]),
+          el('details', { className: ['govuk-details'] }, [
+            el('summary', { className: ['govuk-details__summary'] }, [el('span', { className: ['govuk-details__summary-text'] }, [txt('The data in this chart')])]),
+            el('div', { className: ['govuk-details__text'] }, tableNodes(block.table, ctx)),
+          ]),
         ]),
       ];
     }

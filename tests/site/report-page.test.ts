@@ -54,6 +54,17 @@ const sample: Record<Block['type'], Block[]> = {
   'rating-line': [{ type: 'rating-line', label: 'Rating', rating: good }],
   'thematic-break': [{ type: 'thematic-break' }],
   row: [{ type: 'row', id: 'row-1', picture: { source: '/x/pic.svg', name: 'pic.png' }, alt: 'A worker and a child', sentences: [[text('We met children.')], [text('They told us what they thought.')]] }],
+  chart: [
+    {
+      type: 'chart',
+      id: 'figure-1',
+      number: 1,
+      title: 'Overall ratings by year',
+      description: 'A bar chart of inspections by overall rating and year.',
+      chart: { kind: 'bar', categories: ['2023', '2024'], series: [{ name: 'Good', values: [2, 1] }], unit: 'count', valueLabel: 'Inspections' },
+      table: { type: 'table', caption: 'Overall ratings by year', head: [[{ inlines: [text('Year')] }, { inlines: [text('Good')] }]], rows: [[{ inlines: [text('2023')], rowHeader: true }, { inlines: [text('2')] }]] },
+    },
+  ],
   'hard-words': [{ type: 'hard-words', items: [{ id: 'hard-word-desistance', term: 'Desistance', sentences: [[text('Stopping crime.')]], usedIn: ['row-1'] }] }],
 };
 
