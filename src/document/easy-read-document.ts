@@ -340,22 +340,23 @@ export function ratingScaleSvg(inspection: Inspection): string {
   const steps = framework.ratingScale.length;
   const awarded = rating.overall.rating === NOT_RATED ? -1 : ratingRank(framework, rating.overall.rating);
   const width = 480;
-  const gap = 14;
-  const stepWidth = (width - 40 - gap * (steps - 1)) / steps;
+  const gap = 10;
+  const stepWidth = (width - 16 - gap * (steps - 1)) / steps;
   const parts: string[] = [];
   for (let i = 0; i < steps; i++) {
-    const height = 90 + (i * 250) / steps;
-    const x = 20 + i * (stepWidth + gap);
-    const y = 460 - height;
+    // Steps rise from left to right and fill the square, leaving room for the arrow above the tallest.
+    const height = 150 + (i * 230) / Math.max(1, steps - 1);
+    const x = 8 + i * (stepWidth + gap);
+    const y = 472 - height;
     const isAwarded = i === awarded;
     parts.push(`<rect x="${x}" y="${y}" width="${stepWidth}" height="${height}" rx="6" fill="${isAwarded ? '#0b0c0c' : '#f3f2f1'}" stroke="#0b0c0c" stroke-width="4"/>`);
     const symbol = ratingInline(inspection, framework.ratingScale[i]!.id, false).symbol;
     const shape = ratingSymbolPaths[symbol];
-    const size = stepWidth * 0.6;
+    const size = stepWidth * 0.72;
     parts.push(`<g transform="translate(${x + (stepWidth - size) / 2} ${y + 16}) scale(${size / 10})"><path d="${shape.path}" fill="${isAwarded ? '#ffffff' : shape.colour}"/></g>`);
     if (isAwarded) {
       const cx = x + stepWidth / 2;
-      parts.push(`<path d="M${cx - 26} ${y - 70} L${cx + 26} ${y - 70} L${cx} ${y - 20} Z" fill="#0b0c0c"/>`);
+      parts.push(`<path d="M${cx - 34} ${y - 82} L${cx + 34} ${y - 82} L${cx} ${y - 16} Z" fill="#0b0c0c"/>`);
     }
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${width}" viewBox="0 0 ${width} ${width}"><rect width="${width}" height="${width}" fill="#ffffff"/>${parts.join('')}</svg>`;
