@@ -18,6 +18,8 @@ const INK = '#0b0c0c';
 const GRID = '#b1b4b6';
 /** Colours with at least 3:1 contrast against white, each paired with its own pattern. */
 const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#6f3c97', '#8f4d00', '#505a5f'];
+/** The first series is a plain colour; the others carry a pattern as well. */
+const fillOf = (id: string, series: number) => (series === 0 ? COLOURS[0]! : `url(#${id}-p${series})`);
 const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'circle', 'square'] as const;
 const DASHES = ['', '8 4', '2 3', '10 3 2 3', '', '8 4'];
 
@@ -57,7 +59,7 @@ function patternDefs(id: string, count: number): string {
   ];
   return Array.from({ length: count }, (_, i) => {
     const colour = COLOURS[i % COLOURS.length]!;
-    return `<pattern id="${id}-p${i}" patternUnits="userSpaceOnUse" width="8" height="8"><rect width="8" height="8" fill="${colour}"/>${shapes[i % shapes.length]}</pattern>`;
+    return `<pattern id="${id}-p${i}" patternUnits="userSpaceOnUse" width="8" height="8"><rect x="-1" y="-1" width="10" height="10" fill="${colour}"/>${shapes[i % shapes.length]}</pattern>`;
   }).join('');
 }
 
@@ -101,7 +103,7 @@ function legend(spec: ChartSpec, id: string, y: number): string {
     .map((series, i) => {
       const swatch = spec.kind === 'line'
         ? `<path d="M${x} ${y - 4} L${x + 22} ${y - 4}" stroke="${COLOURS[i % COLOURS.length]}" stroke-width="2.5"${DASHES[i % DASHES.length] ? ` stroke-dasharray="${DASHES[i % DASHES.length]}"` : ''}/>${marker(MARKERS[i % MARKERS.length]!, x + 11, y - 4, COLOURS[i % COLOURS.length]!)}`
-        : `<rect x="${x}" y="${y - 12}" width="16" height="16" fill="url(#${id}-p${i})" stroke="${INK}" stroke-width="0.5"/>`;
+        : `<rect x="${x}" y="${y - 12}" width="16" height="16" fill="${fillOf(id, i)}" stroke="${INK}" stroke-width="0.5"/>`;
       const label = text(x + (spec.kind === 'line' ? 28 : 22), y + 1, series.name);
       x += (spec.kind === 'line' ? 36 : 30) + series.name.length * 7;
       return swatch + label;
@@ -121,7 +123,7 @@ export function chartSvg(spec: ChartSpec, about: ChartText): string {
 
 /** Grouped vertical bars: categories along the bottom, one bar per series, each with its value. */
 function bars(spec: ChartSpec, id: string) {
-  const top = spec.series.length > 1 ? 44 : 20;
+  const top = spec.series.length > 1 ? 52 : 26;
   const left = 48;
   const plotWidth = WIDTH - left - 12;
   const plotHeight = 240;
@@ -129,7 +131,7 @@ function bars(spec: ChartSpec, id: string) {
   const largest = Math.max(0, ...spec.series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const max = axisMax(spec, largest);
   const y = (v: number) => bottom - (v / max) * plotHeight;
-  const parts: string[] = [legend(spec, id, 18)];
+  const parts: string[] = [legend(spec, id, 16)];
   for (const tick of ticks(max)) {
     parts.push(`<path d="M${left} ${round(y(tick))} L${WIDTH - 12} ${round(y(tick))}" stroke="${GRID}" stroke-width="${tick === 0 ? 1.5 : 0.75}"/>`);
     parts.push(text(left - 6, y(tick) + 4, formatValue(tick, spec.unit), { anchor: 'end', size: 11 }));
@@ -141,12 +143,12 @@ function bars(spec: ChartSpec, id: string) {
     spec.series.forEach((series, s) => {
       const value = series.values[c] ?? null;
       const x = start + s * barWidth;
-      if (value !== null && value > 0) parts.push(`<rect x="${round(x + 1)}" y="${round(y(value))}" width="${round(barWidth - 2)}" height="${round(bottom - y(value))}" fill="url(#${id}-p${s})" stroke="${INK}" stroke-width="0.5"/>`);
+      if (value !== null && value > 0) parts.push(`<rect x="${round(x + 1)}" y="${round(y(value))}" width="${round(barWidth - 2)}" height="${round(bottom - y(value))}" fill="${fillOf(id, s)}" stroke="${INK}" stroke-width="0.5"/>`);
       parts.push(text(x + barWidth / 2, y(value ?? 0) - 5, formatValue(value, spec.unit), { anchor: 'middle', size: 11, bold: true }));
     });
     wrap(category, Math.max(6, Math.floor(group / 7))).forEach((line, i) => parts.push(text(left + c * group + group / 2, bottom + 18 + i * 14, line, { anchor: 'middle', size: 11 })));
   });
-  parts.push(text(0, top - (spec.series.length > 1 ? 18 : 6), spec.valueLabel, { size: 11 }));
+  parts.push(text(0, top - 12, spec.valueLabel, { size: 11 }));
   return { svg: parts.join(''), height: bottom + 48 };
 }
 
@@ -171,7 +173,7 @@ function stackedBars(spec: ChartSpec, id: string) {
       if (value <= 0) return;
       const from = x(sum);
       const to = x(sum + value);
-      parts.push(`<rect x="${round(from)}" y="${rowTop + 4}" width="${round(to - from)}" height="${rowHeight - 8}" fill="url(#${id}-p${s})" stroke="#ffffff" stroke-width="1"/>`);
+      parts.push(`<rect x="${round(from)}" y="${rowTop + 4}" width="${round(to - from)}" height="${rowHeight - 8}" fill="${fillOf(id, s)}" stroke="#ffffff" stroke-width="1"/>`);
       // The value sits in a white label on its segment, readable over any pattern.
       const label = formatValue(value, spec.unit);
       const labelWidth = label.length * 7 + 6;
@@ -191,7 +193,7 @@ function stackedBars(spec: ChartSpec, id: string) {
 /** Lines: one per series, each with its own dash and marker shape, every point labelled. */
 function lines(spec: ChartSpec, id: string) {
   void id;
-  const top = spec.series.length > 1 ? 50 : 24;
+  const top = spec.series.length > 1 ? 58 : 30;
   const left = 48;
   const plotWidth = WIDTH - left - 30;
   const plotHeight = 240;
@@ -201,7 +203,7 @@ function lines(spec: ChartSpec, id: string) {
   const y = (v: number) => bottom - (v / max) * plotHeight;
   const step = spec.categories.length > 1 ? plotWidth / (spec.categories.length - 1) : 0;
   const x = (c: number) => (spec.categories.length > 1 ? left + 15 + c * (step - 30 / Math.max(1, spec.categories.length - 1)) : left + plotWidth / 2);
-  const parts: string[] = [legend(spec, id, 18)];
+  const parts: string[] = [legend(spec, id, 16)];
   for (const tick of ticks(max)) {
     parts.push(`<path d="M${left} ${round(y(tick))} L${WIDTH - 12} ${round(y(tick))}" stroke="${GRID}" stroke-width="${tick === 0 ? 1.5 : 0.75}"/>`);
     parts.push(text(left - 6, y(tick) + 4, formatValue(tick, spec.unit), { anchor: 'end', size: 11 }));
@@ -220,9 +222,10 @@ function lines(spec: ChartSpec, id: string) {
     points.forEach((p) => {
       if (!p) return;
       parts.push(marker(MARKERS[s % MARKERS.length]!, p.x, p.y, colour));
-      parts.push(text(p.x, p.y - 10 - (s % 2) * 0, formatValue(p.v, spec.unit), { anchor: 'middle', size: 11, bold: true }));
+      // Alternate series label above and below their points, so labels of close values do not collide.
+      parts.push(text(p.x, s % 2 === 0 ? p.y - 10 : p.y + 20, formatValue(p.v, spec.unit), { anchor: 'middle', size: 11, bold: true }));
     });
   });
-  parts.push(text(0, top - (spec.series.length > 1 ? 22 : 8), spec.valueLabel, { size: 11 }));
+  parts.push(text(0, top - 14, spec.valueLabel, { size: 11 }));
   return { svg: parts.join(''), height: bottom + 48 };
 }

@@ -57,10 +57,11 @@ export interface Project {
 }
 
 /**
- * Whether an inspection may appear in public output on the given build date (YYYY-MM-DD):
- * drafts never; embargoed reports and published ones dated in the future only from their date.
+ * Whether an inspection (or a thematic report: the same fields) may appear in public output on the
+ * given build date (YYYY-MM-DD): drafts never; embargoed reports and published ones dated in the
+ * future only from their date.
  */
-export function isPublic(inspection: Pick<Inspection, 'source'>, buildDate: string): boolean {
+export function isPublic(inspection: { source: Pick<InspectionSource, 'status' | 'published' | 'embargoedUntil'> }, buildDate: string): boolean {
   const { status, published, embargoedUntil } = inspection.source;
   if (status === 'draft') return false;
   if (published > buildDate) return false;

@@ -4,6 +4,8 @@
  * page numbers, running header and "Page N of M" footer as artifacts, no heading stranded at the foot
  * of a page, table header rows repeated on every page. The same input always gives the same bytes.
  */
+import SVGtoPDF from 'svg-to-pdfkit';
+import { chartSvg } from '../charts/chart-svg.ts';
 import type { Block, ContentsEntry, DocumentModel, Inline, TableCell } from '../document/blocks.ts';
 import { contentsOf } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
@@ -167,6 +169,10 @@ class PdfWriter extends TaggedPdfWriter {
         this.figure(block, frame);
         this.y += gap;
         return;
+      case 'chart':
+        this.chart(block, frame);
+        this.y += gap;
+        return;
       case 'notes':
         this.notes(block, frame);
         return;
@@ -312,6 +318,44 @@ class PdfWriter extends TaggedPdfWriter {
         }
       });
     }
+  }
+
+  /** A chart: its numbered title, the SVG drawn as vectors inside a Figure (alt: its description), then its data table. */
+  chart(block: Extract<Block, { type: 'chart' }>, frame: Frame): void {
+    const label = block.number ? `Figure ${block.number}: ${block.title}` : block.title;
+    const svg = chartSvg(block.chart, { id: block.id, title: label, description: block.description });
+    const size = /width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(svg)!;
+    const width = Math.min(frame.width, 460);
+    const height = (width * Number(size[2])) / Number(size[1]);
+    const captionStyle: InlineStyle = { ...frame.style, font: 'bold' };
+    const captionLines = this.layout([{ type: 'text', value: label }], { ...frame, style: captionStyle });
+    if (this.y + captionLines.length * this.lineHeight(captionStyle) + height + 10 > BOTTOM) this.newPage();
+    this.headingPages[block.id] = this.pageIndex + 1;
+    this.doc.addNamedDestination(block.id, 'XYZ', frame.x, this.y, null);
+    this.within('Caption', {}, (caption) => {
+      for (const line of captionLines) {
+        this.drawLine(line, frame.x, captionStyle, caption, 'Caption');
+        this.y += this.lineHeight(captionStyle);
+      }
+    });
+    this.y += 4;
+    const top = this.y;
+    this.within('Figure', { alt: `${label}. ${block.description}`, bbox: [frame.x, top, frame.x + width, top + height], placement: 'Block' }, (figure) => {
+      this.content(figure, 'Figure', () => {
+        SVGtoPDF(this.doc, svg, frame.x, top, {
+          width,
+          height,
+          preserveAspectRatio: 'xMinYMin meet',
+          // Chart text is drawn with the document's embedded fonts, never a standard PDF font.
+          fontCallback: (_family: string, bold: boolean) => {
+            this.doc.font(bold ? 'bold' : 'regular');
+            return bold ? 'bold' : 'regular';
+          },
+        });
+      });
+    });
+    this.y = top + height + 8;
+    this.table({ ...block.table, caption: block.table.caption || `The data in ${label.charAt(0).toLowerCase()}${label.slice(1)}` }, frame);
   }
 
   notes(block: Extract<Block, { type: 'notes' }>, frame: Frame): void {

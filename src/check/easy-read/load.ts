@@ -112,6 +112,11 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
     sources.set(slug, source);
     data.recommendations.forEach((r, index) => {
       if (r.number !== index + 1) reader.diagnostics.error(file, source.positionOf(['recommendations', index, 'number'], 'value'), 'recommendation-number', `recommendation ${index + 1} is numbered ${r.number}`, 'number the recommendations 1, 2, 3… in order');
+      // The recommendations tracker asks partnerships to answer these: without them its rows are empty.
+      const missing = [r.linesOfEnquiry.length ? '' : 'lines of enquiry', r.evidence.length ? '' : '"how do we know?" evidence'].filter(Boolean);
+      if (missing.length) {
+        reader.diagnostics.warning(file, source.positionOf(['recommendations', index], 'value'), 'tracker-incomplete', `recommendation ${r.number} has no ${missing.join(' and no ')} for the recommendations tracker`, 'add linesOfEnquiry: (questions a partnership asks itself) and evidence: (what would show it is done), each a list');
+      }
     });
     data.glossary.forEach((id, index) => {
       if (!glossaryIds.has(id)) reader.diagnostics.error(file, source.positionOf(['glossary', index], 'value'), 'unknown-term', `"${id}" is not a glossary term id`, 'use an id from content/glossary/terms.yaml');

@@ -3,6 +3,21 @@ import { isoDate, nonEmptyText, slug } from './common.ts';
 import { recommendationSchema } from './inspection.ts';
 
 /**
+ * A thematic report's recommendation, with what the recommendations tracker needs: the questions a
+ * partnership asks itself about it and the evidence that would show it has been acted on.
+ */
+export const thematicRecommendationSchema = recommendationSchema.extend({
+  linesOfEnquiry: z
+    .array(nonEmptyText)
+    .default([])
+    .describe('Lines of enquiry for the recommendations tracker: questions a local partnership asks itself to judge how far it has acted on the recommendation, such as "Does every child have an assessment before the decision is made?".'),
+  evidence: z
+    .array(nonEmptyText)
+    .default([])
+    .describe('"How do we know?" for the recommendations tracker: what a partnership could point to that shows the recommendation is done, such as "Records show the assessment date before the panel date".'),
+});
+
+/**
  * A thematic report: one kind of work looked at across many services (such as out-of-court
  * disposals). It has no rating; its recommendations are structured like an inspection's.
  */
@@ -15,8 +30,11 @@ export const thematicSchema = z.strictObject({
   embargoedUntil: isoDate.optional().describe('For an embargoed report: the first day it may be published.'),
   lead: nonEmptyText.describe('The lead inspector.'),
   team: z.array(nonEmptyText).default([]),
-  recommendations: z.array(recommendationSchema).default([]).describe('Numbered 1, 2, 3… in order, each with the body it is addressed to.'),
+  recommendations: z.array(thematicRecommendationSchema).default([]).describe('Numbered 1, 2, 3… in order, each with the body it is addressed to, its lines of enquiry and its evidence.'),
+  caveats: nonEmptyText.optional().describe('Anything a reader of the recommendations tracker must know first, such as "These recommendations were made to partnerships in England only."'),
+  fictional: z.boolean().default(false).describe('true for a made-up sample report: every output then says so.'),
   glossary: z.array(slug).default([]),
 });
 
 export type ThematicSource = z.infer<typeof thematicSchema>;
+export type ThematicRecommendation = z.infer<typeof thematicRecommendationSchema>;

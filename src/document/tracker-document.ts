@@ -1,0 +1,180 @@
+/**
+ * The recommendations tracker: every recommendation of the thematic reports given, newest report
+ * first, with its lines of enquiry, its "how do we know?" evidence and a table a partnership fills
+ * in with its own evidence and status. A document model like a report's, so the page and the PDF
+ * are drawn by the existing renderers; the same rows are also published as CSV.
+ */
+import type { Project, Thematic } from '../model/project.ts';
+import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
+import { IdMaker } from './from-markdown.ts';
+import { formatDate } from './report-document.ts';
+
+export const TRACKER_TITLE = 'Recommendations tracker: thematic inspections';
+/** The headers of the columns a partnership fills in. */
+export const TRACKER_COLUMNS = { enquiry: 'Line of enquiry', evidence: 'Our evidence', status: 'Status' } as const;
+
+export interface TrackerOptions {
+  /** The date the tracker carries when no thematic report is given (YYYY-MM-DD): the build date. */
+  buildDate?: string;
+  /** Empty lines in each blank cell: room to write by hand on the printed page. */
+  writingLines?: number;
+}
+
+/** One recommendation as a row of the tracker (and of its CSV). */
+export interface TrackerRow {
+  slug: string;
+  report: string;
+  year: string;
+  number: number;
+  addressee: string;
+  recommendation: string;
+  linesOfEnquiry: string[];
+  evidence: string[];
+}
+
+const text = (value: string, style: { bold?: boolean; italic?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
+const paragraph = (...inlines: Inline[]): Block => ({ type: 'paragraph', inlines });
+const cell = (value: string, extra: Partial<TableCell> = {}): TableCell => ({ inlines: [text(value)], ...extra });
+const list = (ordered: boolean, items: readonly string[]): Block => ({ type: 'list', ordered, start: 1, items: items.map((item) => [paragraph(text(item))]) });
+
+/** Newest first; reports published the same day in slug order. */
+export function trackerOrder(thematics: readonly Thematic[]): Thematic[] {
+  return [...thematics].sort((a, b) => (a.source.published === b.source.published ? a.slug.localeCompare(b.slug) : a.source.published < b.source.published ? 1 : -1));
+}
+
+export function trackerRows(thematics: readonly Thematic[]): TrackerRow[] {
+  return trackerOrder(thematics).flatMap((thematic) =>
+    thematic.source.recommendations.map((r) => ({
+      slug: thematic.slug,
+      report: thematic.source.title,
+      year: thematic.source.published.slice(0, 4),
+      number: r.number,
+      addressee: r.addressee,
+      recommendation: r.text,
+      linesOfEnquiry: r.linesOfEnquiry,
+      evidence: r.evidence,
+    })),
+  );
+}
+
+export function trackerDocument(project: Project, thematics: readonly Thematic[], options: TrackerOptions = {}): DocumentModel {
+  const publisher = project.publisher;
+  const reports = trackerOrder(thematics);
+  const writingLines = Math.max(1, options.writingLines ?? 4);
+  const date = reports[0]?.source.published ?? options.buildDate ?? '1970-01-01';
+  const fictional = reports.some((t) => t.source.fictional);
+  const ids = new IdMaker();
+  const heading = (level: 2 | 3 | 4, value: string, id = value, inContents = level <= 3): Block => ({ type: 'heading', level, id: ids.make(id), text: value, inContents });
+  // A cell left empty for the partnership: blank lines give room to write on paper.
+  const blank = (): TableCell => ({ inlines: Array.from({ length: writingLines }, (): Inline => ({ type: 'break' })) });
+
+  const years = [...new Set(reports.map((t) => t.source.published.slice(0, 4)))].sort();
+  const cover: Block[] = [
+    paragraph(
+      text(
+        reports.length === 0
+          ? 'No thematic inspection with recommendations for partnerships has been published yet.'
+          : `The recommendations of ${reports.length === 1 ? 'one thematic inspection' : `${reports.length} thematic inspections`} published ${years.length === 1 ? `in ${years[0]}` : `from ${years[0]} to ${years[years.length - 1]}`}, for partnerships to assess their own progress against.`,
+      ),
+    ),
+    paragraph(text(`Last updated ${formatDate(date)}`)),
+  ];
+  if (fictional) {
+    cover.push(paragraph(text('Fictional sample. ', { bold: true }), text('The thematic inspections in this tracker were made up to show how the tracker is published: their findings and recommendations are invented.')));
+  }
+
+  const credits: Block[] = [
+    heading(2, 'About this document', 'About this document', false),
+    paragraph(text(`© ${publisher.copyrightHolder} ${date.slice(0, 4)}`, { bold: true })),
+    paragraph(text(`${publisher.licence.notice} The licence: `), { type: 'link', url: publisher.licence.url, children: [text(publisher.licence.name)] }, text('.')),
+    paragraph(text(publisher.alternativeFormats)),
+    paragraph(text('Published by:', { bold: true })),
+    paragraph(...publisher.address.flatMap((line, index): Inline[] => (index === 0 ? [text(line)] : [{ type: 'break' }, text(line)]))),
+    paragraph({ type: 'link', url: publisher.website, children: [text(publisher.website.replace(/^https?:\/\//, '').replace(/\/$/, ''))] }),
+  ];
+
+  const body: Block[] = [
+    heading(2, 'How to use this tracker'),
+    paragraph(text('Our thematic inspections look at one kind of work across many areas, and most of their recommendations are for the local partnerships that run youth justice services. This tracker gathers those recommendations in one place, newest inspection first, so that a partnership can check for itself how far it has acted on each of them.')),
+    paragraph(
+      text('Each recommendation says who it is for and comes with '),
+      text('lines of enquiry', { bold: true }),
+      text(': questions to ask yourselves about it. Under '),
+      text('How do we know?', { bold: true }),
+      text(' are examples of evidence that would show the work has been done. They are a guide rather than a checklist: your own evidence may look different.'),
+    ),
+    paragraph(
+      text('In the table under each recommendation, write down for each line of enquiry the evidence your partnership has in the '),
+      text(TRACKER_COLUMNS.evidence, { bold: true }),
+      text(' column, and how far the work has got in the '),
+      text(TRACKER_COLUMNS.status, { bold: true }),
+      text(' column: for example not started, in progress or done. Go back to it each year, so that the board can see what has changed.'),
+    ),
+    paragraph(text('The PDF version of this tracker leaves room to write in every table, so it can be printed and filled in by hand. A spreadsheet version (CSV) lists the same recommendations with empty columns for your evidence and status.')),
+  ];
+  if (reports.length === 0) body.push(paragraph(text('No thematic inspection with recommendations for partnerships has been published yet.')));
+
+  for (const thematic of reports) {
+    const { source } = thematic;
+    body.push(heading(2, `${source.title} (${source.published.slice(0, 4)})`, thematic.slug));
+    body.push(paragraph(text(`Published ${formatDate(source.published)}. `), text(source.summary)));
+    if (source.fictional) body.push(paragraph(text('Fictional sample. ', { bold: true }), text('This thematic inspection was made up for this project; its recommendations are invented.')));
+    if (source.caveats) body.push({ type: 'aside', title: 'Please note', blocks: [paragraph(text(source.caveats))] });
+    if (source.recommendations.length === 0) body.push(paragraph(text('This inspection made no recommendations.')));
+    for (const r of source.recommendations) {
+      body.push(heading(3, `Recommendation ${r.number}`, `${thematic.slug} recommendation ${r.number}`));
+      body.push(paragraph(text(r.text)));
+      body.push(paragraph(text('For: ', { bold: true }), text(r.addressee)));
+      body.push(heading(4, 'Lines of enquiry', `${thematic.slug} recommendation ${r.number} lines of enquiry`));
+      body.push(r.linesOfEnquiry.length ? list(true, r.linesOfEnquiry) : paragraph(text('None given yet: use the recommendation itself as your question.')));
+      body.push(heading(4, 'How do we know?', `${thematic.slug} recommendation ${r.number} how do we know`));
+      body.push(r.evidence.length ? list(false, r.evidence) : paragraph(text('No examples given yet.')));
+      // A row per line of enquiry, the question beside its blank cells, so a printed table that
+      // starts on a new page still reads on its own.
+      const rows: TableCell[][] = r.linesOfEnquiry.length
+        ? r.linesOfEnquiry.map((question, index) => [cell(`${index + 1}. ${question}`, { rowHeader: true }), blank(), blank()])
+        : [[cell(`Recommendation ${r.number} as a whole`, { rowHeader: true }), blank(), blank()]];
+      body.push({
+        type: 'table',
+        caption: `Recommendation ${r.number}: our evidence and status`,
+        head: [[cell(TRACKER_COLUMNS.enquiry), cell(TRACKER_COLUMNS.evidence), cell(TRACKER_COLUMNS.status)]],
+        rows,
+        widths: [2.3, 2.7, 1.2],
+        keepTogether: true,
+      });
+    }
+  }
+
+  return {
+    kind: 'report',
+    title: TRACKER_TITLE,
+    subtitle: `${publisher.name}, ${formatDate(date, 'month')}`,
+    language: 'en-GB',
+    date,
+    author: publisher.name,
+    subject: 'Recommendations of thematic inspections to youth justice partnerships, with lines of enquiry and evidence, for self-assessment',
+    keywords: ['recommendations tracker', 'self-assessment', 'thematic inspection', 'youth justice', ...reports.map((t) => t.source.title)],
+    runningHeader: `${TRACKER_TITLE}${fictional ? ' (fictional samples)' : ''}`,
+    cover,
+    credits,
+    body,
+    images: [],
+  };
+}
+
+/** The tracker's CSV columns, in order; the last two are left empty for the partnership. */
+export const TRACKER_CSV_COLUMNS = ['report', 'year', 'number', 'addressee', 'recommendation', 'lines of enquiry', 'evidence', 'our evidence', 'status'] as const;
+
+/**
+ * The tracker as CSV (RFC 4180): a header row, then one row per recommendation; lines of enquiry
+ * and evidence are one per line within their cell. Lines end in CRLF; fields that hold a comma,
+ * a quote or a line break are quoted, with quotes doubled.
+ */
+export function trackerCsv(thematics: readonly Thematic[]): string {
+  const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const lines = [TRACKER_CSV_COLUMNS.map(field).join(',')];
+  for (const row of trackerRows(thematics)) {
+    lines.push([row.report, row.year, String(row.number), row.addressee, row.recommendation, row.linesOfEnquiry.join('\n'), row.evidence.join('\n'), '', ''].map(field).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

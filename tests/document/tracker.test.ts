@@ -1,0 +1,291 @@
+/** The recommendations tracker: its document model, its PDF, its CSV, and only public thematic reports in it. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/check/load-project.ts';
+import { isPublic, type Project, type Thematic } from '../../src/model/project.ts';
+import { inlineText, type Block } from '../../src/document/blocks.ts';
+import { TRACKER_COLUMNS, TRACKER_CSV_COLUMNS, trackerCsv, trackerDocument, trackerRows } from '../../src/document/tracker-document.ts';
+import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
+import { linesOf, readPdf } from '../support/pdf.ts';
+import { copyProject, epochOf, runTool } from '../support/project-copy.ts';
+
+const buildDate = '2026-06-01';
+const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
+const publicThematics = (project: Project) => project.thematics.filter((t) => isPublic(t, buildDate));
+const newestFirst = (thematics: Thematic[]) => [...thematics].sort((a, b) => b.source.published.localeCompare(a.source.published) || a.slug.localeCompare(b.slug));
+
+/** What the document says about each recommendation, read back from its blocks in order. */
+function recommendationsIn(body: readonly Block[]) {
+  const found: { report: string; number: number; text: string; addressee: string; linesOfEnquiry: string[]; evidence: string[]; table: Extract<Block, { type: 'table' }> }[] = [];
+  let report = '';
+  const itemsOf = (block: Block | undefined) => (block?.type === 'list' ? block.items.map((item) => squash(item.map((b) => (b.type === 'paragraph' ? inlineText(b.inlines) : '')).join(' '))) : []);
+  body.forEach((block, index) => {
+    if (block.type === 'heading' && block.level === 2) report = block.text;
+    const match = block.type === 'heading' && block.level === 3 ? /^Recommendation (\d+)$/.exec(block.text) : null;
+    if (!match) return;
+    const [text, addressee, enquiryHeading, enquiries, evidenceHeading, evidence, table] = body.slice(index + 1, index + 8);
+    expect(text?.type).toBe('paragraph');
+    expect(addressee?.type === 'paragraph' && inlineText(addressee.inlines)).toMatch(/^For: /);
+    expect(enquiryHeading).toMatchObject({ type: 'heading', level: 4, text: 'Lines of enquiry' });
+    expect(evidenceHeading).toMatchObject({ type: 'heading', level: 4, text: 'How do we know?' });
+    expect(table?.type).toBe('table');
+    found.push({
+      report,
+      number: Number(match[1]),
+      text: text?.type === 'paragraph' ? inlineText(text.inlines) : '',
+      addressee: addressee?.type === 'paragraph' ? inlineText(addressee.inlines).replace(/^For: /, '') : '',
+      linesOfEnquiry: itemsOf(enquiries),
+      evidence: itemsOf(evidence),
+      table: table as Extract<Block, { type: 'table' }>,
+    });
+  });
+  return found;
+}
+
+/** The text inside each tagged table cell (TH or TD) of a PDF, in reading order, from its structure tree. */
+async function taggedCells(bytes: Uint8Array): Promise<{ role: 'TH' | 'TD'; text: string }[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const cells: { role: 'TH' | 'TD'; text: string }[] = [];
+  type Node = { role?: string; type?: string; id?: string; children?: Node[] };
+  for (let number = 1; number <= doc.numPages; number++) {
+    const page = await doc.getPage(number);
+    const textById = new Map<string, string>();
+    const open: (string | null)[] = [];
+    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items as Array<Record<string, unknown>>) {
+      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push(typeof item.id === 'string' ? item.id : null);
+      else if (item.type === 'endMarkedContent') open.pop();
+      else if (typeof item.str === 'string') {
+        const id = [...open].reverse().find((entry) => entry !== null);
+        if (id) textById.set(id, (textById.get(id) ?? '') + item.str);
+      }
+    }
+    const textOf = (node: Node): string => (node.type === 'content' && node.id ? (textById.get(node.id) ?? '') : (node.children ?? []).map(textOf).join(' '));
+    const visit = (node: Node) => {
+      if (node.role === 'TH' || node.role === 'TD') cells.push({ role: node.role, text: squash(textOf(node)) });
+      else for (const child of node.children ?? []) visit(child);
+    };
+    visit(((await page.getStructTree()) as unknown as Node | null) ?? {});
+  }
+  return cells;
+}
+
+describe('the tracker of the sample thematic reports', () => {
+  const { project, diagnostics } = loadProject(process.cwd());
+  const thematics = publicThematics(project);
+  const model = trackerDocument(project, thematics);
+
+  it('has two sample thematic reports, every recommendation with lines of enquiry and evidence', () => {
+    expect(diagnostics).toEqual([]);
+    expect(thematics.map((t) => t.slug).sort()).toEqual(['education-training-employment-2024', 'out-of-court-disposals-2025']);
+    for (const r of thematics.flatMap((t) => t.source.recommendations)) {
+      expect(r.linesOfEnquiry.length, r.text).toBeGreaterThan(0);
+      expect(r.evidence.length, r.text).toBeGreaterThan(0);
+    }
+  });
+
+  it('is a report with a cover dated by the latest publication and a "How to use this tracker" section first', () => {
+    expect(model.kind).toBe('report');
+    expect(model.title).toBe('Recommendations tracker: thematic inspections');
+    expect(model.date).toBe('2025-09-16');
+    expect(model.body[0]).toMatchObject({ type: 'heading', level: 2, text: 'How to use this tracker' });
+    const reports = model.body.filter((b) => b.type === 'heading' && b.level === 2).map((b) => (b as { text: string }).text);
+    expect(reports).toEqual(['How to use this tracker', 'Out-of-court disposals for children (2025)', 'Getting children into education, training and work (2024)']);
+  });
+
+  it('gives every recommendation of every public thematic report in order, newest report first, with its addressee, lines of enquiry and evidence', () => {
+    const expected = newestFirst(thematics).flatMap((t) =>
+      t.source.recommendations.map((r) => ({ report: `${t.source.title} (${t.source.published.slice(0, 4)})`, number: r.number, text: r.text, addressee: r.addressee, linesOfEnquiry: r.linesOfEnquiry, evidence: r.evidence })),
+    );
+    const found = recommendationsIn(model.body).map(({ table: _table, ...rest }) => rest);
+    expect(found).toEqual(expected);
+  });
+
+  it('gives each recommendation a table with blank "Our evidence" and "Status" cells, a row per line of enquiry', () => {
+    for (const { table, linesOfEnquiry } of recommendationsIn(model.body)) {
+      expect(table.head.map((row) => row.map((c) => inlineText(c.inlines)))).toEqual([[TRACKER_COLUMNS.enquiry, TRACKER_COLUMNS.evidence, TRACKER_COLUMNS.status]]);
+      expect(table.rows.map((row) => inlineText(row[0]!.inlines))).toEqual(linesOfEnquiry.map((question, i) => `${i + 1}. ${question}`));
+      for (const row of table.rows) {
+        expect(row[0]!.rowHeader).toBe(true);
+        // Blank to fill in: nothing but room to write.
+        expect(row.slice(1).map((c) => c.inlines.every((i) => i.type === 'break'))).toEqual([true, true]);
+      }
+    }
+  });
+
+  it('shows each report\'s caveats', () => {
+    const asides = model.body.filter((b) => b.type === 'aside');
+    for (const t of thematics) {
+      expect(asides.some((a) => a.type === 'aside' && a.blocks.some((b) => b.type === 'paragraph' && inlineText(b.inlines) === t.source.caveats))).toBe(true);
+    }
+  });
+
+  describe('as a PDF', () => {
+    let bytes: Uint8Array;
+    let text: string;
+    let pdf: Awaited<ReturnType<typeof readPdf>>;
+    beforeAll(async () => {
+      bytes = (await renderDocumentPdf(model)).bytes;
+      pdf = await readPdf(bytes);
+      text = squash(pdf.pages.map((items) => linesOf(items).map((l) => l.text).join(' ')).join(' '));
+    }, 60_000);
+
+    it('never splits a table to fill in across pages', () => {
+      // A split table would repeat its header row, as page furniture, on the page it runs onto.
+      const header = `${TRACKER_COLUMNS.enquiry} ${TRACKER_COLUMNS.evidence} ${TRACKER_COLUMNS.status}`;
+      const headers = pdf.pages.flatMap((items) => linesOf(items, { artifacts: true }).filter((l) => l.text === header));
+      expect(headers).toHaveLength(thematics.flatMap((t) => t.source.recommendations).length);
+    });
+
+    it('contains every recommendation, addressee, line of enquiry and piece of evidence', () => {
+      for (const r of thematics.flatMap((t) => t.source.recommendations)) {
+        for (const value of [r.text, `For: ${r.addressee}`, ...r.linesOfEnquiry, ...r.evidence]) expect(text).toContain(squash(value));
+      }
+    });
+
+    it('tags "Our evidence" and "Status" as table header cells, with blank cells under them', async () => {
+      const cells = await taggedCells(bytes);
+      const recommendations = newestFirst(thematics).flatMap((t) => t.source.recommendations);
+      const rows = recommendations.reduce((n, r) => n + r.linesOfEnquiry.length, 0);
+      const headers = cells.filter((c) => c.role === 'TH');
+      expect(headers.filter((c) => c.text === TRACKER_COLUMNS.evidence)).toHaveLength(recommendations.length);
+      expect(headers.filter((c) => c.text === TRACKER_COLUMNS.status)).toHaveLength(recommendations.length);
+      // Each row: its line of enquiry as a row header, then the two cells to fill in, empty. (An empty
+      // cell has no content to place it on a page, so pdfjs lists it under every page its table touches.)
+      const questions = recommendations.flatMap((r) => r.linesOfEnquiry.map((q, i) => squash(`${i + 1}. ${q}`)));
+      expect(headers.filter((c) => /^\d+\. /.test(c.text)).map((c) => c.text)).toEqual(questions);
+      const data = cells.filter((c) => c.role === 'TD');
+      expect(data.length).toBeGreaterThanOrEqual(2 * rows);
+      expect(data.every((c) => c.text === '')).toBe(true);
+    });
+  });
+
+  it('publishes one CSV row per recommendation that reads back to the same numbers and texts', () => {
+    const csv = trackerCsv(thematics);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const records = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    expect(Object.keys(records[0]!)).toEqual([...TRACKER_CSV_COLUMNS]);
+    const rows = trackerRows(thematics);
+    expect(records.map((r) => [r.report, r.year, Number(r.number), r.addressee, r.recommendation, r['lines of enquiry']!.split('\n'), r.evidence!.split('\n'), r['our evidence'], r.status])).toEqual(
+      rows.map((r) => [r.report, r.year, r.number, r.addressee, r.recommendation, r.linesOfEnquiry, r.evidence, '', '']),
+    );
+    expect(rows.map((r) => `${r.slug} ${r.number}`)).toEqual(newestFirst(thematics).flatMap((t) => t.source.recommendations.map((r) => `${t.slug} ${r.number}`)));
+  });
+});
+
+describe('the tracker with drafts, embargoed, future-dated and awkward thematic reports', () => {
+  let dir: string;
+  let project: Project;
+  let diagnostics: ReturnType<typeof loadProject>['diagnostics'];
+
+  const thematic = (fields: Record<string, string>, recommendations: string) => `title: ${fields.title}
+summary: A made-up report for a test.
+fieldwork: { start: 2026-01-05, end: 2026-01-30 }
+published: ${fields.published}
+status: ${fields.status}
+${fields.embargoedUntil ? `embargoedUntil: ${fields.embargoedUntil}\n` : ''}lead: Test Inspector
+fictional: true
+recommendations:
+${recommendations}
+`;
+  const simple = `  - number: 1
+    addressee: Youth justice partnerships
+    text: A recommendation nobody should see yet.
+    linesOfEnquiry: [Is it done?]
+    evidence: [Records show it.]
+`;
+
+  beforeAll(() => {
+    dir = copyProject();
+    const write = (slug: string, yaml: string) => {
+      fs.mkdirSync(path.join(dir, 'content/thematic', slug), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'content/thematic', slug, 'thematic.yaml'), yaml);
+    };
+    write('draft-report-2026', thematic({ title: 'A draft thematic report', published: '2026-03-01', status: 'draft' }, simple));
+    write('embargoed-report-2026', thematic({ title: 'An embargoed thematic report', published: '2026-05-01', status: 'embargoed', embargoedUntil: '2026-07-01' }, simple));
+    write('future-report-2026', thematic({ title: 'A thematic report published later', published: '2026-09-01', status: 'published' }, simple));
+    // Public, with text that CSV must quote: commas, double quotes, a line of enquiry per line; and a
+    // recommendation with no lines of enquiry or evidence yet.
+    write(
+      'awkward-report-2026',
+      thematic(
+        { title: 'Awkward text, "quoted" and all', published: '2026-04-01', status: 'published' },
+        `  - number: 1
+    addressee: Schools, colleges and "alternative" providers
+    text: 'Say "no" to exclusions, and say why; record it.'
+    linesOfEnquiry: ['Is the "why" written down, and by whom?', Who checks it?]
+    evidence: ['Records, signed']
+  - number: 2
+    addressee: Local authorities
+    text: A recommendation still waiting for its lines of enquiry.
+`,
+      ),
+    );
+    ({ project, diagnostics } = loadProject(dir));
+  });
+
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads them, warning only that a recommendation has nothing for the tracker yet', () => {
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(diagnostics.map((d) => [d.file, d.severity, d.rule])).toEqual([['content/thematic/awkward-report-2026/thematic.yaml', 'warning', 'tracker-incomplete']]);
+    expect(diagnostics[0]!.message).toContain('recommendation 2 has no lines of enquiry and no "how do we know?" evidence');
+    expect(project.thematics).toHaveLength(6);
+  });
+
+  it('leaves out drafts, embargoed reports and reports dated after the build date', () => {
+    const thematics = publicThematics(project);
+    expect(thematics.map((t) => t.slug).sort()).toEqual(['awkward-report-2026', 'education-training-employment-2024', 'out-of-court-disposals-2025']);
+    const model = trackerDocument(project, thematics);
+    const all = JSON.stringify(model);
+    for (const hidden of ['A draft thematic report', 'An embargoed thematic report', 'A thematic report published later', 'A recommendation nobody should see yet.']) expect(all).not.toContain(hidden);
+    expect(model.date).toBe('2026-04-01');
+    expect(recommendationsIn(model.body).map((r) => `${r.report} ${r.number}`).slice(0, 2)).toEqual(['Awkward text, "quoted" and all (2026) 1', 'Awkward text, "quoted" and all (2026) 2']);
+  });
+
+  it('still gives a recommendation without lines of enquiry a row to fill in', () => {
+    const model = trackerDocument(project, publicThematics(project));
+    const second = recommendationsIn(model.body)[1]!;
+    expect(second.linesOfEnquiry).toEqual([]);
+    expect(second.table.rows.map((row) => inlineText(row[0]!.inlines))).toEqual(['Recommendation 2 as a whole']);
+  });
+
+  it('quotes awkward text in the CSV so that it reads back unchanged', () => {
+    const csv = trackerCsv(publicThematics(project));
+    expect(csv).toContain('"Awkward text, ""quoted"" and all"');
+    const records = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(records[0]).toMatchObject({
+      report: 'Awkward text, "quoted" and all',
+      year: '2026',
+      number: '1',
+      addressee: 'Schools, colleges and "alternative" providers',
+      recommendation: 'Say "no" to exclusions, and say why; record it.',
+      'lines of enquiry': 'Is the "why" written down, and by whom?\nWho checks it?',
+      evidence: 'Records, signed',
+    });
+    expect(records[1]).toMatchObject({ number: '2', 'lines of enquiry': '', evidence: '' });
+    expect(records).toHaveLength(trackerRows(publicThematics(project)).length);
+  });
+
+  it('builds the page, the PDF and the CSV from the public thematic reports only', () => {
+    const result = runTool(dir, 'src/build/cli.ts', [], { SOURCE_DATE_EPOCH: epochOf(buildDate) });
+    expect(result.status, result.stderr).toBe(0);
+    const page = fs.readFileSync(path.join(dir, 'dist/recommendations-tracker/index.html'), 'utf8');
+    const csv = fs.readFileSync(path.join(dir, 'dist/data/recommendations-tracker.csv'), 'utf8');
+    const pdf = fs.readFileSync(path.join(dir, 'dist/recommendations-tracker/tracker.pdf'));
+    expect(csv).toBe(trackerCsv(publicThematics(project)));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(page).toContain('href="tracker.pdf"');
+    expect(page).toContain('href="/data/recommendations-tracker.csv"');
+    const pageText = page.replace(/&#x22;|&quot;|&#34;/g, '"');
+    for (const t of publicThematics(project)) expect(pageText).toContain(`${t.source.title} (${t.source.published.slice(0, 4)})`);
+    for (const hidden of ['draft thematic', 'embargoed thematic', 'published later', 'nobody should see']) {
+      expect(page).not.toContain(hidden);
+      expect(csv).not.toContain(hidden);
+    }
+  }, 180_000);
+});
