@@ -41,6 +41,23 @@ export interface WriterSettings {
   underlineLinks: boolean;
 }
 
+/** Shaped words per font, kept across documents (see shareShaping). */
+const sharedShaping = new Map<string, Record<string, unknown>>();
+
+/**
+ * Shaping a word (OpenType substitutions and kerning) is most of the cost of a PDF, and pdfkit
+ * caches it per document. The result depends only on the font file and the word, and pdfkit reads
+ * only glyph ids, widths and code points from it, so one cache serves every document of a build.
+ */
+function shareShaping(doc: PDFKit.PDFDocument, name: string): void {
+  doc.font(name);
+  const font = (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font;
+  if (!font.layoutCache) return;
+  const shared = sharedShaping.get(name);
+  if (shared) font.layoutCache = shared;
+  else sharedShaping.set(name, font.layoutCache);
+}
+
 export class TaggedPdfWriter {
   readonly doc: Doc;
   y: number;
@@ -67,7 +84,10 @@ export class TaggedPdfWriter {
       // A creation date from the content (never the clock) also fixes pdfkit's document id.
       info: { Title: model.title, Author: model.author, Subject: model.subject, Keywords: model.keywords.join(', '), Creator: 'inspection-reports', Producer: 'inspection-reports (pdfkit)', CreationDate: date, ModDate: date },
     });
-    for (const [name, file] of Object.entries(FONT_FILES)) this.doc.registerFont(name, file);
+    for (const [name, file] of Object.entries(FONT_FILES)) {
+      this.doc.registerFont(name, file);
+      shareShaping(this.doc, name);
+    }
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
     this.parent = this.root;
