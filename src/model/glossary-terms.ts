@@ -5,10 +5,18 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A pattern for a term or alias: whole words; abbreviations in capitals match only in capitals. */
-function patternFor(word: string): RegExp {
-  const isAbbreviation = word === word.toUpperCase() && /[A-Z]/.test(word);
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, isAbbreviation ? 'u' : 'iu');
+const patterns = new Map<string, RegExp>();
+
+/** A pattern for a term or alias: whole words; abbreviations in capitals match only in capitals. Compiled once. */
+function patternFor(word: string, global = false): RegExp {
+  const key = `${global ? 'g' : ''}${word}`;
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const isAbbreviation = word === word.toUpperCase() && /[A-Z]/.test(word);
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, `${isAbbreviation ? 'u' : 'iu'}${global ? 'g' : ''}`);
+    patterns.set(key, pattern);
+  }
+  return pattern;
 }
 
 export function termsUsedIn(texts: readonly string[], glossary: readonly GlossaryTerm[]): GlossaryTerm[] {
@@ -21,8 +29,7 @@ export function findTerms(text: string, glossary: readonly GlossaryTerm[]): { st
   const found: { start: number; end: number; term: GlossaryTerm }[] = [];
   for (const term of glossary) {
     for (const word of [term.term, ...term.aliases]) {
-      const pattern = new RegExp(patternFor(word).source, `${patternFor(word).flags}g`);
-      for (const match of text.matchAll(pattern)) found.push({ start: match.index, end: match.index + match[0].length, term });
+      for (const match of text.matchAll(patternFor(word, true))) found.push({ start: match.index, end: match.index + match[0].length, term });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
