@@ -1,10 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { liveContent } from './src/build/live-content.ts';
+import { siteUrl } from './src/site/site-url.ts';
 
 export default defineConfig({
   output: 'static',
-  integrations: [mdx()],
+  // Canonical URLs, Open Graph tags, the feed and the sitemap: SITE_URL, or a placeholder (src/site/site-url.ts).
+  site: siteUrl(),
+  // liveContent: `npm run dev` reloads pages when content/ or templates/ change.
+  integrations: [mdx(), liveContent()],
   // Content lives in content/ at the top level, where inspectors find it; src/ is the tool.
   srcDir: './src',
   publicDir: './public',

@@ -123,7 +123,8 @@ export function chartSvg(spec: ChartSpec, about: ChartText): string {
 
 /** Grouped vertical bars: categories along the bottom, one bar per series, each with its value. */
 function bars(spec: ChartSpec, id: string) {
-  const top = spec.series.length > 1 ? 52 : 26;
+  // Room above the plot for the value axis label, clear of the label of a bar that reaches the top.
+  const top = spec.series.length > 1 ? 64 : 38;
   const left = 48;
   const plotWidth = WIDTH - left - 12;
   const plotHeight = 240;
@@ -144,11 +145,12 @@ function bars(spec: ChartSpec, id: string) {
       const value = series.values[c] ?? null;
       const x = start + s * barWidth;
       if (value !== null && value > 0) parts.push(`<rect x="${round(x + 1)}" y="${round(y(value))}" width="${round(barWidth - 2)}" height="${round(bottom - y(value))}" fill="${fillOf(id, s)}" stroke="${INK}" stroke-width="0.5"/>`);
-      parts.push(text(x + barWidth / 2, y(value ?? 0) - 5, formatValue(value, spec.unit), { anchor: 'middle', size: 11, bold: true }));
+      // Narrow bars side by side take smaller labels, so that "100%" over one does not run into the next.
+      parts.push(text(x + barWidth / 2, y(value ?? 0) - 5, formatValue(value, spec.unit), { anchor: 'middle', size: barWidth < 34 ? 9.5 : 11, bold: true }));
     });
     wrap(category, Math.max(6, Math.floor(group / 7))).forEach((line, i) => parts.push(text(left + c * group + group / 2, bottom + 18 + i * 14, line, { anchor: 'middle', size: 11 })));
   });
-  parts.push(text(0, top - 12, spec.valueLabel, { size: 11 }));
+  parts.push(text(0, top - 24, spec.valueLabel, { size: 11 }));
   return { svg: parts.join(''), height: bottom + 48 };
 }
 

@@ -9,6 +9,7 @@ import { glossarySchema } from '../model/schemas/glossary.ts';
 import { inspectionSchema } from '../model/schemas/inspection.ts';
 import { publisherSchema } from '../model/schemas/publisher.ts';
 import { thematicSchema } from '../model/schemas/thematic.ts';
+import { annualReportSchema } from '../model/schemas/annual-report.ts';
 import { easyReadTemplateSchema } from '../model/schemas/easy-read-template.ts';
 import { easyReadCheckSettingsSchema } from '../model/schemas/easy-read-checks.ts';
 
@@ -19,6 +20,7 @@ export const contentSchemas = {
   'inspection.schema.json': { schema: inspectionSchema, title: 'Inspection', files: 'content/inspections/*/inspection.yaml' },
   'publisher.schema.json': { schema: publisherSchema, title: 'Publisher', files: 'content/publisher.yaml' },
   'thematic.schema.json': { schema: thematicSchema, title: 'Thematic report', files: 'content/thematic/*/thematic.yaml' },
+  'annual-report.schema.json': { schema: annualReportSchema, title: 'Annual report (front matter)', files: 'the front matter of content/annual-reports/*.mdx' },
   'easy-read-template.schema.json': { schema: easyReadTemplateSchema, title: 'Easy-read structure', files: 'templates/easy-read/*.yaml' },
   'easy-read-checks.schema.json': { schema: easyReadCheckSettingsSchema, title: 'Easy-read language checks', files: 'content/easy-read-checks.yaml' },
 } as const;

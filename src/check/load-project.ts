@@ -24,6 +24,7 @@ import { checkGlossary } from './rules/glossary.ts';
 import { readCaseRecords } from './rules/cases.ts';
 import { checkInspection, checkCounts, checkNarrative, checkInspectionsTogether, checkRatingsAgainstComputed } from './rules/inspection.ts';
 import { countCases, rateInspection } from '../model/rating.ts';
+import { loadAnnualReports } from './annual-reports.ts';
 
 // Stands in when publisher.yaml is missing or wrong: the error stops any build, but checks go on.
 const PLACEHOLDER_PUBLISHER: Publisher = { name: '', shortName: '', website: 'https://example.org/', address: [''], copyrightHolder: '', licence: { name: '', url: 'https://example.org/', notice: '' }, alternativeFormats: '' };
@@ -260,6 +261,7 @@ export function loadProject(root: string): LoadResult {
     publisher: publisher ?? PLACEHOLDER_PUBLISHER,
     thematics: [],
     easyReadTemplates: easyReadTemplates.map((t) => t.template),
+    annualReports: [],
   };
   const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds);
   project.thematics = thematics;
@@ -276,6 +278,8 @@ export function loadProject(root: string): LoadResult {
       diagnostics,
     );
   }
+  // Annual reports count the inspections loaded above.
+  project.annualReports = loadAnnualReports(reader, project);
   checkGlyphs(reader.files, diagnostics);
   return { project, diagnostics: diagnostics.items, filesChecked: reader.filesChecked };
 }

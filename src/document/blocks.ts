@@ -31,6 +31,13 @@ export interface TableCell {
   align?: 'left' | 'right' | 'center';
   /** Number of columns this cell spans (header rows of grouped tables). */
   colSpan?: number;
+  /**
+   * A short header in full, such as "1.1 Governance and leadership" for "1.1": what assistive
+   * technology reads instead of the short text (visually hidden text on the page, /Alt in the PDF).
+   */
+  fullText?: string;
+  /** Machine-readable values for the page's scripts (sort keys, filter facts), drawn as data-* attributes; the PDF ignores them. */
+  data?: Record<string, string>;
 }
 
 export type Block =
@@ -42,6 +49,12 @@ export type Block =
   | {
       type: 'table';
       caption: string;
+      /**
+       * A numbered table ("Table 2: …", when the document numbers its tables): its id is the target
+       * of links and of the PDF's list of figures and tables. The renderers put "Table N: " before the caption.
+       */
+      id?: string;
+      number?: number;
       /** Column header rows (repeated on every PDF page the table runs onto). */
       head: TableCell[][];
       rows: TableCell[][];
@@ -51,6 +64,8 @@ export type Block =
       note?: Inline[];
       /** PDF: start the table on a new page rather than split it, when it fits on one (a form to fill in). */
       keepTogether?: boolean;
+      /** PDF: a table of many columns, drawn in smaller text (8 pt) with less padding. */
+      compact?: boolean;
     }
   | { type: 'figure'; image: ImageRef; alt: string; caption?: string }
   | { type: 'aside'; title: string; blocks: Block[] }
@@ -110,6 +125,10 @@ export interface ContentsEntry {
 export interface DocumentModel {
   /** report: a full report; easy-read: rows of pictures and short sentences (its own layout). */
   kind?: 'report' | 'easy-read';
+  /** PDF pages: A4 portrait (the default) or landscape, for wide tables. */
+  orientation?: 'portrait' | 'landscape';
+  /** Drawn across every PDF page as page furniture (an artifact), such as "DRAFT – NOT FOR PUBLICATION" in a preview build. */
+  watermark?: string;
   /** Shown as the PDF title and the page's <title>. */
   title: string;
   subtitle: string;
@@ -157,5 +176,30 @@ export function inlineText(inlines: readonly Inline[]): string {
 export function contentsOf(blocks: readonly Block[]): ContentsEntry[] {
   return blocks.flatMap((block) =>
     block.type === 'heading' && block.inContents && (block.level === 2 || block.level === 3) ? [{ id: block.id, text: block.text, level: block.level }] : [],
+  );
+}
+
+/** An entry of a list of figures and tables: "Figure 3: Overall ratings by year", and where it is. */
+export interface FigureEntry {
+  id: string;
+  kind: 'figure' | 'table';
+  number: number;
+  /** The label as printed: "Figure 3: Overall ratings by year". */
+  text: string;
+}
+
+/** "Figure 3: title" for a numbered chart, "Table 2: caption" for a numbered table, else the title or caption alone. */
+export function numberedLabel(block: Extract<Block, { type: 'chart' | 'table' }>): string {
+  const title = block.type === 'chart' ? block.title : block.caption;
+  if (block.number === undefined) return title;
+  return `${block.type === 'chart' ? 'Figure' : 'Table'} ${block.number}: ${title}`;
+}
+
+/** The numbered charts and tables of a document body, in order: the list of figures and tables. */
+export function figuresOf(blocks: readonly Block[]): FigureEntry[] {
+  return blocks.flatMap((block): FigureEntry[] =>
+    (block.type === 'chart' || block.type === 'table') && block.number !== undefined && block.id !== undefined
+      ? [{ id: block.id, kind: block.type === 'chart' ? 'figure' : 'table', number: block.number, text: numberedLabel(block) }]
+      : [],
   );
 }

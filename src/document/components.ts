@@ -9,12 +9,34 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Inspection } from '../model/project.ts';
 import type { Block, Inline } from './blocks.ts';
 import { keyQuestionTable, ratingInline, ratingsSummaryTable } from './report-tables.ts';
+import {
+  caseSampleStandards,
+  casesSufficient,
+  childCharacteristicsTable,
+  disposalTypeFigure,
+  overallRatingsByYear,
+  recommendationAddresseesFigure,
+  recommendationThemesTable,
+  reinspectionScores,
+  standardRatings,
+  type AnnualReportContext,
+} from './annual-report-figures.ts';
 
 export interface ComponentContext {
   /** The inspection a report or easy-read version belongs to (none for a thematic report). */
   inspection?: Inspection;
   /** How sections can be referred to in a sentence, by id: { "hard-words": "the hard words list" }. */
   sectionPhrases?: Record<string, string>;
+  /** The annual report a narrative belongs to: the inspections of its period (content/annual-reports/<year>.mdx). */
+  annualReport?: AnnualReportContext;
+}
+
+/** The kinds of document a narrative can belong to; a component may need one of them. */
+export type NarrativeKind = 'inspection' | 'annual-report';
+
+function annualReportOf(ctx: ComponentContext): AnnualReportContext {
+  if (!ctx.annualReport) throw new Error('this component needs an annual report: npm run check reports its use elsewhere');
+  return ctx.annualReport;
 }
 
 function inspectionOf(ctx: ComponentContext): Inspection {
@@ -28,8 +50,12 @@ interface ComponentBase<P> {
   description: string;
   example: string;
   attributes: z.ZodType<P, Record<string, string | true>>;
+  /** The only kind of narrative it can be used in, when it draws on that document's data; anywhere when absent. */
+  context?: NarrativeKind;
   /** Cross-checks against the inspection, e.g. that a named standard exists: messages per attribute. */
   check?(props: P, inspection: Inspection): { attribute: string; message: string; hint: string }[];
+  /** Cross-checks against an annual report's inspections, for components used there. */
+  checkAnnualReport?(props: P, report: AnnualReportContext): { attribute: string; message: string; hint: string }[];
 }
 
 export interface BlockComponent<P> extends ComponentBase<P> {
@@ -60,6 +86,7 @@ const components: Component[] = [
     acceptsChildren: false,
     description: 'The table of every standard with its rating, as in the "Summary of ratings" section.',
     example: '<RatingsSummary />',
+    context: 'inspection',
     attributes: z.strictObject({}),
     blocks: (_props, ctx) => [ratingsSummaryTable(inspectionOf(ctx))],
   } satisfies BlockComponent<Record<string, never>>,
@@ -69,6 +96,7 @@ const components: Component[] = [
     acceptsChildren: false,
     description: "A standard's key questions with the percentage of cases judged sufficient.",
     example: '<KeyQuestions standard="2.1" />',
+    context: 'inspection',
     attributes: z.strictObject({ standard: standardAttribute }),
     check: (props, inspection) => {
       const problems = standardExists(props.standard, inspection);
@@ -86,6 +114,7 @@ const components: Component[] = [
     acceptsChildren: false,
     description: "A rating in words with its symbol: a standard's (standard=\"1.1\") or, with no attribute, the overall rating.",
     example: '<Rating standard="1.1" />',
+    context: 'inspection',
     attributes: z.strictObject({ standard: standardAttribute.optional() }),
     check: (props, inspection) => standardExists(props.standard, inspection),
     inlines: (props, ctx) => {
@@ -113,6 +142,102 @@ const components: Component[] = [
     attributes: z.strictObject({ to: z.string().regex(/^[a-z0-9-]+$/, 'must be a section id such as "hard-words"') }),
     inlines: (props, ctx) => [{ type: 'section-ref', target: props.to, phrase: ctx.sectionPhrases?.[props.to] ?? props.to.replace(/-/g, ' ') }],
   } satisfies InlineComponent<{ to: string }>,
+
+  // ---- annual reports: figures across the inspections of the report's period (annual-report-figures.ts) ----
+  {
+    name: 'OverallRatingsByYear',
+    kind: 'block',
+    acceptsChildren: false,
+    context: 'annual-report',
+    description: "A chart of the inspections' overall ratings, counted per year of fieldwork.",
+    example: '<OverallRatingsByYear />',
+    attributes: z.strictObject({}),
+    blocks: (_props, ctx) => overallRatingsByYear(annualReportOf(ctx)),
+  } satisfies BlockComponent<Record<string, never>>,
+  {
+    name: 'StandardRatings',
+    kind: 'block',
+    acceptsChildren: false,
+    context: 'annual-report',
+    description: 'A chart of how many inspections gave each rating, "Not rated" included, to every standard or to those of one domain (domain="2").',
+    example: '<StandardRatings domain="1" />',
+    attributes: z.strictObject({ domain: z.string().regex(/^\d+$/, 'must be a domain number such as "1"').optional() }),
+    checkAnnualReport: (props, report) => {
+      const domains = [...new Set(report.frameworks.flatMap((f) => f.domains.map((d) => d.id)))];
+      return props.domain === undefined || domains.includes(props.domain) ? [] : [{ attribute: 'domain', message: `domain "${props.domain}" is in no framework`, hint: `domains are ${domains.join(', ')}` }];
+    },
+    blocks: (props, ctx) => standardRatings(annualReportOf(ctx), props.domain),
+  } satisfies BlockComponent<{ domain?: string | undefined }>,
+  {
+    name: 'CasesSufficient',
+    kind: 'block',
+    acceptsChildren: false,
+    context: 'annual-report',
+    description: 'Charts of the cases judged sufficient on each key question, by year, for court or out-of-court work: one per standard, or one standard (standard="2.1").',
+    example: '<CasesSufficient caseType="court" standard="2.1" />',
+    attributes: z.strictObject({
+      caseType: z.enum(['court', 'out-of-court'], { error: 'must be "court" or "out-of-court"' }),
+      standard: standardAttribute.optional(),
+    }),
+    checkAnnualReport: (props, report) => {
+      if (props.standard === undefined) return [];
+      const standards = caseSampleStandards(report, props.caseType);
+      return standards.some((s) => s.id === props.standard)
+        ? []
+        : [{ attribute: 'standard', message: `standard "${props.standard}" is not rated from ${props.caseType} cases`, hint: `standards rated from ${props.caseType} cases are ${standards.map((s) => s.id).join(', ') || 'none in this period'}` }];
+    },
+    blocks: (props, ctx) => casesSufficient(annualReportOf(ctx), props.caseType, props.standard),
+  } satisfies BlockComponent<{ caseType: 'court' | 'out-of-court'; standard?: string | undefined }>,
+  {
+    name: 'Reinspections',
+    kind: 'block',
+    acceptsChildren: false,
+    context: 'annual-report',
+    description: "A chart of each reinspected service's composite score at its first inspection and at its reinspection, each with its maximum.",
+    example: '<Reinspections />',
+    attributes: z.strictObject({}),
+    blocks: (_props, ctx) => reinspectionScores(annualReportOf(ctx)),
+  } satisfies BlockComponent<Record<string, never>>,
+  {
+    name: 'DisposalTypes',
+    kind: 'block',
+    acceptsChildren: false,
+    context: 'annual-report',
+    description: 'A chart of the out-of-court disposals in the case samples, by type, with counts and percentages; small counts are not shown.',
+    example: '<DisposalTypes />',
+    attributes: z.strictObject({}),
+    blocks: (_props, ctx) => disposalTypeFigure(annualReportOf(ctx)),
+  } satisfies BlockComponent<Record<string, never>>,
+  {
+    name: 'ChildCharacteristics',
+    kind: 'block',
+    acceptsChildren: false,
+    context: 'annual-report',
+    description: 'A table of the children in the case samples by sex, care, disability and ethnicity; small counts are not shown.',
+    example: '<ChildCharacteristics />',
+    attributes: z.strictObject({}),
+    blocks: (_props, ctx) => childCharacteristicsTable(annualReportOf(ctx)),
+  } satisfies BlockComponent<Record<string, never>>,
+  {
+    name: 'RecommendationThemes',
+    kind: 'block',
+    acceptsChildren: false,
+    context: 'annual-report',
+    description: "A table of the recommendations by theme, against the previous period's.",
+    example: '<RecommendationThemes />',
+    attributes: z.strictObject({}),
+    blocks: (_props, ctx) => recommendationThemesTable(annualReportOf(ctx)),
+  } satisfies BlockComponent<Record<string, never>>,
+  {
+    name: 'RecommendationAddressees',
+    kind: 'block',
+    acceptsChildren: false,
+    context: 'annual-report',
+    description: "A chart of who the recommendations were addressed to, grouped into kinds of body, against the previous period's.",
+    example: '<RecommendationAddressees />',
+    attributes: z.strictObject({}),
+    blocks: (_props, ctx) => recommendationAddresseesFigure(annualReportOf(ctx)),
+  } satisfies BlockComponent<Record<string, never>>,
 ];
 
 export const componentNames: readonly string[] = components.map((c) => c.name);

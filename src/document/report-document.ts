@@ -3,6 +3,7 @@
  * filled with narrative blocks, computed tables and the publisher's credits. Both the page and the
  * PDF are drawn from what this returns.
  */
+import { publisherCredits } from './publisher-credits.ts';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import type { Inspection, Project } from '../model/project.ts';
@@ -64,12 +65,7 @@ export function reportDocument(project: Project, inspection: Inspection, root: s
     paragraph(text(`This inspection was led by ${source.lead}, HM Inspector${team}.`)),
     ...(source.partners.length ? [paragraph(text(`It was carried out jointly with ${listOf(source.partners)}.`))] : []),
     paragraph(text(`We thank the children, families, staff and partners of ${service.name} who gave their time to the inspection.`)),
-    paragraph(text(`© ${publisher.copyrightHolder} ${source.published.slice(0, 4)}`, { bold: true })),
-    paragraph(text(`${publisher.licence.notice} The licence: `), { type: 'link', url: publisher.licence.url, children: [text(publisher.licence.name)] }, text('.')),
-    paragraph(text(publisher.alternativeFormats)),
-    paragraph(text('Published by:', { bold: true })),
-    paragraph(...publisher.address.flatMap((line, index): Inline[] => (index === 0 ? [text(line)] : [{ type: 'break' }, text(line)]))),
-    paragraph({ type: 'link', url: publisher.website, children: [text(publisher.website.replace(/^https?:\/\//, '').replace(/\/$/, ''))] }),
+    ...publisherCredits(publisher, source.published.slice(0, 4)),
   ];
 
   const body: Block[] = [];

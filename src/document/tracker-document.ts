@@ -4,6 +4,7 @@
  * in with its own evidence and status. A document model like a report's, so the page and the PDF
  * are drawn by the existing renderers; the same rows are also published as CSV.
  */
+import { publisherCredits } from './publisher-credits.ts';
 import type { Project, Thematic } from '../model/project.ts';
 import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
 import { IdMaker } from './from-markdown.ts';
@@ -85,12 +86,7 @@ export function trackerDocument(project: Project, thematics: readonly Thematic[]
 
   const credits: Block[] = [
     heading(2, 'About this document', 'About this document', false),
-    paragraph(text(`© ${publisher.copyrightHolder} ${date.slice(0, 4)}`, { bold: true })),
-    paragraph(text(`${publisher.licence.notice} The licence: `), { type: 'link', url: publisher.licence.url, children: [text(publisher.licence.name)] }, text('.')),
-    paragraph(text(publisher.alternativeFormats)),
-    paragraph(text('Published by:', { bold: true })),
-    paragraph(...publisher.address.flatMap((line, index): Inline[] => (index === 0 ? [text(line)] : [{ type: 'break' }, text(line)]))),
-    paragraph({ type: 'link', url: publisher.website, children: [text(publisher.website.replace(/^https?:\/\//, '').replace(/\/$/, ''))] }),
+    ...publisherCredits(publisher, date.slice(0, 4)),
   ];
 
   const body: Block[] = [

@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Block, ContentsEntry, Inline, TableCell } from '../document/blocks.ts';
+import { numberedLabel, type Block, type ContentsEntry, type Inline, type TableCell } from '../document/blocks.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { chartSvg } from '../charts/chart-svg.ts';
 import { ratingSymbolPaths } from '../document/rating-symbols.ts';
@@ -180,7 +180,13 @@ function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext
     if (cell.align === 'center') className.push('app-table__cell--centre');
     const span = cell.colSpan && cell.colSpan > 1 ? cell.colSpan : undefined;
     const scope = head ? (span ? 'colgroup' : 'col') : header ? 'row' : undefined;
-    return el(header ? 'th' : 'td', { className, ...(scope ? { scope } : {}), ...(span ? { colSpan: span } : {}) }, inlineNodes(cell.inlines, ctx));
+    const data = Object.fromEntries(Object.entries(cell.data ?? {}).map(([key, value]) => [`data-${key}`, value]));
+    // A short header ("1.1") is shown as it is and read in full: the short text is hidden from
+    // assistive technology, the full text from sight.
+    const content = cell.fullText
+      ? [el('span', { ariaHidden: 'true' }, inlineNodes(cell.inlines, ctx)), el('span', { className: ['govuk-visually-hidden'] }, [txt(cell.fullText)])]
+      : inlineNodes(cell.inlines, ctx);
+    return el(header ? 'th' : 'td', { className, ...(scope ? { scope } : {}), ...(span ? { colSpan: span } : {}), ...data }, content);
   };
   const columns = Math.max(0, ...[...block.head, ...block.rows].map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
   // A row that is one header across the whole table heads a group of rows (a domain above its standards).
@@ -188,14 +194,15 @@ function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext
   const row = (cells: TableCell[], head: boolean) =>
     el('tr', { className: ['govuk-table__row', ...(!head && isGroup(cells) ? ['app-table__group-row'] : [])] }, cells.map((c) => cellNode(c, head)));
   const table = el('table', { className: ['govuk-table'] }, [
-    ...(block.caption ? [el('caption', { className: ['govuk-table__caption', 'govuk-table__caption--s'] }, [txt(block.caption)])] : []),
+    ...(block.caption ? [el('caption', { className: ['govuk-table__caption', 'govuk-table__caption--s'] }, [txt(numberedLabel(block))])] : []),
     ...(block.head.length ? [el('thead', { className: ['govuk-table__head'] }, block.head.map((r) => row(r, true)))] : []),
     el('tbody', { className: ['govuk-table__body'] }, block.rows.map((r) => row(r, false))),
   ]);
   // The wrapper scrolls a wide table sideways on a narrow screen instead of widening the page.
   // Tables of four columns or more may use the page's full width; narrower ones keep to the text's.
   // Focusable and named, so keyboard users can scroll it too (WCAG 2.1.1).
-  const wrapper = el('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : [])], tabIndex: 0, role: 'region', ariaLabel: block.caption || 'Table' }, [table]);
+  // A numbered table ("Table 2: …") is a link target, from the list of figures and tables.
+  const wrapper = el('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : [])], ...(block.number !== undefined && block.id ? { id: block.id } : {}), tabIndex: 0, role: 'region', ariaLabel: block.caption ? numberedLabel(block) : 'Table' }, [table]);
   return block.note ? [wrapper, el('p', { className: ['govuk-body-s', 'app-table-note'] }, inlineNodes(block.note, ctx))] : [wrapper];
 }
 

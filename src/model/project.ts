@@ -2,6 +2,7 @@
 import type { Root } from 'mdast';
 import type { EasyReadSource } from '../source/easy-read-file.ts';
 import type { ThematicSource } from './schemas/thematic.ts';
+import type { AnnualReportSource } from './schemas/annual-report.ts';
 import type { EasyReadTemplate } from './schemas/easy-read-template.ts';
 import type { CaseRecord } from './schemas/case.ts';
 import type { Framework } from './schemas/framework.ts';
@@ -43,6 +44,17 @@ export interface Thematic {
   easyRead?: EasyReadFile;
 }
 
+/** An annual report (content/annual-reports/<year>.mdx): figures across the inspections of a period, and a narrative. */
+export interface AnnualReport {
+  /** The file name without .mdx: the report's year and web address. */
+  year: string;
+  source: AnnualReportSource;
+  /** Project-relative path of the .mdx file. */
+  file: string;
+  /** The narrative's syntax tree (mdast), positions as in the file. */
+  narrative: Root;
+}
+
 export interface Project {
   frameworks: Framework[];
   services: Service[];
@@ -54,6 +66,8 @@ export interface Project {
   thematics: Thematic[];
   /** Easy-read structures from templates/easy-read, one per kind of report. */
   easyReadTemplates: EasyReadTemplate[];
+  /** Annual reports from content/annual-reports, in year order. */
+  annualReports: AnnualReport[];
 }
 
 /**

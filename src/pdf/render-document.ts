@@ -7,10 +7,10 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import { chartSvg } from '../charts/chart-svg.ts';
 import type { Block, ContentsEntry, DocumentModel, Inline, TableCell } from '../document/blocks.ts';
-import { contentsOf } from '../document/blocks.ts';
+import { contentsOf, figuresOf, numberedLabel } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
-import { PAGE, TaggedPdfWriter, type Struct } from './writer.ts';
+import { pageOf, TaggedPdfWriter, type Struct } from './writer.ts';
 
 export { FONT_FILES } from './writer.ts';
 
@@ -21,9 +21,10 @@ export interface RenderedPdf {
   headingPages: Record<string, number>;
 }
 
-const MARGIN = { left: 64, right: 64, top: 74, bottom: 74 };
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const BOTTOM = PAGE.height - MARGIN.bottom;
+/** Margins of a page: portrait as ever; landscape (wide tables) gives more of its width to the text. */
+function marginOf(orientation: DocumentModel['orientation']) {
+  return orientation === 'landscape' ? { left: 36, right: 36, top: 64, bottom: 56 } : { left: 64, right: 64, top: 74, bottom: 74 };
+}
 const LEADING = 1.45;
 const COLOUR = { text: '#0b0c0c', link: '#1d4f91', muted: '#505a5f', rule: '#b1b4b6', band: '#1d70b8', headBackground: '#f3f2f1', quoteBar: '#1d70b8', asideBar: '#b1b4b6' };
 const BODY: InlineStyle = { font: 'regular', size: 11, colour: COLOUR.text, linkColour: COLOUR.link };
@@ -40,14 +41,19 @@ class PdfWriter extends TaggedPdfWriter {
   readonly headingPages: Record<string, number> = {};
   private outlineAt: { 2?: PDFKit.PDFOutline; 3?: PDFKit.PDFOutline } = {};
   private readonly images: Map<string, NormalisedImage>;
+  /** The page and the area text may use, from the document's orientation. */
+  private readonly page = pageOf(this.model.orientation);
+  private readonly margin = marginOf(this.model.orientation);
+  private readonly contentWidth = this.page.width - this.margin.left - this.margin.right;
+  private readonly bottom = this.page.height - this.margin.bottom;
 
   constructor(model: DocumentModel, images: Map<string, NormalisedImage>) {
-    super(model, { top: MARGIN.top, leading: LEADING, underlineLinks: true });
+    super(model, { top: marginOf(model.orientation).top, leading: LEADING, underlineLinks: true });
     this.images = images;
   }
 
   private atPageTop(): boolean {
-    return this.y <= MARGIN.top + 0.01;
+    return this.y <= this.margin.top + 0.01;
   }
 
   layout(inlines: readonly Inline[], frame: Frame): Line[] {
@@ -58,12 +64,12 @@ class PdfWriter extends TaggedPdfWriter {
   paragraph(inlines: readonly Inline[], frame: Frame, tag = 'P'): void {
     const lines = this.layout(inlines, frame);
     const lh = this.lineHeight(frame.style);
-    const fits = Math.floor((BOTTOM - this.y) / lh + 0.001);
+    const fits = Math.floor((this.bottom - this.y) / lh + 0.001);
     if (fits < Math.min(2, lines.length) || (lines.length <= 3 && fits < lines.length)) this.newPage();
     this.within(tag, {}, (element) => {
       lines.forEach((line, index) => {
         const remaining = lines.length - index;
-        const roomFor = Math.floor((BOTTOM - this.y) / lh + 0.001);
+        const roomFor = Math.floor((this.bottom - this.y) / lh + 0.001);
         if (roomFor < 1 || (remaining === 2 && roomFor < 2 && index >= 2)) this.newPage();
         this.drawLine(line, frame.x, frame.style, element, tag);
         this.y += lh;
@@ -124,7 +130,7 @@ class PdfWriter extends TaggedPdfWriter {
         if (next > index + 1 && blocks[next]?.type === 'paragraph') need += this.fullHeight(blocks[next++]!, frame) + frame.style.size * 0.7;
         if (blocks[next]) need += this.startHeight(blocks[next]!, frame);
         if (block.level === 2 && !this.atPageTop()) this.newPage();
-        else if (this.y + need > BOTTOM) this.newPage();
+        else if (this.y + need > this.bottom) this.newPage();
       }
       this.block(block, frame);
     });
@@ -183,7 +189,7 @@ class PdfWriter extends TaggedPdfWriter {
             // The term stays with its definition: all of it when short, else its first two lines.
             const definitionLines = this.layout([{ type: 'text', value: item.definition }], { ...frame, width: frame.width - 14 }).length;
             const keep = termLines.length + (definitionLines <= 3 ? definitionLines : 2);
-            if (this.y + keep * this.lineHeight(frame.style) > BOTTOM) this.newPage();
+            if (this.y + keep * this.lineHeight(frame.style) > this.bottom) this.newPage();
             this.within('LI', {}, () => {
               this.doc.addNamedDestination(item.id, 'XYZ', frame.x, this.y, null);
               this.within('Lbl', {}, (label) => termLines.forEach((line) => {
@@ -197,7 +203,7 @@ class PdfWriter extends TaggedPdfWriter {
         });
         return;
       case 'thematic-break':
-        if (this.y + 20 > BOTTOM) this.newPage();
+        if (this.y + 20 > this.bottom) this.newPage();
         this.artifact(() => this.doc.moveTo(frame.x, this.y + 8).lineTo(frame.x + frame.width, this.y + 8).lineWidth(0.75).stroke(COLOUR.rule));
         this.y += 20;
         return;
@@ -223,7 +229,7 @@ class PdfWriter extends TaggedPdfWriter {
 
   bookmark(text: string, level: number): void {
     const top = this.y;
-    const options = { fit: false, top, left: PAGE.width } as unknown as Parameters<PDFKit.PDFOutline['addItem']>[1];
+    const options = { fit: false, top, left: this.page.width } as unknown as Parameters<PDFKit.PDFOutline['addItem']>[1];
     if (level <= 2) {
       this.outlineAt = { 2: this.doc.outline.addItem(text, options) };
     } else if (level === 3) {
@@ -239,9 +245,9 @@ class PdfWriter extends TaggedPdfWriter {
       block.items.forEach((item, index) => {
         const first = item[0];
         const need = first ? this.startHeight(first, { ...frame, x: frame.x + indent, width: frame.width - indent }) : this.lineHeight(frame.style);
-        if (this.y + need > BOTTOM) this.newPage();
+        if (this.y + need > this.bottom) this.newPage();
         this.within('LI', {}, () => {
-          const label = block.ordered ? `${block.start + index}.` : frame.x > MARGIN.left + indent ? '–' : '•';
+          const label = block.ordered ? `${block.start + index}.` : frame.x > this.margin.left + indent ? '–' : '•';
           this.within('Lbl', {}, (lbl) => {
             const lines = this.layout([{ type: 'text', value: label }], frame);
             this.drawLine(lines[0]!, frame.x + (block.ordered ? 0 : 3), frame.style, lbl, 'Lbl');
@@ -266,7 +272,7 @@ class PdfWriter extends TaggedPdfWriter {
   /** A block with a vertical bar at its left, drawn on every page the block runs onto. */
   barred(tag: string, frame: Frame, colour: string, barWidth: number, fill: (inner: Frame) => void): void {
     const startPage = this.pageIndex;
-    if (this.y + 3 * this.lineHeight(frame.style) > BOTTOM) this.newPage();
+    if (this.y + 3 * this.lineHeight(frame.style) > this.bottom) this.newPage();
     const start = { page: this.pageIndex, y: this.y };
     const inner = { ...frame, x: frame.x + barWidth + 12, width: frame.width - barWidth - 12 };
     this.within(tag, {}, () => {
@@ -277,8 +283,8 @@ class PdfWriter extends TaggedPdfWriter {
     void startPage;
     for (let page = start.page; page <= end.page; page++) {
       this.doc.switchToPage(page);
-      const top = page === start.page ? start.y : MARGIN.top;
-      const bottom = page === end.page ? end.y : BOTTOM;
+      const top = page === start.page ? start.y : this.margin.top;
+      const bottom = page === end.page ? end.y : this.bottom;
       this.artifact(() => this.doc.rect(frame.x, top, barWidth, bottom - top).fill(colour));
     }
     this.doc.switchToPage(end.page);
@@ -288,7 +294,7 @@ class PdfWriter extends TaggedPdfWriter {
     // 96 pixels to the inch on screen is 72 points; never wider than the text, never taller than half a page.
     let width = Math.min(frame.width, (image.width * 72) / 96 / (image.width > 1200 ? 2 : 1));
     let height = (width * image.height) / image.width;
-    const maxHeight = (BOTTOM - MARGIN.top) * 0.55;
+    const maxHeight = (this.bottom - this.margin.top) * 0.55;
     if (height > maxHeight) {
       width = (width * maxHeight) / height;
       height = maxHeight;
@@ -303,7 +309,7 @@ class PdfWriter extends TaggedPdfWriter {
     const captionStyle = { ...SMALL, font: 'italic' as const };
     const captionLines = block.caption ? this.layout([{ type: 'text', value: block.caption }], { ...frame, style: captionStyle }) : [];
     const total = height + 8 + captionLines.length * this.lineHeight(captionStyle);
-    if (this.y + total > BOTTOM) this.newPage();
+    if (this.y + total > this.bottom) this.newPage();
     const x = frame.x;
     const top = this.y;
     this.within('Figure', { alt: block.alt, bbox: [x, top, x + width, top + height], placement: 'Block' }, (figure) => {
@@ -329,7 +335,7 @@ class PdfWriter extends TaggedPdfWriter {
     const height = (width * Number(size[2])) / Number(size[1]);
     const captionStyle: InlineStyle = { ...frame.style, font: 'bold' };
     const captionLines = this.layout([{ type: 'text', value: label }], { ...frame, style: captionStyle });
-    if (this.y + captionLines.length * this.lineHeight(captionStyle) + height + 10 > BOTTOM) this.newPage();
+    if (this.y + captionLines.length * this.lineHeight(captionStyle) + height + 10 > this.bottom) this.newPage();
     this.headingPages[block.id] = this.pageIndex + 1;
     this.doc.addNamedDestination(block.id, 'XYZ', frame.x, this.y, null);
     this.within('Caption', {}, (caption) => {
@@ -359,13 +365,13 @@ class PdfWriter extends TaggedPdfWriter {
   }
 
   notes(block: Extract<Block, { type: 'notes' }>, frame: Frame): void {
-    if (this.y + 40 > BOTTOM) this.newPage();
+    if (this.y + 40 > this.bottom) this.newPage();
     this.artifact(() => this.doc.moveTo(frame.x, this.y + 4).lineTo(frame.x + 120, this.y + 4).lineWidth(0.75).stroke(COLOUR.rule));
     this.y += 10;
     const style = SMALL;
     this.within('L', {}, () => {
       for (const note of block.notes) {
-        if (this.y + 2 * this.lineHeight(style) > BOTTOM) this.newPage();
+        if (this.y + 2 * this.lineHeight(style) > this.bottom) this.newPage();
         this.within('LI', {}, () => {
           this.doc.addNamedDestination(note.id, 'XYZ', frame.x, this.y, null);
           this.within('Lbl', {}, (label) => this.drawLine(this.layout([{ type: 'text', value: `${note.number}.` }], { ...frame, style })[0]!, frame.x, style, label, 'Lbl'));
@@ -383,8 +389,9 @@ class PdfWriter extends TaggedPdfWriter {
     const weights = block.widths && block.widths.length === columns ? block.widths : Array.from({ length: columns }, () => 1);
     const total = weights.reduce((a, b) => a + b, 0);
     const widths = weights.map((w) => (w / total) * frame.width);
-    const pad = 4;
-    const cellStyle: InlineStyle = { ...frame.style, size: frame.style.size - 1 };
+    // A compact table (many columns, on a landscape page) keeps its text at 8 pt, the least for print.
+    const pad = block.compact ? 2 : 4;
+    const cellStyle: InlineStyle = { ...frame.style, size: block.compact ? 8 : frame.style.size - 1 };
     const headStyle: InlineStyle = { ...cellStyle, font: 'bold' };
     const lh = this.lineHeight(cellStyle);
 
@@ -406,11 +413,16 @@ class PdfWriter extends TaggedPdfWriter {
     const rows = block.rows.map((row) => layoutRow(row, false));
     const headHeight = head.reduce((sum, row) => sum + row.height, 0);
     const captionStyle: InlineStyle = { ...frame.style, font: 'bold' };
-    const captionLines = block.caption ? this.layout([{ type: 'text', value: block.caption }], { ...frame, style: captionStyle }) : [];
+    const captionLines = block.caption ? this.layout([{ type: 'text', value: numberedLabel(block) }], { ...frame, style: captionStyle }) : [];
     const captionHeight = captionLines.length * this.lineHeight(captionStyle) + (captionLines.length ? 4 : 0);
     const wholeHeight = captionHeight + headHeight + rows.reduce((sum, row) => sum + row.height, 0);
-    const keepWhole = block.keepTogether === true && wholeHeight <= BOTTOM - MARGIN.top && this.y + wholeHeight > BOTTOM;
-    if (keepWhole || this.y + captionHeight + headHeight + (rows[0]?.height ?? 0) > BOTTOM) this.newPage();
+    const keepWhole = block.keepTogether === true && wholeHeight <= this.bottom - this.margin.top && this.y + wholeHeight > this.bottom;
+    if (keepWhole || this.y + captionHeight + headHeight + (rows[0]?.height ?? 0) > this.bottom) this.newPage();
+    // A numbered table is listed with its page, like a heading, and is a link target.
+    if (block.id && block.number !== undefined) {
+      this.headingPages[block.id] = this.pageIndex + 1;
+      this.doc.addNamedDestination(block.id, 'XYZ', frame.x, this.y, null);
+    }
 
     const drawCells = (row: ReturnType<typeof layoutRow>, tagRow: Struct | null) => {
       const top = this.y;
@@ -432,7 +444,8 @@ class PdfWriter extends TaggedPdfWriter {
           continue;
         }
         const tag = row.header || c.cell.rowHeader ? 'TH' : 'TD';
-        const options: Record<string, unknown> = tag === 'TH' ? { scope: row.header ? 'Column' : 'Row' } : {};
+        // A short header ("1.1") is read in full: its /Alt gives what it stands for.
+        const options: Record<string, unknown> = tag === 'TH' ? { scope: row.header ? 'Column' : 'Row', ...(c.cell.fullText ? { alt: c.cell.fullText } : {}) } : {};
         const cellElement = this.doc.struct(tag, options as PDFKit.Mixins.StructureElementOptions);
         tagRow.add(cellElement);
         if ((c.cell.colSpan ?? 1) > 1) {
@@ -471,7 +484,7 @@ class PdfWriter extends TaggedPdfWriter {
           // A row never splits; a group heading row (spanning all columns) stays with the row after it.
           const spansAll = row.cells.length === 1 && (row.cells[0]!.cell.colSpan ?? 1) === columns;
           const need = row.height + (spansAll && rows[index + 1] ? rows[index + 1]!.height : 0);
-          if (this.y + need > BOTTOM) {
+          if (this.y + need > this.bottom) {
             this.newPage();
             // The header repeats on the new page as page furniture: it is tagged once, in THead.
             head.forEach((headRow) => drawCells(headRow, null));
@@ -498,61 +511,67 @@ class PdfWriter extends TaggedPdfWriter {
   cover(): void {
     this.newPage();
     const { doc, model } = this;
-    this.artifact(() => doc.rect(0, 0, PAGE.width, 18).fill(COLOUR.band));
-    this.y = 190;
-    const frame: Frame = { x: MARGIN.left, width: CONTENT_WIDTH, style: { ...BODY, size: 13 } };
+    this.artifact(() => doc.rect(0, 0, this.page.width, 18).fill(COLOUR.band));
+    this.y = this.model.orientation === 'landscape' ? 120 : 190;
+    const frame: Frame = { x: this.margin.left, width: this.contentWidth, style: { ...BODY, size: 13 } };
     this.heading({ type: 'heading', level: 1, id: 'title', text: model.title, inContents: false }, frame);
     this.paragraph([{ type: 'text', value: model.subtitle }], { ...frame, style: { ...frame.style, size: 15, colour: COLOUR.muted } });
     this.y += 24;
     this.blocks(model.cover, frame);
-    this.y = PAGE.height - 110;
-    this.artifact(() => doc.moveTo(MARGIN.left, this.y - 12).lineTo(PAGE.width - MARGIN.right, this.y - 12).lineWidth(1).stroke(COLOUR.band));
+    this.y = this.page.height - 110;
+    this.artifact(() => doc.moveTo(this.margin.left, this.y - 12).lineTo(this.page.width - this.margin.right, this.y - 12).lineWidth(1).stroke(COLOUR.band));
     this.paragraph([{ type: 'text', value: model.author, bold: true }], { ...frame, style: { ...frame.style, size: 14 } });
   }
 
   /** Lays out the contents now (pages reserved), fills in page numbers once every heading is placed. */
-  contents(entries: ContentsEntry[]): () => void {
+  contents(entries: ContentsEntry[], list: { id: string; text: string; flat?: boolean } = { id: 'contents', text: 'Contents' }): () => void {
     this.newPage();
-    const frame: Frame = { x: MARGIN.left, width: CONTENT_WIDTH, style: BODY };
-    this.heading({ type: 'heading', level: 2, id: 'contents', text: 'Contents', inContents: false }, frame);
+    const frame: Frame = { x: this.margin.left, width: this.contentWidth, style: BODY };
+    this.heading({ type: 'heading', level: 2, id: list.id, text: list.text, inContents: false }, frame);
+    // A flat list (of figures and tables) has every entry in the body weight, none indented.
+    const levelOf = (entry: ContentsEntry) => (list.flat ? 3 : entry.level);
     const toc = this.doc.struct('TOC');
     this.parent.add(toc);
-    const placed: { entry: ContentsEntry; page: number; y: number }[] = [];
+    const placed: { entry: ContentsEntry; page: number; y: number; lines: Line[] }[] = [];
+    const indentOf = (entry: ContentsEntry) => (entry.level === 3 && !list.flat ? 18 : 0);
+    const styleOf = (entry: ContentsEntry): InlineStyle => ({ ...BODY, font: levelOf(entry) === 2 ? 'bold' : 'regular', colour: COLOUR.text });
     for (const entry of entries) {
-      const lh = this.lineHeight(BODY) + (entry.level === 2 ? 4 : 0);
-      if (this.y + lh > BOTTOM) this.newPage();
-      if (entry.level === 2) this.y += 4;
-      placed.push({ entry, page: this.pageIndex, y: this.y });
-      this.y += this.lineHeight(BODY);
+      // A long entry wraps, its page number on its last line.
+      const lines = this.layout([{ type: 'text', value: entry.text }], { x: 0, width: this.contentWidth - indentOf(entry) - 40, style: styleOf(entry) });
+      const lh = this.lineHeight(BODY) * lines.length + (levelOf(entry) === 2 ? 4 : 0);
+      if (this.y + lh > this.bottom) this.newPage();
+      if (levelOf(entry) === 2) this.y += 4;
+      placed.push({ entry, page: this.pageIndex, y: this.y, lines });
+      this.y += this.lineHeight(BODY) * lines.length;
     }
     const afterContents = this.pageIndex;
     return () => {
-      for (const { entry, page, y } of placed) {
+      for (const { entry, page, y, lines } of placed) {
         this.doc.switchToPage(page);
         const saved = this.y;
         this.y = y;
-        const indent = entry.level === 3 ? 18 : 0;
+        const indent = indentOf(entry);
         const number = String(this.headingPages[entry.id] ?? '');
-        const style: InlineStyle = { ...BODY, font: entry.level === 2 ? 'bold' : 'regular', colour: COLOUR.text };
+        const style = styleOf(entry);
         const numberWidth = this.measure(number, style.font, style.size);
-        const textWidth = CONTENT_WIDTH - indent - 40;
-        const line = this.layout([{ type: 'text', value: entry.text }], { x: 0, width: textWidth, style })[0]!;
-        const top = this.y + (this.lineHeight(style) - style.size * 1.22) / 2;
+        const topOf = (index: number) => this.y + index * this.lineHeight(style) + (this.lineHeight(style) - style.size * 1.22) / 2;
+        const line = lines[lines.length - 1]!;
+        const top = topOf(lines.length - 1);
         const item = this.doc.struct('TOCI');
         toc.add(item);
         const link = this.doc.struct('Link');
         item.add(link);
         this.content(link, 'Link', () => {
-          this.drawText(line.segments.map((s) => (s.kind === 'text' ? s.text : '')).join(''), MARGIN.left + indent, top, style, false);
-          this.drawText(number, MARGIN.left + CONTENT_WIDTH - numberWidth, top, style, false);
+          lines.forEach((l, index) => this.drawText(l.segments.map((s) => (s.kind === 'text' ? s.text : '')).join(''), this.margin.left + indent, topOf(index), style, false));
+          this.drawText(number, this.margin.left + this.contentWidth - numberWidth, top, style, false);
         });
         // Dotted leader between title and number: decoration only.
         this.artifact(() => {
-          const from = MARGIN.left + indent + line.width + 6;
-          const to = MARGIN.left + CONTENT_WIDTH - numberWidth - 6;
+          const from = this.margin.left + indent + line.width + 6;
+          const to = this.margin.left + this.contentWidth - numberWidth - 6;
           if (to > from) this.doc.moveTo(from, top + style.size).lineTo(to, top + style.size).lineWidth(0.8).dash(1, { space: 3 }).stroke(COLOUR.rule).undash();
         });
-        this.doc.goTo(MARGIN.left, this.y, CONTENT_WIDTH, this.lineHeight(style), entry.id, { structParent: link, Contents: new String(`${entry.text}, page ${number}`) } as unknown as PDFKit.Mixins.AnnotationOption);
+        this.doc.goTo(this.margin.left, this.y, this.contentWidth, this.lineHeight(style) * lines.length, entry.id, { structParent: link, Contents: new String(`${entry.text}, page ${number}`) } as unknown as PDFKit.Mixins.AnnotationOption);
         link.end();
         item.end();
         this.y = saved;
@@ -569,12 +588,12 @@ class PdfWriter extends TaggedPdfWriter {
       this.doc.switchToPage(index);
       this.artifact(() => {
         const header = this.model.runningHeader;
-        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted).text(header, MARGIN.left, 36, { lineBreak: false, width: CONTENT_WIDTH, ellipsis: true, height: 12 });
-        this.doc.moveTo(MARGIN.left, 52).lineTo(PAGE.width - MARGIN.right, 52).lineWidth(0.5).stroke(COLOUR.rule);
+        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted).text(header, this.margin.left, 36, { lineBreak: false, width: this.contentWidth, ellipsis: true, height: 12 });
+        this.doc.moveTo(this.margin.left, 52).lineTo(this.page.width - this.margin.right, 52).lineWidth(0.5).stroke(COLOUR.rule);
         const label = `Page ${index + 1} of ${count}`;
         const width = this.measure(label, 'regular', 9);
-        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted).text(label, PAGE.width - MARGIN.right - width, PAGE.height - 44, { lineBreak: false });
-        this.doc.text(this.model.author, MARGIN.left, PAGE.height - 44, { lineBreak: false });
+        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted).text(label, this.page.width - this.margin.right - width, this.page.height - 44, { lineBreak: false });
+        this.doc.text(this.model.author, this.margin.left, this.page.height - 44, { lineBreak: false });
       }, 'Pagination');
     }
   }
@@ -582,9 +601,14 @@ class PdfWriter extends TaggedPdfWriter {
   render(): void {
     this.cover();
     this.newPage();
-    const frame: Frame = { x: MARGIN.left, width: CONTENT_WIDTH, style: BODY };
+    const frame: Frame = { x: this.margin.left, width: this.contentWidth, style: BODY };
     this.within('Sect', {}, () => this.blocks(this.model.credits, { ...frame, style: { ...BODY, size: 10 } }));
-    const fillContents = this.contents(contentsOf(this.model.body));
+    const entries = contentsOf(this.model.body);
+    // A document with nothing for the contents (a single table) goes without a contents page.
+    const fillContents = entries.length ? this.contents(entries) : () => {};
+    // Numbered figures and tables are listed after the contents, with their pages.
+    const figures = figuresOf(this.model.body);
+    const fillFigures = figures.length ? this.contents(figures.map((f) => ({ id: f.id, text: f.text, level: 3 as const })), { id: 'list-of-figures', text: 'List of figures and tables', flat: true }) : () => {};
     // Each top-level section is a Sect, so the structure tree reads like the contents.
     let section: Block[] = [];
     const flush = () => {
@@ -600,6 +624,7 @@ class PdfWriter extends TaggedPdfWriter {
     }
     flush();
     fillContents();
+    fillFigures();
     this.pageFurniture();
     this.root.end();
   }

@@ -29,6 +29,11 @@ export const FONT_METRICS = { ascent: 0.984, capHeight: 0.668 } as const;
 /** A4 portrait, in points. */
 export const PAGE = { width: 595.28, height: 841.89 };
 
+/** The page size of a document's orientation: A4 portrait, or A4 turned on its side. */
+export function pageOf(orientation: DocumentModel['orientation']): { width: number; height: number } {
+  return orientation === 'landscape' ? { width: PAGE.height, height: PAGE.width } : PAGE;
+}
+
 export type Struct = PDFKit.PDFStructureElement;
 export type Doc = PDFKit.PDFDocument;
 
@@ -112,7 +117,8 @@ export class TaggedPdfWriter {
   };
 
   newPage(): void {
-    this.doc.addPage({ size: 'A4', margin: 0 });
+    // Portrait pages are added exactly as before orientation existed, so their bytes do not change.
+    this.doc.addPage(this.model.orientation === 'landscape' ? { size: 'A4', margin: 0, layout: 'landscape' } : { size: 'A4', margin: 0 });
     this.y = this.settings.top;
   }
 
@@ -216,8 +222,30 @@ export class TaggedPdfWriter {
     });
   }
 
+  /**
+   * The document's watermark across every page, corner to corner, over the content in a light
+   * colour so the text under it stays readable; page furniture (an artifact), so assistive
+   * technology is not interrupted by it on every page.
+   */
+  drawWatermark(watermark: string): void {
+    const { start, count } = this.doc.bufferedPageRange();
+    for (let index = start; index < start + count; index++) {
+      this.doc.switchToPage(index);
+      const { width, height } = this.doc.page;
+      const angle = (Math.atan2(height, width) * 180) / Math.PI;
+      const size = Math.min(72, (0.8 * Math.hypot(width, height)) / this.measure(watermark, 'bold', 1));
+      const textWidth = this.measure(watermark, 'bold', size);
+      this.artifact(() => {
+        this.doc.save().rotate(-angle, { origin: [width / 2, height / 2] }).fillOpacity(0.2);
+        this.doc.font('bold').fontSize(size).fillColor('#d4351c').text(watermark, (width - textWidth) / 2, height / 2 - size * 0.6, { lineBreak: false });
+        this.doc.restore();
+      }, 'Pagination');
+    }
+  }
+
   /** Ends the document and returns its bytes. */
   async finish(): Promise<Uint8Array> {
+    if (this.model.watermark) this.drawWatermark(this.model.watermark);
     const chunks: Buffer[] = [];
     this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise<void>((resolve, reject) => {

@@ -5,7 +5,7 @@ import { reportDocument } from '../document/report-document.ts';
 import { easyReadDocument, type EasyReadSubject } from '../document/easy-read-document.ts';
 import { renderDocumentPdf, type RenderedPdf } from '../pdf/render-document.ts';
 import { renderEasyReadPdf, type RenderedEasyReadPdf } from '../pdf/easy-read-pdf.ts';
-import { siteModel } from './model.ts';
+import { draftWatermark, onSiteModelReset, siteModel } from './model.ts';
 
 interface Report {
   inspection: Inspection;
@@ -14,15 +14,23 @@ interface Report {
 }
 
 const reports = new Map<string, Report>();
+const easyReads = new Map<string, EasyRead>();
+// Content edited under `npm run dev`: every report is built again from the new model.
+onSiteModelReset(() => {
+  reports.clear();
+  easyReads.clear();
+});
 
 /** The report of a public inspection; the PDF is rendered once and shared by the page (size, pages) and the file. */
 export function reportFor(slug: string): Report {
+  // First, so that edited content (dev server) empties the caches before they are read.
+  const { project, inspections } = siteModel();
   let report = reports.get(slug);
   if (!report) {
-    const { project, inspections } = siteModel();
     const inspection = inspections.find((i) => i.slug === slug);
     if (!inspection) throw new Error(`no public inspection "${slug}"`);
-    const document = reportDocument(project, inspection);
+    const watermark = draftWatermark();
+    const document: DocumentModel = { ...reportDocument(project, inspection), ...(watermark ? { watermark } : {}) };
     report = { inspection, document, pdf: renderDocumentPdf(document) };
     reports.set(slug, report);
   }
@@ -38,8 +46,6 @@ export interface EasyRead {
   pdf: Promise<RenderedEasyReadPdf>;
 }
 
-const easyReads = new Map<string, EasyRead>();
-
 /** The slugs of public reports of a kind that have an easy-read version. */
 export function easyReadSlugs(kind: ReportKind): string[] {
   const model = siteModel();
@@ -52,10 +58,10 @@ export function easyReadSlugs(kind: ReportKind): string[] {
  * form `npm run check` uses, naming the file the author wrote.
  */
 export function easyReadFor(kind: ReportKind, slug: string): EasyRead {
+  const { project, inspections, thematics } = siteModel();
   const key = `${kind}/${slug}`;
   let easyRead = easyReads.get(key);
   if (!easyRead) {
-    const { project, inspections, thematics } = siteModel();
     let subject: EasyReadSubject;
     if (kind === 'inspection') {
       const inspection = inspections.find((i) => i.slug === slug && i.easyRead);
@@ -67,7 +73,8 @@ export function easyReadFor(kind: ReportKind, slug: string): EasyRead {
       subject = { kind, thematic };
     }
     const file = (subject.kind === 'inspection' ? subject.inspection.easyRead : subject.thematic.easyRead)!.file;
-    const { document } = easyReadDocument(project, subject, process.cwd());
+    const watermark = draftWatermark();
+    const document: DocumentModel = { ...easyReadDocument(project, subject, process.cwd()).document, ...(watermark ? { watermark } : {}) };
     const pdf = renderEasyReadPdf(document).then((rendered) => {
       for (const warning of rendered.warnings) process.stderr.write(`${file}  warning  easy-read-layout  ${warning}\n`);
       return rendered;

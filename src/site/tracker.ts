@@ -2,7 +2,7 @@
 import type { DocumentModel } from '../document/blocks.ts';
 import { trackerCsv, trackerDocument } from '../document/tracker-document.ts';
 import { renderDocumentPdf, type RenderedPdf } from '../pdf/render-document.ts';
-import { siteModel } from './model.ts';
+import { draftWatermark, onSiteModelReset, siteModel } from './model.ts';
 
 interface Tracker {
   document: DocumentModel;
@@ -11,13 +11,18 @@ interface Tracker {
 }
 
 let tracker: Tracker | undefined;
+onSiteModelReset(() => {
+  tracker = undefined;
+});
 
 /** The PDF is rendered once and shared by the page (size, pages) and the file. */
 export function trackerFor(): Tracker {
+  // siteModel() leaves out drafts, embargoed reports and those dated after the build date; called
+  // first, so that edited content (dev server) empties the cache before it is read.
+  const { project, thematics, buildDate } = siteModel();
   if (!tracker) {
-    // siteModel() leaves out drafts, embargoed reports and those dated after the build date.
-    const { project, thematics, buildDate } = siteModel();
-    const document = trackerDocument(project, thematics, { buildDate });
+    const watermark = draftWatermark();
+    const document: DocumentModel = { ...trackerDocument(project, thematics, { buildDate }), ...(watermark ? { watermark } : {}) };
     tracker = { document, pdf: renderDocumentPdf(document), csv: trackerCsv(thematics) };
   }
   return tracker;

@@ -6,6 +6,7 @@ import { copyProject, epochOf, runTool, snapshotTree } from '../support/project-
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic } from '../../src/model/project.ts';
 import { publishedInspection } from '../../src/model/publish.ts';
+import { FACETS, facetValues } from '../../src/site/listing.ts';
 
 const buildDate = '2026-11-23';
 let project: string;
@@ -24,7 +25,7 @@ afterAll(() => {
 });
 
 describe('npm run build', () => {
-  it('writes the index page, the data file, a page and PDF per public inspection, the easy-read versions, the recommendations tracker, and nothing else', () => {
+  it('writes the index page, the data file, a page and PDF per public inspection, the easy-read versions, the recommendations tracker, the site’s pages, feed, sitemap and search index, and nothing else', () => {
     const { project: model } = loadProject(project);
     const publicInspections = model.inspections.filter((i) => isPublic(i, buildDate));
     const slugs = publicInspections.map((i) => i.slug);
@@ -39,15 +40,31 @@ describe('npm run build', () => {
       'recommendations-tracker/index.html',
       'recommendations-tracker/tracker.pdf',
       'data/recommendations-tracker.csv',
+      // The ratings table of all public inspections and of each year of fieldwork (page and PDF), and its open data.
+      'ratings/index.html',
+      'ratings/ratings.pdf',
+      'data/ratings.csv',
+      'data/ratings.json',
+      ...[...new Set(publicInspections.map((i) => i.source.fieldwork.start.slice(0, 4)))].flatMap((year) => [`ratings/${year}/index.html`, `ratings/${year}/ratings.pdf`]),
+      // The annual reports: their list, and per public report its page, its PDF and the ratings of its inspections in full (landscape PDF).
+      'annual-reports/index.html',
+      ...model.annualReports.filter((r) => isPublic(r, buildDate)).flatMap((r) => ['index.html', 'report.pdf', 'ratings.pdf'].map((file) => `annual-reports/${r.year}/${file}`)),
       ...slugs.flatMap((slug) => [`inspections/${slug}/index.html`, `inspections/${slug}/report.pdf`]),
       ...easyRead.flatMap((folder) => [`${folder}/easy-read/index.html`, `${folder}/easy-read.pdf`]),
+      // The site around the reports: lists and their filter pages, a page per inspected service and per
+      // thematic report, glossary, methodology, accessibility, search, 404; the feed, sitemap and robots.txt.
+      ...['404.html', 'feed.xml', 'sitemap.xml', 'robots.txt', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-entry.json'],
+      ...['inspections', 'services', 'thematic', 'glossary', 'methodology', 'accessibility', 'search'].map((page) => `${page}/index.html`),
+      ...FACETS.flatMap((facet) => facetValues(publicInspections, facet.id).map(({ value }) => `inspections/${facet.id}/${value}/index.html`)),
+      ...[...new Set(publicInspections.map((i) => i.service.slug))].map((service) => `services/${service}/index.html`),
+      ...model.thematics.filter((t) => isPublic(t, buildDate)).map((t) => `thematic/${t.slug}/index.html`),
     ];
     const files = [...first.keys()];
     for (const file of expected) expect(files).toContain(file);
-    // Besides those: the stylesheet and the easy-read font, and the pictures of public reports and of their easy-read versions.
+    // Besides those: the stylesheet and the easy-read font, the pictures of public reports and of their easy-read versions, and the search index (Pagefind).
     const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const extra = new RegExp(
-      `^(_astro/[^/]+\\.(css|ttf)|inspections/(${slugs.join('|')})/images/[^/]+\\.(png|jpg)|(${easyRead.map(escape).join('|') || '-'})/easy-read/images/[^/]+\\.png)$`,
+      `^(pagefind/.+|_astro/[^/]+\\.(css|ttf)|inspections/(${slugs.join('|')})/images/[^/]+\\.(png|jpg)|(${easyRead.map(escape).join('|') || '-'})/easy-read/images/[^/]+\\.png)$`,
     );
     expect(files.filter((file) => !expected.includes(file) && !extra.test(file))).toEqual([]);
     expect(files.filter((file) => file.startsWith('_astro/') && file.endsWith('.css'))).toHaveLength(1);
@@ -88,6 +105,8 @@ describe('npm run build', () => {
   }, 120_000);
 
   it('gives the same bytes when built again', () => {
+    // The search index (pagefind/) included: Pagefind names its files by hashes of their content and
+    // writes the same bytes for the same pages, so it needs no exception here.
     const again = runTool(project, 'src/build/cli.ts', [], { SOURCE_DATE_EPOCH: epochOf(buildDate) });
     expect(again.status).toBe(0);
     const second = snapshotTree(path.join(project, 'dist'));

@@ -148,7 +148,8 @@ describe.skipIf(!fs.existsSync(sample))('the built easy-read pages', () => {
   });
 
   it('is linked from the full report page, and only reports with an easy-read version link to one', () => {
-    for (const slug of fs.readdirSync(path.join(dist, 'inspections'))) {
+    // Each report's folder (with its PDF), not the list's filter pages (rating/, year/…).
+    for (const slug of fs.readdirSync(path.join(dist, 'inspections')).filter((slug) => fs.existsSync(path.join(dist, 'inspections', slug, 'report.pdf')))) {
       const html = fromHtml(fs.readFileSync(path.join(dist, 'inspections', slug, 'index.html'), 'utf8'));
       const link = selectAll('main a', html).find((a) => attr(a, 'href') === 'easy-read/');
       const hasEasyRead = fs.existsSync(path.join(dist, 'inspections', slug, 'easy-read/index.html'));

@@ -235,7 +235,7 @@ describe('the built report page of Dudley 2019', () => {
     expect(attr(select('html', page), 'lang')).toBe('en-GB');
     expect(textOf(select('title', page)!)).toContain('An inspection of Dudley Youth Offending Service');
     expect(textOf(select('h1', main)!)).toBe('An inspection of Dudley Youth Offending Service');
-    expect(selectAll('.govuk-breadcrumbs a', page).map((a) => attr(a, 'href'))).toEqual(['/']);
+    expect(selectAll('.govuk-breadcrumbs a', page).map((a) => attr(a, 'href'))).toEqual(['/', '/inspections/', '/services/dudley/']);
     const cover = squash(textOf(select('.app-cover', main)!));
     expect(cover).toContain('Published 13 June 2019');
     expect(cover).toContain('Fieldwork 1 April 2019 to 5 April 2019');
@@ -297,17 +297,19 @@ describe('the built report page of Dudley 2019', () => {
 
   it('has a page for every public inspection and none for drafts or embargoed reports', () => {
     const { project: model } = loadProject(project);
-    const pages = fs.readdirSync(path.join(dist, 'inspections')).filter((slug) => fs.existsSync(path.join(dist, 'inspections', slug, 'index.html')));
+    // A report's folder has its PDF; inspections/ also holds the list's filter pages (rating/, year/…).
+    const pages = fs.readdirSync(path.join(dist, 'inspections')).filter((slug) => fs.existsSync(path.join(dist, 'inspections', slug, 'report.pdf')));
     expect(pages.sort()).toEqual(model.inspections.filter((i) => isPublic(i, buildDate)).map((i) => i.slug).sort());
     for (const hidden of ['saltmarsh-2026', 'aberwyn-2026']) expect(fs.existsSync(path.join(dist, 'inspections', hidden))).toBe(false);
-    const index = fromHtml(fs.readFileSync(path.join(dist, 'index.html'), 'utf8'));
+    // The inspections list links every one (the home page shows the latest).
+    const index = fromHtml(fs.readFileSync(path.join(dist, 'inspections/index.html'), 'utf8'));
     const links = selectAll('main a', index).map((a) => String(attr(a, 'href')));
     for (const slug of pages) expect(links).toContain(`/inspections/${slug}/`);
   });
 
   it('serves every picture it shows, at the width and height it states', async () => {
     let shown = 0;
-    for (const slug of fs.readdirSync(path.join(dist, 'inspections'))) {
+    for (const slug of fs.readdirSync(path.join(dist, 'inspections')).filter((slug) => fs.existsSync(path.join(dist, 'inspections', slug, 'report.pdf')))) {
       const html = fromHtml(fs.readFileSync(path.join(dist, 'inspections', slug, 'index.html'), 'utf8'));
       for (const img of selectAll('main img', html)) {
         const file = path.join(dist, 'inspections', slug, String(attr(img, 'src')));

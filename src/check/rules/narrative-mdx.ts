@@ -3,8 +3,12 @@
  * as a PDF, from its syntax tree (src/document/from-markdown.ts): anything the two cannot draw is
  * reported here, at the place it is written, rather than left out of the report without a word.
  *
- * Rules: unknown-component, component-attribute, component-placement, mdx-expression, image,
- * raw-html, footnote, link-reference and outside-section.
+ * Rules: unknown-component, component-attribute, component-placement, component-context,
+ * mdx-expression, image, raw-html, footnote, link-reference and outside-section.
+ *
+ * The same rules check an annual report's narrative (content/annual-reports/<year>.mdx): each
+ * component says which kind of narrative it can be used in, so the figures across an annual report's
+ * inspections are errors in an inspection's report, and an inspection's ratings in an annual report.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +18,8 @@ import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expres
 import type {} from 'mdast-util-mdxjs-esm';
 import type { DiagnosticList, Position } from '../diagnostics.ts';
 import type { Inspection } from '../../model/project.ts';
-import { allComponents, attributesOf, componentNamed, type Component } from '../../document/components.ts';
+import { allComponents, attributesOf, componentNamed, type Component, type NarrativeKind } from '../../document/components.ts';
+import type { AnnualReportContext } from '../../document/annual-report-figures.ts';
 import { closest } from '../schema-issues.ts';
 
 export interface NarrativeMdxInput {
@@ -26,9 +31,18 @@ export interface NarrativeMdxInput {
   /** Absolute path of the folder report.mdx is in: picture paths are relative to it. */
   folder: string;
   /** What components' own checks need: the framework's standards and the computed ratings. */
-  inspection: Pick<Inspection, 'framework' | 'rating'>;
+  inspection?: Pick<Inspection, 'framework' | 'rating'>;
+  /** The kind of narrative: an inspection's report (the default) or an annual report. */
+  kind?: NarrativeKind;
+  /** For an annual report: the inspections of its period, for its components' checks. */
+  annualReport?: AnnualReportContext;
   diagnostics: DiagnosticList;
 }
+
+const KIND_NAMES: Record<NarrativeKind, { name: string; file: string }> = {
+  inspection: { name: "an inspection's report", file: 'content/inspections/<slug>/report.mdx' },
+  'annual-report': { name: 'an annual report', file: 'content/annual-reports/<year>.mdx' },
+};
 
 /** Picture formats both outputs can draw (sharp normalises them to PNG or JPEG). */
 export const PICTURE_FORMATS = ['png', 'jpg', 'jpeg', 'webp', 'svg'] as const;
@@ -63,7 +77,10 @@ function isComment(node: MdxFlowExpression | MdxTextExpression): boolean {
 
 export function checkNarrativeMdx(input: NarrativeMdxInput): void {
   const { tree, text, file, folder, diagnostics } = input;
+  const kind = input.kind ?? 'inspection';
+  const usable = (component: Component) => component.context === undefined || component.context === kind;
   const componentList = allComponents()
+    .filter(usable)
     .map((c) => c.name)
     .join(', ');
 
@@ -80,13 +97,20 @@ export function checkNarrativeMdx(input: NarrativeMdxInput): void {
     }
     const component = componentNamed(node.name);
     if (!component) {
-      const near = closest(node.name, allComponents().map((c) => c.name));
+      const near = closest(node.name, allComponents().filter(usable).map((c) => c.name));
       const nearTag = near ? tagOf(componentNamed(near)!) : undefined;
       if (/^[a-z]/.test(node.name) && !near) {
         diagnostics.error(file, at, 'unknown-component', `<${node.name}> is HTML, which reports do not support`, `write Markdown instead (a blank line for a new paragraph, **bold**, "- " for a list); components are: ${componentList}`);
       } else {
         diagnostics.error(file, at, 'unknown-component', `<${node.name}> is not a component reports can use${nearTag ? `: did you mean ${nearTag}?` : ''}`, `${nearTag ? `write ${nearTag}; ` : ''}components are: ${componentList}`);
       }
+      return;
+    }
+
+    // Which kind of narrative it belongs in.
+    if (!usable(component)) {
+      const home = KIND_NAMES[component.context!];
+      diagnostics.error(file, at, 'component-context', `${tagOf(component)} draws on the data of ${home.name}, so it cannot be used in ${KIND_NAMES[kind].name}`, `use it in ${home.file}; components here are: ${componentList}`);
       return;
     }
 
@@ -154,9 +178,13 @@ export function checkNarrativeMdx(input: NarrativeMdxInput): void {
           diagnostics.error(file, written.get(name ?? '') ?? at, 'component-attribute', `<${component.name}> ${name}${typeof input === 'string' ? `="${input}"` : ''}: ${name} ${message}`, `correct it, as in ${exampleOf(component)}`);
         }
       }
-    } else if (expressions.size === 0 && component.check) {
-      // The components' checks read only the framework and the computed ratings.
-      for (const problem of component.check(result.data, input.inspection as Inspection)) {
+    } else if (expressions.size === 0) {
+      // The components' checks read only the framework and the computed ratings, or the annual report's inspections.
+      const problems = [
+        ...(component.check && input.inspection ? component.check(result.data, input.inspection as Inspection) : []),
+        ...(component.checkAnnualReport && input.annualReport ? component.checkAnnualReport(result.data, input.annualReport) : []),
+      ];
+      for (const problem of problems) {
         diagnostics.error(file, written.get(problem.attribute) ?? at, 'component-attribute', `<${component.name}> ${problem.message}`, problem.hint);
       }
     }

@@ -1,0 +1,18 @@
+/** The publisher's part of every document's credits: copyright, licence, other formats, address, website. */
+import type { Publisher } from '../model/schemas/publisher.ts';
+import type { Block, Inline } from './blocks.ts';
+
+const text = (value: string, style: { bold?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
+const paragraph = (...inlines: Inline[]): Block => ({ type: 'paragraph', inlines });
+
+/** `year` is the year of publication: "© Crown copyright 2019". */
+export function publisherCredits(publisher: Publisher, year: string): Block[] {
+  return [
+    paragraph(text(`© ${publisher.copyrightHolder} ${year}`, { bold: true })),
+    paragraph(text(`${publisher.licence.notice} The licence: `), { type: 'link', url: publisher.licence.url, children: [text(publisher.licence.name)] }, text('.')),
+    paragraph(text(publisher.alternativeFormats)),
+    paragraph(text('Published by:', { bold: true })),
+    paragraph(...publisher.address.flatMap((line, index): Inline[] => (index === 0 ? [text(line)] : [{ type: 'break' }, text(line)]))),
+    paragraph({ type: 'link', url: publisher.website, children: [text(publisher.website.replace(/^https?:\/\//, '').replace(/\/$/, ''))] }),
+  ];
+}

@@ -1,0 +1,5 @@
+/** The ratings of every public inspection as CSV (RFC 4180): the same columns and values as ratings.json. */
+import type { APIRoute } from 'astro';
+import { ratingsData } from '../../site/ratings.ts';
+
+export const GET: APIRoute = () => new Response(ratingsData().csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -1,0 +1,98 @@
+/**
+ * Lists of inspections as pages show them: the filters of the inspections list (overall rating,
+ * nation, year of publication, kind), ratings as word and symbol, scores with their maximum.
+ * Pure functions of the site model, shared by the pages, the feed and the tests.
+ */
+import type { Inspection } from '../model/project.ts';
+import { NOT_RATED, ratingRank } from '../model/rating.ts';
+import { ratingInline } from '../document/report-tables.ts';
+import { renderInlines } from '../html/render-blocks.ts';
+import { formatDate } from '../document/report-document.ts';
+
+export { formatDate };
+
+export type FacetId = 'rating' | 'nation' | 'year' | 'kind';
+
+/** The filters of the inspections list, in the order they are offered. */
+export const FACETS: readonly { id: FacetId; label: string }[] = [
+  { id: 'rating', label: 'Overall rating' },
+  { id: 'nation', label: 'Nation' },
+  { id: 'year', label: 'Year published' },
+  { id: 'kind', label: 'Kind of inspection' },
+];
+
+export const KIND_LABELS: Record<Inspection['source']['kind'], string> = { inspection: 'Inspection', reinspection: 'Reinspection', joint: 'Joint inspection' };
+const KIND_ORDER = Object.keys(KIND_LABELS);
+
+export interface FacetValue {
+  /** As it appears in the filter page's address, such as "requires-improvement" or "2024". */
+  value: string;
+  label: string;
+}
+
+/** An inspection's value for a filter. */
+export function facetOf(inspection: Inspection, facet: FacetId): FacetValue {
+  switch (facet) {
+    case 'rating': {
+      const rating = inspection.rating.overall.rating;
+      return { value: rating, label: ratingInline(inspection, rating, false).label };
+    }
+    case 'nation':
+      return { value: inspection.service.nation.toLowerCase(), label: inspection.service.nation };
+    case 'year':
+      return { value: inspection.source.published.slice(0, 4), label: inspection.source.published.slice(0, 4) };
+    case 'kind':
+      return { value: inspection.source.kind, label: KIND_LABELS[inspection.source.kind] };
+  }
+}
+
+/** Sort key of a value within its filter: best rating first, newest year first, kinds in their usual order. */
+function orderOf(inspection: Inspection, facet: FacetId): number {
+  switch (facet) {
+    case 'rating': {
+      const rating = inspection.rating.overall.rating;
+      return rating === NOT_RATED ? 1 : -ratingRank(inspection.framework, rating);
+    }
+    case 'year':
+      return -Number(inspection.source.published.slice(0, 4));
+    case 'kind':
+      return KIND_ORDER.indexOf(inspection.source.kind);
+    case 'nation':
+      return 0;
+  }
+}
+
+/** Every value a filter takes among the inspections, with how many inspections have it. */
+export function facetValues(inspections: readonly Inspection[], facet: FacetId): (FacetValue & { count: number })[] {
+  const values = new Map<string, FacetValue & { count: number; order: number }>();
+  for (const inspection of inspections) {
+    const { value, label } = facetOf(inspection, facet);
+    const entry = values.get(value) ?? { value, label, count: 0, order: orderOf(inspection, facet) };
+    entry.count += 1;
+    values.set(value, entry);
+  }
+  return [...values.values()]
+    .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))
+    .map(({ value, label, count }) => ({ value, label, count }));
+}
+
+export function withFacet(inspections: readonly Inspection[], facet: FacetId, value: string): Inspection[] {
+  return inspections.filter((inspection) => facetOf(inspection, facet).value === value);
+}
+
+/** A rating as HTML: its symbol and its word (and the professional judgement mark), never colour alone. */
+export function ratingHtml(inspection: Inspection, rating: string = inspection.rating.overall.rating, professionalJudgement = false): string {
+  return renderInlines([ratingInline(inspection, rating, professionalJudgement)]);
+}
+
+/** "24 out of 36", or a dash when nothing counting towards the score was rated. */
+export function scoreText(inspection: Inspection): string {
+  const { overall, composite } = inspection.rating;
+  return overall.rating === NOT_RATED ? '–' : `${composite.score} out of ${composite.maximum}`;
+}
+
+/** "Northmoor Youth Justice Service, 2024 reinspection". */
+export function inspectionName(inspection: Inspection): string {
+  const kind = { inspection: 'inspection', reinspection: 'reinspection', joint: 'joint inspection' }[inspection.source.kind];
+  return `${inspection.service.name}, ${inspection.source.fieldwork.start.slice(0, 4)} ${kind}`;
+}

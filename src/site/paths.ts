@@ -1,0 +1,48 @@
+/** Where every page of the site is, the service navigation, and which services have a page. */
+import type { Inspection } from '../model/project.ts';
+
+export const paths = {
+  home: '/',
+  inspections: '/inspections/',
+  inspection: (slug: string) => `/inspections/${slug}/`,
+  inspectionPdf: (slug: string) => `/inspections/${slug}/report.pdf`,
+  facet: (facet: string, value: string) => `/inspections/${facet}/${value}/`,
+  easyRead: (kind: 'inspection' | 'thematic', slug: string) => `/${kind === 'inspection' ? 'inspections' : 'thematic'}/${slug}/easy-read/`,
+  services: '/services/',
+  service: (slug: string) => `/services/${slug}/`,
+  thematics: '/thematic/',
+  thematic: (slug: string) => `/thematic/${slug}/`,
+  tracker: '/recommendations-tracker/',
+  ratings: '/ratings/',
+  annualReports: '/annual-reports/',
+  glossary: '/glossary/',
+  methodology: '/methodology/',
+  accessibility: '/accessibility/',
+  search: '/search/',
+  feed: '/feed.xml',
+  sitemap: '/sitemap.xml',
+  inspectionsData: '/data/inspections.json',
+} as const;
+
+/** The service navigation of every page: label, address, and the addresses that count as within it. */
+export const NAVIGATION: readonly { label: string; href: string; within: readonly string[] }[] = [
+  { label: 'Inspections', href: paths.inspections, within: [paths.inspections, paths.services] },
+  { label: 'Ratings', href: paths.ratings, within: [paths.ratings] },
+  { label: 'Annual reports', href: paths.annualReports, within: [paths.annualReports] },
+  { label: 'Thematic reports', href: paths.thematics, within: [paths.thematics, paths.tracker] },
+  { label: 'Glossary', href: paths.glossary, within: [paths.glossary] },
+  { label: 'How we rate', href: paths.methodology, within: [paths.methodology] },
+  { label: 'Search', href: paths.search, within: [paths.search] },
+];
+
+/** The services with at least one public inspection: only they have a page. */
+export function servicesWithInspections(inspections: readonly Inspection[]) {
+  const services = new Map<string, { service: Inspection['service']; inspections: Inspection[] }>();
+  for (const inspection of inspections) {
+    const entry = services.get(inspection.service.slug) ?? { service: inspection.service, inspections: [] };
+    entry.inspections.push(inspection);
+    services.set(inspection.service.slug, entry);
+  }
+  return [...services.values()].sort((a, b) => a.service.name.localeCompare(b.service.name, 'en-GB'));
+}
+

@@ -1,0 +1,58 @@
+/**
+ * The list of public pages the sitemap is written from. It comes from the site model
+ * (src/site/model.ts), which holds only what may be published on the build date, so a draft or an
+ * embargoed report can never be listed.
+ */
+import type { Inspection, Thematic } from '../model/project.ts';
+import { FACETS, facetValues, withFacet } from './listing.ts';
+import { paths, servicesWithInspections } from './paths.ts';
+import { ratingsYears } from './ratings.ts';
+import { publicAnnualReports } from './annual-reports.ts';
+
+export interface SitePage {
+  path: string;
+  /** YYYY-MM-DD: when what the page shows last changed, from the content (never the clock). */
+  lastmod?: string;
+}
+
+/** The ratings tables (all inspections, then one per year of fieldwork) and the annual reports, from their own modules' lists. */
+function otherSections(): SitePage[] {
+  const reports = publicAnnualReports();
+  return [
+    { path: paths.ratings },
+    ...ratingsYears().map((year) => ({ path: `${paths.ratings}${year}/` })),
+    { path: paths.annualReports },
+    ...reports.map((report) => ({ path: `${paths.annualReports}${report.year}/` })),
+  ];
+}
+
+/** Every public HTML page of the site (not the 404 page, PDFs or data files), in a stable order. */
+export function publicPages(model: { inspections: readonly Inspection[]; thematics: readonly Thematic[] }): SitePage[] {
+  const { inspections, thematics } = model;
+  const latest = (dates: string[]) => dates.sort().at(-1);
+  const newest = latest([...inspections.map((i) => i.source.published), ...thematics.map((t) => t.source.published)]);
+  const newestInspection = latest(inspections.map((i) => i.source.published));
+  const newestThematic = latest(thematics.map((t) => t.source.published));
+  const dated = (pagePath: string, lastmod: string | undefined): SitePage => (lastmod ? { path: pagePath, lastmod } : { path: pagePath });
+  const pages: SitePage[] = [dated(paths.home, newest), dated(paths.inspections, newestInspection)];
+  for (const facet of FACETS) {
+    for (const { value } of facetValues(inspections, facet.id)) {
+      pages.push(dated(paths.facet(facet.id, value), latest(withFacet(inspections, facet.id, value).map((i) => i.source.published))));
+    }
+  }
+  for (const inspection of [...inspections].sort((a, b) => a.slug.localeCompare(b.slug))) {
+    pages.push(dated(paths.inspection(inspection.slug), inspection.source.published));
+    if (inspection.easyRead) pages.push(dated(paths.easyRead('inspection', inspection.slug), inspection.source.published));
+  }
+  pages.push(dated(paths.services, newestInspection));
+  for (const { service, inspections: ofService } of servicesWithInspections(inspections)) pages.push(dated(paths.service(service.slug), latest(ofService.map((i) => i.source.published))));
+  pages.push(dated(paths.thematics, newestThematic));
+  for (const thematic of [...thematics].sort((a, b) => a.slug.localeCompare(b.slug))) {
+    pages.push(dated(paths.thematic(thematic.slug), thematic.source.published));
+    if (thematic.easyRead) pages.push(dated(paths.easyRead('thematic', thematic.slug), thematic.source.published));
+  }
+  pages.push(dated(paths.tracker, newestThematic));
+  pages.push(...otherSections());
+  pages.push({ path: paths.glossary }, { path: paths.methodology }, { path: paths.accessibility }, { path: paths.search });
+  return pages;
+}

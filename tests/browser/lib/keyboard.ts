@@ -1,0 +1,216 @@
+/**
+ * Keyboard checks in a real page: Tab from the top of the page to the end, recording where focus
+ * goes, and for every stop whether focus is visible, comparing the focused element's computed
+ * look (outline, box shadow, background, colour, underline, borders, and those of its ::before,
+ * ::after, the label after it and its parent) with its look before focus, and when no style
+ * differs, the pixels around it.
+ */
+import type { Page } from 'playwright-core';
+import { allowCompiledFunctions } from '../../support/browser.ts';
+
+export interface FocusStop {
+  id: number | null;
+  description: string;
+  visible: boolean;
+  how: string;
+}
+
+export interface KeyboardResult {
+  /** Every element that should be reachable by Tab. */
+  candidates: { id: number; description: string; group?: string }[];
+  stops: FocusStop[];
+  unreachable: string[];
+  noVisibleFocus: string[];
+  positiveTabindex: string[];
+}
+
+/* The functions below run inside the page: no closures over Node values, no imports. */
+
+function pageSetup(): { id: number; description: string; group?: string; unfocused: string }[] {
+  const w = window as unknown as { __kbd: { describe(el: Element): string; signature(el: Element): string } };
+  // What a person can see change: outline, box shadow, background, colour, underline, borders,
+  // and the size, clipping or position that reveal an element such as a skip link.
+  const styleOf = (el: Element, pseudo?: string) => {
+    const st = getComputedStyle(el, pseudo);
+    if (pseudo && (st.content === 'none' || st.content === 'normal')) return '';
+    const get = (p: string) => st.getPropertyValue(p);
+    const none = (width: string, style: string) => style === 'none' || style === 'hidden' || parseFloat(width) === 0;
+    const outline = none(get('outline-width'), get('outline-style')) ? 'none' : `${get('outline-style')} ${get('outline-width')} ${get('outline-color')} ${get('outline-offset')}`;
+    const decoration = get('text-decoration-line') === 'none' ? 'none' : `${get('text-decoration-line')} ${get('text-decoration-style')} ${get('text-decoration-color')} ${get('text-decoration-thickness')}`;
+    const borders = ['top', 'right', 'bottom', 'left']
+      .map((side) => (none(get(`border-${side}-width`), get(`border-${side}-style`)) ? 'none' : `${get(`border-${side}-width`)} ${get(`border-${side}-style`)} ${get(`border-${side}-color`)}`))
+      .join(',');
+    return [outline, get('box-shadow'), get('background-color'), get('background-image'), get('color'), decoration, borders, get('clip'), get('clip-path'), get('position'), get('width'), get('height'), get('opacity'), get('filter'), get('transform')].join(';');
+  };
+  const parts = (el: Element): Element[] => {
+    const list = [el];
+    const next = el.nextElementSibling;
+    if (next && next.tagName === 'LABEL') list.push(next);
+    const labels = (el as HTMLInputElement).labels;
+    if (labels) for (const label of labels) if (!list.includes(label)) list.push(label);
+    if (el.parentElement) list.push(el.parentElement);
+    return list;
+  };
+  w.__kbd = {
+    describe(el: Element) {
+      const text = (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+      const id = el.id ? `#${el.id}` : '';
+      const cls = el.classList.length ? `.${[...el.classList].slice(0, 2).join('.')}` : '';
+      const href = el.getAttribute('href');
+      const name = el.getAttribute('name');
+      return `<${el.tagName.toLowerCase()}${id}${cls}${href !== null ? ` href="${href}"` : ''}${name ? ` name="${name}"` : ''}>${text ? ` "${text}"` : ''}`;
+    },
+    signature(el: Element) {
+      return parts(el).map((part) => [styleOf(part), styleOf(part, '::before'), styleOf(part, '::after')].join('|')).join('||');
+    },
+  };
+  const selector = [
+    'a[href]', 'area[href]', 'button', 'input:not([type="hidden"])', 'select', 'textarea', 'summary', 'iframe', 'audio[controls]', 'video[controls]',
+    '[contenteditable]:not([contenteditable="false"])', '[tabindex]',
+  ].join(',');
+  const candidates = [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => {
+    if (el.matches(':disabled') || el.closest('[inert]')) return false;
+    if (el.tabIndex < 0) return false;
+    if (el.tagName === 'SUMMARY' && el.parentElement?.tagName !== 'DETAILS') return false;
+    if (el.tagName === 'AREA') return true;
+    return el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions);
+  });
+  return candidates.map((el, id) => {
+    el.setAttribute('data-kbd-id', String(id));
+    const type = el.getAttribute('type');
+    const group = el.tagName === 'INPUT' && type === 'radio' && el.getAttribute('name') ? `radio:${el.getAttribute('name')}` : undefined;
+    return { id, description: w.__kbd.describe(el), group, unfocused: w.__kbd.signature(el) };
+  });
+}
+
+function pageActive(): { id: number | null; description: string; signature: string; isBody: boolean; inViewport: boolean; rect: { x: number; y: number; width: number; height: number } } | null {
+  const w = window as unknown as { __kbd: { describe(el: Element): string; signature(el: Element): string } };
+  let el: Element | null = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  if (!el) return null;
+  const isBody = el === document.body || el === document.documentElement;
+  const r = el.getBoundingClientRect();
+  const inViewport = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+  const id = el.getAttribute('data-kbd-id');
+  return { id: id === null ? null : Number(id), description: w.__kbd.describe(el), signature: isBody ? '' : w.__kbd.signature(el), isBody, inViewport, rect: { x: r.x, y: r.y, width: r.width, height: r.height } };
+}
+
+async function pixelsAround(page: Page, rect: { x: number; y: number; width: number; height: number }): Promise<Buffer | undefined> {
+  const viewport = page.viewportSize()!;
+  const pad = 8;
+  const x = Math.max(0, Math.floor(rect.x - pad));
+  const y = Math.max(0, Math.floor(rect.y - pad));
+  const width = Math.min(viewport.width, Math.ceil(rect.x + rect.width + pad)) - x;
+  const height = Math.min(viewport.height, Math.ceil(rect.y + rect.height + pad)) - y;
+  if (width <= 0 || height <= 0) return undefined;
+  return page.screenshot({ clip: { x, y, width, height }, animations: 'disabled', caret: 'hide' });
+}
+
+/** Tabs through a loaded page from its top and checks every stop. */
+export async function tabThrough(page: Page): Promise<KeyboardResult> {
+  await allowCompiledFunctions(page);
+  const candidates = await page.evaluate(pageSetup);
+  const unfocused = new Map(candidates.map((c) => [c.id, c.unfocused]));
+  const positiveTabindex = await page.evaluate(() =>
+    [...document.querySelectorAll('[tabindex]')].filter((el) => Number(el.getAttribute('tabindex')) > 0).map((el) => el.outerHTML.slice(0, 120)),
+  );
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  const stops: FocusStop[] = [];
+  const reached = new Set<number>();
+  const limit = candidates.length * 2 + 20;
+  let first: string | undefined;
+  for (let step = 0; step < limit; step++) {
+    await page.keyboard.press('Tab');
+    const active = await page.evaluate(pageActive);
+    if (!active || active.isBody) {
+      if (stops.length > 0) break;
+      continue;
+    }
+    const key = active.id === null ? active.description : String(active.id);
+    if (first === undefined) first = key;
+    else if (key === first) break;
+    let visible = false;
+    let how = 'no change in outline, shadow, background, colour, underline or border';
+    const before = active.id === null ? undefined : unfocused.get(active.id);
+    if (before !== undefined && before !== active.signature) {
+      visible = true;
+      how = 'style';
+    } else {
+      // Compare the pixels around the element focused and not focused, then give focus back.
+      const focusedPixels = await pixelsAround(page, active.rect);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      const blurredPixels = await pixelsAround(page, active.rect);
+      await page.evaluate((id) => {
+        const el = id === null ? null : document.querySelector<HTMLElement>(`[data-kbd-id="${id}"]`);
+        el?.focus({ preventScroll: true });
+      }, active.id);
+      if (focusedPixels && blurredPixels && !focusedPixels.equals(blurredPixels)) {
+        visible = true;
+        how = 'pixels';
+      }
+    }
+    if (!active.inViewport) {
+      visible = false;
+      how = 'the focused element is outside the viewport';
+    }
+    if (active.id !== null) reached.add(active.id);
+    stops.push({ id: active.id, description: active.description, visible, how });
+  }
+  const reachedGroups = new Set(candidates.filter((c) => reached.has(c.id) && c.group).map((c) => c.group));
+  const unreachable = candidates.filter((c) => !reached.has(c.id) && !(c.group && reachedGroups.has(c.group))).map((c) => c.description);
+  const noVisibleFocus = stops.filter((s) => !s.visible).map((s) => `${s.description}: ${s.how}`);
+  return { candidates: candidates.map(({ id, description, group }) => ({ id, description, group })), stops, unreachable, noVisibleFocus, positiveTabindex };
+}
+
+export interface SkipLinkResult {
+  problems: string[];
+}
+
+/** The first Tab stop is a visible skip link whose target exists and takes the focus onwards. */
+export async function checkSkipLink(page: Page): Promise<SkipLinkResult> {
+  await allowCompiledFunctions(page);
+  const problems: string[] = [];
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => {
+    const el = document.activeElement as HTMLAnchorElement | null;
+    if (!el || el === document.body) return null;
+    const r = el.getBoundingClientRect();
+    return { tag: el.tagName, href: el.getAttribute('href') ?? '', text: (el.innerText ?? '').trim(), width: r.width, height: r.height, top: r.top, left: r.left };
+  });
+  if (!first) return { problems: ['the first Tab focuses nothing'] };
+  if (first.tag !== 'A' || !first.href.startsWith('#') || !/skip/i.test(first.text)) {
+    return { problems: [`the first Tab stop is not a skip link: <${first.tag.toLowerCase()} href="${first.href}"> "${first.text}"`] };
+  }
+  if (first.width < 10 || first.height < 10 || first.top < 0 || first.left < 0) problems.push(`the skip link is not visible when focused (${Math.round(first.width)}×${Math.round(first.height)} px at ${Math.round(first.left)},${Math.round(first.top)})`);
+  const targetId = decodeURIComponent(first.href.slice(1));
+  const target = await page.evaluate((id) => {
+    const el = document.getElementById(id);
+    if (!el) return null;
+    const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    const inside = [...el.querySelectorAll<HTMLElement>(selector)].some((c) => !c.matches(':disabled') && c.checkVisibility());
+    return { tag: el.tagName.toLowerCase(), hasFocusable: inside };
+  }, targetId);
+  if (!target) return { problems: [...problems, `the skip link points to #${targetId}, which is not in the page`] };
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(50);
+  const hash = await page.evaluate(() => location.hash);
+  if (decodeURIComponent(hash.slice(1)) !== targetId) problems.push(`Enter on the skip link left the address at "${hash}", not #${targetId}`);
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate((id) => {
+    const target = document.getElementById(id)!;
+    const active = document.activeElement;
+    if (!active || active === document.body) return { where: 'nothing' };
+    if (target === active || target.contains(active)) return { where: 'inside' };
+    return { where: target.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before', what: `<${active.tagName.toLowerCase()}> "${((active as HTMLElement).innerText ?? '').trim().slice(0, 40)}"` };
+  }, targetId);
+  const expected = target.hasFocusable ? 'inside' : 'after';
+  if (next.where !== expected) problems.push(`after the skip link, Tab went ${next.where === 'nothing' ? 'nowhere' : `${next.where} the main content, to ${next.what}`}, not to the first control ${expected === 'inside' ? 'inside' : 'after'} #${targetId}`);
+  return { problems };
+}

@@ -1,0 +1,125 @@
+/**
+ * Searches every file of a build for a word: in file paths, in the raw bytes (as Latin-1, UTF-8,
+ * UTF-16 both ways), inside gzip and zlib streams (Pagefind's index and fragments, PDF streams) and
+ * in the text, metadata and outline of every PDF, read with pdf.js, since PDF text is stored as
+ * glyph codes that no byte search can find.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { filesUnder } from '../../support/browser.ts';
+
+export interface Leak {
+  file: string;
+  where: string;
+}
+
+function encodings(word: string): Buffer[] {
+  const lower = word.toLowerCase();
+  const utf16be = Buffer.from(lower, 'utf16le').swap16();
+  return [Buffer.from(lower, 'latin1'), Buffer.from(lower, 'utf16le'), utf16be];
+}
+
+/** Lower-cases ASCII letters only, so byte positions and non-text bytes stay as they are. */
+function asciiLower(bytes: Buffer): Buffer {
+  const out = Buffer.from(bytes);
+  for (let i = 0; i < out.length; i++) {
+    const byte = out[i]!;
+    if (byte >= 0x41 && byte <= 0x5a) out[i] = byte + 0x20;
+  }
+  return out;
+}
+
+function containsWord(bytes: Buffer, needles: Buffer[]): boolean {
+  const lower = asciiLower(bytes);
+  return needles.some((needle) => lower.includes(needle));
+}
+
+/** Streams inside a file that may hide text: a whole gzip file, and every zlib stream of a PDF. */
+function inflatedParts(bytes: Buffer): { where: string; data: Buffer }[] {
+  const parts: { where: string; data: Buffer }[] = [];
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      parts.push({ where: 'gzip content', data: zlib.gunzipSync(bytes) });
+    } catch {
+      /* not really gzip */
+    }
+  }
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
+    let at = 0;
+    let index = 0;
+    while ((at = bytes.indexOf('stream', at, 'latin1')) !== -1) {
+      let start = at + 'stream'.length;
+      if (bytes[start] === 0x0d) start++;
+      if (bytes[start] === 0x0a) start++;
+      const end = bytes.indexOf('endstream', start, 'latin1');
+      if (end === -1) break;
+      if (bytes.subarray(at - 3, at).toString('latin1') !== 'end') {
+        try {
+          parts.push({ where: `PDF stream ${index}`, data: zlib.inflateSync(bytes.subarray(start, end)) });
+        } catch {
+          /* not a Flate stream */
+        }
+        index++;
+      }
+      at = end + 'endstream'.length;
+    }
+  }
+  return parts;
+}
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
+  try {
+    const chunks: string[] = [];
+    const { info, metadata } = await pdf.getMetadata();
+    chunks.push(JSON.stringify(info ?? {}), metadata ? JSON.stringify([...metadata]) : '');
+    const outline = (await pdf.getOutline()) ?? [];
+    const walk = (items: { title: string; items: unknown[] }[]) => {
+      for (const item of items) {
+        chunks.push(item.title);
+        walk(item.items as { title: string; items: unknown[] }[]);
+      }
+    };
+    walk(outline as { title: string; items: unknown[] }[]);
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      chunks.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+      // Words broken over text runs: also the page with all spaces removed.
+      chunks.push(content.items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s+/g, ''));
+      const annotations = await page.getAnnotations();
+      chunks.push(JSON.stringify(annotations.map((a) => [a.url, a.contentsObj?.str, a.alternativeText])));
+      page.cleanup();
+    }
+    return chunks.join('\n');
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** Every place in a folder where a word appears, in any case. */
+export async function findWord(root: string, word: string): Promise<{ leaks: Leak[]; filesSearched: number; pdfsRead: number }> {
+  const needles = encodings(word);
+  const lowerWord = word.toLowerCase();
+  const leaks: Leak[] = [];
+  const files = filesUnder(root);
+  let pdfsRead = 0;
+  for (const file of files) {
+    if (file.toLowerCase().includes(lowerWord)) leaks.push({ file, where: 'file path' });
+    const bytes = fs.readFileSync(path.join(root, file));
+    if (containsWord(bytes, needles)) leaks.push({ file, where: 'bytes' });
+    // Text in UTF-8 with the word's letters as they are (covers the case-insensitive search of non-ASCII context too).
+    else if (bytes.toString('utf8').toLowerCase().includes(lowerWord)) leaks.push({ file, where: 'text' });
+    for (const part of inflatedParts(bytes)) {
+      if (containsWord(part.data, needles)) leaks.push({ file, where: part.where });
+    }
+    if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
+      pdfsRead++;
+      const text = await pdfText(bytes);
+      if (text.toLowerCase().includes(lowerWord)) leaks.push({ file, where: 'PDF text, metadata or outline' });
+    }
+  }
+  return { leaks, filesSearched: files.length, pdfsRead };
+}

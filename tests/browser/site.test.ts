@@ -1,0 +1,343 @@
+/**
+ * The built site in a real browser (Debian's chromium through playwright-core) and the whole of
+ * dist/ on disk, from one build of a project copy with hidden reports planted in it:
+ *
+ * - every page loads, every page type passes axe-core's WCAG 2.2 AA rules and can be used with the
+ *   keyboard alone (every control reached, focus always visible, a working skip link);
+ * - the filters of the inspections list and the ratings pages show the reports the data says,
+ *   with JavaScript and without; search finds the Dudley report;
+ * - no internal link or asset in dist/ is broken;
+ * - nothing of a draft, an embargoed report or a report dated after the build date reaches any
+ *   file of the public build.
+ *
+ * Page types are discovered from what the build produced (sitemap and index.html files, one page
+ * per route pattern), so pages added later are covered without changing this file.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/check/load-project.ts';
+import { isPublic } from '../../src/model/project.ts';
+import { browserSkipReason, discoverPages, launchBrowser, serveDirectory, type SitePages, type StaticServer } from '../support/browser.ts';
+import { copyProject, epochOf, runTool } from '../support/project-copy.ts';
+import { checkFilters, inspectionFacts, type InspectionFacts } from './lib/filters.ts';
+import { checkSkipLink, tabThrough } from './lib/keyboard.ts';
+import { findWord } from './lib/leak-check.ts';
+import { checkLinks, siteOriginOf } from './lib/link-check.ts';
+import { searchWithApi, searchWithPage } from './lib/search.ts';
+import { BUILD_DATE, MARKER, MARKER_CORE, PLANTED, buildPlantedSite, plantHiddenReports, type SiteBuild } from './lib/site-build.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** An address no page has, to see the 404 page as a visitor would. */
+const MISSING = '/no-such-page-for-the-browser-tests/';
+
+let site: SiteBuild;
+let pages: SitePages;
+
+const note = (message: string) => console.warn(`[browser tests] ${message}`);
+
+beforeAll(() => {
+  site = buildPlantedSite();
+  pages = discoverPages(site.dist, path.join(site.project, 'src/pages'));
+  note(`built the test site in ${site.seconds.toFixed(1)} s: ${pages.all.length} pages, ${pages.byPattern.size} page types: ${[...pages.byPattern.keys()].join(' ')}`);
+  const listed = new Set(pages.inSitemap);
+  const unlisted = pages.inSitemap.length ? pages.all.filter((p) => !listed.has(p)) : [];
+  if (unlisted.length) note(`pages not in dist/sitemap.xml (tested all the same): ${unlisted.join(' ')}`);
+}, 300_000);
+
+afterAll(() => {
+  if (site?.project) fs.rmSync(site.project, { recursive: true, force: true });
+});
+
+describe('the public build, with a draft, an embargoed and a future-dated report planted', () => {
+  it('has the planted reports in its content, none of them public on the build date', () => {
+    const { project, diagnostics } = loadProject(site.project);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const planted of PLANTED) {
+      const inspection = project.inspections.find((i) => i.slug === planted.slug);
+      expect(inspection, `${planted.slug} (${planted.status}) was not loaded`).toBeDefined();
+      expect(inspection!.service.name).toContain(MARKER);
+      expect(isPublic(inspection!, BUILD_DATE), `${planted.slug} should not be public`).toBe(false);
+    }
+    expect(project.inspections.filter((i) => i.source.status === 'draft').map((i) => i.slug)).toContain(PLANTED[0]!.slug);
+    expect(project.inspections.filter((i) => i.source.status === 'embargoed').map((i) => i.slug)).toContain(PLANTED[1]!.slug);
+  });
+
+  it('has the marker of the hidden reports in no file of dist/: paths, bytes, compressed data, search index or PDF text', async () => {
+    const { leaks, filesSearched, pdfsRead } = await findWord(site.dist, MARKER_CORE);
+    expect(filesSearched).toBeGreaterThan(10);
+    expect(pdfsRead).toBeGreaterThan(0);
+    expect(leaks.map((l) => `${l.file} (${l.where})`), `"${MARKER}" found in the public build`).toEqual([]);
+    for (const { slug } of PLANTED) expect(fs.existsSync(path.join(site.dist, 'inspections', slug))).toBe(false);
+    const data = path.join(site.dist, 'data/inspections.json');
+    if (fs.existsSync(data)) expect(inspectionFacts(JSON.parse(fs.readFileSync(data, 'utf8'))).map((f) => f.slug)).not.toContain(PLANTED[0]!.slug);
+  }, 120_000);
+
+  it('looks where a leak would be: a public word is found in PDF text and in the search index', async () => {
+    const { leaks } = await findWord(site.dist, 'dudley');
+    const places = leaks.map((l) => `${l.file} (${l.where})`);
+    expect(places).toContain('inspections/dudley-2019/report.pdf (PDF text, metadata or outline)');
+    expect(places).toContain('data/inspections.json (bytes)');
+    if (fs.existsSync(path.join(site.dist, 'pagefind'))) {
+      expect(leaks.some((l) => l.file.startsWith('pagefind/') && l.where === 'gzip content'), places.join('\n')).toBe(true);
+    }
+  }, 120_000);
+
+  it('shows the planted reports in a drafts preview build, so the check above is not empty', async (ctx) => {
+    const project = copyProject();
+    try {
+      plantHiddenReports(project);
+      const result = runTool(project, 'src/build/cli.ts', ['--drafts'], { SOURCE_DATE_EPOCH: epochOf(BUILD_DATE) });
+      expect(result.status, result.stderr).toBe(0);
+      const preview = path.join(project, 'preview');
+      if (!fs.existsSync(preview)) {
+        note('no drafts preview build (`src/build/cli.ts --drafts` made no preview/): skipped');
+        return ctx.skip('no drafts preview build yet');
+      }
+      const { leaks } = await findWord(preview, MARKER_CORE);
+      for (const { slug } of PLANTED) expect(leaks.some((l) => l.file.startsWith(`inspections/${slug}/`)), `${slug} in the preview`).toBe(true);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('has no broken internal link, missing asset or missing fragment target in any file of dist/', () => {
+    const origin = siteOriginOf(site.dist, pages.siteOrigin);
+    const { broken, checked, files } = checkLinks(site.dist, origin);
+    note(`link check: ${checked} internal references in ${files} files${origin ? ` (site address ${origin})` : ''}`);
+    expect(checked).toBeGreaterThan(50);
+    expect(broken.map((b) => `${b.file}: "${b.ref}" – ${b.problem}`)).toEqual([]);
+  });
+});
+
+const skipReason = browserSkipReason();
+
+describe.skipIf(skipReason !== undefined)('the built site in chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let context: BrowserContext;
+  let page: Page;
+  let facts: InspectionFacts[];
+  const url = (p: string) => `${server.origin}${p}`;
+  /** One page per type, and the 404 page (shown for a missing address) when the build has one. */
+  const pageTypes = () => [...pages.byPattern.entries()].map(([pattern, p]) => ({ label: pattern === p ? p : `${pattern} (${p})`, path: p })).concat(pages.notFoundPage ? [{ label: '404 page', path: MISSING }] : []);
+
+  beforeAll(async () => {
+    server = await serveDirectory(site.dist);
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    page = await context.newPage();
+    const data = path.join(site.dist, 'data/inspections.json');
+    facts = fs.existsSync(data) ? inspectionFacts(JSON.parse(fs.readFileSync(data, 'utf8'))) : [];
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('(the keyboard check itself) finds controls without visible focus, positive tabindex and a skip link that goes nowhere', async () => {
+    await page.setContent(`<!doctype html><html lang="en"><head><style>
+        a:focus { outline: 3px solid #fd0; }
+        .plain:focus { outline: none; }
+        .shadow:focus { outline: none; box-shadow: 0 0 0 3px #0b0c0c; }
+        .box input { opacity: 0; position: absolute; }
+        .box input + label::before { content: ""; display: inline-block; width: 20px; height: 20px; border: 2px solid; }
+        .box input:focus + label::before { outline: 3px solid #fd0; }
+        .card { display: inline-block; padding: 2px; }
+        .card:focus-within { outline: 3px solid #0b0c0c; }
+        .card a:focus { outline: none; }
+      </style></head><body>
+      <a href="#nowhere">Skip to main content</a>
+      <main id="main"><h1>Test</h1>
+        <a href="/one">Styled link</a>
+        <a class="plain" href="/two">Plain link</a>
+        <button class="shadow">Shadow button</button>
+        <div class="box"><input type="checkbox" id="c"><label for="c">Tick</label></div>
+        <div class="card"><p><a href="/three">Card link</a></p></div>
+        <a href="/hidden" style="display:none">Hidden</a>
+        <span tabindex="-1">Not a stop</span>
+        <span tabindex="2">Jumps the queue</span>
+      </main></body></html>`);
+    const result = await tabThrough(page);
+    expect(result.candidates.some((c) => c.description.includes('Hidden'))).toBe(false);
+    expect(result.stops.map((s) => /"([^"]*)"$/.exec(s.description)?.[1] ?? s.description)).toEqual(['Jumps the queue', 'Skip to main content', 'Styled link', 'Plain link', 'Shadow button', '<input#c>', 'Card link']);
+    expect(result.unreachable).toEqual([]);
+    expect(result.stops.find((s) => s.description.includes('Card link'))?.how).toBe('pixels');
+    expect(result.noVisibleFocus).toEqual(['<a.plain href="/two"> "Plain link": no change in outline, shadow, background, colour, underline or border']);
+    expect(result.positiveTabindex).toHaveLength(1);
+    await page.setContent('<!doctype html><html lang="en"><body><a href="#nowhere">Skip to main content</a><main id="main"><a href="/x">x</a></main></body></html>');
+    expect(await checkSkipLink(page)).toEqual({ problems: ['the skip link points to #nowhere, which is not in the page'] });
+  });
+
+  it('(the filter check itself) finds a filter that shows the wrong reports', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'filter-check-'));
+    const own = await serveDirectory(folder);
+    try {
+      const made: InspectionFacts[] = [
+        { slug: 'a-2024', facets: { rating: 'good', ratingLabel: 'Good', nation: 'Wales', year: '2024', kind: 'inspection', region: '', framework: '', service: 'a' } },
+        { slug: 'b-2023', facets: { rating: 'inadequate', ratingLabel: 'Inadequate', nation: 'England', year: '2023', kind: 'inspection', region: '', framework: '', service: 'b' } },
+      ];
+      fs.writeFileSync(
+        path.join(folder, 'index.html'),
+        `<!doctype html><html lang="en"><body><main><h1>List</h1>
+          <form><label for="n">Nation</label><select id="n" name="nation"><option value="">All</option><option value="wales">Wales (1)</option><option value="england">England (1)</option></select><button>Apply</button></form>
+          <table><tr data-nation="wales"><td><a href="/inspections/a-2024/">A</a></td></tr><tr data-nation="england"><td><a href="/inspections/b-2023/">B</a></td></tr></table>
+          <script>
+            document.querySelector('form').addEventListener('submit', (e) => {
+              e.preventDefault();
+              const v = document.querySelector('select').value;
+              // The bug: England hides nothing.
+              for (const row of document.querySelectorAll('tr')) row.hidden = v === 'wales' && row.dataset.nation !== v;
+            });
+          </script></main></body></html>`,
+      );
+      const result = await checkFilters(page, `${own.origin}/`, made);
+      expect(result.baseline).toEqual(['a-2024', 'b-2023']);
+      expect(result.tried.map((t) => t.option)).toEqual(['select "nation" = "All"', 'select "nation" = "Wales (1)"', 'select "nation" = "England (1)"']);
+      expect(result.problems).toEqual([expect.stringContaining('select "nation" = "England (1)" [nation]') as unknown as string]);
+      expect(result.problems[0]).toContain('should not show a-2024');
+    } finally {
+      await own.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('loads every page with status 200, an h1 and no console errors or failed requests', async () => {
+    const problems: string[] = [];
+    let errors: string[] = [];
+    let favicon = false;
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const from = message.location().url;
+      // Chromium asks for /favicon.ico by itself when a page names no icon: not the page's own request.
+      if (from && new URL(from).pathname === '/favicon.ico') favicon = true;
+      else errors.push(`console: ${message.text()}${from ? ` (${from.replace(server.origin, '')})` : ''}`);
+    });
+    page.on('pageerror', (error) => errors.push(`script error: ${error.message}`));
+    page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+    page.on('response', (response) => {
+      if (response.status() >= 400 && response.request().resourceType() !== 'document') errors.push(`${response.status()} for ${response.url()}`);
+    });
+    for (const p of pages.all) {
+      errors = [];
+      const response = await page.goto(url(p), { waitUntil: 'load' });
+      if (response?.status() !== 200) problems.push(`${p}: status ${response?.status()}`);
+      const h1 = await page.locator('h1').allInnerTexts();
+      if (!h1.some((t) => t.trim() !== '')) problems.push(`${p}: no h1 with text`);
+      await page.waitForTimeout(50);
+      for (const error of errors) problems.push(`${p}: ${error}`);
+    }
+    page.removeAllListeners();
+    if (favicon) note('the site has no /favicon.ico and its pages name no icon: browsers ask for /favicon.ico and get a 404');
+    expect(pages.all.length).toBeGreaterThan(5);
+    expect(problems).toEqual([]);
+  }, 300_000);
+
+  it('serves the 404 page, with status 404 and an h1, for an address that has no page', async (ctx) => {
+    if (!pages.notFoundPage) return ctx.skip('no dist/404.html yet');
+    const response = await page.goto(url(MISSING), { waitUntil: 'load' });
+    expect(response?.status()).toBe(404);
+    expect((await page.locator('h1').allInnerTexts()).join(' ').trim()).not.toBe('');
+  });
+
+  it('has no axe-core WCAG 2.2 AA violation on any page type', async () => {
+    const report: string[] = [];
+    let incomplete = 0;
+    for (const { label, path: p } of pageTypes()) {
+      await page.goto(url(p), { waitUntil: 'load' });
+      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      incomplete += results.incomplete.length;
+      for (const violation of results.violations) {
+        report.push(
+          [
+            `${label}: ${violation.id} (${violation.impact}) ${violation.help} – ${violation.helpUrl}`,
+            ...violation.nodes.slice(0, 8).map((node) => `    ${node.target.join(' ')}\n      ${node.html.slice(0, 200)}\n      ${(node.failureSummary ?? '').replace(/\n\s*/g, ' ')}`),
+            ...(violation.nodes.length > 8 ? [`    … and ${violation.nodes.length - 8} more`] : []),
+          ].join('\n'),
+        );
+      }
+    }
+    if (report.length) console.error(`axe-core violations (WCAG 2.2 AA):\n${report.join('\n')}`);
+    note(`axe-core: ${pageTypes().length} page types, ${report.length} violations, ${incomplete} results needing review`);
+    expect(report, report.join('\n')).toEqual([]);
+  }, 300_000);
+
+  it('reaches every control of every page type with Tab, with a visible focus indicator at every stop', async () => {
+    const problems: string[] = [];
+    let stops = 0;
+    for (const { label, path: p } of pageTypes()) {
+      await page.goto(url(p), { waitUntil: 'load' });
+      const result = await tabThrough(page);
+      stops += result.stops.length;
+      if (result.candidates.length > 0 && result.stops.length === 0) problems.push(`${label}: Tab focuses nothing`);
+      for (const what of result.unreachable) problems.push(`${label}: not reachable with Tab: ${what}`);
+      for (const what of result.noVisibleFocus) problems.push(`${label}: no visible focus: ${what}`);
+      for (const what of result.positiveTabindex) problems.push(`${label}: positive tabindex changes the focus order: ${what}`);
+    }
+    note(`keyboard: ${stops} focus stops over ${pageTypes().length} page types`);
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it('has a skip link as the first Tab stop of every page type, moving on to the main content', async () => {
+    const problems: string[] = [];
+    for (const { label, path: p } of pageTypes()) {
+      await page.goto(url(p), { waitUntil: 'load' });
+      for (const problem of (await checkSkipLink(page)).problems) problems.push(`${label}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+
+  describe.each([
+    { label: 'the inspections list', path: '/inspections/', mustFilter: true },
+    { label: 'the ratings table', path: '/ratings/', mustFilter: false },
+  ])('filters of $label ($path)', ({ label, path: listPath, mustFilter }) => {
+    for (const javaScript of [true, false]) {
+      it(`show the reports the data says ${javaScript ? 'with' : 'without'} JavaScript`, async (ctx) => {
+        if (!fs.existsSync(path.join(site.dist, listPath, 'index.html'))) {
+          note(`${listPath} does not exist yet: ${label} filter test skipped`);
+          return ctx.skip(`${listPath} does not exist yet`);
+        }
+        expect(facts.length, 'dist/data/inspections.json lists the public inspections').toBeGreaterThan(0);
+        const own = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 1280, height: 800 } });
+        try {
+          const listPage = await own.newPage();
+          const result = await checkFilters(listPage, url(listPath), facts);
+          if (listPath === '/inspections/') {
+            expect(result.baseline, 'the unfiltered list shows every public inspection').toEqual(facts.map((f) => f.slug).sort());
+          }
+          if (!result.options.length) {
+            if (mustFilter && javaScript) throw new Error(`${listPath} offers no filter (no select, checkbox, radio button or link to a filtered page in main)`);
+            note(`${listPath} ${javaScript ? 'with' : 'without'} JavaScript offers no filters${javaScript ? '' : ' (the whole list is shown)'}`);
+            return;
+          }
+          if (result.unmatched.length) note(`${listPath}: filters not matched to any field of dist/data/inspections.json, not checked: ${result.unmatched.join('; ')}`);
+          note(`${listPath} ${javaScript ? 'with' : 'without'} JavaScript: ${result.tried.length} filters checked`);
+          expect(result.tried.length, `no filter of ${listPath} could be matched to the data: ${result.unmatched.join('; ')}`).toBeGreaterThan(0);
+          expect(result.problems).toEqual([]);
+        } finally {
+          await own.close();
+        }
+      }, 300_000);
+    }
+  });
+
+  it('finds the Dudley report when "Dudley" is typed into the search page', async (ctx) => {
+    if (!fs.existsSync(path.join(site.dist, 'search/index.html')) || !fs.existsSync(path.join(site.dist, 'pagefind'))) {
+      note('no /search/ page or dist/pagefind yet: search test skipped');
+      return ctx.skip('no /search/ page or Pagefind index yet');
+    }
+    const result = await searchWithPage(page, url('/search/'), 'Dudley', /^\/inspections\/dudley-2019\//);
+    expect(result.found, `results for "Dudley" in ${result.box}: ${result.links.join(', ')}`).toBe(true);
+  }, 120_000);
+
+  it('finds public reports but none of the hidden ones through the Pagefind index', async (ctx) => {
+    if (!fs.existsSync(path.join(site.dist, 'pagefind/pagefind.js'))) return ctx.skip('no Pagefind index yet');
+    const at = fs.existsSync(path.join(site.dist, 'search/index.html')) ? '/search/' : '/';
+    expect(await searchWithApi(page, url(at), 'Dudley')).toContain('/inspections/dudley-2019/');
+    expect(await searchWithApi(page, url(at), MARKER)).toEqual([]);
+  }, 120_000);
+});

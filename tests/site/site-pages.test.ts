@@ -1,0 +1,399 @@
+/**
+ * The site around the reports, on a real build of a copy of the project (build date 2026-11-23):
+ * every kind of page, the filter pages, a service's reinspection against its original, the
+ * methodology written from the framework files, the feed and sitemap, the search index; drafts,
+ * embargoed and future reports nowhere in dist/, and the private preview build that has them all,
+ * marked as drafts on every page and every PDF page, without touching dist/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/check/load-project.ts';
+import { isPublic, type Inspection, type Project, type Thematic } from '../../src/model/project.ts';
+import type { Framework } from '../../src/model/schemas/framework.ts';
+import { FACETS, facetOf, facetValues } from '../../src/site/listing.ts';
+import { bandRanges, frameworksInUse } from '../../src/site/methodology.ts';
+import { DEFAULT_SITE_URL } from '../../src/site/site-url.ts';
+import { copyProject, epochOf, runTool, snapshotTree } from '../support/project-copy.ts';
+
+const buildDate = '2026-11-23';
+const DRAFT_NOTICE = 'DRAFT – NOT FOR PUBLICATION';
+/** Words planted in reports that must never be published: nonsense, so no stemmer or other text has them. */
+const MARKERS = { draft: 'Zqxdraftword', embargoed: 'Zqxembargoword', thematicDraft: 'Zqxthemedraftword', thematicFuture: 'Zqxthemefutureword' };
+
+let project: string;
+let dist: Map<string, Buffer>;
+let preview: Map<string, Buffer>;
+let distAfterPreview: Map<string, Buffer>;
+let model: Project;
+let inspections: Inspection[];
+let thematics: Thematic[];
+
+const html = (files: Map<string, Buffer>, file: string): Root => {
+  const bytes = files.get(file);
+  if (!bytes) throw new Error(`${file} was not built`);
+  return fromHtml(bytes.toString('utf8'));
+};
+const textOf = (node: Root | Element): string =>
+  node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
+const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
+/** A table row's cells, each squashed, joined by a space. */
+const rowText = (row: Element) => selectAll('th, td', row).map((cell) => squash(textOf(cell))).join(' ');
+const slugsIn = (page: Root, table = '#inspections') => selectAll(`${table} tbody tr`, page).map((row) => String(row.properties.dataSlug));
+const newestFirst = (a: { slug: string; source: { published: string } }, b: { slug: string; source: { published: string } }) =>
+  a.source.published === b.source.published ? a.slug.localeCompare(b.slug) : a.source.published < b.source.published ? 1 : -1;
+
+/** A file's text as search engines or readers would get it: Pagefind's index files are gzip-compressed. */
+const readable = (file: string, bytes: Buffer): string => (/^pagefind\/.*\.pf_/.test(file) ? zlib.gunzipSync(bytes).toString('utf8') : bytes.toString('utf8'));
+
+/** Each page's text, with whether each piece is page furniture (an artifact), as pdfjs reads it. */
+async function pdfPages(bytes: Buffer): Promise<{ text: string; artifactText: string }[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const pages: { text: string; artifactText: string }[] = [];
+  for (let number = 1; number <= doc.numPages; number++) {
+    const content = await (await doc.getPage(number)).getTextContent({ includeMarkedContent: true });
+    const open: string[] = [];
+    let text = '';
+    let artifactText = '';
+    for (const item of content.items as Array<Record<string, unknown>>) {
+      if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(String(item.tag));
+      else if (item.type === 'endMarkedContent') open.pop();
+      else if (typeof item.str === 'string') {
+        text += item.str;
+        if (open.includes('Artifact')) artifactText += item.str;
+      }
+    }
+    pages.push({ text, artifactText });
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** Plants what must never be published, and a framework whose numbers appear nowhere else. */
+function plant(root: string): void {
+  const add = (file: string, after: string, sentence: string) => {
+    const full = path.join(root, file);
+    const text = fs.readFileSync(full, 'utf8');
+    if (!text.includes(after)) throw new Error(`${file} has no "${after}"`);
+    fs.writeFileSync(full, text.replace(after, `${after}\n\n${sentence}\n`));
+  };
+  // The sample's draft (Saltmarsh 2026) and its embargoed report (Aberwyn 2026, until 2027-02-04).
+  add('content/inspections/saltmarsh-2026/report.mdx', '## Foreword', `The word ${MARKERS.draft} appears only in this draft.`);
+  add('content/inspections/aberwyn-2026/report.mdx', '## Foreword', `The word ${MARKERS.embargoed} appears only in this embargoed report.`);
+  // A draft thematic report, and one marked published but dated after the build date.
+  const thematic = (slug: string, marker: string, edit: (yaml: string) => string) => {
+    const folder = path.join(root, 'content/thematic', slug);
+    fs.cpSync(path.join(root, 'content/thematic/out-of-court-disposals-2025'), folder, { recursive: true });
+    const yaml = path.join(folder, 'thematic.yaml');
+    fs.writeFileSync(yaml, edit(fs.readFileSync(yaml, 'utf8')).replace(/^title: .*$/m, `title: Out-of-court work ${marker}`));
+  };
+  thematic('planted-draft-2026', MARKERS.thematicDraft, (yaml) => yaml.replace(/^status: published$/m, 'status: draft'));
+  thematic('planted-future-2027', MARKERS.thematicFuture, (yaml) => yaml.replace(/^published: .*$/m, 'published: 2027-01-12'));
+  // Frameworks with their own bands: one in use from before the build date, one not yet in use.
+  const framework = (id: string, name: string, from: string) =>
+    fs.writeFileSync(
+      path.join(root, `content/frameworks/${id}.yaml`),
+      fs
+        .readFileSync(path.join(root, 'content/frameworks/youth-2021.yaml'), 'utf8')
+        .replace(/^id: .*$/m, `id: ${id}`)
+        .replace(/^name: .*$/m, `name: ${name}`)
+        .replace(/^inEffectFrom: .*$/m, `inEffectFrom: ${from}`)
+        .replace(/^ {4}good: 65$/m, '    good: 67')
+        .replace(/^ {4}outstanding: 80$/m, '    outstanding: 83')
+        .replace(/^ {2}minimumSample: 6$/m, '  minimumSample: 7')
+        .replace(/^ {4}good: 19$/m, '    good: 20'),
+    );
+  framework('planted-2026', 'Planted standards in use (2026)', '2026-01-01');
+  framework('planted-2027', 'Planted standards not yet in use (2027)', '2027-06-01');
+}
+
+beforeAll(() => {
+  project = copyProject();
+  plant(project);
+  const env = { SOURCE_DATE_EPOCH: epochOf(buildDate) };
+  const check = runTool(project, 'src/check/cli.ts', [], env);
+  expect(check.status, check.stdout + check.stderr).toBe(0);
+  const built = runTool(project, 'src/build/cli.ts', [], env);
+  expect(built.stderr).toBe('');
+  expect(built.status).toBe(0);
+  dist = snapshotTree(path.join(project, 'dist'));
+  const previewed = runTool(project, 'src/build/cli.ts', ['--drafts'], env);
+  expect(previewed.stderr).toBe('');
+  expect(previewed.status).toBe(0);
+  preview = snapshotTree(path.join(project, 'preview'));
+  distAfterPreview = snapshotTree(path.join(project, 'dist'));
+  model = loadProject(project).project;
+  inspections = model.inspections.filter((i) => isPublic(i, buildDate)).sort(newestFirst);
+  thematics = model.thematics.filter((t) => isPublic(t, buildDate)).sort(newestFirst);
+}, 300_000);
+
+afterAll(() => {
+  if (project) fs.rmSync(project, { recursive: true, force: true });
+});
+
+describe('the site around the reports', () => {
+  it('has every kind of page', () => {
+    const services = [...new Set(inspections.map((i) => i.service.slug))];
+    const pages = [
+      'index.html',
+      '404.html',
+      'inspections/index.html',
+      ...FACETS.map((facet) => `inspections/${facet.id}/${facetValues(inspections, facet.id)[0]!.value}/index.html`),
+      'services/index.html',
+      ...services.map((service) => `services/${service}/index.html`),
+      'thematic/index.html',
+      ...thematics.map((t) => `thematic/${t.slug}/index.html`),
+      'glossary/index.html',
+      'methodology/index.html',
+      'accessibility/index.html',
+      'search/index.html',
+      'feed.xml',
+      'sitemap.xml',
+      'robots.txt',
+      'pagefind/pagefind-ui.js',
+      'pagefind/pagefind-ui.css',
+    ];
+    for (const page of pages) expect([...dist.keys()], page).toContain(page);
+    // A service whose only inspection is a draft or embargoed has no page.
+    expect([...dist.keys()].filter((file) => /^services\/(saltmarsh|aberwyn)\//.test(file))).toEqual([]);
+  });
+
+  it('gives every page a title, description, canonical URL, Open Graph tags, the navigation and the licence notice', () => {
+    for (const file of [...dist.keys()].filter((f) => f.endsWith('.html'))) {
+      const page = html(dist, file);
+      const title = textOf(select('title', page)!);
+      expect(title, file).toMatch(/ – HMI Probation$/);
+      expect(select('meta[name="description"]', page)?.properties.content, file).toBeTruthy();
+      expect(select('meta[property="og:title"]', page)?.properties.content, file).toBe(title.replace(/ – HMI Probation$/, ''));
+      expect(select('a.govuk-skip-link[href="#main-content"]', page), file).toBeTruthy();
+      const nav = selectAll('.govuk-service-navigation a', page).map((a) => [textOf(a), a.properties.href]);
+      expect(nav, file).toEqual([
+        ['Inspections', '/inspections/'],
+        ['Ratings', '/ratings/'],
+        ['Annual reports', '/annual-reports/'],
+        ['Thematic reports', '/thematic/'],
+        ['Glossary', '/glossary/'],
+        ['How we rate', '/methodology/'],
+        ['Search', '/search/'],
+      ]);
+      expect(textOf(select('footer', page)!), file).toContain('Open Government Licence v3.0');
+      expect(select('.app-draft-banner', page), file).toBeUndefined();
+      expect(select('meta[name="robots"]', page), file).toBeUndefined();
+      if (file === '404.html') {
+        expect(select('link[rel="canonical"]', page)).toBeUndefined();
+        continue;
+      }
+      const canonical = new URL(`/${file.replace(/index\.html$/, '')}`, DEFAULT_SITE_URL).href;
+      expect(select('link[rel="canonical"]', page)?.properties.href, file).toBe(canonical);
+      expect(select('meta[property="og:url"]', page)?.properties.content, file).toBe(canonical);
+    }
+    expect(textOf(select('title', html(dist, 'glossary/index.html'))!)).toBe('Glossary – HMI Probation');
+  });
+
+  it('lists the latest reports and the ratings at a glance on the home page', () => {
+    const home = html(dist, 'index.html');
+    const latest = selectAll('.app-report-list__title a', home).map((a) => a.properties.href);
+    const expected = [...inspections.map((i) => ({ slug: i.slug, source: i.source, href: `/inspections/${i.slug}/` })), ...thematics.map((t) => ({ slug: t.slug, source: t.source, href: `/thematic/${t.slug}/` }))]
+      .sort(newestFirst)
+      .slice(0, 6)
+      .map((r) => r.href);
+    expect(latest).toEqual(expected);
+    // Each overall rating as a word and a symbol, with how many inspections have it, linking to its filter page.
+    for (const { value, label, count } of facetValues(inspections, 'rating')) {
+      const row = selectAll('table tbody tr', home).find((tr) => select(`a[href="/inspections/rating/${value}/"]`, tr));
+      expect(row, value).toBeTruthy();
+      expect(rowText(row!)).toBe(`${label} ${count}`);
+      expect(select('svg.app-rating__symbol', row!)).toBeTruthy();
+    }
+  });
+
+  it('lists every public inspection, and on each filter page exactly those with that value', () => {
+    expect(slugsIn(html(dist, 'inspections/index.html'))).toEqual(inspections.map((i) => i.slug));
+    let pages = 0;
+    for (const facet of FACETS) {
+      for (const { value } of facetValues(inspections, facet.id)) {
+        const page = html(dist, `inspections/${facet.id}/${value}/index.html`);
+        expect(slugsIn(page), `${facet.id}/${value}`).toEqual(inspections.filter((i) => facetOf(i, facet.id).value === value).map((i) => i.slug));
+        expect(select(`.app-filters a[aria-current="page"][href="/inspections/${facet.id}/${value}/"]`, page), `${facet.id}/${value}`).toBeTruthy();
+        pages++;
+      }
+    }
+    expect(pages).toBeGreaterThanOrEqual(10);
+    // Without JavaScript the filters are links; the form that combines them is hidden until the page's script shows it.
+    const list = html(dist, 'inspections/index.html');
+    expect(select('#filter-form', list)?.properties.hidden).toBe(true);
+    expect(selectAll('#filter-links a', list).length).toBe(FACETS.reduce((n, f) => n + facetValues(inspections, f.id).length, 0));
+    // The rows carry what the script filters on.
+    const row = select('#inspections tbody tr[data-slug="northmoor-2024"]', list)!;
+    expect([row.properties.dataRating, row.properties.dataNation, row.properties.dataYear, row.properties.dataKind]).toEqual(['good', 'england', '2024', 'reinspection']);
+  });
+
+  it('shows a service’s inspections over time and its reinspection against the original (Northmoor: 4 out of 36, then 22)', () => {
+    const page = html(dist, 'services/northmoor/index.html');
+    expect(slugsIn(page)).toEqual(['northmoor-2024', 'northmoor-2022']);
+    const original = inspections.find((i) => i.slug === 'northmoor-2022')!;
+    const reinspection = inspections.find((i) => i.slug === 'northmoor-2024')!;
+    expect([original.rating.composite.score, reinspection.rating.composite.score]).toEqual([4, 22]);
+    const compare = select('.app-compare', page)!;
+    const row = (name: string) => selectAll('tbody tr', compare).find((tr) => squash(textOf(select('th', tr)!)) === name)!;
+    expect(selectAll('td', row('Score')).map((td) => squash(textOf(td)))).toEqual(['4 out of 36', '22 out of 36']);
+    expect(selectAll('td', row('Overall rating')).map((td) => squash(textOf(td)))).toEqual(['Inadequate', 'Good']);
+    expect(selectAll('td svg.app-rating__symbol', row('Overall rating'))).toHaveLength(2);
+    // Every standard of both inspections, with both awarded ratings.
+    for (const standard of reinspection.rating.standards) {
+      const before = original.rating.standards.find((s) => s.id === standard.id)!;
+      const cells = selectAll('td', row(`${standard.id} ${standard.name}`)).map((td) => squash(textOf(td)));
+      expect(cells[0]!.replace(/\*$/, ''), standard.id).toBe(facetLabel(original, before.awarded));
+      expect(cells[1]!.replace(/\*$/, ''), standard.id).toBe(facetLabel(reinspection, standard.awarded));
+    }
+    expect(squash(textOf(compare))).toContain('The overall rating went from Inadequate to Good, and the score from 4 out of 36 to 22 out of 36.');
+  });
+
+  it('writes the methodology from the framework files: bands, minimum sample, professional judgement, composite bands, limiting judgements, standards and key questions', () => {
+    const page = html(dist, 'methodology/index.html');
+    const text = squash(textOf(select('main', page)!));
+    const shown = frameworksInUse(model.frameworks, buildDate);
+    expect(shown.map((f) => f.id)).toEqual(['planted-2026', 'youth-2021', 'youth-2018']);
+    expect(selectAll('main h2', page).map((h) => textOf(h)).filter((t) => t !== 'Contents')).toEqual(shown.map((f) => f.name));
+    expect(text).not.toContain('Planted standards not yet in use');
+    for (const framework of shown) {
+      const section = frameworkSection(page, framework);
+      const tables = selectAll('table', section).map((table) => selectAll('tbody tr', table).map(rowText));
+      expect(tables[1], framework.id).toEqual(
+        bandRanges(framework, framework.caseSample.bands, { unit: '%', whole: true, top: 100 }).map(({ rating, range }) => `${label(framework, rating)} ${range}`),
+      );
+      expect(tables[2], framework.id).toEqual(
+        bandRanges(framework, framework.composite.bands, { unit: '', whole: !framework.composite.scaleWhenNotRated, top: 36 }).map(({ rating, range }) => `${label(framework, rating)} ${range}`),
+      );
+      const sectionText = squash(textOf(section));
+      expect(sectionText).toContain(`fewer than ${framework.caseSample.minimumSample} cases`);
+      expect(sectionText).toContain(`up to ${framework.professionalJudgement.maxBandsFromComputed} step above or below`);
+      for (const limit of framework.limitingJudgements) expect(sectionText).toContain(limit.explanation);
+      for (const domain of framework.domains) {
+        for (const standard of domain.standards) {
+          expect(sectionText).toContain(standard.statement);
+          for (const question of standard.keyQuestions) expect(sectionText).toContain(`${question.id} ${question.text}`);
+        }
+      }
+    }
+    // The planted framework's own numbers, which no hand-written text could know.
+    const rows = (framework: Framework) => selectAll('tbody tr', frameworkSection(page, framework)).map(rowText);
+    expect(rows(shown[0]!)).toEqual(expect.arrayContaining(['Outstanding 83% to 100%', 'Good 67% to 82%', 'Requires improvement 50% to 66%', 'Good 20 or more, but less than 31']));
+    expect(squash(textOf(frameworkSection(page, shown[0]!)))).toContain('fewer than 7 cases');
+    expect(rows(shown[1]!)).toEqual(expect.arrayContaining(['Outstanding 80% to 100%', 'Good 65% to 79%', 'Requires improvement 50% to 64%', 'Inadequate less than 50%', 'Outstanding 31 to 36']));
+  });
+
+  it('publishes an Atom feed of exactly the public reports, newest first, dated by publication', () => {
+    const feed = dist.get('feed.xml')!.toString('utf8');
+    const entries = [...feed.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]!);
+    const expected = [...inspections.map((i) => ({ slug: i.slug, source: i.source, url: `${DEFAULT_SITE_URL}inspections/${i.slug}/` })), ...thematics.map((t) => ({ slug: t.slug, source: t.source, url: `${DEFAULT_SITE_URL}thematic/${t.slug}/` }))].sort(
+      (a, b) => (a.source.published === b.source.published ? a.url.localeCompare(b.url) : a.source.published < b.source.published ? 1 : -1),
+    );
+    expect(entries.map((e) => /<id>(.*?)<\/id>/.exec(e)![1])).toEqual(expected.map((r) => r.url));
+    expect(entries.map((e) => /<updated>(.*?)<\/updated>/.exec(e)![1])).toEqual(expected.map((r) => `${r.source.published}T00:00:00Z`));
+    // The feed's own date is its newest report's, not the time of the build.
+    expect(/<feed[\s\S]*?<updated>(.*?)<\/updated>/.exec(feed)![1]).toBe(`${expected[0]!.source.published}T00:00:00Z`);
+    expect(feed).toContain('<rights>© Crown copyright. Available under the Open Government Licence v3.0');
+  });
+
+  it('lists every public page in the sitemap, and nothing else', () => {
+    const sitemap = dist.get('sitemap.xml')!.toString('utf8');
+    const locs = [...sitemap.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => m[1]!);
+    expect(new Set(locs).size).toBe(locs.length);
+    const pagesInSitemap = locs.map((loc) => `${new URL(loc).pathname.slice(1)}index.html`).sort();
+    const htmlPages = [...dist.keys()].filter((file) => file.endsWith('.html') && file !== '404.html').sort();
+    expect(pagesInSitemap).toEqual(htmlPages);
+    for (const inspection of inspections) expect(sitemap).toContain(`<loc>${DEFAULT_SITE_URL}inspections/${inspection.slug}/</loc><lastmod>${inspection.source.published}</lastmod>`);
+  });
+
+  it('indexes the public reports for search, with kind, overall rating and year filters', () => {
+    const fragments = [...dist].filter(([file]) => file.startsWith('pagefind/fragment/')).map(([file, bytes]) => JSON.parse(readable(file, bytes).replace(/^pagefind_dcd/, '')));
+    const byUrl = new Map(fragments.map((f: { url: string; filters: Record<string, string[]> }) => [f.url, f.filters]));
+    for (const inspection of inspections) {
+      expect(byUrl.get(`/inspections/${inspection.slug}/`), inspection.slug).toEqual({
+        Kind: [{ inspection: 'Inspection', reinspection: 'Reinspection', joint: 'Joint inspection' }[inspection.source.kind]],
+        Rating: [facetOf(inspection, 'rating').label],
+        Year: [inspection.source.published.slice(0, 4)],
+        Version: ['Full report'],
+      });
+    }
+    for (const thematic of thematics) expect(byUrl.get(`/thematic/${thematic.slug}/`)?.Kind, thematic.slug).toEqual(['Thematic inspection']);
+    // Lists, filter pages and the site's own pages are not search results.
+    for (const url of ['/', '/inspections/', '/inspections/rating/good/', '/glossary/', '/search/']) expect(byUrl.has(url), url).toBe(false);
+  });
+});
+
+describe('drafts, embargoed reports and reports dated after the build date', () => {
+  const hidden = () => model.inspections.filter((i) => !isPublic(i, buildDate));
+
+  it('are in no file of dist/: no page, PDF, data row, search entry, sitemap or feed entry', async () => {
+    expect(hidden().map((i) => i.slug).sort()).toEqual(['aberwyn-2026', 'saltmarsh-2026']);
+    const words = [...Object.values(MARKERS), ...hidden().map((i) => i.slug), 'planted-draft-2026', 'planted-future-2027', 'Saltmarsh and Fenby Youth Justice Service'].map((w) => w.toLowerCase());
+    for (const [file, bytes] of dist) {
+      const text = (file.endsWith('.pdf') ? (await pdfPages(bytes)).map((p) => p.text).join('\n') : readable(file, bytes)).toLowerCase();
+      for (const word of words) expect(text.includes(word), `${word} in ${file}`).toBe(false);
+    }
+    // The search index holds words, so a planted word would be there if its page had been indexed.
+    const index = [...dist].filter(([file]) => file.startsWith('pagefind/') && file.includes('.pf_')).map(([file, bytes]) => readable(file, bytes)).join('\n');
+    expect(index.toLowerCase()).toContain('resettlement');
+  }, 120_000);
+
+  it('are all in the private preview build, with the draft notice on every page and every PDF page, and dist/ is not touched', async () => {
+    const files = [...preview.keys()];
+    for (const page of ['inspections/saltmarsh-2026/index.html', 'inspections/saltmarsh-2026/report.pdf', 'inspections/aberwyn-2026/index.html', 'services/saltmarsh/index.html', 'thematic/planted-draft-2026/index.html', 'thematic/planted-future-2027/index.html']) {
+      expect(files, page).toContain(page);
+    }
+    const previewText = [...preview].filter(([file]) => !file.endsWith('.pdf') && !file.endsWith('.png') && !file.endsWith('.ttf')).map(([file, bytes]) => readable(file, bytes)).join('\n');
+    for (const marker of Object.values(MARKERS)) expect(previewText, marker).toContain(marker);
+    const previewIndex = [...preview].filter(([file]) => file.startsWith('pagefind/') && file.includes('.pf_')).map(([file, bytes]) => readable(file, bytes)).join('\n');
+    expect(previewIndex.toLowerCase()).toContain(MARKERS.draft.toLowerCase());
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      const page = html(preview, file);
+      expect(squash(textOf(select('.app-draft-banner', page) ?? { type: 'root', children: [] })), file).toContain(DRAFT_NOTICE);
+      expect(select('meta[name="robots"]', page)?.properties.content, file).toBe('noindex, nofollow');
+      expect(textOf(select('title', page)!), file).toMatch(new RegExp(`^${DRAFT_NOTICE}: `));
+    }
+    expect(preview.get('robots.txt')!.toString('utf8')).toContain('Disallow: /');
+    // dist/ is exactly as the public build left it.
+    expect([...distAfterPreview.keys()]).toEqual([...dist.keys()]);
+    for (const [file, bytes] of dist) expect(distAfterPreview.get(file)!.equals(bytes), file).toBe(true);
+    // The public build's PDFs carry no watermark.
+    for (const file of [...dist.keys()].filter((f) => f.endsWith('.pdf')).slice(0, 3)) {
+      for (const page of await pdfPages(dist.get(file)!)) expect(page.text).not.toContain(DRAFT_NOTICE);
+    }
+    // Every page of every PDF of the preview has the watermark, as page furniture (an artifact).
+    // A PDF is drawn with it when its document model has `watermark: draftWatermark()` (src/site/model.ts).
+    const pdfs = files.filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.filter((f) => f.startsWith('inspections/saltmarsh-2026/'))).toEqual(['inspections/saltmarsh-2026/report.pdf']);
+    const unmarked: string[] = [];
+    for (const file of pdfs) {
+      const pages = await pdfPages(preview.get(file)!);
+      pages.forEach((page, index) => {
+        if (!page.artifactText.includes(DRAFT_NOTICE)) unmarked.push(`${file} page ${index + 1}`);
+      });
+    }
+    expect(unmarked).toEqual([]);
+  }, 240_000);
+});
+
+function label(framework: Framework, rating: string): string {
+  return framework.ratingScale.find((level) => level.id === rating)?.label ?? framework.notRatedLabel;
+}
+
+function facetLabel(inspection: Inspection, rating: string): string {
+  return label(inspection.framework, rating);
+}
+
+/** The elements of the methodology page from a framework's heading to the next framework's. */
+function frameworkSection(page: Root, framework: Framework): Root {
+  const main = select('.app-report', page)!;
+  const children = main.children.filter((c): c is Element => c.type === 'element');
+  const start = children.findIndex((c) => c.tagName === 'h2' && textOf(c) === framework.name);
+  const end = children.findIndex((c, i) => i > start && c.tagName === 'h2');
+  return { type: 'root', children: children.slice(start, end === -1 ? undefined : end) };
+}
