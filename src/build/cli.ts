@@ -23,8 +23,12 @@ const workDir = path.join(root, '.build', outName);
 const nextDir = path.join(workDir, 'next');
 const oldDir = path.join(workDir, 'previous');
 
+/** The project as the build's check loaded it: the PDF phase reuses it. */
+let checked: import('../model/project.ts').Project | undefined;
+
 async function main(): Promise<number> {
-  const { diagnostics, filesChecked } = loadProject(root);
+  const { project, diagnostics, filesChecked } = loadProject(root);
+  checked = project;
   if (diagnostics.length > 0) process.stderr.write(`${formatReport(diagnostics, filesChecked)}\n`);
   if (diagnostics.some((d) => d.severity === 'error')) {
     process.stderr.write(`Build stopped: fix the errors above. ${outName}/ was not changed.\n`);
@@ -37,9 +41,15 @@ async function main(): Promise<number> {
   process.env.INCLUDE_DRAFTS = drafts ? '1' : '0';
   fs.rmSync(workDir, { recursive: true, force: true });
   fs.mkdirSync(workDir, { recursive: true });
+  await pdfs();
   const { build } = await import('astro');
+  const pagesStarted = performance.now();
   await build({ root, outDir: nextDir, logLevel: 'warn' });
+  const indexStarted = performance.now();
   await searchIndex(nextDir);
+  if (process.env.BUILD_TIMINGS === '1') {
+    process.stdout.write(`Pages: ${((indexStarted - pagesStarted) / 1000).toFixed(1)} s; search index: ${((performance.now() - indexStarted) / 1000).toFixed(1)} s.\n`);
+  }
 
   // Swap: the old output is moved aside, then the new one moved in; both renames are atomic.
   if (fs.existsSync(outDir)) fs.renameSync(outDir, oldDir);
@@ -49,6 +59,31 @@ async function main(): Promise<number> {
   const what = drafts ? 'a private preview, drafts and embargoed reports included, marked DRAFT – NOT FOR PUBLICATION; never publish it' : `${filesChecked} content files`;
   process.stdout.write(`Built ${outName}/ from ${what}.${site}\n`);
   return 0;
+}
+
+/**
+ * Every PDF the build publishes, drawn beforehand on every core (a pool of worker threads) into the
+ * PDF cache, .cache/pdf/: only documents whose inputs changed since a previous build are drawn. The
+ * pages then read their PDFs from the cache. PDF_CACHE=0 skips this: the pages draw every PDF.
+ */
+async function pdfs(): Promise<void> {
+  const { pdfCacheEnabled } = await import('../pdf/cache.ts');
+  if (!pdfCacheEnabled()) {
+    process.stdout.write('PDFs: cache off (PDF_CACHE=0), drawn while the pages are built.\n');
+    return;
+  }
+  const started = performance.now();
+  // Imported here, after INCLUDE_DRAFTS is set: the site model reads it.
+  const { allPdfDocuments } = await import('../site/pdfs.ts');
+  const { primeSiteModel } = await import('../site/model.ts');
+  if (checked) primeSiteModel(checked);
+  const { preparePdfs } = await import('../pdf/prepare.ts');
+  const documents = allPdfDocuments();
+  const modelled = performance.now();
+  const { rendered, fromCache, workers } = await preparePdfs(documents);
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  const where = rendered ? (workers ? ' on worker threads' : ' in the main thread') : '';
+  process.stdout.write(`PDFs: ${rendered} rendered${where}, ${fromCache} from cache, ${seconds(performance.now() - started)} s (document models ${seconds(modelled - started)} s).\n`);
 }
 
 /**

@@ -4,13 +4,16 @@ import { annualReportDocument } from '../document/annual-report-document.ts';
 import { annualReportContext } from '../document/annual-report-figures.ts';
 import { ratingsDocument } from '../document/ratings-document.ts';
 import { isPublic, type AnnualReport } from '../model/project.ts';
-import { renderDocumentPdf, type RenderedPdf } from '../pdf/render-document.ts';
+import type { RenderedPdf } from '../pdf/render-document.ts';
+import { cachedDocumentPdf } from '../pdf/cache.ts';
 import { draftWatermark, includesDrafts, onSiteModelReset, siteModel } from './model.ts';
 
 interface Built {
   report: AnnualReport;
   document: DocumentModel;
   pdf: Promise<RenderedPdf>;
+  /** The ratings table of the report's inspections (every standard): its annex in full. */
+  ratingsDocument: DocumentModel;
   /** The ratings table of the report's inspections (every standard), as a landscape PDF: its annex in full. */
   ratingsPdf: Promise<RenderedPdf>;
 }
@@ -36,7 +39,20 @@ export function annualReportFor(year: string): Built {
     const document: DocumentModel = { ...annualReportDocument(project, report), ...(watermark ? { watermark } : {}) };
     const context = annualReportContext(project, report);
     const ratings: DocumentModel = { ...ratingsDocument(project, context.inspections, { period: report.source.period, buildDate: report.source.published }), ...(watermark ? { watermark } : {}) };
-    entry = { report, document, pdf: renderDocumentPdf(document), ratingsPdf: renderDocumentPdf(ratings) };
+    // Both started when first asked for, through the PDF cache (which `npm run build` fills beforehand).
+    let pdf: Promise<RenderedPdf> | undefined;
+    let ratingsPdf: Promise<RenderedPdf> | undefined;
+    entry = {
+      report,
+      document,
+      ratingsDocument: ratings,
+      get pdf() {
+        return (pdf ??= cachedDocumentPdf(document));
+      },
+      get ratingsPdf() {
+        return (ratingsPdf ??= cachedDocumentPdf(ratings));
+      },
+    };
     built.set(year, entry);
   }
   return entry;

@@ -7,7 +7,8 @@ import { ratingsDocument } from '../document/ratings-document.ts';
 import { ratingsCsv, ratingsJson, ratingsOrder, ratingsRecords, ratingsTable, type RatingsRecords } from '../document/ratings-table.ts';
 import { inPeriod, type Period } from '../model/aggregates.ts';
 import type { Inspection } from '../model/project.ts';
-import { renderDocumentPdf, type RenderedPdf } from '../pdf/render-document.ts';
+import type { RenderedPdf } from '../pdf/render-document.ts';
+import { cachedDocumentPdf } from '../pdf/cache.ts';
 import { draftWatermark, onSiteModelReset, siteModel } from './model.ts';
 
 export interface RatingsEdition {
@@ -45,13 +46,17 @@ export function ratingsFor(year?: string): RatingsEdition {
     const caption = period ? `Ratings of the inspections whose fieldwork started in ${year}, newest first` : 'Ratings of every published inspection, newest first';
     const watermark = draftWatermark();
     const document = { ...ratingsDocument(project, inspections, { ...(period ? { period } : {}), buildDate }), ...(watermark ? { watermark } : {}) };
+    let pdf: Promise<RenderedPdf> | undefined;
     edition = {
       ...(year ? { year } : {}),
       ...(period ? { period } : {}),
       inspections,
       table: ratingsTable(inspections, { caption, href: (slug) => `/inspections/${slug}/` }),
       document,
-      pdf: renderDocumentPdf(document),
+      // Started when first asked for, through the PDF cache (which `npm run build` fills beforehand).
+      get pdf() {
+        return (pdf ??= cachedDocumentPdf(document));
+      },
     };
     editions.set(key, edition);
   }

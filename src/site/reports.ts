@@ -3,8 +3,9 @@ import type { Inspection } from '../model/project.ts';
 import type { DocumentModel } from '../document/blocks.ts';
 import { reportDocument } from '../document/report-document.ts';
 import { easyReadDocument, type EasyReadSubject } from '../document/easy-read-document.ts';
-import { renderDocumentPdf, type RenderedPdf } from '../pdf/render-document.ts';
-import { renderEasyReadPdf, type RenderedEasyReadPdf } from '../pdf/easy-read-pdf.ts';
+import type { RenderedPdf } from '../pdf/render-document.ts';
+import type { RenderedEasyReadPdf } from '../pdf/easy-read-pdf.ts';
+import { cachedDocumentPdf, cachedEasyReadPdf } from '../pdf/cache.ts';
 import { draftWatermark, onSiteModelReset, siteModel } from './model.ts';
 
 interface Report {
@@ -31,7 +32,15 @@ export function reportFor(slug: string): Report {
     if (!inspection) throw new Error(`no public inspection "${slug}"`);
     const watermark = draftWatermark();
     const document: DocumentModel = { ...reportDocument(project, inspection), ...(watermark ? { watermark } : {}) };
-    report = { inspection, document, pdf: renderDocumentPdf(document) };
+    // Started when first asked for, through the PDF cache (which `npm run build` fills beforehand, using every core).
+    let pdf: Promise<RenderedPdf> | undefined;
+    report = {
+      inspection,
+      document,
+      get pdf() {
+        return (pdf ??= cachedDocumentPdf(document));
+      },
+    };
     reports.set(slug, report);
   }
   return report;
@@ -75,11 +84,17 @@ export function easyReadFor(kind: ReportKind, slug: string): EasyRead {
     const file = (subject.kind === 'inspection' ? subject.inspection.easyRead : subject.thematic.easyRead)!.file;
     const watermark = draftWatermark();
     const document: DocumentModel = { ...easyReadDocument(project, subject, process.cwd()).document, ...(watermark ? { watermark } : {}) };
-    const pdf = renderEasyReadPdf(document).then((rendered) => {
-      for (const warning of rendered.warnings) process.stderr.write(`${file}  warning  easy-read-layout  ${warning}\n`);
-      return rendered;
-    });
-    easyRead = { file, document, pdf };
+    let pdf: Promise<RenderedEasyReadPdf> | undefined;
+    easyRead = {
+      file,
+      document,
+      get pdf() {
+        return (pdf ??= cachedEasyReadPdf(document).then((rendered) => {
+          for (const warning of rendered.warnings) process.stderr.write(`${file}  warning  easy-read-layout  ${warning}\n`);
+          return rendered;
+        }));
+      },
+    };
     easyReads.set(key, easyRead);
   }
   return easyRead;

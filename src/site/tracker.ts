@@ -1,7 +1,8 @@
 /** The recommendations tracker of the public thematic reports, built once per build: document, PDF and CSV. */
 import type { DocumentModel } from '../document/blocks.ts';
 import { trackerCsv, trackerDocument } from '../document/tracker-document.ts';
-import { renderDocumentPdf, type RenderedPdf } from '../pdf/render-document.ts';
+import type { RenderedPdf } from '../pdf/render-document.ts';
+import { cachedDocumentPdf } from '../pdf/cache.ts';
 import { draftWatermark, onSiteModelReset, siteModel } from './model.ts';
 
 interface Tracker {
@@ -23,7 +24,15 @@ export function trackerFor(): Tracker {
   if (!tracker) {
     const watermark = draftWatermark();
     const document: DocumentModel = { ...trackerDocument(project, thematics, { buildDate }), ...(watermark ? { watermark } : {}) };
-    tracker = { document, pdf: renderDocumentPdf(document), csv: trackerCsv(thematics) };
+    // Started when first asked for, through the PDF cache (which `npm run build` fills beforehand).
+    let pdf: Promise<RenderedPdf> | undefined;
+    tracker = {
+      document,
+      get pdf() {
+        return (pdf ??= cachedDocumentPdf(document));
+      },
+      csv: trackerCsv(thematics),
+    };
   }
   return tracker;
 }

@@ -1,0 +1,139 @@
+/**
+ * The PDF worker pool and the PDF cache (issue 7): a PDF drawn by a worker, drawn in this thread,
+ * and read back from the cache are the same bytes; the cache key changes with a word of the model,
+ * a picture's bytes and the code version, and stays the same for an unchanged model.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentModel } from '../../src/document/blocks.ts';
+import { loadProject } from '../../src/check/load-project.ts';
+import { reportDocument } from '../../src/document/report-document.ts';
+import { easyReadDocument } from '../../src/document/easy-read-document.ts';
+import { cachedPdf, codeVersion, codeVersionOf, pdfCacheKey, readCachedPdf, renderPdfInThread, writeCachedPdf } from '../../src/pdf/cache.ts';
+import { PdfPool } from '../../src/pdf/pool.ts';
+import { preparePdfs } from '../../src/pdf/prepare.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let report: DocumentModel;
+let easyRead: DocumentModel;
+let temp: string;
+
+beforeAll(() => {
+  const { project } = loadProject(root);
+  const inspection = project.inspections.find((i) => i.slug === 'dudley-2019')!;
+  report = reportDocument(project, inspection);
+  const withEasyRead = project.inspections.find((i) => i.easyRead)!;
+  easyRead = easyReadDocument(project, { kind: 'inspection', inspection: withEasyRead }, root).document;
+  temp = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-cache-test-'));
+});
+afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
+
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
+
+describe('the PDF worker pool', () => {
+  it('draws a report and an easy-read document byte for byte as this thread does, on worker threads', async () => {
+    const warnings: string[] = [];
+    const pool = new PdfPool({ size: 2, warn: (message) => warnings.push(message) });
+    try {
+      const [pooledReport, pooledEasyRead] = await Promise.all([pool.render('report', report), pool.render('easy-read', easyRead)]);
+      expect(warnings).toEqual([]);
+      expect(pool.usesWorkers).toBe(true);
+      expect(pool.counts).toEqual({ workers: 2, inThread: 0 });
+      const localReport = await renderPdfInThread('report', report);
+      const localEasyRead = await renderPdfInThread('easy-read', easyRead);
+      expect(pooledReport.bytes.length).toBeGreaterThan(10_000);
+      expect(same(pooledReport.bytes, localReport.bytes)).toBe(true);
+      expect(same(pooledEasyRead.bytes, localEasyRead.bytes)).toBe(true);
+      expect(pooledReport.pageCount).toBe(localReport.pageCount);
+      expect(pooledReport.headingPages).toEqual(localReport.headingPages);
+      const { bytes: _a, ...pooledMeta } = pooledEasyRead;
+      const { bytes: _b, ...localMeta } = localEasyRead;
+      expect(pooledMeta).toEqual(localMeta);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('passes a renderer error back to the caller', async () => {
+    const pool = new PdfPool({ size: 1 });
+    try {
+      await expect(pool.render('easy-read', report)).rejects.toThrow(/renderEasyReadPdf draws easy-read documents/);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('the PDF cache', () => {
+  it('gives back the same bytes and results as a fresh render, and an unchanged model hits the cache', async () => {
+    const dir = path.join(temp, 'cache');
+    const fresh = await renderPdfInThread('easy-read', easyRead);
+    const prepared = await preparePdfs([{ name: 'easy-read.pdf', kind: 'easy-read', document: easyRead }], dir);
+    expect(prepared).toMatchObject({ rendered: 1, fromCache: 0 });
+    // The same model built again (a new object, same content) is found.
+    const again = structuredClone(easyRead);
+    expect(pdfCacheKey('easy-read', again)).toBe(pdfCacheKey('easy-read', easyRead));
+    expect(await preparePdfs([{ name: 'easy-read.pdf', kind: 'easy-read', document: again }], dir)).toMatchObject({ rendered: 0, fromCache: 1 });
+    const cached = readCachedPdf<'easy-read'>(pdfCacheKey('easy-read', again), dir)!;
+    expect(same(cached.bytes, fresh.bytes)).toBe(true);
+    const { bytes: _a, ...cachedMeta } = cached;
+    const { bytes: _b, ...freshMeta } = fresh;
+    expect(cachedMeta).toEqual(freshMeta);
+  });
+
+  it('reads a stored report through cachedPdf without drawing it', async () => {
+    const previous = process.env.PDF_CACHE_DIR;
+    process.env.PDF_CACHE_DIR = path.join(temp, 'through');
+    try {
+      const fresh = await renderPdfInThread('report', report);
+      writeCachedPdf(pdfCacheKey('report', report), fresh);
+      const read = await cachedPdf('report', report, () => Promise.reject(new Error('drawn, though it was in the cache')));
+      expect(same(read.bytes, fresh.bytes)).toBe(true);
+      expect(read.headingPages).toEqual(fresh.headingPages);
+    } finally {
+      if (previous === undefined) delete process.env.PDF_CACHE_DIR;
+      else process.env.PDF_CACHE_DIR = previous;
+    }
+  });
+
+  it('changes the key when one word of the model changes', () => {
+    const edited = structuredClone(report);
+    edited.title = `${edited.title} revised`;
+    expect(pdfCacheKey('report', edited)).not.toBe(pdfCacheKey('report', report));
+    const bodyEdit = structuredClone(report);
+    const json = JSON.stringify(bodyEdit.body).replace('"value":"', '"value":"Newly ');
+    bodyEdit.body = JSON.parse(json) as DocumentModel['body'];
+    expect(pdfCacheKey('report', bodyEdit)).not.toBe(pdfCacheKey('report', report));
+    // The renderer is part of the key too.
+    expect(pdfCacheKey('easy-read', report)).not.toBe(pdfCacheKey('report', report));
+  });
+
+  it("changes the key when a picture file's bytes change", () => {
+    const picture = path.join(temp, 'picture.svg');
+    fs.writeFileSync(picture, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#1d70b8"/></svg>');
+    const model: DocumentModel = { ...report, images: [{ source: picture, name: 'picture.png' }] };
+    const before = pdfCacheKey('report', model);
+    expect(pdfCacheKey('report', model)).toBe(before);
+    fs.writeFileSync(picture, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#d4351c"/><!-- red --></svg>');
+    expect(pdfCacheKey('report', model)).not.toBe(before);
+    // A drawn picture (SVG text) is hashed as its text.
+    const drawn: DocumentModel = { ...report, images: [{ source: 'scale', name: 'scale.png', svg: '<svg/>' }] };
+    const redrawn: DocumentModel = { ...report, images: [{ source: 'scale', name: 'scale.png', svg: '<svg></svg>' }] };
+    expect(pdfCacheKey('report', drawn)).not.toBe(pdfCacheKey('report', redrawn));
+  });
+
+  it('changes the key when the code version changes, and the code version follows the code', () => {
+    expect(pdfCacheKey('report', report, 'code-a')).not.toBe(pdfCacheKey('report', report, 'code-b'));
+    expect(pdfCacheKey('report', report)).toBe(pdfCacheKey('report', report, codeVersion()));
+    const code = path.join(temp, 'project');
+    fs.mkdirSync(path.join(code, 'src/pdf'), { recursive: true });
+    fs.writeFileSync(path.join(code, 'package.json'), '{}');
+    fs.writeFileSync(path.join(code, 'src/pdf/render.ts'), 'export const size = 11;\n');
+    const first = codeVersionOf(code);
+    expect(codeVersionOf(code)).toBe(first);
+    fs.writeFileSync(path.join(code, 'src/pdf/render.ts'), 'export const size = 12;\n');
+    expect(codeVersionOf(code)).not.toBe(first);
+  });
+});
