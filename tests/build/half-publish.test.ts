@@ -1,0 +1,118 @@
+/**
+ * `npm run build` never half-publishes: it builds into .build/dist/next and replaces dist/ only when
+ * everything succeeded. A build killed half-way, or one that crashes half-way, leaves the previous
+ * dist/ byte for byte as it was, and the next build still succeeds. (A content error, which stops
+ * the build before anything is built, is tested in build.test.ts.)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, epochOf, runTool, snapshotTree } from '../support/project-copy.ts';
+
+const buildDate = '2026-11-23';
+const env = { SOURCE_DATE_EPOCH: epochOf(buildDate) };
+const tsxCli = path.resolve(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs');
+const sentence = 'This sentence was added after the first build.';
+let project: string;
+let dist: string;
+let first: Map<string, Buffer>;
+
+function expectUnchanged(): void {
+  const after = snapshotTree(dist);
+  expect([...after.keys()]).toEqual([...first.keys()]);
+  for (const [file, bytes] of first) expect(after.get(file)!.equals(bytes), file).toBe(true);
+}
+
+/** How many files a folder holds, at any depth (0 when it is not there). */
+function fileCount(dir: string): number {
+  try {
+    return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+  } catch {
+    return 0;
+  }
+}
+
+beforeAll(() => {
+  project = copyProject();
+  dist = path.join(project, 'dist');
+  const result = runTool(project, 'src/build/cli.ts', [], env);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  first = snapshotTree(dist);
+}, 180_000);
+
+afterAll(() => {
+  if (project) fs.rmSync(project, { recursive: true, force: true });
+});
+
+describe('npm run build never half-publishes', () => {
+  it('leaves dist/ exactly as it was when the build is killed half-way, and the next build succeeds', async () => {
+    const mdx = path.join(project, 'content/inspections/dudley-2019/report.mdx');
+    const original = fs.readFileSync(mdx, 'utf8');
+    fs.writeFileSync(mdx, `${original.trimEnd()}\n\n${sentence}\n`);
+    try {
+      // Its own process group, so that the kill reaches tsx's node child and Pagefind too.
+      const child = spawn(process.execPath, [tsxCli, 'src/build/cli.ts'], { cwd: project, env: { ...process.env, NO_COLOR: '1', ...env }, detached: true, stdio: 'ignore' });
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+      let running = true;
+      void exited.then(() => (running = false));
+      // Half-way: the work folder holds some of the new site (pages already written), dist/ not yet swapped.
+      const next = path.join(project, '.build/dist/next');
+      let written = 0;
+      const deadline = Date.now() + 150_000;
+      while (running && Date.now() < deadline) {
+        written = fileCount(next);
+        if (written >= 20) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(running, 'the build ended before it could be killed half-way').toBe(true);
+      expect(written).toBeGreaterThanOrEqual(20);
+      process.kill(-child.pid!, 'SIGKILL');
+      expect((await exited).signal).toBe('SIGKILL');
+
+      expectUnchanged();
+
+      const later = runTool(project, 'src/build/cli.ts', [], env);
+      expect(later.stderr).toBe('');
+      expect(later.status).toBe(0);
+      expect(fs.readFileSync(path.join(dist, 'inspections/dudley-2019/index.html'), 'utf8')).toContain(sentence);
+      expect(fs.existsSync(path.join(project, '.build/dist'))).toBe(false);
+    } finally {
+      fs.writeFileSync(mdx, original);
+    }
+    // Back to the first content: the same bytes as the first build, for the next test.
+    const again = runTool(project, 'src/build/cli.ts', [], env);
+    expect(again.status).toBe(0);
+    expectUnchanged();
+  }, 400_000);
+
+  it('leaves dist/ exactly as it was when the build crashes half-way (a picture the checks accept but cannot be decoded)', () => {
+    // A PNG signature followed by rubbish: `npm run check` looks only at the file's first bytes, so the
+    // build starts; the picture fails when it is decoded for the page and the PDF.
+    const folder = path.join(project, 'content/inspections/dudley-2019');
+    const mdx = path.join(folder, 'report.mdx');
+    const picture = path.join(folder, 'images/broken.png');
+    const original = fs.readFileSync(mdx, 'utf8');
+    fs.writeFileSync(picture, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a picture '.repeat(20))]));
+    fs.writeFileSync(mdx, `${original.trimEnd()}\n\n![A picture whose file is damaged.](./images/broken.png)\n`);
+    try {
+      const check = runTool(project, 'src/check/cli.ts', [], env);
+      expect(check.status, check.stdout + check.stderr).toBe(0);
+
+      const failed = runTool(project, 'src/build/cli.ts', [], env);
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toContain('The build failed; dist/ was not changed.');
+      expect(failed.stderr).toMatch(/corrupt header|broken\.png/i); // sharp's message about the picture
+      // It failed half-way: past the checks, with the work folder started.
+      expect(fs.existsSync(path.join(project, '.build/dist'))).toBe(true);
+      expectUnchanged();
+    } finally {
+      fs.writeFileSync(mdx, original);
+      fs.rmSync(picture, { force: true });
+    }
+    const later = runTool(project, 'src/build/cli.ts', [], env);
+    expect(later.status).toBe(0);
+    expectUnchanged();
+  }, 400_000);
+});
