@@ -23,12 +23,55 @@ const workDir = path.join(root, '.build', outName);
 const nextDir = path.join(workDir, 'next');
 const oldDir = path.join(workDir, 'previous');
 
-/** The project as the build's check loaded it: the PDF phase reuses it. */
-let checked: import('../model/project.ts').Project | undefined;
+/** The second process's report to the first, in the work folder. */
+const stageFile = path.join(workDir, 'site.json');
+interface SiteStage {
+  filesChecked: number;
+  pagesSeconds: number;
+}
 
+/**
+ * The build runs in two processes so that its memory is the larger of its parts, not their sum.
+ * This one (small) starts the site build in a child process, which checks the content, draws the
+ * PDFs and builds the pages into the work folder, then ends and gives all its memory back; only
+ * then does this one index the pages for search (Pagefind, itself over a gigabyte for a thousand
+ * reports) and swap the new site in. Killing this process kills both (one process group).
+ */
 async function main(): Promise<number> {
+  if (process.env.BUILD_STAGE === 'site') return siteStage();
+  // Read by src/site/model.ts: set here either way, so a stray INCLUDE_DRAFTS=1 never reaches dist/.
+  process.env.INCLUDE_DRAFTS = drafts ? '1' : '0';
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, BUILD_STAGE: 'site' } });
+  const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve({ code, signal }));
+  });
+  // The child has said what went wrong (content errors, or a crash); a signal it could not report.
+  if (ended.signal) process.stderr.write(`The build failed: the site build was stopped (${ended.signal}); ${outName}/ was not changed.\n`);
+  if (ended.code !== 0) return 1;
+  const stage = JSON.parse(fs.readFileSync(stageFile, 'utf8')) as SiteStage;
+
+  const indexStarted = performance.now();
+  await searchIndex(nextDir);
+  if (process.env.BUILD_TIMINGS === '1') {
+    process.stdout.write(`Pages: ${stage.pagesSeconds.toFixed(1)} s; search index: ${((performance.now() - indexStarted) / 1000).toFixed(1)} s.\n`);
+  }
+
+  // Swap: the old output is moved aside, then the new one moved in; both renames are atomic.
+  if (fs.existsSync(outDir)) fs.renameSync(outDir, oldDir);
+  fs.renameSync(nextDir, outDir);
+  fs.rmSync(workDir, { recursive: true, force: true });
+  const site = siteUrl() === DEFAULT_SITE_URL ? ` Its links to itself (canonical URLs, feed, sitemap) use ${DEFAULT_SITE_URL}: set SITE_URL to the address it is published at.` : '';
+  const what = drafts ? 'a private preview, drafts and embargoed reports included, marked DRAFT – NOT FOR PUBLICATION; never publish it' : `${stage.filesChecked} content files`;
+  process.stdout.write(`Built ${outName}/ from ${what}.${site}\n`);
+  return 0;
+}
+
+/** The child process: check, PDFs and pages into the work folder (see main). */
+async function siteStage(): Promise<number> {
   const { project, diagnostics, filesChecked } = loadProject(root);
-  checked = project;
   if (diagnostics.length > 0) process.stderr.write(`${formatReport(diagnostics, filesChecked)}\n`);
   if (diagnostics.some((d) => d.severity === 'error')) {
     process.stderr.write(`Build stopped: fix the errors above. ${outName}/ was not changed.\n`);
@@ -37,27 +80,17 @@ async function main(): Promise<number> {
 
   siteUrl(); // a wrong SITE_URL stops the build here, before anything is built
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  // Read by src/site/model.ts: set here either way, so a stray INCLUDE_DRAFTS=1 never reaches dist/.
-  process.env.INCLUDE_DRAFTS = drafts ? '1' : '0';
   fs.rmSync(workDir, { recursive: true, force: true });
   fs.mkdirSync(workDir, { recursive: true });
+  // Imported after INCLUDE_DRAFTS is set: the site model reads it. The PDF phase and Astro's pages
+  // both use this checked project (shared through globalThis), so no file is read or checked twice.
+  const { primeSiteModel } = await import('../site/model.ts');
+  primeSiteModel(project);
   await pdfs();
   const { build } = await import('astro');
   const pagesStarted = performance.now();
   await build({ root, outDir: nextDir, logLevel: 'warn' });
-  const indexStarted = performance.now();
-  await searchIndex(nextDir);
-  if (process.env.BUILD_TIMINGS === '1') {
-    process.stdout.write(`Pages: ${((indexStarted - pagesStarted) / 1000).toFixed(1)} s; search index: ${((performance.now() - indexStarted) / 1000).toFixed(1)} s.\n`);
-  }
-
-  // Swap: the old output is moved aside, then the new one moved in; both renames are atomic.
-  if (fs.existsSync(outDir)) fs.renameSync(outDir, oldDir);
-  fs.renameSync(nextDir, outDir);
-  fs.rmSync(workDir, { recursive: true, force: true });
-  const site = siteUrl() === DEFAULT_SITE_URL ? ` Its links to itself (canonical URLs, feed, sitemap) use ${DEFAULT_SITE_URL}: set SITE_URL to the address it is published at.` : '';
-  const what = drafts ? 'a private preview, drafts and embargoed reports included, marked DRAFT – NOT FOR PUBLICATION; never publish it' : `${filesChecked} content files`;
-  process.stdout.write(`Built ${outName}/ from ${what}.${site}\n`);
+  fs.writeFileSync(stageFile, JSON.stringify({ filesChecked, pagesSeconds: (performance.now() - pagesStarted) / 1000 } satisfies SiteStage));
   return 0;
 }
 
@@ -73,17 +106,13 @@ async function pdfs(): Promise<void> {
     return;
   }
   const started = performance.now();
-  // Imported here, after INCLUDE_DRAFTS is set: the site model reads it.
   const { allPdfDocuments } = await import('../site/pdfs.ts');
-  const { primeSiteModel } = await import('../site/model.ts');
-  if (checked) primeSiteModel(checked);
   const { preparePdfs } = await import('../pdf/prepare.ts');
-  const documents = allPdfDocuments();
-  const modelled = performance.now();
-  const { rendered, fromCache, workers } = await preparePdfs(documents);
-  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  // The document models are made in this thread while the workers draw.
+  const { rendered, fromCache, byInputs, workers } = await preparePdfs(allPdfDocuments());
   const where = rendered ? (workers ? ' on worker threads' : ' in the main thread') : '';
-  process.stdout.write(`PDFs: ${rendered} rendered${where}, ${fromCache} from cache, ${seconds(performance.now() - started)} s (document models ${seconds(modelled - started)} s).\n`);
+  const unchanged = byInputs ? ` (${byInputs} found by their unchanged files, with no document model made)` : '';
+  process.stdout.write(`PDFs: ${rendered} rendered${where}, ${fromCache} from cache${unchanged}, ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
 }
 
 /**

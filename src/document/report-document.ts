@@ -13,8 +13,12 @@ import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
 import { blocksFromMarkdown, IdMaker, narrativeSections, type MarkdownContext } from './from-markdown.ts';
 import { judgementFootnote, keyQuestionTable, ratingInline, ratingsSummaryTable } from './report-tables.ts';
 
-const formatDate = (iso: string, parts: 'day' | 'month' = 'day') =>
-  new Intl.DateTimeFormat('en-GB', { ...(parts === 'day' ? { day: 'numeric' } : {}), month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+// Made once: creating an Intl.DateTimeFormat costs far more than formatting with one.
+const dateFormats = {
+  day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  month: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+const formatDate = (iso: string, parts: 'day' | 'month' = 'day') => dateFormats[parts].format(new Date(`${iso}T00:00:00Z`));
 
 export { formatDate };
 

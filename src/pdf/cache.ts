@@ -82,10 +82,10 @@ export function codeVersion(): string {
   return (processCodeVersion ??= codeVersionOf(process.cwd()));
 }
 
-/** Picture hashes, remembered while the file's size and modification time stay the same. */
+/** Picture hashes (also used by input-index.ts), remembered while the file's size and modification time stay the same. */
 const pictureHashes = new Map<string, { stamp: string; hash: string }>();
 
-function pictureHash(source: string): string {
+export function pictureHash(source: string): string {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(source);

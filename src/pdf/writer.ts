@@ -6,6 +6,7 @@
  * lines, links included (a Link element with its annotation as an object reference).
  * The full report (render-document.ts) and the easy-read version (easy-read-pdf.ts) extend it.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -50,6 +51,23 @@ export interface WriterSettings {
 const sharedShaping = new Map<string, Record<string, unknown>>();
 
 /**
+ * The fonts, parsed once per process and given to every document (pdfkit accepts a fontkit font in
+ * place of a file). A font file given by path is parsed again for each document; and since shaped
+ * words are shared across documents, each word shaped by a document's own font kept that whole
+ * font alive: about half a megabyte more held for every report drawn.
+ */
+const parsedFonts = new Map<FontName, unknown>();
+function parsedFont(name: FontName): unknown {
+  let font = parsedFonts.get(name);
+  if (!font) {
+    const { create } = require('fontkit') as { create(buffer: Buffer): unknown };
+    font = create(fs.readFileSync(FONT_FILES[name]));
+    parsedFonts.set(name, font);
+  }
+  return font;
+}
+
+/**
  * Shaping a word (OpenType substitutions and kerning) is most of the cost of a PDF, and pdfkit
  * caches it per document. The result depends only on the font file and the word, and pdfkit reads
  * only glyph ids, widths and code points from it, so one cache serves every document of a build.
@@ -89,8 +107,9 @@ export class TaggedPdfWriter {
       // A creation date from the content (never the clock) also fixes pdfkit's document id.
       info: { Title: model.title, Author: model.author, Subject: model.subject, Keywords: model.keywords.join(', '), Creator: 'inspection-reports', Producer: 'inspection-reports (pdfkit)', CreationDate: date, ModDate: date },
     });
-    for (const [name, file] of Object.entries(FONT_FILES)) {
-      this.doc.registerFont(name, file);
+    for (const name of Object.keys(FONT_FILES) as FontName[]) {
+      // @types/pdfkit does not know that pdfkit 0.20 takes a fontkit font.
+      this.doc.registerFont(name, parsedFont(name) as string);
       shareShaping(this.doc, name);
     }
     this.root = this.doc.struct('Document');

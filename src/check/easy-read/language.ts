@@ -18,8 +18,10 @@ import retextReadability from 'retext-readability';
 import retextSimplify from 'retext-simplify';
 import { syllable } from 'syllable';
 import { SKIP, visit } from 'unist-util-visit';
+import './word-lists.ts'; // constant-time word lookups for retext-readability
 import type { DiagnosticList, Position, Severity } from '../diagnostics.ts';
 import type { GlossaryTerm } from '../../model/schemas/glossary.ts';
+import { findTerms } from '../../model/glossary-terms.ts';
 import type { EasyReadCheckSettings, EasyReadRuleId } from '../../model/schemas/easy-read-checks.ts';
 
 export interface SentenceToCheck {
@@ -423,8 +425,6 @@ export function percentageInWords(percent: number): string {
  * The checks
  * ---------------------------------------------------------------------------------------------- */
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 interface Range {
   start: number;
   end: number;
@@ -432,7 +432,6 @@ interface Range {
 
 const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
 
-/** Where glossary terms and their aliases occur in a text: whole words, abbreviations only in capitals (as termsUsedIn). */
 /** Replaces explained hard words, names (capitalised words after the first) and web addresses with "it". */
 function maskExplained(text: string, glossaryIn: (text: string) => Range[]): string {
   const ranges = [...glossaryIn(text)];
@@ -447,22 +446,7 @@ function maskExplained(text: string, glossaryIn: (text: string) => Range[]): str
 }
 
 function glossaryMatcher(glossary: readonly GlossaryTerm[]): (text: string) => Range[] {
-  const words = glossary.flatMap((term) => [term.term, ...term.aliases]);
-  const isAbbreviation = (word: string) => word === word.toUpperCase() && /[A-Z]/.test(word);
-  const build = (list: string[], flags: string) =>
-    list.length === 0
-      ? undefined
-      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, flags);
-  const capitals = build(words.filter(isAbbreviation), 'gu');
-  const others = build(words.filter((w) => !isAbbreviation(w)), 'giu');
-  return (text) => {
-    const ranges: Range[] = [];
-    for (const pattern of [capitals, others]) {
-      if (!pattern) continue;
-      for (const match of text.matchAll(pattern)) ranges.push({ start: match.index, end: match.index + match[0].length });
-    }
-    return ranges;
-  };
+  return (text) => findTerms(text, glossary);
 }
 
 const quote = (text: string) => `"${text}"`;

@@ -7,7 +7,7 @@ import { reportFor } from '../../../../site/reports.ts';
 
 export const getStaticPaths = (() =>
   siteModel().inspections.flatMap((inspection) =>
-    reportFor(inspection.slug).document.images.map((image) => ({ params: { slug: inspection.slug, name: image.name }, props: { image } })),
+    reportFor(inspection.slug).images.map((image) => ({ params: { slug: inspection.slug, name: image.name }, props: { image } })),
   )) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ image: ImageRef }> = async ({ props }) => {

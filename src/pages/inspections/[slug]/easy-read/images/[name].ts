@@ -5,7 +5,7 @@ import { normaliseImage } from '../../../../../document/images.ts';
 import { easyReadFor, easyReadSlugs } from '../../../../../site/reports.ts';
 
 export const getStaticPaths = (() =>
-  easyReadSlugs('inspection').flatMap((slug) => easyReadFor('inspection', slug).document.images.map((image) => ({ params: { slug, name: image.name }, props: { image } })))) satisfies GetStaticPaths;
+  easyReadSlugs('inspection').flatMap((slug) => easyReadFor('inspection', slug).images.map((image) => ({ params: { slug, name: image.name }, props: { image } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ image: ImageRef }> = async ({ props }) => {
   const { data, format } = await normaliseImage(props.image);

@@ -5,7 +5,7 @@ import { normaliseImage } from '../../../../../document/images.ts';
 import { easyReadFor, easyReadSlugs } from '../../../../../site/reports.ts';
 
 export const getStaticPaths = (() =>
-  easyReadSlugs('thematic').flatMap((slug) => easyReadFor('thematic', slug).document.images.map((image) => ({ params: { slug, name: image.name }, props: { image } })))) satisfies GetStaticPaths;
+  easyReadSlugs('thematic').flatMap((slug) => easyReadFor('thematic', slug).images.map((image) => ({ params: { slug, name: image.name }, props: { image } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ image: ImageRef }> = async ({ props }) => {
   const { data, format } = await normaliseImage(props.image);

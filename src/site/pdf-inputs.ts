@@ -1,0 +1,51 @@
+/**
+ * Which files a report's PDF is made from, as one hash (see src/pdf/input-index.ts): the report's
+ * own folder (inspection.yaml, cases.csv, report.mdx, easy-read.mdx, pictures), and everything
+ * every report shares: the code (all of src/ and the locked package versions), templates/, and
+ * every content file outside the folders of single reports (frameworks, services, glossary,
+ * publisher, easy-read checks). A report never reads another report's folder or the annual
+ * reports, so those stay out; whether drafts are shown goes in, since it adds a watermark.
+ *
+ * The shared part is conservative on purpose: editing any shared file, or any code, changes every
+ * report's inputs; the PDFs themselves are still found by their model's key when the model did
+ * not change.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { contentVersion } from './content-version.ts';
+import { includesDrafts } from './model.ts';
+
+/** Content folders that hold one report each (or an annual report): not shared inputs. */
+const REPORT_FOLDERS = new Set(['content/inspections', 'content/thematic', 'content/annual-reports']);
+const SHARED = ['src', 'templates', 'content', 'package-lock.json'];
+
+function hashFiles(hash: ReturnType<typeof createHash>, root: string, relative: string, skip: (relative: string) => boolean): void {
+  const file = path.join(root, relative);
+  if (skip(relative) || !fs.existsSync(file)) return;
+  if (fs.statSync(file).isDirectory()) {
+    for (const name of fs.readdirSync(file).sort()) hashFiles(hash, root, `${relative}/${name}`, skip);
+    return;
+  }
+  hash.update(relative).update('\u0000').update(fs.readFileSync(file)).update('\u0000');
+}
+
+let shared: { version: number; root: string; drafts: boolean; hash: string } | undefined;
+
+/** The hash of what every report shares, made once per build (and again when content changes). */
+export function sharedInputs(root: string = process.cwd()): string {
+  const drafts = includesDrafts();
+  const version = contentVersion();
+  if (shared && shared.version === version && shared.root === root && shared.drafts === drafts) return shared.hash;
+  const hash = createHash('sha256').update(`pdf-inputs-1\u0000drafts:${drafts}\u0000`);
+  for (const part of SHARED) hashFiles(hash, root, part, (relative) => REPORT_FOLDERS.has(relative));
+  shared = { version, root, drafts, hash: hash.digest('hex') };
+  return shared.hash;
+}
+
+/** The inputs hash of one document of a report: its kind, the shared inputs and the report's folder (project-relative). */
+export function reportInputs(kind: string, folder: string, root: string = process.cwd()): string {
+  const hash = createHash('sha256').update(`${sharedInputs(root)}\u0000${kind}\u0000`);
+  hashFiles(hash, root, folder.split(path.sep).join('/'), () => false);
+  return hash.digest('hex');
+}
