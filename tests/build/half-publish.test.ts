@@ -1,8 +1,9 @@
 /**
  * `npm run build` never half-publishes: it builds into .build/dist/next and replaces dist/ only when
- * everything succeeded. A build killed half-way, or one that crashes half-way, leaves the previous
- * dist/ byte for byte as it was, and the next build still succeeds. (A content error, which stops
- * the build before anything is built, is tested in build.test.ts.)
+ * everything succeeded. A build killed half-way, one whose site-building child process is killed,
+ * or one that crashes half-way, leaves the previous dist/ byte for byte as it was, and the next
+ * build still succeeds. (A content error, which stops the build before anything is built, is tested
+ * in build.test.ts.)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,6 +87,35 @@ describe('npm run build never half-publishes', () => {
     expect(again.status).toBe(0);
     expectUnchanged();
   }, 400_000);
+
+  // Finding the child process reads /proc: Linux only (CI is Linux).
+  it.skipIf(process.platform !== 'linux')('leaves dist/ exactly as it was when the site-building child process is killed, and says so', async () => {
+    // The build runs the check, PDFs and pages in a child process (BUILD_STAGE=site), then indexes and swaps.
+    const child = spawn(process.execPath, [tsxCli, 'src/build/cli.ts'], { cwd: project, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const siteStage = () =>
+      fs.readdirSync('/proc').find((entry) => {
+        if (!/^\d+$/.test(entry)) return false;
+        try {
+          return fs.readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes('BUILD_STAGE=site') && fs.realpathSync(`/proc/${entry}/cwd`) === fs.realpathSync(project);
+        } catch {
+          return false;
+        }
+      });
+    let pid: string | undefined;
+    const deadline = Date.now() + 60_000;
+    while (!pid && Date.now() < deadline) {
+      pid = siteStage();
+      if (!pid) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(pid, 'no site-building child process was seen').toBeDefined();
+    process.kill(Number(pid), 'SIGKILL');
+    expect(await exited).toBe(1);
+    expect(stderr).toContain('The build failed: the site build was stopped (SIGKILL); dist/ was not changed.');
+    expectUnchanged();
+  }, 200_000);
 
   it('leaves dist/ exactly as it was when the build crashes half-way (a picture the checks accept but cannot be decoded)', () => {
     // A PNG signature followed by rubbish: `npm run check` looks only at the file's first bytes, so the
