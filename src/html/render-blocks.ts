@@ -6,8 +6,7 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { numberedLabel, type Block, type ContentsEntry, type Inline, type TableCell } from '../document/blocks.ts';
-import { fromHtml } from 'hast-util-from-html';
-import { chartSvg } from '../charts/chart-svg.ts';
+import { chartTree } from '../charts/chart-svg.ts';
 import { ratingSymbolPaths } from '../document/rating-symbols.ts';
 
 type RatingInline = Extract<Inline, { type: 'rating' }>;
@@ -142,7 +141,7 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
       return [
         el('figure', { className: ['app-chart-figure'], id: block.id }, [
           el('figcaption', { className: ['govuk-heading-s'] }, [txt(label)]),
-          ...(fromHtml(chartSvg(block.chart, { id: `${block.id}-svg`, title: label, description: block.description }), { fragment: true }).children as ElementContent[]),
+          chartTree(block.chart, { id: `${block.id}-svg`, title: label, description: block.description }),
           el('details', { className: ['govuk-details'] }, [
             el('summary', { className: ['govuk-details__summary'] }, [el('span', { className: ['govuk-details__summary-text'] }, [txt('The data in this chart')])]),
             el('div', { className: ['govuk-details__text'] }, tableNodes(block.table, ctx)),
