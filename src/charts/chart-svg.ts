@@ -144,6 +144,14 @@ export function chartSvg(spec: ChartSpec, about: ChartText): string {
   return toHtml(chartTree(spec, about), { space: 'svg', closeEmptyElements: true, tightSelfClosing: true, allowDangerousCharacters: true, characterReferences: { useNamedReferences: true } });
 }
 
+/** The values of bars and lines, up the page: a plot 240 high below `top`, from 0 to the axis maximum. */
+function verticalScale(spec: ChartSpec, top: number) {
+  const plotHeight = 240;
+  const bottom = top + plotHeight;
+  const max = axisMax(spec, Math.max(0, ...spec.series.flatMap((series) => series.values.map((v) => v ?? 0))));
+  return { bottom, max, y: (v: number) => bottom - (v / max) * plotHeight };
+}
+
 /** The value axis: a grid line at each tick, labelled on the left. */
 function valueAxis(spec: ChartSpec, max: number, left: number, y: (v: number) => number): Element[] {
   return ticks(max).flatMap((tick) => [
@@ -158,11 +166,7 @@ function bars(spec: ChartSpec, id: string) {
   const top = spec.series.length > 1 ? 64 : 38;
   const left = 48;
   const plotWidth = WIDTH - left - 12;
-  const plotHeight = 240;
-  const bottom = top + plotHeight;
-  const largest = Math.max(0, ...spec.series.flatMap((series) => series.values.map((v) => v ?? 0)));
-  const max = axisMax(spec, largest);
-  const y = (v: number) => bottom - (v / max) * plotHeight;
+  const { bottom, max, y } = verticalScale(spec, top);
   const parts: Element[] = [...legend(spec, id, 16), ...valueAxis(spec, max, left, y)];
   const group = plotWidth / spec.categories.length;
   const barWidth = Math.min(56, (group * 0.74) / spec.series.length);
@@ -225,11 +229,7 @@ function lines(spec: ChartSpec, id: string) {
   const top = spec.series.length > 1 ? 58 : 30;
   const left = 48;
   const plotWidth = WIDTH - left - 30;
-  const plotHeight = 240;
-  const bottom = top + plotHeight;
-  const largest = Math.max(0, ...spec.series.flatMap((series) => series.values.map((v) => v ?? 0)));
-  const max = axisMax(spec, largest);
-  const y = (v: number) => bottom - (v / max) * plotHeight;
+  const { bottom, max, y } = verticalScale(spec, top);
   const step = spec.categories.length > 1 ? plotWidth / (spec.categories.length - 1) : 0;
   const x = (c: number) => (spec.categories.length > 1 ? left + 15 + c * (step - 30 / Math.max(1, spec.categories.length - 1)) : left + plotWidth / 2);
   const parts: Element[] = [...legend(spec, id, 16), ...valueAxis(spec, max, left, y)];
