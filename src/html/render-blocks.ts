@@ -3,11 +3,11 @@
  * the same blocks give the same string, and nothing is computed here, only drawn. The PDF draws the
  * same blocks, so a block type handled here must be handled there too.
  */
-import type { Element, ElementContent, Properties } from 'hast';
+import type { Element, ElementContent } from 'hast';
+import { h, s } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { numberedLabel, type Block, type ContentsEntry, type Inline, type TableCell } from '../document/blocks.ts';
-import { fromHtml } from 'hast-util-from-html';
-import { chartSvg } from '../charts/chart-svg.ts';
+import { chartTree } from '../charts/chart-svg.ts';
 import { ratingSymbolPaths } from '../document/rating-symbols.ts';
 
 type RatingInline = Extract<Inline, { type: 'rating' }>;
@@ -38,35 +38,26 @@ export function renderInlines(inlines: readonly Inline[], ctx: RenderContext = r
 
 /** The contents list: level 2 entries, with the level 3 entries after each nested under it. */
 export function renderContents(entries: readonly ContentsEntry[], headingId = 'contents'): string {
-  const items: Element[] = [];
-  let sub: Element[] | undefined;
+  // A level 3 entry with no level 2 before it stands at the top level rather than being lost.
+  const groups: { entry: ContentsEntry; subs: ContentsEntry[] }[] = [];
   for (const entry of entries) {
-    const link = el('a', { className: ['govuk-link'], href: `#${entry.id}` }, [txt(entry.text)]);
-    if (entry.level === 3 && sub) {
-      sub.push(el('li', {}, [link]));
-      continue;
-    }
-    // A level 3 entry with no level 2 before it stands at the top level rather than being lost.
-    sub = [];
-    items.push(el('li', {}, [link, el('ol', { className: ['app-contents__sublist'] }, sub)]));
+    const last = groups[groups.length - 1];
+    if (entry.level === 3 && last) last.subs.push(entry);
+    else groups.push({ entry, subs: [] });
   }
-  for (const item of items) {
-    const list = item.children[1] as Element;
-    if (list.children.length === 0) item.children.pop();
-  }
+  const link = (entry: ContentsEntry) => h('a', { className: ['govuk-link'], href: `#${entry.id}` }, entry.text);
+  const items = groups.map(({ entry, subs }) =>
+    h('li', [link(entry), subs.length ? h('ol', { className: ['app-contents__sublist'] }, subs.map((sub) => h('li', [link(sub)]))) : null]),
+  );
   return toHtml(
-    el('nav', { className: ['app-contents'], ariaLabelledBy: [headingId] }, [
-      el('h2', { className: ['govuk-heading-m'], id: headingId }, [txt('Contents')]),
-      el('ol', { className: ['app-contents__list'] }, items),
+    h('nav', { className: ['app-contents'], ariaLabelledBy: [headingId] }, [
+      h('h2', { className: ['govuk-heading-m'], id: headingId }, [txt('Contents')]),
+      h('ol', { className: ['app-contents__list'] }, items),
     ]),
   );
 }
 
 // ---------------------------------------------------------------------------------------------
-
-function el(tagName: string, properties: Properties = {}, children: ElementContent[] = []): Element {
-  return { type: 'element', tagName, properties, children };
-}
 
 function txt(value: string): ElementContent {
   return { type: 'text', value };
@@ -79,31 +70,31 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
   switch (block.type) {
     case 'heading':
       ctx.headingLevel = block.level;
-      return [el(`h${block.level}`, { className: [HEADING_CLASS[block.level]], id: block.id }, [txt(block.text)])];
+      return [h(`h${block.level}`, { className: [HEADING_CLASS[block.level]], id: block.id }, [txt(block.text)])];
     case 'paragraph':
-      return [el('p', { className: [block.style ? PARAGRAPH_CLASS[block.style] : 'govuk-body'] }, inlineNodes(block.inlines, ctx))];
+      return [h('p', { className: [block.style ? PARAGRAPH_CLASS[block.style] : 'govuk-body'] }, inlineNodes(block.inlines, ctx))];
     case 'list':
       return [
-        el(
+        h(
           block.ordered ? 'ol' : 'ul',
           { className: ['govuk-list', block.ordered ? 'govuk-list--number' : 'govuk-list--bullet'], ...(block.ordered && block.start !== 1 ? { start: block.start } : {}) },
-          block.items.map((item) => el('li', {}, itemNodes(item, ctx))),
+          block.items.map((item) => h('li', {}, itemNodes(item, ctx))),
         ),
       ];
     case 'quote':
-      return [el('blockquote', { className: ['app-quote'] }, block.blocks.flatMap((b) => blockNodes(b, ctx)))];
+      return [h('blockquote', { className: ['app-quote'] }, block.blocks.flatMap((b) => blockNodes(b, ctx)))];
     case 'table':
       return tableNodes(block, ctx);
     case 'figure': {
       const size = ctx.imageSizes.get(block.image.name);
-      const img = el('img', { src: `${ctx.imageBase}${block.image.name}`, alt: block.alt, ...(size ? { width: size.width, height: size.height } : {}), loading: 'lazy', decoding: 'async' });
-      return [el('figure', { className: ['app-figure'] }, [img, ...(block.caption ? [el('figcaption', { className: ['govuk-body-s'] }, [txt(block.caption)])] : [])])];
+      const img = h('img', { src: `${ctx.imageBase}${block.image.name}`, alt: block.alt, ...(size ? { width: size.width, height: size.height } : {}), loading: 'lazy', decoding: 'async' });
+      return [h('figure', { className: ['app-figure'] }, [img, ...(block.caption ? [h('figcaption', { className: ['govuk-body-s'] }, [txt(block.caption)])] : [])])];
     }
     case 'aside':
       // Labelled by its title so the box can be found among landmarks; the inset text marks it out.
       return [
-        el('aside', { className: ['govuk-inset-text', 'app-aside'], ariaLabel: block.title }, [
-          el('p', { className: ['govuk-body', 'app-aside__title'] }, [el('strong', {}, [txt(block.title)])]),
+        h('aside', { className: ['govuk-inset-text', 'app-aside'], ariaLabel: block.title }, [
+          h('p', { className: ['govuk-body', 'app-aside__title'] }, [h('strong', {}, [txt(block.title)])]),
           ...block.blocks.flatMap((b) => blockNodes(b, ctx)),
         ]),
       ];
@@ -111,28 +102,28 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
       return [notesNode(block, ctx)];
     case 'definitions':
       return [
-        el(
+        h(
           'dl',
           { className: ['govuk-summary-list', 'app-definitions'] },
           block.items.map((item) =>
-            el('div', { className: ['govuk-summary-list__row'] }, [
-              el('dt', { className: ['govuk-summary-list__key'], id: item.id }, [txt(item.term)]),
-              el('dd', { className: ['govuk-summary-list__value'] }, [txt(item.definition)]),
+            h('div', { className: ['govuk-summary-list__row'] }, [
+              h('dt', { className: ['govuk-summary-list__key'], id: item.id }, [txt(item.term)]),
+              h('dd', { className: ['govuk-summary-list__value'] }, [txt(item.definition)]),
             ]),
           ),
         ),
       ];
     case 'rating-line':
-      return [el('p', { className: ['govuk-body', 'app-rating-line'] }, [el('strong', {}, [txt(`${block.label}: `)]), ...ratingNodes(block.rating)])];
+      return [h('p', { className: ['govuk-body', 'app-rating-line'] }, [h('strong', {}, [txt(`${block.label}: `)]), ...ratingNodes(block.rating)])];
     case 'thematic-break':
-      return [el('hr', { className: ['govuk-section-break', 'govuk-section-break--l', 'govuk-section-break--visible'] })];
+      return [h('hr', { className: ['govuk-section-break', 'govuk-section-break--l', 'govuk-section-break--visible'] })];
     case 'row': {
       // Easy read: the picture on the left, one sentence per line on the right.
       const size = ctx.imageSizes.get(block.picture.name);
       return [
-        el('div', { className: ['app-easy-row'], id: block.id }, [
-          el('img', { className: ['app-easy-row__picture'], src: `${ctx.imageBase}${block.picture.name}`, alt: block.alt, ...(size ? { width: size.width, height: size.height } : {}) }),
-          el('div', { className: ['app-easy-row__text'] }, block.sentences.map((sentence) => el('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx)))),
+        h('div', { className: ['app-easy-row'], id: block.id }, [
+          h('img', { className: ['app-easy-row__picture'], src: `${ctx.imageBase}${block.picture.name}`, alt: block.alt, ...(size ? { width: size.width, height: size.height } : {}) }),
+          h('div', { className: ['app-easy-row__text'] }, block.sentences.map((sentence) => h('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx)))),
         ]),
       ];
     }
@@ -140,24 +131,24 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
       // The chart as SVG (its title and description are its accessible name), then its data as a table.
       const label = block.number ? `Figure ${block.number}: ${block.title}` : block.title;
       return [
-        el('figure', { className: ['app-chart-figure'], id: block.id }, [
-          el('figcaption', { className: ['govuk-heading-s'] }, [txt(label)]),
-          ...(fromHtml(chartSvg(block.chart, { id: `${block.id}-svg`, title: label, description: block.description }), { fragment: true }).children as ElementContent[]),
-          el('details', { className: ['govuk-details'] }, [
-            el('summary', { className: ['govuk-details__summary'] }, [el('span', { className: ['govuk-details__summary-text'] }, [txt('The data in this chart')])]),
-            el('div', { className: ['govuk-details__text'] }, tableNodes(block.table, ctx)),
+        h('figure', { className: ['app-chart-figure'], id: block.id }, [
+          h('figcaption', { className: ['govuk-heading-s'] }, [txt(label)]),
+          chartTree(block.chart, { id: `${block.id}-svg`, title: label, description: block.description }),
+          h('details', { className: ['govuk-details'] }, [
+            h('summary', { className: ['govuk-details__summary'] }, [h('span', { className: ['govuk-details__summary-text'] }, [txt('The data in this chart')])]),
+            h('div', { className: ['govuk-details__text'] }, tableNodes(block.table, ctx)),
           ]),
         ]),
       ];
     }
     case 'hard-words':
       return [
-        el(
+        h(
           'dl',
           { className: ['app-hard-words'] },
           block.items.flatMap((item) => [
-            el('dt', { id: item.id }, [el('strong', {}, [txt(item.term)])]),
-            el('dd', {}, item.sentences.map((sentence) => el('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx)))),
+            h('dt', { id: item.id }, [h('strong', {}, [txt(item.term)])]),
+            h('dd', {}, item.sentences.map((sentence) => h('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx)))),
           ]),
         ),
       ];
@@ -184,47 +175,47 @@ function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext
     // A short header ("1.1") is shown as it is and read in full: the short text is hidden from
     // assistive technology, the full text from sight.
     const content = cell.fullText
-      ? [el('span', { ariaHidden: 'true' }, inlineNodes(cell.inlines, ctx)), el('span', { className: ['govuk-visually-hidden'] }, [txt(cell.fullText)])]
+      ? [h('span', { ariaHidden: 'true' }, inlineNodes(cell.inlines, ctx)), h('span', { className: ['govuk-visually-hidden'] }, [txt(cell.fullText)])]
       : inlineNodes(cell.inlines, ctx);
-    return el(header ? 'th' : 'td', { className, ...(scope ? { scope } : {}), ...(span ? { colSpan: span } : {}), ...data }, content);
+    return h(header ? 'th' : 'td', { className, ...(scope ? { scope } : {}), ...(span ? { colSpan: span } : {}), ...data }, content);
   };
   const columns = Math.max(0, ...[...block.head, ...block.rows].map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
   // A row that is one header across the whole table heads a group of rows (a domain above its standards).
   const isGroup = (cells: TableCell[]) => cells.length === 1 && columns > 1 && cells[0]!.rowHeader === true && cells[0]!.colSpan === columns;
   const row = (cells: TableCell[], head: boolean) =>
-    el('tr', { className: ['govuk-table__row', ...(!head && isGroup(cells) ? ['app-table__group-row'] : [])] }, cells.map((c) => cellNode(c, head)));
-  const table = el('table', { className: ['govuk-table'] }, [
-    ...(block.caption ? [el('caption', { className: ['govuk-table__caption', 'govuk-table__caption--s'] }, [txt(numberedLabel(block))])] : []),
-    ...(block.head.length ? [el('thead', { className: ['govuk-table__head'] }, block.head.map((r) => row(r, true)))] : []),
-    el('tbody', { className: ['govuk-table__body'] }, block.rows.map((r) => row(r, false))),
+    h('tr', { className: ['govuk-table__row', ...(!head && isGroup(cells) ? ['app-table__group-row'] : [])] }, cells.map((c) => cellNode(c, head)));
+  const table = h('table', { className: ['govuk-table'] }, [
+    ...(block.caption ? [h('caption', { className: ['govuk-table__caption', 'govuk-table__caption--s'] }, [txt(numberedLabel(block))])] : []),
+    ...(block.head.length ? [h('thead', { className: ['govuk-table__head'] }, block.head.map((r) => row(r, true)))] : []),
+    h('tbody', { className: ['govuk-table__body'] }, block.rows.map((r) => row(r, false))),
   ]);
   // The wrapper scrolls a wide table sideways on a narrow screen instead of widening the page.
   // Tables of four columns or more may use the page's full width; narrower ones keep to the text's.
   // Focusable and named, so keyboard users can scroll it too (WCAG 2.1.1).
   // A numbered table ("Table 2: …") is a link target, from the list of figures and tables.
-  const wrapper = el('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : [])], ...(block.number !== undefined && block.id ? { id: block.id } : {}), tabIndex: 0, role: 'region', ariaLabel: block.caption ? numberedLabel(block) : 'Table' }, [table]);
-  return block.note ? [wrapper, el('p', { className: ['govuk-body-s', 'app-table-note'] }, inlineNodes(block.note, ctx))] : [wrapper];
+  const wrapper = h('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : [])], ...(block.number !== undefined && block.id ? { id: block.id } : {}), tabIndex: 0, role: 'region', ariaLabel: block.caption ? numberedLabel(block) : 'Table' }, [table]);
+  return block.note ? [wrapper, h('p', { className: ['govuk-body-s', 'app-table-note'] }, inlineNodes(block.note, ctx))] : [wrapper];
 }
 
 function notesNode(block: Extract<Block, { type: 'notes' }>, ctx: RenderContext): Element {
   const level = Math.min(6, Math.max(2, ctx.headingLevel + 1));
   const first = block.notes[0]?.number ?? 1;
-  return el('div', { className: ['app-notes'] }, [
-    el(`h${level}`, { className: ['govuk-heading-s'] }, [txt('Notes')]),
-    el(
+  return h('div', { className: ['app-notes'] }, [
+    h(`h${level}`, { className: ['govuk-heading-s'] }, [txt('Notes')]),
+    h(
       'ol',
       { className: ['govuk-list', 'govuk-list--number', 'app-notes__list'], ...(first !== 1 ? { start: first } : {}) },
       block.notes.map((note) => {
         // Back to where the note was first referred to, when that is on this page.
         const back = ctx.noteRefs.has(note.id)
-          ? [txt(' '), el('a', { className: ['govuk-link', 'app-notes__back'], href: `#${noteRefId(note.number, 1)}` }, [txt('Back to text'), el('span', { className: ['govuk-visually-hidden'] }, [txt(` for note ${note.number}`)])])]
+          ? [txt(' '), h('a', { className: ['govuk-link', 'app-notes__back'], href: `#${noteRefId(note.number, 1)}` }, [txt('Back to text'), h('span', { className: ['govuk-visually-hidden'] }, [txt(` for note ${note.number}`)])])]
           : [];
         const content = itemNodes(note.blocks, ctx);
         // The back link joins the note's last paragraph rather than standing on a line of its own.
         const last = content[content.length - 1];
         if (last?.type === 'element' && last.tagName === 'p') last.children.push(...back);
         else content.push(...back);
-        return el('li', { id: note.id, value: String(note.number) }, content);
+        return h('li', { id: note.id, value: String(note.number) }, content);
       }),
     ),
   ]);
@@ -237,27 +228,27 @@ function inlineNodes(inlines: readonly Inline[], ctx: RenderContext): ElementCon
     switch (inline.type) {
       case 'text': {
         let node: ElementContent = txt(inline.value);
-        if (inline.italic) node = el('em', {}, [node]);
-        if (inline.bold) node = el('strong', {}, [node]);
+        if (inline.italic) node = h('em', {}, [node]);
+        if (inline.bold) node = h('strong', {}, [node]);
         return [node];
       }
       case 'link':
-        return [el('a', { className: ['govuk-link'], href: inline.url }, inlineNodes(inline.children, ctx))];
+        return [h('a', { className: ['govuk-link'], href: inline.url }, inlineNodes(inline.children, ctx))];
       case 'rating':
         return ratingNodes(inline);
       case 'note-ref': {
         const occurrence = (ctx.noteRefs.get(inline.noteId) ?? 0) + 1;
         ctx.noteRefs.set(inline.noteId, occurrence);
         return [
-          el('sup', { className: ['app-note-ref'] }, [
-            el('a', { className: ['govuk-link'], href: `#${inline.noteId}`, id: noteRefId(inline.number, occurrence) }, [txt('['), el('span', { className: ['govuk-visually-hidden'] }, [txt('note ')]), txt(`${inline.number}]`)]),
+          h('sup', { className: ['app-note-ref'] }, [
+            h('a', { className: ['govuk-link'], href: `#${inline.noteId}`, id: noteRefId(inline.number, occurrence) }, [txt('['), h('span', { className: ['govuk-visually-hidden'] }, [txt('note ')]), txt(`${inline.number}]`)]),
           ]),
         ];
       }
       case 'break':
-        return [el('br')];
+        return [h('br')];
       case 'section-ref':
-        return [el('a', { className: ['govuk-link'], href: `#${inline.target}` }, [txt(inline.phrase)])];
+        return [h('a', { className: ['govuk-link'], href: `#${inline.target}` }, [txt(inline.phrase)])];
     }
   });
 }
@@ -266,15 +257,15 @@ function inlineNodes(inlines: readonly Inline[], ctx: RenderContext): ElementCon
 function ratingNodes(rating: RatingInline): ElementContent[] {
   const shape = ratingSymbolPaths[rating.symbol];
   const paint = shape.filled ? { fill: shape.colour } : { fill: 'none', stroke: shape.colour, strokeWidth: '1.2' };
-  const svg = el('svg', { className: ['app-rating__symbol'], viewBox: '0 0 10 10', width: 16, height: 16, ariaHidden: 'true', focusable: 'false' }, [el('path', { d: shape.path, ...paint })]);
+  const svg = s('svg', { className: ['app-rating__symbol'], viewBox: '0 0 10 10', width: 16, height: 16, ariaHidden: 'true', focusable: 'false' }, [s('path', { d: shape.path, ...paint })]);
   // The symbol is kept on the line of the first word; a long label may still wrap in a narrow column.
   const [first = '', ...rest] = rating.label.split(' ');
   const tail = rest.length ? ` ${rest.join(' ')}` : '';
   return [
-    el('span', { className: ['app-rating', `app-rating--${rating.symbol}`] }, [
-      el('span', { className: ['app-rating__lead'] }, [svg, txt(first)]),
+    h('span', { className: ['app-rating', `app-rating--${rating.symbol}`] }, [
+      h('span', { className: ['app-rating__lead'] }, [svg, txt(first)]),
       ...(tail ? [txt(tail)] : []),
-      ...(rating.mark ? [el('span', { className: ['app-rating__mark'] }, [txt(rating.mark)])] : []),
+      ...(rating.mark ? [h('span', { className: ['app-rating__mark'] }, [txt(rating.mark)])] : []),
     ]),
   ];
 }

@@ -3,6 +3,9 @@
  * be published on the build date, dated by the content (publication dates), never by the clock, so
  * the same content always gives the same bytes.
  */
+import type { Element } from 'xast';
+import { x } from 'xastscript';
+import { toXml } from 'xast-util-to-xml';
 import type { Inspection, Project, Thematic } from '../model/project.ts';
 import { ratingInline } from '../document/report-tables.ts';
 import { reportTitle } from '../document/report-document.ts';
@@ -10,7 +13,20 @@ import { formatDate, KIND_LABELS, scoreText } from './listing.ts';
 import { paths } from './paths.ts';
 import type { SitePage } from './public-pages.ts';
 
-const escapeXml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * An XML document: the declaration, then the root element with each child on a line of its own,
+ * indented by two spaces a level. Empty elements are closed as `<link …/>`.
+ */
+function xmlDocument(root: Element): string {
+  const declaration = { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' } as const;
+  return toXml(x(null, [declaration, '\n', indented(root, 0), '\n']), { closeEmptyElements: true, tightClose: true });
+}
+
+/** The element with its children (elements) each on its own line, one level deeper than it. */
+function indented(element: Element, depth: number): Element {
+  const inside = `\n${'  '.repeat(depth + 1)}`;
+  return { ...element, children: [...element.children.flatMap((child) => [{ type: 'text' as const, value: inside }, child]), { type: 'text', value: `\n${'  '.repeat(depth)}` }] };
+}
 
 /** A date as an Atom timestamp: the start of the day, UTC. */
 const atomDate = (date: string) => `${date}T00:00:00Z`;
@@ -57,42 +73,40 @@ export function atomFeed(model: { project: Project; inspections: readonly Inspec
   );
   // The feed changes when a report is published: its date is the newest report's (the build date only when there is none).
   const updated = entries[0]?.published ?? model.buildDate;
-  const lines = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
-    `  <title>${escapeXml(`Inspection reports – ${publisher.shortName}`)}</title>`,
-    `  <subtitle>${escapeXml(`Inspection reports and thematic reports published by ${publisher.name}, newest first.`)}</subtitle>`,
-    `  <id>${escapeXml(new URL(paths.feed, site).href)}</id>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(new URL(paths.feed, site).href)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(new URL(paths.home, site).href)}"/>`,
-    `  <updated>${atomDate(updated)}</updated>`,
-    `  <author><name>${escapeXml(publisher.name)}</name><uri>${escapeXml(publisher.website)}</uri></author>`,
-    `  <rights>${escapeXml(`© ${publisher.copyrightHolder}. Available under the ${publisher.licence.name}: ${publisher.licence.url}`)}</rights>`,
-  ];
-  for (const entry of entries) {
-    lines.push(
-      '  <entry>',
-      `    <title>${escapeXml(entry.title)}</title>`,
-      `    <id>${escapeXml(entry.url)}</id>`,
-      `    <link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>`,
-      ...(entry.pdf ? [`    <link rel="enclosure" type="application/pdf" href="${escapeXml(entry.pdf)}"/>`] : []),
-      `    <published>${atomDate(entry.published)}</published>`,
-      `    <updated>${atomDate(entry.published)}</updated>`,
-      `    <category term="${escapeXml(entry.category.term)}" label="${escapeXml(entry.category.label)}"/>`,
-      `    <summary>${escapeXml(entry.summary)}</summary>`,
-      '  </entry>',
-    );
-  }
-  lines.push('</feed>', '');
-  return lines.join('\n');
+  const feed = x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'en-GB' }, [
+    x('title', `Inspection reports – ${publisher.shortName}`),
+    x('subtitle', `Inspection reports and thematic reports published by ${publisher.name}, newest first.`),
+    x('id', new URL(paths.feed, site).href),
+    x('link', { rel: 'self', type: 'application/atom+xml', href: new URL(paths.feed, site).href }),
+    x('link', { rel: 'alternate', type: 'text/html', href: new URL(paths.home, site).href }),
+    x('updated', atomDate(updated)),
+    x('author', [x('name', publisher.name), x('uri', publisher.website)]),
+    x('rights', `© ${publisher.copyrightHolder}. Available under the ${publisher.licence.name}: ${publisher.licence.url}`),
+    ...entries.map((entry) =>
+      indented(
+        x('entry', [
+          x('title', entry.title),
+          x('id', entry.url),
+          x('link', { rel: 'alternate', type: 'text/html', href: entry.url }),
+          entry.pdf ? x('link', { rel: 'enclosure', type: 'application/pdf', href: entry.pdf }) : null,
+          x('published', atomDate(entry.published)),
+          x('updated', atomDate(entry.published)),
+          x('category', { term: entry.category.term, label: entry.category.label }),
+          x('summary', entry.summary),
+        ]),
+        1,
+      ),
+    ),
+  ]);
+  return xmlDocument(feed);
 }
 
 /** sitemaps.org 0.9: every public page with the date its content last changed, where it has one. */
 export function sitemapXml(pages: readonly SitePage[], site: URL): string {
-  const lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'];
-  for (const page of pages) {
-    lines.push(`  <url><loc>${escapeXml(new URL(page.path, site).href)}</loc>${page.lastmod ? `<lastmod>${page.lastmod}</lastmod>` : ''}</url>`);
-  }
-  lines.push('</urlset>', '');
-  return lines.join('\n');
+  const urlset = x(
+    'urlset',
+    { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' },
+    pages.map((page) => x('url', [x('loc', new URL(page.path, site).href), page.lastmod ? x('lastmod', page.lastmod) : null])),
+  );
+  return xmlDocument(urlset);
 }

@@ -1,12 +1,11 @@
 /**
  * Lists of inspections as pages show them: the filters of the inspections list (overall rating,
- * nation, year of publication, kind), ratings as word and symbol, scores with their maximum.
+ * nation, year of publication, kind), scores with their maximum.
  * Pure functions of the site model, shared by the pages, the feed and the tests.
  */
 import type { Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingRank } from '../model/rating.ts';
 import { ratingInline } from '../document/report-tables.ts';
-import { renderInlines } from '../html/render-blocks.ts';
 import { formatDate } from '../document/report-document.ts';
 
 export { formatDate };
@@ -78,11 +77,6 @@ export function facetValues(inspections: readonly Inspection[], facet: FacetId):
 
 export function withFacet(inspections: readonly Inspection[], facet: FacetId, value: string): Inspection[] {
   return inspections.filter((inspection) => facetOf(inspection, facet).value === value);
-}
-
-/** A rating as HTML: its symbol and its word (and the professional judgement mark), never colour alone. */
-export function ratingHtml(inspection: Inspection, rating: string = inspection.rating.overall.rating, professionalJudgement = false): string {
-  return renderInlines([ratingInline(inspection, rating, professionalJudgement)]);
 }
 
 /** "24 out of 36", or a dash when nothing counting towards the score was rated. */

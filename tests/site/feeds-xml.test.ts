@@ -1,0 +1,51 @@
+/** The Atom feed and the sitemap as XML: hostile text in content stays text, and the layout is the one readers' tools have always had. */
+import { describe, expect, it } from 'vitest';
+import type { Project, Thematic } from '../../src/model/project.ts';
+import { atomFeed, sitemapXml } from '../../src/site/feeds.ts';
+
+const site = new URL('https://reports.example/');
+const publisher = { shortName: 'HMI & Co', name: 'Inspectorate "of" <Things>', website: 'https://example.org/?a=1&b=2', copyrightHolder: 'Crown', licence: { name: 'Open Government Licence v3.0', url: 'https://example.org/ogl' } };
+const thematic = (slug: string, title: string, published: string) =>
+  ({ slug, source: { title, published, summary: 'Knives & <script>alert(1)</script>.', fictional: true } }) as unknown as Thematic;
+const feedOf = (thematics: Thematic[]) => atomFeed({ project: { publisher } as unknown as Project, inspections: [], thematics, buildDate: '2026-01-01' }, site);
+
+describe('the Atom feed', () => {
+  it('escapes markup and ampersands in content, so a title or summary can never become an element', () => {
+    const feed = feedOf([thematic('knives', 'Knives & <script>alert(1)</script>', '2025-03-01')]);
+    expect(feed).not.toContain('<script');
+    expect(feed).toContain('<title>Knives &#x26; &#x3C;script>alert(1)&#x3C;/script></title>');
+    expect(feed).toContain('<summary>Knives &#x26; &#x3C;script>alert(1)&#x3C;/script>. A fictional sample report.</summary>');
+    expect(feed).toContain('<title>Inspection reports – HMI &#x26; Co</title>');
+    expect(feed).toContain('<author><name>Inspectorate "of" &#x3C;Things></name><uri>https://example.org/?a=1&#x26;b=2</uri></author>');
+  });
+
+  it('escapes quotes and ampersands in attributes', () => {
+    const feed = feedOf([thematic('a&b', 'A', '2025-03-01')]);
+    expect(feed).toContain('<link rel="alternate" type="text/html" href="https://reports.example/thematic/a&#x26;b/"/>');
+  });
+
+  it('writes one element a line, indented two spaces a level, newest entry first and dated by it', () => {
+    const feed = feedOf([thematic('older', 'Older', '2024-05-01'), thematic('newer', 'Newer', '2025-03-01')]);
+    const lines = feed.split('\n');
+    expect(lines.slice(0, 3)).toEqual(['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">', '  <title>Inspection reports – HMI &#x26; Co</title>']);
+    expect(lines).toContain('  <updated>2025-03-01T00:00:00Z</updated>');
+    expect(lines.filter((line) => line.startsWith('    <title>'))).toEqual(['    <title>Newer</title>', '    <title>Older</title>']);
+    expect(lines).toContain('    <category term="thematic" label="Thematic inspection"/>');
+    expect(lines.slice(-4)).toEqual(['    <summary>Knives &#x26; &#x3C;script>alert(1)&#x3C;/script>. A fictional sample report.</summary>', '  </entry>', '</feed>', '']);
+  });
+});
+
+describe('the sitemap', () => {
+  it('lists every page with its date, where it has one, one page a line', () => {
+    expect(sitemapXml([{ path: '/', lastmod: '2026-04-14' }, { path: '/search/?q=a&b' }], site)).toBe(
+      [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '  <url><loc>https://reports.example/</loc><lastmod>2026-04-14</lastmod></url>',
+        '  <url><loc>https://reports.example/search/?q=a&#x26;b</loc></url>',
+        '</urlset>',
+        '',
+      ].join('\n'),
+    );
+  });
+});
