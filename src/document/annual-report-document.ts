@@ -11,7 +11,7 @@ import { toString } from 'mdast-util-to-string';
 import type { AnnualReport, Project } from '../model/project.ts';
 import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
 import { blocksFromMarkdown, IdMaker, type MarkdownContext } from './from-markdown.ts';
-import { formatDate } from './report-document.ts';
+import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 import { addresseeRulesSentence, annualReportContext, periodLabel, type AnnualReportContext } from './annual-report-figures.ts';
 

@@ -13,6 +13,7 @@ import { NOT_RATED, ratingLabel } from '../model/rating.ts';
 import { outOfCourtDisposals, type CaseRecord } from '../model/schemas/case.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import type { Block, ChartSpec, Inline, TableCell } from './blocks.ts';
+import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 
 /** What the annual report's components draw from: the inspections of its period, and of the period before. */
@@ -81,15 +82,12 @@ const chart = (title: string, description: string, spec: ChartSpec, head: TableC
   table: { type: 'table', caption: '', head, rows, widths, ...(note ? { note: [text(note)] } : {}) },
 });
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "2022 to 2026" for whole years, else "January 2022 to September 2026". */
 export function periodLabel(period: Period): string {
   const wholeYears = period.from.slice(5) === '01-01' && period.to.slice(5) === '12-31';
   const [fromYear, toYear] = [period.from.slice(0, 4), period.to.slice(0, 4)];
   if (wholeYears) return fromYear === toYear ? fromYear : `${fromYear} to ${toYear}`;
-  const month = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-  return `${month(period.from)} to ${month(period.to)}`;
+  return `${formatDate(period.from, 'month')} to ${formatDate(period.to, 'month')}`;
 }
 
 /** "risk-of-harm" → "Risk of harm"; "out-of-court-disposals" → "Out-of-court disposals". */

@@ -10,7 +10,7 @@ import type { Inspection, Project } from '../model/project.ts';
 import { NOT_RATED } from '../model/rating.ts';
 import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
 import { IdMaker } from './from-markdown.ts';
-import { formatDate } from './report-document.ts';
+import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 import { NOT_APPLICABLE, ratingsOrder, ratingsPrintTable, standardsKey } from './ratings-table.ts';
 

@@ -15,7 +15,7 @@ import { NOT_RATED, ratingRank } from '../model/rating.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import type { Block, Inline, TableCell } from './blocks.ts';
 import { ratingInline } from './report-tables.ts';
-import { formatDate } from './report-document.ts';
+import { formatDate } from './dates.ts';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
 

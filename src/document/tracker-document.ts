@@ -8,7 +8,7 @@ import { publisherCredits } from './publisher-credits.ts';
 import type { Project, Thematic } from '../model/project.ts';
 import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
 import { IdMaker } from './from-markdown.ts';
-import { formatDate } from './report-document.ts';
+import { formatDate } from './dates.ts';
 
 export const TRACKER_TITLE = 'Recommendations tracker: thematic inspections';
 /** The headers of the columns a partnership fills in. */

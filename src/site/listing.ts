@@ -7,9 +7,6 @@ import type { Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingRank } from '../model/rating.ts';
 import { ratingInline } from '../document/report-tables.ts';
 import { renderInlines } from '../html/render-blocks.ts';
-import { formatDate } from '../document/report-document.ts';
-
-export { formatDate };
 
 export type FacetId = 'rating' | 'nation' | 'year' | 'kind';
 

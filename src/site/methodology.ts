@@ -10,7 +10,7 @@ import { NOT_RATED, allStandards, ratingLabel } from '../model/rating.ts';
 import type { Block, Inline, TableCell } from '../document/blocks.ts';
 import { IdMaker } from '../document/from-markdown.ts';
 import { ratingInline } from '../document/report-tables.ts';
-import { formatDate } from '../document/report-document.ts';
+import { formatDate } from '../document/dates.ts';
 
 const text = (value: string, style: { bold?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
 const paragraph = (...inlines: Inline[]): Block => ({ type: 'paragraph', inlines });
