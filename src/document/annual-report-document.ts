@@ -9,25 +9,16 @@ import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { AnnualReport, Project } from '../model/project.ts';
-import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
+import type { Block, DocumentModel } from './blocks.ts';
 import { blocksFromMarkdown, IdMaker, type MarkdownContext } from './from-markdown.ts';
 import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 import { addresseeRulesSentence, annualReportContext, periodLabel, type AnnualReportContext } from './annual-report-figures.ts';
-
-const text = (value: string, style: { bold?: boolean; italic?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
-const paragraph = (...inlines: Inline[]): Block => ({ type: 'paragraph', inlines });
-const cell = (value: string, extra: Partial<TableCell> = {}): TableCell => ({ inlines: [text(value)], ...extra });
+import { cell, paragraph, text } from './make-blocks.ts';
+import { countOf, listOf } from './phrases.ts';
 
 /** Headings of the sections the tool writes after the narrative. */
 export const ANNEX_HEADINGS = { ratings: 'Annex 1: Ratings of the inspections in this period', method: 'Annex 2: How the figures are made' } as const;
-
-function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-const countOf = (n: number, noun: string, many = `${noun}s`) => `${n} ${n === 1 ? noun : many}`;
 
 /**
  * Numbers charts ("Figure 1") and tables ("Table 1") in document order, separately, and gives each

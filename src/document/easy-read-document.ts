@@ -20,6 +20,7 @@ import { formatDate } from './dates.ts';
 import { OPENMOJI_CREDIT, resolvePicture } from './pictures.ts';
 import { ratingSymbolPaths } from './rating-symbols.ts';
 import { ratingInline } from './report-tables.ts';
+import { text } from './make-blocks.ts';
 
 /** Where a sentence or picture came from: the checks turn this into file:line:column. */
 export type Origin =
@@ -52,8 +53,6 @@ export type EasyReadSubject = { kind: 'inspection'; inspection: Inspection } | {
 
 /** Pictures are prepared as squares of this many pixels: sharp in print at the size they are drawn. */
 const PICTURE_SQUARE = 480;
-
-const text = (value: string, style: { bold?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
 
 /** Splits easy-read text written as one string (a recommendation, a definition) into sentences. */
 export function sentencesOf(value: string): string[] {

@@ -9,6 +9,7 @@ import type { Project, Thematic } from '../model/project.ts';
 import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
 import { IdMaker } from './from-markdown.ts';
 import { formatDate } from './dates.ts';
+import { cell, paragraph, text } from './make-blocks.ts';
 
 export const TRACKER_TITLE = 'Recommendations tracker: thematic inspections';
 /** The headers of the columns a partnership fills in. */
@@ -33,9 +34,6 @@ export interface TrackerRow {
   evidence: string[];
 }
 
-const text = (value: string, style: { bold?: boolean; italic?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
-const paragraph = (...inlines: Inline[]): Block => ({ type: 'paragraph', inlines });
-const cell = (value: string, extra: Partial<TableCell> = {}): TableCell => ({ inlines: [text(value)], ...extra });
 const list = (ordered: boolean, items: readonly string[]): Block => ({ type: 'list', ordered, start: 1, items: items.map((item) => [paragraph(text(item))]) });
 
 /** Newest first; reports published the same day in slug order. */
