@@ -20,7 +20,7 @@
  * The Inclusion Europe easy-to-read logo is never drawn (rule 19): the model records no checkers.
  */
 import type { Block, DocumentModel, Inline } from '../document/blocks.ts';
-import { contentsOf } from '../document/blocks.ts';
+import { contentsOf, sectionsOf } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layOutContents, Outline } from './contents.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
@@ -405,17 +405,7 @@ class EasyReadWriter extends TaggedPdfWriter {
     const fillContents = this.assumed.contents ? this.contents() : () => {};
     this.newPage();
     // Each top-level section is a Sect, so the structure tree reads like the contents.
-    let section: Block[] = [];
-    const flush = () => {
-      const blocks = section;
-      if (blocks.length) this.within('Sect', {}, () => this.blocks(blocks));
-      section = [];
-    };
-    for (const block of this.model.body) {
-      if (block.type === 'heading' && block.level === 2) flush();
-      section.push(block);
-    }
-    flush();
+    for (const section of sectionsOf(this.model.body)) this.within('Sect', {}, () => this.blocks(section));
     this.credits();
     fillContents();
     this.pageFurniture();

@@ -7,7 +7,7 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import { chartSvg } from '../charts/chart-svg.ts';
 import type { Block, ContentsEntry, DocumentModel, Inline, TableCell } from '../document/blocks.ts';
-import { contentsOf, figuresOf, numberedLabel } from '../document/blocks.ts';
+import { contentsOf, figuresOf, numberedLabel, sectionsOf } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layOutContents, Outline } from './contents.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
@@ -566,19 +566,7 @@ class PdfWriter extends TaggedPdfWriter {
     const figures = figuresOf(this.model.body);
     const fillFigures = figures.length ? this.contents(figures.map((f) => ({ id: f.id, text: f.text, level: 3 as const })), { id: 'list-of-figures', text: 'List of figures and tables', flat: true }) : () => {};
     // Each top-level section is a Sect, so the structure tree reads like the contents.
-    let section: Block[] = [];
-    const flush = () => {
-      if (section.length) {
-        const blocks = section;
-        this.within('Sect', {}, () => this.blocks(blocks, frame));
-      }
-      section = [];
-    };
-    for (const block of this.model.body) {
-      if (block.type === 'heading' && block.level === 2) flush();
-      section.push(block);
-    }
-    flush();
+    for (const section of sectionsOf(this.model.body)) this.within('Sect', {}, () => this.blocks(section, frame));
     fillContents();
     fillFigures();
     this.pageFurniture();
