@@ -12,7 +12,7 @@ import { NOT_RATED, ratingLabel, ratingRank } from '../model/rating.ts';
 import { findTerms } from '../model/glossary-terms.ts';
 import type { GlossaryTerm } from '../model/schemas/glossary.ts';
 import type { Recommendation } from '../model/schemas/inspection.ts';
-import type { EasyReadRowTemplate, EasyReadSectionTemplate, EasyReadTemplate } from '../model/schemas/easy-read-template.ts';
+import type { EasyReadRowTemplate } from '../model/schemas/easy-read-template.ts';
 import type { EasyReadRow } from '../source/easy-read-file.ts';
 import type { Block, DocumentModel, ImageRef, Inline } from './blocks.ts';
 import { IdMaker, inlinesFrom, type MarkdownContext } from './from-markdown.ts';
@@ -65,16 +65,17 @@ export function sentencesOf(value: string): string[] {
 export function easyReadDocument(project: Project, subject: EasyReadSubject, root: string = process.cwd()): EasyReadBuild {
   const template = project.easyReadTemplates.find((t) => t.for === subject.kind);
   if (!template) throw new Error(`templates/easy-read/${subject.kind}.yaml is missing`);
-  const writer = new EasyReadWriter(project, subject, template, root);
+  const builder = new EasyReadBuilder(project, subject, template, root);
   // In this order, as rows are numbered and pictures named in the order they are made.
-  const { body, hardWords } = templateSections(writer, template);
-  checkWrittenSections(writer, template);
-  const cover = coverRows(writer, template);
-  addHardWords(writer, project.glossary, cover, body, hardWords);
-  return { document: documentModel(writer, template, project.publisher, cover, body), rows: writer.rowsToCheck, problems: writer.problems };
+  const { body, hardWords } = templateSections(builder, template);
+  checkWrittenSections(builder, template);
+  const cover = coverRows(builder, template);
+  addHardWords(builder, project.glossary, cover, body, hardWords);
+  return { document: documentModel(builder, template, project.publisher, cover, body), rows: builder.rowsToCheck, problems: builder.problems };
 }
 
-type SectionTemplate<Kind extends EasyReadSectionTemplate['kind']> = Extract<EasyReadSectionTemplate, { kind: Kind }>;
+type EasyReadTemplate = Project['easyReadTemplates'][number];
+type SectionTemplate<Kind extends EasyReadTemplate['sections'][number]['kind']> = Extract<EasyReadTemplate['sections'][number], { kind: Kind }>;
 
 /** The hard-words section, placed once every other row is written and the words they use are known. */
 interface HardWordsPlace {
@@ -87,7 +88,7 @@ interface HardWordsPlace {
  * What the sections of one easy-read document are written with: the placeholders' values, the
  * rows made so far with their pictures, and the problems and sentences for the checks.
  */
-class EasyReadWriter {
+class EasyReadBuilder {
   readonly problems: EasyReadProblem[] = [];
   /** Every row in reading order with its sentences, for the language checks. */
   readonly rowsToCheck: EasyReadBuild['rows'] = [];
@@ -97,7 +98,7 @@ class EasyReadWriter {
   readonly thematic: Thematic | undefined;
   readonly easyRead: (Inspection | Thematic)['easyRead'];
   /** The sections of easy-read.mdx by lower-case heading. */
-  readonly writtenSections: Map<string, NonNullable<EasyReadWriter['easyRead']>['source']['sections'][number]>;
+  readonly writtenSections: Map<string, NonNullable<EasyReadBuilder['easyRead']>['source']['sections'][number]>;
   readonly recommendations: Recommendation[];
   readonly published: string;
   /** How {ref:id} reads in a sentence: the hard-words section's "the hard words list". */
@@ -246,48 +247,48 @@ function placeholderValues(project: Project, inspection: Inspection | undefined,
 }
 
 /** The body, section by section in the template's order; the hard-words list is placed later. */
-function templateSections(writer: EasyReadWriter, template: EasyReadTemplate): { body: Block[]; hardWords?: HardWordsPlace } {
+function templateSections(builder: EasyReadBuilder, template: EasyReadTemplate): { body: Block[]; hardWords?: HardWordsPlace } {
   const body: Block[] = [];
   let hardWords: HardWordsPlace | undefined;
   template.sections.forEach((section, index) => {
     switch (section.kind) {
       case 'written':
-        return void body.push(...writtenSection(writer, section));
+        return void body.push(...writtenSection(builder, section));
       case 'rating':
-        return void body.push(...ratingSection(writer, section, index));
+        return void body.push(...ratingSection(builder, section, index));
       case 'recommendations':
-        return void body.push(...recommendationsSection(writer, section, index));
+        return void body.push(...recommendationsSection(builder, section, index));
       case 'hard-words':
-        hardWords = { index: body.length, section, rows: writer.templateRows(section.rows, index) };
+        hardWords = { index: body.length, section, rows: builder.templateRows(section.rows, index) };
         return;
       case 'fixed':
-        return void body.push(writer.heading(section.id, section.heading), ...writer.templateRows(section.rows, index));
+        return void body.push(builder.heading(section.id, section.heading), ...builder.templateRows(section.rows, index));
     }
   });
   return { body, ...(hardWords ? { hardWords } : {}) };
 }
 
 /** A section the author writes in easy-read.mdx, found by its heading. */
-function writtenSection(writer: EasyReadWriter, section: SectionTemplate<'written'>): Block[] {
-  const source = writer.writtenSections.get(section.heading.toLowerCase());
+function writtenSection(builder: EasyReadBuilder, section: SectionTemplate<'written'>): Block[] {
+  const source = builder.writtenSections.get(section.heading.toLowerCase());
   if (!source) {
-    if (!section.optional) writer.problems.push({ origin: { kind: 'easy-read', at: { line: 1, column: 1 } }, rule: 'missing-section', message: `the easy-read version has no "## ${section.heading}" section`, hint: `add "## ${section.heading}" with its rows` });
+    if (!section.optional) builder.problems.push({ origin: { kind: 'easy-read', at: { line: 1, column: 1 } }, rule: 'missing-section', message: `the easy-read version has no "## ${section.heading}" section`, hint: `add "## ${section.heading}" with its rows` });
     return [];
   }
-  return [writer.heading(section.id, section.heading), ...source.rows.flatMap((row) => writer.authorRow(row) ?? [])];
+  return [builder.heading(section.id, section.heading), ...source.rows.flatMap((row) => builder.authorRow(row) ?? [])];
 }
 
 /** The overall rating and the scale it is on: only for an inspection that was rated. */
-function ratingSection(writer: EasyReadWriter, section: SectionTemplate<'rating'>, index: number): Block[] {
-  const { inspection } = writer;
+function ratingSection(builder: EasyReadBuilder, section: SectionTemplate<'rating'>, index: number): Block[] {
+  const { inspection } = builder;
   if (!inspection || inspection.rating.overall.rating === NOT_RATED) return [];
-  return [writer.heading(section.id, section.heading), ...writer.templateRows(section.rows, index)];
+  return [builder.heading(section.id, section.heading), ...builder.templateRows(section.rows, index)];
 }
 
 /** The recommendations in their easy words, grouped under who must act, in the order they first appear; numbers as in the full report. */
-function recommendationsSection(writer: EasyReadWriter, section: SectionTemplate<'recommendations'>, index: number): Block[] {
-  const { recommendations } = writer;
-  const blocks: Block[] = [writer.heading(section.id, section.heading), ...writer.templateRows(section.rows, index)];
+function recommendationsSection(builder: EasyReadBuilder, section: SectionTemplate<'recommendations'>, index: number): Block[] {
+  const { recommendations } = builder;
+  const blocks: Block[] = [builder.heading(section.id, section.heading), ...builder.templateRows(section.rows, index)];
   const groups: { who: string; whoIndex: number; items: { recommendation: Recommendation; index: number }[] }[] = [];
   recommendations.forEach((recommendation, index) => {
     const who = recommendation.easyReadAddressee ?? recommendation.addressee;
@@ -296,46 +297,46 @@ function recommendationsSection(writer: EasyReadWriter, section: SectionTemplate
     group.items.push({ recommendation, index });
   });
   for (const group of groups) {
-    blocks.push(writer.heading('', capitalise(section.whoShould.replace('{who}', group.who)), 3));
+    blocks.push(builder.heading('', capitalise(section.whoShould.replace('{who}', group.who)), 3));
     const whoOrigin: Origin = { kind: 'recommendation', index: group.whoIndex, field: recommendations[group.whoIndex]!.easyReadAddressee ? 'easyReadAddressee' : 'addressee' };
-    writer.rowsToCheck.push({ origin: whoOrigin, sentences: [{ text: group.who, origin: whoOrigin }] });
-    for (const { recommendation, index } of group.items) blocks.push(...recommendationRow(writer, recommendation, index));
+    builder.rowsToCheck.push({ origin: whoOrigin, sentences: [{ text: group.who, origin: whoOrigin }] });
+    for (const { recommendation, index } of group.items) blocks.push(...recommendationRow(builder, recommendation, index));
   }
   return blocks;
 }
 
 /** One recommendation as a row: its number on a keycap, then its easy-read sentences. */
-function recommendationRow(writer: EasyReadWriter, recommendation: Recommendation, index: number): Block[] {
+function recommendationRow(builder: EasyReadBuilder, recommendation: Recommendation, index: number): Block[] {
   if (!recommendation.easyRead) {
-    writer.problems.push({ origin: { kind: 'recommendation', index, field: 'addressee' }, rule: 'missing-easy-read', message: `recommendation ${recommendation.number} has no easy-read text, and this report has an easy-read version`, hint: 'add easyRead: with the recommendation in short, easy sentences' });
+    builder.problems.push({ origin: { kind: 'recommendation', index, field: 'addressee' }, rule: 'missing-easy-read', message: `recommendation ${recommendation.number} has no easy-read text, and this report has an easy-read version`, hint: 'add easyRead: with the recommendation in short, easy sentences' });
     return [];
   }
   const origin: Origin = { kind: 'recommendation', index, field: 'easyRead' };
   const number = recommendation.number;
   const keycap = number <= 9 ? `openmoji:keycap-${number}` : number === 10 ? 'openmoji:keycap-10' : 'openmoji:memo';
   const sentences = sentencesOf(recommendation.easyRead).map((sentence, i) => ({ inlines: i === 0 ? [text(`${number}. `, { bold: true }), text(sentence)] : [text(sentence)], check: { text: sentence, origin } }));
-  const row = writer.row(keycap, `Number ${number}`, sentences, origin);
+  const row = builder.row(keycap, `Number ${number}`, sentences, origin);
   return row ? [row] : [];
 }
 
 /** A `##` section in easy-read.mdx that the template has no place for is a problem. */
-function checkWrittenSections(writer: EasyReadWriter, template: EasyReadTemplate): void {
+function checkWrittenSections(builder: EasyReadBuilder, template: EasyReadTemplate): void {
   const written = new Set(template.sections.filter((s) => s.kind === 'written').map((s) => s.heading.toLowerCase()));
-  for (const section of writer.easyRead?.source.sections ?? []) {
+  for (const section of builder.easyRead?.source.sections ?? []) {
     if (!written.has(section.heading.toLowerCase())) {
       const allowed = template.sections.filter((s) => s.kind === 'written').map((s) => `"## ${s.heading}"`);
-      writer.problems.push({ origin: { kind: 'easy-read', at: section.at }, rule: 'unknown-section', message: `"## ${section.heading}" is not a section of an easy-read version`, hint: `the sections you write are ${allowed.join(', ')}; the others are made from the report's data` });
+      builder.problems.push({ origin: { kind: 'easy-read', at: section.at }, rule: 'unknown-section', message: `"## ${section.heading}" is not a section of an easy-read version`, hint: `the sections you write are ${allowed.join(', ')}; the others are made from the report's data` });
     }
   }
 }
 
-function coverRows(writer: EasyReadWriter, template: EasyReadTemplate): Block[] {
-  const row = writer.templateRow(template.cover, ['cover']);
+function coverRows(builder: EasyReadBuilder, template: EasyReadTemplate): Block[] {
+  const row = builder.templateRow(template.cover, ['cover']);
   return row ? [row] : [];
 }
 
 /** Hard words: glossary terms found in any sentence are shown in bold and listed with their easy definitions. */
-function addHardWords(writer: EasyReadWriter, glossary: readonly GlossaryTerm[], cover: Block[], body: Block[], place: HardWordsPlace | undefined): void {
+function addHardWords(builder: EasyReadBuilder, glossary: readonly GlossaryTerm[], cover: Block[], body: Block[], place: HardWordsPlace | undefined): void {
   const usage = new Map<string, string[]>();
   for (const block of [...cover, ...body]) {
     if (block.type !== 'row') continue;
@@ -347,27 +348,27 @@ function addHardWords(writer: EasyReadWriter, glossary: readonly GlossaryTerm[],
     type: 'hard-words',
     items: terms.map((term) => ({ id: `hard-word-${term.id}`, term: term.term, sentences: sentencesOf(term.easyRead).map((s) => [text(s)]), usedIn: usage.get(term.id)! })),
   };
-  for (const term of terms) writer.rowsToCheck.push({ origin: { kind: 'glossary', termId: term.id }, sentences: sentencesOf(term.easyRead).map((s) => ({ text: s, origin: { kind: 'glossary', termId: term.id } })) });
-  body.splice(place.index, 0, writer.heading(place.section.id, place.section.heading), ...place.rows, list);
+  for (const term of terms) builder.rowsToCheck.push({ origin: { kind: 'glossary', termId: term.id }, sentences: sentencesOf(term.easyRead).map((s) => ({ text: s, origin: { kind: 'glossary', termId: term.id } })) });
+  body.splice(place.index, 0, builder.heading(place.section.id, place.section.heading), ...place.rows, list);
 }
 
-function documentModel(writer: EasyReadWriter, template: EasyReadTemplate, publisher: Project['publisher'], cover: Block[], body: Block[]): DocumentModel {
-  const { images, subjectName } = writer;
+function documentModel(builder: EasyReadBuilder, template: EasyReadTemplate, publisher: Project['publisher'], cover: Block[], body: Block[]): DocumentModel {
+  const { images, subjectName } = builder;
   const usesOpenMoji = images.some((image) => image.source.includes(`${path.sep}openmoji${path.sep}`));
-  const title = writer.fillText(template.title);
+  const title = builder.fillText(template.title);
   return {
     kind: 'easy-read',
     title,
     subtitle: subjectName,
     language: 'en-GB',
-    date: writer.published,
+    date: builder.published,
     author: publisher.name,
     subject: `Easy read version: ${subjectName}`,
     keywords: ['easy read', subjectName],
     runningHeader: title,
     cover,
     credits: [
-      { type: 'paragraph', inlines: [text(`© ${publisher.copyrightHolder} ${writer.published.slice(0, 4)}. `), text(publisher.licence.notice)] },
+      { type: 'paragraph', inlines: [text(`© ${publisher.copyrightHolder} ${builder.published.slice(0, 4)}. `), text(publisher.licence.notice)] },
       ...(usesOpenMoji ? [{ type: 'paragraph', inlines: [text(OPENMOJI_CREDIT)] } satisfies Block] : []),
     ],
     body,
