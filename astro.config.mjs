@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import { liveContent } from './src/build/live-content.ts';
 import { siteUrl } from './src/site/site-url.ts';
 
@@ -9,7 +8,7 @@ export default defineConfig({
   // Canonical URLs, Open Graph tags, the feed and the sitemap: SITE_URL, or a placeholder (src/site/site-url.ts).
   site: siteUrl(),
   // liveContent: `npm run dev` reloads pages when content/ or templates/ change.
-  integrations: [mdx(), liveContent()],
+  integrations: [liveContent()],
   // Content lives in content/ at the top level, where inspectors find it; src/ is the tool.
   srcDir: './src',
   publicDir: './public',

@@ -26,6 +26,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { wholeNumber } from './args.ts';
 import { loadProject } from '../src/check/load-project.ts';
 import { buildDateFrom, isPublic, type Project } from '../src/model/project.ts';
 import { reportDocument } from '../src/document/report-document.ts';
@@ -61,28 +63,19 @@ interface Options {
   samples: number;
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { seed: 1, samples: 20 };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    const whole = (text: string, min: number) => {
-      const n = Number(text);
-      if (!Number.isInteger(n) || n < min) throw new Error(`${arg} must be a whole number of at least ${min}`);
-      return n;
-    };
-    if (arg === '--corpus') options.corpus = whole(value(), 1);
-    else if (arg === '--seed') options.seed = whole(value(), 0);
-    else if (arg === '--dir') options.dir = path.resolve(value());
-    else if (arg === '--samples') options.samples = whole(value(), 1);
-    else throw new Error(`unknown option ${arg} (use --corpus N [--seed S] [--dir DIR] [--samples 20])`);
-  }
-  if (options.dir && options.corpus === undefined) throw new Error('--dir needs --corpus N');
-  return options;
+function optionsFrom(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: { corpus: { type: 'string' }, seed: { type: 'string' }, dir: { type: 'string' }, samples: { type: 'string' } },
+  });
+  const corpus = wholeNumber(values.corpus, 'corpus', 1);
+  if (values.dir && corpus === undefined) throw new Error('--dir needs --corpus N');
+  return {
+    ...(corpus !== undefined ? { corpus } : {}),
+    seed: wholeNumber(values.seed, 'seed', 0) ?? 1,
+    ...(values.dir ? { dir: path.resolve(values.dir) } : {}),
+    samples: wholeNumber(values.samples, 'samples', 1) ?? 20,
+  };
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -556,6 +549,6 @@ async function corpusBench(options: Options): Promise<void> {
   console.log(`Written to ${path.relative(root, out)}`);
 }
 
-const options = parseArgs(process.argv.slice(2));
+const options = optionsFrom(process.argv.slice(2));
 if (options.corpus === undefined) await quick();
 else await corpusBench(options);

@@ -16,6 +16,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { wholeNumber } from './args.ts';
 import { Document, isScalar, parse as parseYaml, visit as visitYaml } from 'yaml';
 import { frameworkSchema, type Framework, type Standard } from '../src/model/schemas/framework.ts';
 import type { AuthoredRating, InspectionSource } from '../src/model/schemas/inspection.ts';
@@ -2097,26 +2099,27 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
   return { out, services: content.services, inspections: content.inspections, thematics: content.thematics, files: content.files.size, bytes, milliseconds: performance.now() - started };
 }
 
-function parseArgs(argv: readonly string[]): CorpusOptions {
-  const options: Partial<CorpusOptions> & { inspections?: number } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--inspections' || arg === '-n') options.inspections = Number(value());
-    else if (arg === '--out' || arg === '-o') options.out = value();
-    else if (arg === '--seed') options.seed = Number(value());
-    else if (arg === '--thematic') options.thematic = Number(value());
-    else if (arg === '--force') options.force = true;
-    else throw new Error(`unknown option ${arg}`);
-  }
-  if (!options.out) throw new Error('--out <dir> is required');
-  if (options.seed !== undefined && !Number.isInteger(options.seed)) throw new Error('--seed must be a whole number');
-  if (options.thematic !== undefined && (!Number.isInteger(options.thematic) || options.thematic < 0)) throw new Error('--thematic must be a whole number');
-  return { out: options.out, inspections: options.inspections ?? 100, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.thematic !== undefined ? { thematic: options.thematic } : {}), ...(options.force ? { force: true } : {}) };
+function optionsFrom(argv: string[]): CorpusOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      inspections: { type: 'string', short: 'n' },
+      out: { type: 'string', short: 'o' },
+      seed: { type: 'string' },
+      thematic: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+  });
+  if (!values.out) throw new Error('--out <dir> is required');
+  const seed = wholeNumber(values.seed, 'seed', 0);
+  const thematic = wholeNumber(values.thematic, 'thematic', 0);
+  return {
+    out: values.out,
+    inspections: wholeNumber(values.inspections, 'inspections', 1) ?? 100,
+    ...(seed !== undefined ? { seed } : {}),
+    ...(thematic !== undefined ? { thematic } : {}),
+    ...(values.force ? { force: true } : {}),
+  };
 }
 
 function describe(summary: CorpusSummary): string {
@@ -2138,7 +2141,7 @@ function describe(summary: CorpusSummary): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   try {
-    const summary = generateCorpus(parseArgs(process.argv.slice(2)));
+    const summary = generateCorpus(optionsFrom(process.argv.slice(2)));
     process.stdout.write(`${describe(summary)}\n`);
   } catch (error) {
     process.stderr.write(`corpus: ${(error as Error).message}\n`);

@@ -10,12 +10,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadProject } from '../check/load-project.ts';
-import { formatReport } from '../check/diagnostics.ts';
+import { parseArgs } from 'node:util';
 import { DEFAULT_SITE_URL, siteUrl } from '../site/site-url.ts';
+import { buildSite } from './pipeline.ts';
 
 const root = process.cwd();
-const drafts = process.argv.slice(2).includes('--drafts');
+const { drafts = false } = parseArgs({ options: { drafts: { type: 'boolean' } } }).values;
 const outName = drafts ? 'preview' : 'dist';
 const outDir = path.join(root, outName);
 // Each kind of build has its own work folder, so a preview build never touches a public one.
@@ -39,8 +39,6 @@ interface SiteStage {
  */
 async function main(): Promise<number> {
   if (process.env.BUILD_STAGE === 'site') return siteStage();
-  // Read by src/site/model.ts: set here either way, so a stray INCLUDE_DRAFTS=1 never reaches dist/.
-  process.env.INCLUDE_DRAFTS = drafts ? '1' : '0';
   const { spawn } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, BUILD_STAGE: 'site' } });
@@ -69,50 +67,23 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** The child process: check, PDFs and pages into the work folder (see main). */
+/** The child process: check, PDFs and pages into the work folder (see main and pipeline.ts). */
 async function siteStage(): Promise<number> {
-  const { project, diagnostics, filesChecked } = loadProject(root);
-  if (diagnostics.length > 0) process.stderr.write(`${formatReport(diagnostics, filesChecked)}\n`);
-  if (diagnostics.some((d) => d.severity === 'error')) {
+  fs.rmSync(workDir, { recursive: true, force: true });
+  fs.mkdirSync(nextDir, { recursive: true });
+  const result = await buildSite({
+    root,
+    outDir: nextDir,
+    drafts,
+    log: (line) => process.stdout.write(`${line}\n`),
+    warn: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (!result.ok) {
     process.stderr.write(`Build stopped: fix the errors above. ${outName}/ was not changed.\n`);
     return 1;
   }
-
-  siteUrl(); // a wrong SITE_URL stops the build here, before anything is built
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  fs.rmSync(workDir, { recursive: true, force: true });
-  fs.mkdirSync(workDir, { recursive: true });
-  // Imported after INCLUDE_DRAFTS is set: the site model reads it. The PDF phase and Astro's pages
-  // both use this checked project (shared through globalThis), so no file is read or checked twice.
-  const { primeSiteModel } = await import('../site/model.ts');
-  primeSiteModel(project);
-  await pdfs();
-  const { build } = await import('astro');
-  const pagesStarted = performance.now();
-  await build({ root, outDir: nextDir, logLevel: 'warn' });
-  fs.writeFileSync(stageFile, JSON.stringify({ filesChecked, pagesSeconds: (performance.now() - pagesStarted) / 1000 } satisfies SiteStage));
+  fs.writeFileSync(stageFile, JSON.stringify({ filesChecked: result.filesChecked, pagesSeconds: result.seconds.pages } satisfies SiteStage));
   return 0;
-}
-
-/**
- * Every PDF the build publishes, drawn beforehand on every core (a pool of worker threads) into the
- * PDF cache, .cache/pdf/: only documents whose inputs changed since a previous build are drawn. The
- * pages then read their PDFs from the cache. PDF_CACHE=0 skips this: the pages draw every PDF.
- */
-async function pdfs(): Promise<void> {
-  const { pdfCacheEnabled } = await import('../pdf/cache.ts');
-  if (!pdfCacheEnabled()) {
-    process.stdout.write('PDFs: cache off (PDF_CACHE=0), drawn while the pages are built.\n');
-    return;
-  }
-  const started = performance.now();
-  const { allPdfDocuments } = await import('../site/pdfs.ts');
-  const { preparePdfs } = await import('../pdf/prepare.ts');
-  // The document models are made in this thread while the workers draw.
-  const { rendered, fromCache, byInputs, workers } = await preparePdfs(allPdfDocuments());
-  const where = rendered ? (workers ? ' on worker threads' : ' in the main thread') : '';
-  const unchanged = byInputs ? ` (${byInputs} found by their unchanged files, with no document model made)` : '';
-  process.stdout.write(`PDFs: ${rendered} rendered${where}, ${fromCache} from cache${unchanged}, ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
 }
 
 /**

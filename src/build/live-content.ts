@@ -1,6 +1,6 @@
 /**
  * `npm run dev`, the inspectors' live preview: when a file under content/ or templates/ changes,
- * the loaded project (and every report, PDF and figure built from it) is forgotten and the browser
+ * the pages' modules are loaded afresh, so the project is read and checked again, and the browser
  * reloads the page, which is then built from the edited content, computed ratings included. When
  * the content has errors, the page shows them in the words of `npm run check` (src/site/model.ts
  * throws them; Astro's error overlay shows them).
@@ -11,7 +11,6 @@
  */
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { bumpContentVersion } from '../site/content-version.ts';
 
 const WATCHED = ['content', 'templates'];
 
@@ -29,11 +28,12 @@ export function liveContent(): AstroIntegration {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const changed = (file: string) => {
           if (!folders.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`))) return;
-          bumpContentVersion();
           // An editor's save can be several file events: reload once they have settled.
           clearTimeout(timer);
           timer = setTimeout(() => {
             logger.info(`content changed (${path.relative(root, file)}): reloading`);
+            // The pages' modules are evaluated afresh, so the site (src/site/model.ts) is read again.
+            server.environments.ssr.hot.send({ type: 'full-reload', path: '*' });
             server.environments.client.hot.send({ type: 'full-reload', path: '*' });
           }, 50);
         };

@@ -1,10 +1,11 @@
 /** `npm run new -- <service-slug> <year>`: starts an inspection folder from templates/inspection. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { allStandards, caseQuestions } from '../model/rating.ts';
 import { loadProject } from '../check/load-project.ts';
 
-const [serviceSlug, year] = process.argv.slice(2);
+const [serviceSlug, year] = parseArgs({ allowPositionals: true }).positionals;
 if (!serviceSlug || !/^\d{4}$/.test(year ?? '')) {
   process.stderr.write('usage: npm run new -- <service-slug> <year>   for example: npm run new -- dudley 2027\n');
   process.exit(2);

@@ -29,8 +29,8 @@ export function pdfKindOf(model: DocumentModel): PdfKind {
 }
 
 /** Draws a document in this thread, with the renderer of its kind. */
-export function renderPdfInThread(kind: PdfKind, model: DocumentModel): Promise<RenderedPdf | RenderedEasyReadPdf> {
-  return kind === 'easy-read' ? renderEasyReadPdf(model) : renderDocumentPdf(model);
+export function renderPdfInThread<K extends PdfKind>(kind: K, model: DocumentModel): Promise<RenderedOf<K>> {
+  return (kind === 'easy-read' ? renderEasyReadPdf(model) : renderDocumentPdf(model)) as Promise<RenderedOf<K>>;
 }
 
 const sha256 = (...parts: (string | Uint8Array)[]) => {
@@ -117,6 +117,18 @@ export function pdfCacheEnabled(): boolean {
   return process.env.PDF_CACHE !== '0';
 }
 
+/** What the cache holds for a key, without reading the PDF: where it is, its size and the renderer's result. */
+export function readCachedPdfFacts(key: string, dir: string = pdfCacheDir()): { file: string; size: number; pageCount: number; warnings?: string[] } | undefined {
+  try {
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, `${key}.json`), 'utf8')) as { size: number; pageCount: number; warnings?: string[] };
+    const file = path.join(dir, `${key}.pdf`);
+    // A damaged entry (its PDF missing or of another size) counts as missing.
+    return fs.statSync(file).size === meta.size ? { ...meta, file } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The cached result of a key, or undefined. A damaged entry counts as missing. */
 export function readCachedPdf<K extends PdfKind>(key: string, dir: string = pdfCacheDir()): RenderedOf<K> | undefined {
   try {
@@ -153,9 +165,6 @@ function warnOnce(message: string): void {
   warned = true;
 }
 
-/** Counts for the build's summary line. */
-export const pdfCacheStats = { hits: 0, rendered: 0 };
-
 /**
  * A document's PDF through the cache: read when its key is stored, else drawn (in this thread, or
  * by `render` such as the worker pool) and stored.
@@ -163,28 +172,13 @@ export const pdfCacheStats = { hits: 0, rendered: 0 };
 export async function cachedPdf<K extends PdfKind>(
   kind: K,
   model: DocumentModel,
-  render: (kind: K, model: DocumentModel) => Promise<RenderedOf<K>> = (k, m) => renderPdfInThread(k, m) as Promise<RenderedOf<K>>,
+  render: (kind: K, model: DocumentModel) => Promise<RenderedOf<K>> = renderPdfInThread,
 ): Promise<RenderedOf<K>> {
-  if (!pdfCacheEnabled()) {
-    pdfCacheStats.rendered++;
-    return render(kind, model);
-  }
+  if (!pdfCacheEnabled()) return render(kind, model);
   const key = pdfCacheKey(kind, model);
   const stored = readCachedPdf<K>(key);
-  if (stored) {
-    pdfCacheStats.hits++;
-    return stored;
-  }
+  if (stored) return stored;
   const rendered = await render(kind, model);
-  pdfCacheStats.rendered++;
   writeCachedPdf(key, rendered);
   return rendered;
 }
-
-/** A report-style PDF (full report, ratings table, annual report, tracker) through the cache, drawn in this thread when missing. */
-export const cachedDocumentPdf = (model: DocumentModel): Promise<RenderedPdf> => cachedPdf('report', model);
-/** An easy-read PDF through the cache, drawn in this thread when missing. */
-export const cachedEasyReadPdf = (model: DocumentModel): Promise<RenderedEasyReadPdf> => {
-  if (model.kind !== 'easy-read') return renderEasyReadPdf(model); // the renderer's own error
-  return cachedPdf('easy-read', model);
-};

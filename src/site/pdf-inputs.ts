@@ -13,8 +13,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { contentVersion } from './content-version.ts';
-import { includesDrafts } from './model.ts';
 
 /** Content folders that hold one report each (or an annual report): not shared inputs. */
 const REPORT_FOLDERS = new Set(['content/inspections', 'content/thematic', 'content/annual-reports']);
@@ -30,22 +28,16 @@ function hashFiles(hash: ReturnType<typeof createHash>, root: string, relative: 
   hash.update(relative).update('\u0000').update(fs.readFileSync(file)).update('\u0000');
 }
 
-let shared: { version: number; root: string; drafts: boolean; hash: string } | undefined;
-
-/** The hash of what every report shares, made once per build (and again when content changes). */
-export function sharedInputs(root: string = process.cwd()): string {
-  const drafts = includesDrafts();
-  const version = contentVersion();
-  if (shared && shared.version === version && shared.root === root && shared.drafts === drafts) return shared.hash;
+/** The hash of what every report shares: made once per build. */
+export function sharedInputs(root: string, drafts: boolean): string {
   const hash = createHash('sha256').update(`pdf-inputs-1\u0000drafts:${drafts}\u0000`);
   for (const part of SHARED) hashFiles(hash, root, part, (relative) => REPORT_FOLDERS.has(relative));
-  shared = { version, root, drafts, hash: hash.digest('hex') };
-  return shared.hash;
+  return hash.digest('hex');
 }
 
 /** The inputs hash of one document of a report: its kind, the shared inputs and the report's folder (project-relative). */
-export function reportInputs(kind: string, folder: string, root: string = process.cwd()): string {
-  const hash = createHash('sha256').update(`${sharedInputs(root)}\u0000${kind}\u0000`);
+export function reportInputs(shared: string, kind: string, folder: string, root: string): string {
+  const hash = createHash('sha256').update(`${shared}\u0000${kind}\u0000`);
   hashFiles(hash, root, folder.split(path.sep).join('/'), () => false);
   return hash.digest('hex');
 }

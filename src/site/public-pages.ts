@@ -7,7 +7,7 @@ import type { Inspection, Thematic } from '../model/project.ts';
 import { FACETS, facetValues, withFacet } from './listing.ts';
 import { paths, servicesWithInspections } from './paths.ts';
 import { ratingsYears } from './ratings.ts';
-import { publicAnnualReports } from './annual-reports.ts';
+import { siteModel } from './model.ts';
 
 export interface SitePage {
   path: string;
@@ -17,10 +17,11 @@ export interface SitePage {
 
 /** The ratings tables (all inspections, then one per year of fieldwork) and the annual reports, from their own modules' lists. */
 function otherSections(): SitePage[] {
-  const reports = publicAnnualReports();
+  const site = siteModel();
+  const reports = site.annualReports;
   return [
     { path: paths.ratings },
-    ...ratingsYears().map((year) => ({ path: `${paths.ratings}${year}/` })),
+    ...ratingsYears(site).map((year) => ({ path: `${paths.ratings}${year}/` })),
     { path: paths.annualReports },
     ...reports.map((report) => ({ path: `${paths.annualReports}${report.year}/` })),
   ];

@@ -1,15 +1,13 @@
 /**
- * The ratings table of the public inspections, built once per build: for all of them and for each
- * year of fieldwork, the page's table, the landscape PDF; and the open data (CSV and JSON) of all.
+ * The ratings table of a site's inspections: for all of them and for each year of fieldwork, the
+ * page's table and the landscape PDF's document; and the open data (CSV and JSON) of all.
  */
 import type { Block, DocumentModel } from '../document/blocks.ts';
 import { ratingsDocument } from '../document/ratings-document.ts';
 import { ratingsCsv, ratingsJson, ratingsOrder, ratingsRecords, ratingsTable, type RatingsRecords } from '../document/ratings-table.ts';
 import { inPeriod, type Period } from '../model/aggregates.ts';
 import type { Inspection } from '../model/project.ts';
-import type { RenderedPdf } from '../pdf/render-document.ts';
-import { cachedDocumentPdf } from '../pdf/cache.ts';
-import { draftWatermark, onSiteModelReset, siteModel } from './model.ts';
+import { oncePerSite, type Site } from './site.ts';
 
 export interface RatingsEdition {
   /** The year of fieldwork, or undefined for every public inspection. */
@@ -18,56 +16,37 @@ export interface RatingsEdition {
   inspections: Inspection[];
   table: Extract<Block, { type: 'table' }>;
   document: DocumentModel;
-  pdf: Promise<RenderedPdf>;
 }
 
-const editions = new Map<string, RatingsEdition>();
-let data: { records: RatingsRecords; csv: string; json: string } | undefined;
-// The live preview rebuilds the model when content changes: forget what was built from the old one.
-onSiteModelReset(() => {
-  editions.clear();
-  data = undefined;
-});
+/** The file name of a ratings table's PDF in the built site. */
+export const ratingsPdfName = (year?: string) => (year ? `ratings/${year}/ratings.pdf` : 'ratings/ratings.pdf');
 
-/** The years of fieldwork of the public inspections, newest first: one ratings page each. */
-export function ratingsYears(): string[] {
-  return [...new Set(siteModel().inspections.map((i) => i.source.fieldwork.start.slice(0, 4)))].sort().reverse();
+/** The years of fieldwork of the site's inspections, newest first: one ratings page each. */
+export function ratingsYears(site: Site): string[] {
+  return oncePerSite(site, 'ratings-years', () => [...new Set(site.inspections.map((i) => i.source.fieldwork.start.slice(0, 4)))].sort().reverse());
 }
 
-/** The table, document and PDF of one year of fieldwork, or of every public inspection. */
-export function ratingsFor(year?: string): RatingsEdition {
-  const key = year ?? 'all';
-  let edition = editions.get(key);
-  if (!edition) {
-    // siteModel() leaves out drafts, embargoed reports and those dated after the build date.
-    const { project, inspections: all, buildDate } = siteModel();
+/** The table and document of one year of fieldwork, or of every inspection of the site. */
+export function ratingsFor(site: Site, year?: string): RatingsEdition {
+  return oncePerSite(site, `ratings:${year ?? 'all'}`, () => {
     const period = year ? { from: `${year}-01-01`, to: `${year}-12-31` } : undefined;
-    const inspections = ratingsOrder(period ? inPeriod(all, period) : all);
+    const inspections = ratingsOrder(period ? inPeriod(site.inspections, period) : site.inspections);
     const caption = period ? `Ratings of the inspections whose fieldwork started in ${year}, newest first` : 'Ratings of every published inspection, newest first';
-    const watermark = draftWatermark();
-    const document = { ...ratingsDocument(project, inspections, { ...(period ? { period } : {}), buildDate }), ...(watermark ? { watermark } : {}) };
-    let pdf: Promise<RenderedPdf> | undefined;
-    edition = {
+    const document = ratingsDocument(site.project, inspections, { ...(period ? { period } : {}), buildDate: site.buildDate });
+    return {
       ...(year ? { year } : {}),
       ...(period ? { period } : {}),
       inspections,
       table: ratingsTable(inspections, { caption, href: (slug) => `/inspections/${slug}/` }),
-      document,
-      // Started when first asked for, through the PDF cache (which `npm run build` fills beforehand).
-      get pdf() {
-        return (pdf ??= cachedDocumentPdf(document));
-      },
+      document: site.watermark ? { ...document, watermark: site.watermark } : document,
     };
-    editions.set(key, edition);
-  }
-  return edition;
+  });
 }
 
-/** The open data of every public inspection: the same records as CSV and as JSON. */
-export function ratingsData(): { records: RatingsRecords; csv: string; json: string } {
-  if (!data) {
-    const records = ratingsRecords(siteModel().inspections);
-    data = { records, csv: ratingsCsv(records), json: ratingsJson(records) };
-  }
-  return data;
+/** The open data of every inspection of the site: the same records as CSV and as JSON. */
+export function ratingsData(site: Site): { records: RatingsRecords; csv: string; json: string } {
+  return oncePerSite(site, 'ratings-data', () => {
+    const records = ratingsRecords(site.inspections);
+    return { records, csv: ratingsCsv(records), json: ratingsJson(records) };
+  });
 }

@@ -13,7 +13,7 @@ import { reportDocument } from '../../src/document/report-document.ts';
 import { easyReadDocument } from '../../src/document/easy-read-document.ts';
 import { cachedPdf, codeVersion, codeVersionOf, pdfCacheKey, readCachedPdf, renderPdfInThread, writeCachedPdf } from '../../src/pdf/cache.ts';
 import { PdfPool } from '../../src/pdf/pool.ts';
-import { preparePdfs } from '../../src/pdf/prepare.ts';
+import { publishPdfs } from '../../src/pdf/publish.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let report: DocumentModel;
@@ -34,13 +34,10 @@ const same = (a: Uint8Array, b: Uint8Array) => Buffer.compare(Buffer.from(a), Bu
 
 describe('the PDF worker pool', () => {
   it('draws a report and an easy-read document byte for byte as this thread does, on worker threads', async () => {
-    const warnings: string[] = [];
-    const pool = new PdfPool({ size: 2, warn: (message) => warnings.push(message) });
+    const pool = new PdfPool({ size: 2 });
     try {
       const [pooledReport, pooledEasyRead] = await Promise.all([pool.render('report', report), pool.render('easy-read', easyRead)]);
-      expect(warnings).toEqual([]);
-      expect(pool.usesWorkers).toBe(true);
-      expect(pool.counts).toEqual({ workers: 2, inThread: 0 });
+      expect(pool.completed).toBe(2);
       const localReport = await renderPdfInThread('report', report);
       const localEasyRead = await renderPdfInThread('easy-read', easyRead);
       expect(pooledReport.bytes.length).toBeGreaterThan(10_000);
@@ -67,16 +64,20 @@ describe('the PDF worker pool', () => {
 });
 
 describe('the PDF cache', () => {
-  it('gives back the same bytes and results as a fresh render, and an unchanged model hits the cache', async () => {
-    const dir = path.join(temp, 'cache');
+  it('gives back the same bytes and results as a fresh render, writes them into the output, and an unchanged model hits the cache', async () => {
+    const cacheDir = path.join(temp, 'cache');
     const fresh = await renderPdfInThread('easy-read', easyRead);
-    const prepared = await preparePdfs([{ name: 'easy-read.pdf', kind: 'easy-read', document: easyRead }], dir);
-    expect(prepared).toMatchObject({ rendered: 1, fromCache: 0 });
-    // The same model built again (a new object, same content) is found.
+    const first = await publishPdfs([{ name: 'a/easy-read.pdf', kind: 'easy-read', document: () => easyRead }], path.join(temp, 'out-1'), { cacheDir });
+    expect(first).toMatchObject({ drawn: 1, fromCache: 0 });
+    expect(first.facts.get('a/easy-read.pdf')).toEqual({ pageCount: fresh.pageCount, size: fresh.bytes.length, images: easyRead.images, warnings: fresh.warnings });
+    // The same model built again (a new object, same content) is found, and copied into the output.
     const again = structuredClone(easyRead);
     expect(pdfCacheKey('easy-read', again)).toBe(pdfCacheKey('easy-read', easyRead));
-    expect(await preparePdfs([{ name: 'easy-read.pdf', kind: 'easy-read', document: again }], dir)).toMatchObject({ rendered: 0, fromCache: 1 });
-    const cached = readCachedPdf<'easy-read'>(pdfCacheKey('easy-read', again), dir)!;
+    const second = await publishPdfs([{ name: 'a/easy-read.pdf', kind: 'easy-read', document: () => again }], path.join(temp, 'out-2'), { cacheDir });
+    expect(second).toMatchObject({ drawn: 0, fromCache: 1 });
+    expect(second.facts).toEqual(first.facts);
+    for (const out of ['out-1', 'out-2']) expect(same(fs.readFileSync(path.join(temp, out, 'a/easy-read.pdf')), fresh.bytes)).toBe(true);
+    const cached = readCachedPdf<'easy-read'>(pdfCacheKey('easy-read', again), cacheDir)!;
     expect(same(cached.bytes, fresh.bytes)).toBe(true);
     const { bytes: _a, ...cachedMeta } = cached;
     const { bytes: _b, ...freshMeta } = fresh;

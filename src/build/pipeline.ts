@@ -1,0 +1,72 @@
+/**
+ * One pass from content to a built site, forward only: the content is checked once into the
+ * project model; the site (what this build may publish) is taken from it; every PDF is drawn (or
+ * found in the cache) and written into the output; then Astro builds the pages from the same site,
+ * told what was written (pages and size of each PDF) through the hand-over (src/site/handoff.ts).
+ */
+import { loadProject } from '../check/load-project.ts';
+import { formatReport } from '../check/diagnostics.ts';
+import { buildDateFrom } from '../model/project.ts';
+import { publishPdfs } from '../pdf/publish.ts';
+import { handOver } from '../site/handoff.ts';
+import { reportInputs, sharedInputs } from '../site/pdf-inputs.ts';
+import { siteOf, type Site } from '../site/site.ts';
+import { sitePdfs } from '../site/site-pdfs.ts';
+import { siteUrl } from '../site/site-url.ts';
+
+export interface PipelineOptions {
+  root: string;
+  /** Where the site is built: a fresh folder. */
+  outDir: string;
+  drafts: boolean;
+  /** Progress and warnings for the person building. */
+  log: (line: string) => void;
+  warn: (line: string) => void;
+}
+
+export interface PipelineResult {
+  ok: boolean;
+  filesChecked: number;
+  seconds: { check: number; pdfs: number; pages: number };
+}
+
+const since = (started: number) => (performance.now() - started) / 1000;
+
+export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOptions): Promise<PipelineResult> {
+  let started = performance.now();
+  const { project, diagnostics, filesChecked } = loadProject(root);
+  const seconds = { check: since(started), pdfs: 0, pages: 0 };
+  if (diagnostics.length > 0) warn(formatReport(diagnostics, filesChecked));
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, filesChecked, seconds };
+  siteUrl(); // a wrong SITE_URL stops the build here, before anything is built
+  const site = siteOf(project, { buildDate: buildDateFrom(process.env), drafts });
+
+  started = performance.now();
+  const published = await writePdfs(site, root, outDir, warn);
+  seconds.pdfs = since(started);
+  const unchanged = published.byInputs ? ` (${published.byInputs} found by their unchanged files, with no document model made)` : '';
+  log(`PDFs: ${published.drawn} rendered on worker threads, ${published.fromCache} from cache${unchanged}, ${seconds.pdfs.toFixed(1)} s.`);
+
+  started = performance.now();
+  handOver({ site, pdfs: published.facts });
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const { build } = await import('astro');
+  // The PDFs are in outDir already: Astro must not empty it.
+  await build({ root, outDir, logLevel: 'warn', vite: { build: { emptyOutDir: false } } });
+  seconds.pages = since(started);
+  return { ok: true, filesChecked, seconds };
+}
+
+async function writePdfs(site: Site, root: string, outDir: string, warn: (line: string) => void) {
+  const shared = sharedInputs(root, site.drafts);
+  const entries = [...sitePdfs(site)];
+  const files = new Map(entries.map((pdf) => [pdf.name, pdf.file]));
+  const published = await publishPdfs(
+    entries.map((pdf) => ({ ...pdf, ...(pdf.folder ? { inputs: reportInputs(shared, pdf.kind, pdf.folder, root) } : {}) })),
+    outDir,
+  );
+  // Layout warnings (such as an easy-read version of more than about 24 pages) in the form
+  // `npm run check` uses, naming the file the author wrote.
+  for (const [name, facts] of published.facts) for (const warning of facts.warnings) warn(`${files.get(name) ?? name}  warning  easy-read-layout  ${warning}`);
+  return published;
+}

@@ -1,0 +1,116 @@
+/**
+ * Writes every PDF of a build into its output folder, drawing only what the cache does not hold:
+ * a document whose key is stored is copied from the cache; the others are drawn by the worker pool,
+ * on every core, stored, and written. What comes back is what the pages say of each PDF (pages,
+ * size, pictures), so no page ever draws or reads a PDF.
+ *
+ * Documents are made one at a time as the pool asks for work, and at most a few wait at any
+ * moment, so a build of a thousand reports never holds a thousand document models or PDFs. A
+ * document whose inputs hash is in the index (input-index.ts) is not made at all.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DocumentModel, ImageRef } from '../document/blocks.ts';
+import { pdfCacheDir, pdfCacheEnabled, pdfCacheKey, readCachedPdfFacts, writeCachedPdf, type PdfKind } from './cache.ts';
+import { keyForInputs, rememberInputs } from './input-index.ts';
+import { PdfPool } from './pool.ts';
+
+export interface PdfToPublish {
+  /** Its path in the output folder, such as "inspections/dudley-2019/report.pdf"; also names it in messages. */
+  name: string;
+  kind: PdfKind;
+  /** Makes the document model, when its turn comes. */
+  document: () => DocumentModel;
+  /** A hash of the files the document is made from (src/pdf/input-index.ts): known inputs need no model. */
+  inputs?: string;
+}
+
+/** What a page says of a PDF the build wrote. */
+export interface PdfFacts {
+  pageCount: number;
+  /** In bytes. */
+  size: number;
+  /** The document's pictures, which the pages publish beside it. */
+  images: ImageRef[];
+  /** Layout warnings of the renderer (easy-read versions), for the author. */
+  warnings: string[];
+}
+
+export interface PublishedPdfs {
+  facts: Map<string, PdfFacts>;
+  drawn: number;
+  fromCache: number;
+  /** Of those from the cache, how many were found by their inputs alone, without making their model. */
+  byInputs: number;
+}
+
+/** How many documents wait for a worker at most, per worker: enough to keep every worker busy. */
+const WAITING_PER_WORKER = 2;
+
+export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: string, options: { cacheDir?: string; poolSize?: number } = {}): Promise<PublishedPdfs> {
+  const cacheDir = options.cacheDir ?? pdfCacheDir();
+  const cache = pdfCacheEnabled();
+  const facts = new Map<string, PdfFacts>();
+  const result: PublishedPdfs = { facts, drawn: 0, fromCache: 0, byInputs: 0 };
+  let pool: PdfPool | undefined;
+  const inFlight = new Set<Promise<void>>();
+  let failure: Error | undefined;
+
+  const write = (name: string, bytes: Uint8Array | string, fact: PdfFacts) => {
+    const file = path.join(outDir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (typeof bytes === 'string') fs.copyFileSync(bytes, file);
+    else fs.writeFileSync(file, bytes);
+    facts.set(name, fact);
+  };
+  /** A PDF stored under this key, copied into the output; false when the cache does not hold it. */
+  const fromCache = (name: string, key: string, images: ImageRef[]): boolean => {
+    const stored = cache ? readCachedPdfFacts(key, cacheDir) : undefined;
+    if (!stored) return false;
+    write(name, stored.file, { pageCount: stored.pageCount, size: stored.size, images, warnings: stored.warnings ?? [] });
+    result.fromCache++;
+    return true;
+  };
+
+  try {
+    for (const entry of entries) {
+      if (failure) break;
+      const known = cache && entry.inputs ? keyForInputs(entry.inputs, cacheDir) : undefined;
+      if (known && fromCache(entry.name, known.key, known.images)) {
+        result.byInputs++;
+        continue;
+      }
+      const document = entry.document();
+      const key = cache ? pdfCacheKey(entry.kind, document) : undefined;
+      const remember = () => {
+        if (key && entry.inputs) rememberInputs(entry.inputs, key, document, cacheDir);
+      };
+      if (key && fromCache(entry.name, key, document.images)) {
+        remember();
+        continue;
+      }
+      pool ??= new PdfPool({ size: options.poolSize ?? os.availableParallelism() });
+      result.drawn++;
+      const job: Promise<void> = pool.render(entry.kind, document).then(
+        (rendered) => {
+          if (key) writeCachedPdf(key, rendered, cacheDir);
+          remember();
+          const warnings = 'warnings' in rendered ? rendered.warnings : [];
+          write(entry.name, rendered.bytes, { pageCount: rendered.pageCount, size: rendered.bytes.length, images: document.images, warnings });
+        },
+        (error: unknown) => {
+          failure ??= new Error(`${entry.name}: the PDF could not be drawn: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        },
+      );
+      inFlight.add(job);
+      void job.finally(() => inFlight.delete(job));
+      if (inFlight.size >= pool.size * WAITING_PER_WORKER) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (failure) throw failure;
+  } finally {
+    await pool?.close();
+  }
+  return result;
+}

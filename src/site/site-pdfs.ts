@@ -1,0 +1,45 @@
+/**
+ * Every PDF a site publishes, by its path in the built site: a report and (when written) an
+ * easy-read version per inspection, an easy-read version per thematic report, the ratings tables
+ * (all and per year), each annual report and its ratings annex, and the recommendations tracker.
+ * `npm run build` draws and writes them all (src/pdf/publish.ts); the live preview draws one when
+ * it is asked for. Document models are made only when their turn comes.
+ */
+import path from 'node:path';
+import type { DocumentModel } from '../document/blocks.ts';
+import type { PdfKind } from '../pdf/cache.ts';
+import { annualRatingsPdfName, annualReportFor, annualReportPdfName } from './annual-reports.ts';
+import { ratingsFor, ratingsPdfName, ratingsYears } from './ratings.ts';
+import { easyReadOf, easyReadPdfName, reportDocumentOf, reportPdfName, withEasyRead } from './reports.ts';
+import type { Site } from './site.ts';
+import { TRACKER_PDF, trackerFor } from './tracker.ts';
+
+export interface SitePdf {
+  /** Its path in the built site, such as "inspections/dudley-2019/report.pdf". */
+  name: string;
+  kind: PdfKind;
+  /** For a report's documents, the report's folder (project-relative): the files it is made from. */
+  folder?: string;
+  /** For easy-read versions, the file the author wrote, which layout warnings name. */
+  file?: string;
+  document: () => DocumentModel;
+}
+
+export function* sitePdfs(site: Site): Generator<SitePdf> {
+  for (const inspection of site.inspections) {
+    yield { name: reportPdfName(inspection.slug), kind: 'report', folder: path.dirname(inspection.narrativeFile), document: () => reportDocumentOf(site, inspection) };
+  }
+  for (const kind of ['inspection', 'thematic'] as const) {
+    for (const report of withEasyRead(site, kind)) {
+      const { file, folder, document } = easyReadOf(site, kind, report.slug);
+      yield { name: easyReadPdfName(kind, report.slug), kind: 'easy-read', folder, file, document };
+    }
+  }
+  yield { name: ratingsPdfName(), kind: 'report', document: () => ratingsFor(site).document };
+  for (const year of ratingsYears(site)) yield { name: ratingsPdfName(year), kind: 'report', document: () => ratingsFor(site, year).document };
+  for (const { year } of site.annualReports) {
+    yield { name: annualReportPdfName(year), kind: 'report', document: () => annualReportFor(site, year).document };
+    yield { name: annualRatingsPdfName(year), kind: 'report', document: () => annualReportFor(site, year).ratingsDocument };
+  }
+  yield { name: TRACKER_PDF, kind: 'report', document: () => trackerFor(site).document };
+}
