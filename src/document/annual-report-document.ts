@@ -8,26 +8,17 @@ import { publisherCredits } from './publisher-credits.ts';
 import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { AnnualReport, Project } from '../model/project.ts';
-import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
+import type { AnnualReport, Inspection, Project } from '../model/project.ts';
+import type { Block, DocumentModel } from './blocks.ts';
 import { blocksFromMarkdown, IdMaker, type MarkdownContext } from './from-markdown.ts';
-import { formatDate } from './report-document.ts';
+import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 import { addresseeRulesSentence, annualReportContext, periodLabel, type AnnualReportContext } from './annual-report-figures.ts';
-
-const text = (value: string, style: { bold?: boolean; italic?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
-const paragraph = (...inlines: Inline[]): Block => ({ type: 'paragraph', inlines });
-const cell = (value: string, extra: Partial<TableCell> = {}): TableCell => ({ inlines: [text(value)], ...extra });
+import { cell, paragraph, text } from './make-blocks.ts';
+import { countOf, listOf } from './phrases.ts';
 
 /** Headings of the sections the tool writes after the narrative. */
 export const ANNEX_HEADINGS = { ratings: 'Annex 1: Ratings of the inspections in this period', method: 'Annex 2: How the figures are made' } as const;
-
-function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-const countOf = (n: number, noun: string, many = `${noun}s`) => `${n} ${n === 1 ? noun : many}`;
 
 /**
  * Numbers charts ("Figure 1") and tables ("Table 1") in document order, separately, and gives each
@@ -68,27 +59,68 @@ function ratingsAnnexTable(ctx: AnnualReportContext): Extract<Block, { type: 'ta
   };
 }
 
+/** What every section of one annual report is written from. */
+interface Annual {
+  report: AnnualReport;
+  context: AnnualReportContext;
+  markdown: MarkdownContext;
+  heading: (level: 2 | 3, value: string, inContents?: boolean) => Block;
+  /** The services inspected in the period, and those of them made up for the sample. */
+  services: Inspection['service'][];
+  fictional: Inspection['service'][];
+}
+
 export function annualReportDocument(project: Project, report: AnnualReport, root: string = process.cwd()): DocumentModel {
   const { source } = report;
   const publisher = project.publisher;
+  const annual = annualOf(project, report, root);
+  // In reading order: ids are made as the blocks are.
+  const cover = coverBlocks(annual);
+  const credits = creditsBlocks(annual, publisher);
+  const body = [...narrative(annual), ...ratingsAnnex(annual), ...methodAnnex(annual)];
+  numberFigures(body, annual.markdown.ids);
+  return {
+    kind: 'report',
+    title: source.title,
+    subtitle: `${publisher.name}, ${formatDate(source.published, 'month')}`,
+    language: 'en-GB',
+    date: source.published,
+    author: publisher.name,
+    subject: `Annual report on inspections of youth justice services with fieldwork from ${formatDate(source.period.from)} to ${formatDate(source.period.to)}`,
+    keywords: ['annual report', 'inspection', 'youth justice', periodLabel(source.period)],
+    runningHeader: `${source.title}${annual.fictional.length ? ' (fictional sample)' : ''}`,
+    cover,
+    credits,
+    body,
+    images: annual.markdown.images,
+  };
+}
+
+function annualOf(project: Project, report: AnnualReport, root: string): Annual {
   const context = annualReportContext(project, report);
   const ids = new IdMaker();
   // The ids the renderers give the contents and the list of figures: no heading may take them.
   ids.make('contents');
   ids.make('list-of-figures');
-  const ctx: MarkdownContext = {
-    ids,
-    folder: path.resolve(root, path.dirname(report.file)),
-    images: [],
-    notes: { next: 1, byLabel: new Map() },
-    components: { annualReport: context },
-  };
-  const heading = (level: 2 | 3, value: string, inContents = level === 2): Block => ({ type: 'heading', level, id: ids.make(value), text: value, inContents });
-  const period = periodLabel(source.period);
   const services = [...new Map(context.inspections.map((i) => [i.service.slug, i.service])).values()];
-  const fictional = services.filter((s) => s.fictional);
-  const cases = context.inspections.reduce((n, i) => n + i.cases.length, 0);
+  return {
+    report,
+    context,
+    markdown: {
+      ids,
+      folder: path.resolve(root, path.dirname(report.file)),
+      images: [],
+      notes: { next: 1, byLabel: new Map() },
+      components: { annualReport: context },
+    },
+    heading: (level, value, inContents = level === 2) => ({ type: 'heading', level, id: ids.make(value), text: value, inContents }),
+    services,
+    fictional: services.filter((s) => s.fictional),
+  };
+}
 
+function coverBlocks({ report, context, services, fictional }: Annual): Block[] {
+  const { source } = report;
   const cover: Block[] = [
     paragraph(text(`Published ${formatDate(source.published)}`)),
     paragraph(text(`Inspections with fieldwork from ${formatDate(source.period.from)} to ${formatDate(source.period.to)}: ${countOf(context.inspections.length, 'inspection')} of ${countOf(services.length, 'service')}.`)),
@@ -105,18 +137,24 @@ export function annualReportDocument(project: Project, report: AnnualReport, roo
       ),
     );
   }
+  return cover;
+}
 
-  const credits: Block[] = [
+function creditsBlocks({ report, context, heading }: Annual, publisher: Project['publisher']): Block[] {
+  const { source } = report;
+  return [
     heading(2, 'About this report', false),
     paragraph(text(`This report brings together what we found in ${countOf(context.inspections.length, 'inspection')} of youth justice services whose fieldwork took place from ${formatDate(source.period.from)} to ${formatDate(source.period.to)}. Every figure in it is computed from the ratings and case records of those inspections.`)),
     ...publisherCredits(publisher, source.published.slice(0, 4)),
   ];
+}
 
-  // The narrative: each level-2 section with its blocks; notes at the end of the section that refers to them.
+/** The narrative: each level-2 section with its blocks; notes at the end of the section that refers to them. */
+function narrative({ report, markdown, heading }: Annual): Block[] {
   const body: Block[] = [];
   let section: { title: string; nodes: RootContent[] } | undefined;
   const flush = () => {
-    if (section) body.push(heading(2, section.title), ...blocksFromMarkdown(section.nodes, ctx, 0));
+    if (section) body.push(heading(2, section.title), ...blocksFromMarkdown(section.nodes, markdown, 0));
   };
   for (const node of report.narrative.children) {
     if (node.type === 'heading' && node.depth === 2) {
@@ -125,26 +163,29 @@ export function annualReportDocument(project: Project, report: AnnualReport, roo
     } else section?.nodes.push(node);
   }
   flush();
+  return body;
+}
 
-  // Annex 1: the ratings of the period's inspections.
-  body.push(heading(2, ANNEX_HEADINGS.ratings));
-  if (context.inspections.length) {
-    body.push(
-      paragraph(
-        text(
-          `The ${countOf(context.inspections.length, 'inspection')} this report draws on, with the composite score of each and the overall rating it gives. The rating of every standard is in each inspection's own report, and for all of them together in the ratings table published with this report, a separate PDF laid out across the page.`,
-        ),
+/** Annex 1: the ratings of the period's inspections. */
+function ratingsAnnex({ report, context, heading }: Annual): Block[] {
+  if (!context.inspections.length) return [heading(2, ANNEX_HEADINGS.ratings), paragraph(text(`No published inspection had its fieldwork in ${periodLabel(report.source.period)}.`))];
+  return [
+    heading(2, ANNEX_HEADINGS.ratings),
+    paragraph(
+      text(
+        `The ${countOf(context.inspections.length, 'inspection')} this report draws on, with the composite score of each and the overall rating it gives. The rating of every standard is in each inspection's own report, and for all of them together in the ratings table published with this report, a separate PDF laid out across the page.`,
       ),
-    );
-    body.push(ratingsAnnexTable(context));
-  } else {
-    body.push(paragraph(text(`No published inspection had its fieldwork in ${period}.`)));
-  }
+    ),
+    ratingsAnnexTable(context),
+  ];
+}
 
-  // Annex 2: how the figures are made, written from the report's own settings.
-  const minimum = source.minimumCount;
-  body.push(heading(2, ANNEX_HEADINGS.method));
-  body.push(
+/** Annex 2: how the figures are made, written from the report's own settings. */
+function methodAnnex({ report, context, heading }: Annual): Block[] {
+  const { source } = report;
+  const cases = context.inspections.reduce((n, i) => n + i.cases.length, 0);
+  return [
+    heading(2, ANNEX_HEADINGS.method),
     paragraph(
       text(
         `An inspection counts in the period in which its fieldwork started, whenever its report was published. This report counts the inspections with fieldwork from ${formatDate(source.period.from)} to ${formatDate(source.period.to)} that were published by ${formatDate(source.published)}, the date of this report, so its figures do not change afterwards.${source.previousPeriod ? ` Recommendations are compared with those of the inspections with fieldwork from ${formatDate(source.previousPeriod.from)} to ${formatDate(source.previousPeriod.to)} (${countOf(context.previous.length, 'inspection')}).` : ''}`,
@@ -157,27 +198,9 @@ export function annualReportDocument(project: Project, report: AnnualReport, roo
     ),
     paragraph(
       text(
-        `The children whose cases we inspected (${countOf(cases, 'case')} in this period) are counted, but never shown one by one. In any breakdown of case data, a count of fewer than ${minimum} children is not shown, so that no child can be identified; where it could still be worked out from the total and the other counts, the next smallest count is hidden too. No record of a single case is published.`,
+        `The children whose cases we inspected (${countOf(cases, 'case')} in this period) are counted, but never shown one by one. In any breakdown of case data, a count of fewer than ${source.minimumCount} children is not shown, so that no child can be identified; where it could still be worked out from the total and the other counts, the next smallest count is hidden too. No record of a single case is published.`,
       ),
     ),
     paragraph(text(addresseeRulesSentence())),
-  );
-
-  numberFigures(body, ids);
-
-  return {
-    kind: 'report',
-    title: source.title,
-    subtitle: `${publisher.name}, ${formatDate(source.published, 'month')}`,
-    language: 'en-GB',
-    date: source.published,
-    author: publisher.name,
-    subject: `Annual report on inspections of youth justice services with fieldwork from ${formatDate(source.period.from)} to ${formatDate(source.period.to)}`,
-    keywords: ['annual report', 'inspection', 'youth justice', period],
-    runningHeader: `${source.title}${fictional.length ? ' (fictional sample)' : ''}`,
-    cover,
-    credits,
-    body,
-    images: ctx.images,
-  };
+  ];
 }

@@ -12,8 +12,11 @@ import { isPublic, type AnnualReport, type Inspection, type Project } from '../m
 import { NOT_RATED, ratingLabel } from '../model/rating.ts';
 import { outOfCourtDisposals, type CaseRecord } from '../model/schemas/case.ts';
 import type { Framework } from '../model/schemas/framework.ts';
-import type { Block, ChartSpec, Inline, TableCell } from './blocks.ts';
+import type { Block, ChartSpec, TableCell } from './blocks.ts';
+import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
+import { cell, text } from './make-blocks.ts';
+import { countOf } from './phrases.ts';
 
 /** What the annual report's components draw from: the inspections of its period, and of the period before. */
 export interface AnnualReportContext {
@@ -52,8 +55,6 @@ export function annualReportContext(project: Pick<Project, 'inspections' | 'fram
 
 // ---- small helpers ----
 
-const text = (value: string, style: { bold?: boolean; italic?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
-const cell = (value: string, extra: Partial<TableCell> = {}): TableCell => ({ inlines: [text(value)], ...extra });
 const number = (value: string): TableCell => cell(value, { align: 'right' });
 const small = (value: string): Block => ({ type: 'paragraph', inlines: [text(value)], style: 'small' });
 const percentOf = (count: number, total: number) => (total === 0 ? 0 : Math.floor((count * 200 + total) / (total * 2)));
@@ -81,15 +82,12 @@ const chart = (title: string, description: string, spec: ChartSpec, head: TableC
   table: { type: 'table', caption: '', head, rows, widths, ...(note ? { note: [text(note)] } : {}) },
 });
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "2022 to 2026" for whole years, else "January 2022 to September 2026". */
 export function periodLabel(period: Period): string {
   const wholeYears = period.from.slice(5) === '01-01' && period.to.slice(5) === '12-31';
   const [fromYear, toYear] = [period.from.slice(0, 4), period.to.slice(0, 4)];
   if (wholeYears) return fromYear === toYear ? fromYear : `${fromYear} to ${toYear}`;
-  const month = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-  return `${month(period.from)} to ${month(period.to)}`;
+  return `${formatDate(period.from, 'month')} to ${formatDate(period.to, 'month')}`;
 }
 
 /** "risk-of-harm" → "Risk of harm"; "out-of-court-disposals" → "Out-of-court disposals". */
@@ -97,8 +95,6 @@ export function themeLabel(theme: string): string {
   const words = theme.replace(/\bout-of-court\b/g, 'out_of_court').split('-').join(' ').replace(/out_of_court/g, 'out-of-court');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Column widths for the PDF, in points of the A4 portrait text width (467): fixed columns of
@@ -388,7 +384,7 @@ export function recommendationThemesTable(ctx: AnnualReportContext): Block[] {
         ...(withPrevious ? [number(String(r.previous)), number(totals.before ? `${percentOf(r.previous, totals.before)}%` : '–')] : []),
       ]),
       columnWidths(withPrevious ? [70, 50, 90, 50] : [70, 50]),
-      `${plural(totals.now, 'recommendation')} in ${plural(ctx.inspections.length, 'inspection')} this period${withPrevious ? `, and ${plural(totals.before, 'recommendation')} in ${plural(ctx.previous.length, 'inspection')} in the previous one` : ''}; each percentage is of its period's recommendations. A recommendation can have more than one theme, so the percentages add up to more than 100.`,
+      `${countOf(totals.now, 'recommendation')} in ${countOf(ctx.inspections.length, 'inspection')} this period${withPrevious ? `, and ${countOf(totals.before, 'recommendation')} in ${countOf(ctx.previous.length, 'inspection')} in the previous one` : ''}; each percentage is of its period's recommendations. A recommendation can have more than one theme, so the percentages add up to more than 100.`,
     ),
   ];
 }
@@ -420,7 +416,7 @@ export function recommendationAddresseesFigure(ctx: AnnualReportContext): Block[
         cell(k.addressees.join('; ')),
       ]),
       withPrevious ? [100, 75, 75, 217] : [100, 75, 292],
-      `${plural(totals.now, 'recommendation')} this period${withPrevious ? ` (${periodLabel(ctx.period)}) and ${plural(totals.before, 'recommendation')} in the previous one (${ctx.previousPeriod ? periodLabel(ctx.previousPeriod) : ''})` : ''}.`,
+      `${countOf(totals.now, 'recommendation')} this period${withPrevious ? ` (${periodLabel(ctx.period)}) and ${countOf(totals.before, 'recommendation')} in the previous one (${ctx.previousPeriod ? periodLabel(ctx.previousPeriod) : ''})` : ''}.`,
     ),
     small('Services name these bodies in their own ways, so we group them into kinds by the words in their names: the table of the data lists the names in each kind, and Annex 2, How the figures are made, the words that decide the kind.'),
   ];

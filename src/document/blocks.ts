@@ -179,6 +179,16 @@ export function contentsOf(blocks: readonly Block[]): ContentsEntry[] {
   );
 }
 
+/** The top-level sections: the blocks from each level 2 heading to the next (and any before the first). */
+export function sectionsOf(blocks: readonly Block[]): Block[][] {
+  const sections: Block[][] = [];
+  for (const block of blocks) {
+    if (sections.length === 0 || (block.type === 'heading' && block.level === 2)) sections.push([]);
+    sections.at(-1)!.push(block);
+  }
+  return sections;
+}
+
 /** An entry of a list of figures and tables: "Figure 3: Overall ratings by year", and where it is. */
 export interface FigureEntry {
   id: string;

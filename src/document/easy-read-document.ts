@@ -16,10 +16,11 @@ import type { EasyReadRowTemplate } from '../model/schemas/easy-read-template.ts
 import type { EasyReadRow } from '../source/easy-read-file.ts';
 import type { Block, DocumentModel, ImageRef, Inline } from './blocks.ts';
 import { IdMaker, inlinesFrom, type MarkdownContext } from './from-markdown.ts';
-import { formatDate } from './report-document.ts';
+import { formatDate } from './dates.ts';
 import { OPENMOJI_CREDIT, resolvePicture } from './pictures.ts';
 import { ratingSymbolPaths } from './rating-symbols.ts';
 import { ratingInline } from './report-tables.ts';
+import { text } from './make-blocks.ts';
 
 /** Where a sentence or picture came from: the checks turn this into file:line:column. */
 export type Origin =
@@ -53,8 +54,6 @@ export type EasyReadSubject = { kind: 'inspection'; inspection: Inspection } | {
 /** Pictures are prepared as squares of this many pixels: sharp in print at the size they are drawn. */
 const PICTURE_SQUARE = 480;
 
-const text = (value: string, style: { bold?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
-
 /** Splits easy-read text written as one string (a recommendation, a definition) into sentences. */
 export function sentencesOf(value: string): string[] {
   return value
@@ -64,32 +63,176 @@ export function sentencesOf(value: string): string[] {
 }
 
 export function easyReadDocument(project: Project, subject: EasyReadSubject, root: string = process.cwd()): EasyReadBuild {
-  const inspection = subject.kind === 'inspection' ? subject.inspection : undefined;
-  const thematic = subject.kind === 'thematic' ? subject.thematic : undefined;
-  const easyRead = (inspection ?? thematic)!.easyRead;
   const template = project.easyReadTemplates.find((t) => t.for === subject.kind);
   if (!template) throw new Error(`templates/easy-read/${subject.kind}.yaml is missing`);
-  const publisher = project.publisher;
-  const problems: EasyReadProblem[] = [];
-  const rowsToCheck: EasyReadBuild['rows'] = [];
-  const images: ImageRef[] = [];
-  const ids = new IdMaker();
-  const folder = easyRead ? path.resolve(root, path.dirname(easyRead.file)) : root;
-  const recommendations: Recommendation[] = (inspection?.source.recommendations ?? thematic?.source.recommendations ?? []) as Recommendation[];
-  const published = (inspection?.source.published ?? thematic?.source.published)!;
-  const fieldwork = (inspection?.source.fieldwork ?? thematic?.source.fieldwork)!;
-  const title = thematic?.source.title ?? '';
+  const builder = new EasyReadBuilder(project, subject, template, root);
+  // In this order, as rows are numbered and pictures named in the order they are made.
+  const { body, hardWords } = templateSections(builder, template);
+  checkWrittenSections(builder, template);
+  const cover = coverRows(builder, template);
+  addHardWords(builder, project.glossary, cover, body, hardWords);
+  return { document: documentModel(builder, template, project.publisher, cover, body), rows: builder.rowsToCheck, problems: builder.problems };
+}
 
-  const hardWordsSection = template.sections.find((s) => s.kind === 'hard-words');
-  const phrases: Record<string, string> = hardWordsSection && hardWordsSection.kind === 'hard-words' ? { [hardWordsSection.id]: hardWordsSection.referredToAs } : {};
+type EasyReadTemplate = Project['easyReadTemplates'][number];
+type SectionTemplate<Kind extends EasyReadTemplate['sections'][number]['kind']> = Extract<EasyReadTemplate['sections'][number], { kind: Kind }>;
 
+/** The hard-words section, placed once every other row is written and the words they use are known. */
+interface HardWordsPlace {
+  index: number;
+  section: SectionTemplate<'hard-words'>;
+  rows: Block[];
+}
+
+/**
+ * What the sections of one easy-read document are written with: the placeholders' values, the
+ * rows made so far with their pictures, and the problems and sentences for the checks.
+ */
+class EasyReadBuilder {
+  readonly problems: EasyReadProblem[] = [];
+  /** Every row in reading order with its sentences, for the language checks. */
+  readonly rowsToCheck: EasyReadBuild['rows'] = [];
+  readonly images: ImageRef[] = [];
+  readonly ids = new IdMaker();
+  readonly inspection: Inspection | undefined;
+  readonly thematic: Thematic | undefined;
+  readonly easyRead: (Inspection | Thematic)['easyRead'];
+  /** The sections of easy-read.mdx by lower-case heading. */
+  readonly writtenSections: Map<string, NonNullable<EasyReadBuilder['easyRead']>['source']['sections'][number]>;
+  readonly recommendations: Recommendation[];
+  readonly published: string;
+  /** How {ref:id} reads in a sentence: the hard-words section's "the hard words list". */
+  readonly phrases: Record<string, string>;
+  private readonly values: Record<string, string>;
+  private readonly folder: string;
+  private readonly markdown: MarkdownContext;
+  private rowNumber = 0;
+
+  constructor(project: Project, subject: EasyReadSubject, template: EasyReadTemplate, root: string) {
+    const inspection = subject.kind === 'inspection' ? subject.inspection : undefined;
+    const thematic = subject.kind === 'thematic' ? subject.thematic : undefined;
+    const source = (inspection ?? thematic)!.source;
+    this.inspection = inspection;
+    this.thematic = thematic;
+    this.easyRead = (inspection ?? thematic)!.easyRead;
+    this.writtenSections = new Map((this.easyRead?.source.sections ?? []).map((section) => [section.heading.toLowerCase(), section]));
+    this.folder = this.easyRead ? path.resolve(root, path.dirname(this.easyRead.file)) : root;
+    this.recommendations = (source.recommendations ?? []) as Recommendation[];
+    this.published = source.published;
+    const hardWordsSection = template.sections.find((s) => s.kind === 'hard-words');
+    this.phrases = hardWordsSection && hardWordsSection.kind === 'hard-words' ? { [hardWordsSection.id]: hardWordsSection.referredToAs } : {};
+    this.values = placeholderValues(project, inspection, thematic);
+    this.markdown = {
+      ids: this.ids,
+      folder: this.folder,
+      images: [],
+      notes: { next: 1, byLabel: new Map() },
+      components: { ...(inspection ? { inspection } : {}), sectionPhrases: this.phrases },
+    };
+  }
+
+  /** What the document is about: the service's name, or the thematic inspection's title. */
+  get subjectName(): string {
+    return this.inspection ? this.inspection.service.name : (this.thematic?.source.title ?? '');
+  }
+
+  /** A template sentence: placeholders filled; {ref:id} becomes a section reference. */
+  fill(sentence: string): Inline[] {
+    const inlines: Inline[] = [];
+    for (const part of sentence.split(/(\{[a-zA-Z:-]+\})/)) {
+      const ref = /^\{ref:([a-z0-9-]+)\}$/.exec(part);
+      const placeholder = /^\{([a-zA-Z]+)\}$/.exec(part);
+      if (ref) inlines.push({ type: 'section-ref', target: ref[1]!, phrase: this.phrases[ref[1]!] ?? ref[1]! });
+      else if (placeholder && this.values[placeholder[1]!] !== undefined) inlines.push(text(this.values[placeholder[1]!]!));
+      else if (part) inlines.push(text(part));
+    }
+    return capitaliseStart(inlines);
+  }
+
+  fillText(sentence: string): string {
+    return sentence.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => this.values[key] ?? whole);
+  }
+
+  heading(id: string, value: string, level: 2 | 3 = 2): Block {
+    return { type: 'heading', level, id: level === 2 ? id : this.ids.make(value), text: value, inContents: level === 2 };
+  }
+
+  /** A row: its picture, on the left, and its sentences; undefined (with a problem) when it cannot be drawn. */
+  row(pictureUrl: string | null, alt: string, sentences: { inlines: Inline[]; check: SentenceToCheck }[], origin: Origin): Block | undefined {
+    this.rowsToCheck.push({ origin, sentences: sentences.map((s) => s.check) });
+    if (!pictureUrl) {
+      this.problems.push({ origin, rule: 'picture', message: 'this row has no picture: every group of sentences has one, on its left', hint: 'start the row with a picture line, such as ![A worker talking to a child](openmoji:people-holding-hands)' });
+      return undefined;
+    }
+    if (!alt) this.problems.push({ origin, rule: 'picture-alt', message: 'this picture has no alt text', hint: 'say in a few words what the picture shows: ![A calendar](openmoji:calendar)' });
+    const image = this.picture(pictureUrl, origin);
+    if (!image) return undefined;
+    return { type: 'row', id: `row-${++this.rowNumber}`, picture: image, alt, sentences: sentences.map((s) => s.inlines) };
+  }
+
+  templateRow(template: EasyReadRowTemplate, templatePath: (string | number)[]): Block | undefined {
+    return this.row(
+      template.picture,
+      this.fillText(template.alt),
+      template.sentences.map((sentence, index) => ({
+        inlines: this.fill(sentence),
+        check: { text: this.fillText(sentence).replace(/\{ref:([a-z0-9-]+)\}/g, (_whole, id: string) => this.phrases[id] ?? 'the list'), origin: { kind: 'template', path: [...templatePath, 'sentences', index] } },
+      })),
+      { kind: 'template', path: templatePath },
+    );
+  }
+
+  /** A template section's rows, each remembering its place in the template. */
+  templateRows(rows: readonly EasyReadRowTemplate[], sectionIndex: number): Block[] {
+    return rows.flatMap((row, index) => this.templateRow(row, ['sections', sectionIndex, 'rows', index]) ?? []);
+  }
+
+  authorRow(source: EasyReadRow): Block | undefined {
+    return this.row(
+      source.picture?.url ?? null,
+      source.picture?.alt ?? '',
+      source.sentences.map((sentence) => ({ inlines: capitaliseStart(inlinesFrom(sentence.inlines, this.markdown)), check: { text: sentence.text, inlines: sentence.inlines, origin: { kind: 'easy-read', at: sentence.at } } })),
+      { kind: 'easy-read', at: source.picture?.at ?? source.at },
+    );
+  }
+
+  private picture(url: string, origin: Origin): ImageRef | undefined {
+    if (url === 'generated:rating-scale' && this.inspection) {
+      const svg = ratingScaleSvg(this.inspection);
+      return this.addImage({ source: `generated:rating-scale:${this.inspection.rating.overall.rating}`, name: 'rating-scale.png', svg, square: PICTURE_SQUARE });
+    }
+    const resolved = resolvePicture(url, this.folder);
+    if (!resolved) {
+      this.problems.push({ origin, rule: 'picture', message: `there is no OpenMoji picture called "${url.slice('openmoji:'.length)}"`, hint: 'find the picture on openmoji.org and write its name with hyphens, such as openmoji:woman-office-worker' });
+      return undefined;
+    }
+    const base = resolved.kind === 'openmoji' ? `openmoji-${resolved.name}` : path.basename(resolved.file).replace(/\.[^.]+$/, '');
+    return this.addImage({ source: resolved.file, name: `${base}.png`, square: PICTURE_SQUARE });
+  }
+
+  /** Each picture once, under a file name of its own. */
+  private addImage(image: ImageRef): ImageRef {
+    const existing = this.images.find((i) => i.source === image.source);
+    if (existing) return existing;
+    let name = image.name;
+    for (let n = 2; this.images.some((i) => i.name === name); n++) name = image.name.replace(/\.png$/, `-${n}.png`);
+    const added = { ...image, name };
+    this.images.push(added);
+    return added;
+  }
+}
+
+/** What the template's placeholders ({service}, {rating}, …) stand for. */
+function placeholderValues(project: Project, inspection: Inspection | undefined, thematic: Thematic | undefined): Record<string, string> {
+  const source = (inspection ?? thematic)!.source;
+  const { publisher } = project;
   const values: Record<string, string> = {
     service: inspection?.service.name ?? '',
     serviceShort: inspection?.service.shortName ?? '',
-    title,
-    fieldwork: formatDate(fieldwork.start, 'month'),
-    published: formatDate(published, 'month'),
-    recommendationCount: String(recommendations.length),
+    title: thematic?.source.title ?? '',
+    fieldwork: formatDate(source.fieldwork.start, 'month'),
+    published: formatDate(source.published, 'month'),
+    recommendationCount: String(source.recommendations?.length ?? 0),
     publisher: publisher.name,
     website: publisher.website.replace(/^https?:\/\//, '').replace(/\/$/, ''),
   };
@@ -100,205 +243,137 @@ export function easyReadDocument(project: Project, subject: EasyReadSubject, roo
     const labels = framework.ratingScale.map((r) => r.label);
     values.ratingList = `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
   }
+  return values;
+}
 
-  /** A template sentence: placeholders filled; {ref:id} becomes a section reference. */
-  const fill = (sentence: string): Inline[] => {
-    const inlines: Inline[] = [];
-    for (const part of sentence.split(/(\{[a-zA-Z:-]+\})/)) {
-      const ref = /^\{ref:([a-z0-9-]+)\}$/.exec(part);
-      const placeholder = /^\{([a-zA-Z]+)\}$/.exec(part);
-      if (ref) inlines.push({ type: 'section-ref', target: ref[1]!, phrase: phrases[ref[1]!] ?? ref[1]! });
-      else if (placeholder && values[placeholder[1]!] !== undefined) inlines.push(text(values[placeholder[1]!]!));
-      else if (part) inlines.push(text(part));
-    }
-    return capitaliseStart(inlines);
-  };
-  const fillText = (sentence: string) => sentence.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => values[key] ?? whole);
-
-  const picture = (url: string, origin: Origin): ImageRef | undefined => {
-    if (url === 'generated:rating-scale' && inspection) {
-      const svg = ratingScaleSvg(inspection);
-      return addImage({ source: `generated:rating-scale:${inspection.rating.overall.rating}`, name: 'rating-scale.png', svg, square: PICTURE_SQUARE });
-    }
-    const resolved = resolvePicture(url, folder);
-    if (!resolved) {
-      problems.push({ origin, rule: 'picture', message: `there is no OpenMoji picture called "${url.slice('openmoji:'.length)}"`, hint: 'find the picture on openmoji.org and write its name with hyphens, such as openmoji:woman-office-worker' });
-      return undefined;
-    }
-    const base = resolved.kind === 'openmoji' ? `openmoji-${resolved.name}` : path.basename(resolved.file).replace(/\.[^.]+$/, '');
-    return addImage({ source: resolved.file, name: `${base}.png`, square: PICTURE_SQUARE });
-  };
-  function addImage(image: ImageRef): ImageRef {
-    const existing = images.find((i) => i.source === image.source);
-    if (existing) return existing;
-    let name = image.name;
-    for (let n = 2; images.some((i) => i.name === name); n++) name = image.name.replace(/\.png$/, `-${n}.png`);
-    const added = { ...image, name };
-    images.push(added);
-    return added;
-  }
-
-  let rowNumber = 0;
-  const row = (pictureUrl: string | null, alt: string, sentences: { inlines: Inline[]; check: SentenceToCheck }[], origin: Origin): Block | undefined => {
-    rowsToCheck.push({ origin, sentences: sentences.map((s) => s.check) });
-    if (!pictureUrl) {
-      problems.push({ origin, rule: 'picture', message: 'this row has no picture: every group of sentences has one, on its left', hint: 'start the row with a picture line, such as ![A worker talking to a child](openmoji:people-holding-hands)' });
-      return undefined;
-    }
-    if (!alt) problems.push({ origin, rule: 'picture-alt', message: 'this picture has no alt text', hint: 'say in a few words what the picture shows: ![A calendar](openmoji:calendar)' });
-    const image = picture(pictureUrl, origin);
-    if (!image) return undefined;
-    return { type: 'row', id: `row-${++rowNumber}`, picture: image, alt, sentences: sentences.map((s) => s.inlines) };
-  };
-  const templateRow = (row_: EasyReadRowTemplate, templatePath: (string | number)[]): Block | undefined =>
-    row(
-      row_.picture,
-      fillText(row_.alt),
-      row_.sentences.map((sentence, index) => ({ inlines: fill(sentence), check: { text: fillText(sentence).replace(/\{ref:([a-z0-9-]+)\}/g, (_whole, id: string) => phrases[id] ?? 'the list'), origin: { kind: 'template', path: [...templatePath, 'sentences', index] } } })),
-      { kind: 'template', path: templatePath },
-    );
-
-  const markdownContext: MarkdownContext = {
-    ids,
-    folder,
-    images: [],
-    notes: { next: 1, byLabel: new Map() },
-    components: { ...(inspection ? { inspection } : {}), sectionPhrases: phrases },
-  };
-  const authorRow = (source: EasyReadRow): Block | undefined =>
-    row(
-      source.picture?.url ?? null,
-      source.picture?.alt ?? '',
-      source.sentences.map((sentence) => ({ inlines: capitaliseStart(inlinesFrom(sentence.inlines, markdownContext)), check: { text: sentence.text, inlines: sentence.inlines, origin: { kind: 'easy-read', at: sentence.at } } })),
-      { kind: 'easy-read', at: source.picture?.at ?? source.at },
-    );
-
+/** The body, section by section in the template's order; the hard-words list is placed later. */
+function templateSections(builder: EasyReadBuilder, template: EasyReadTemplate): { body: Block[]; hardWords?: HardWordsPlace } {
   const body: Block[] = [];
-  const heading = (id: string, value: string, level: 2 | 3 = 2): Block => ({ type: 'heading', level, id: level === 2 ? id : ids.make(value), text: value, inContents: level === 2 });
-  const written = new Map((easyRead?.source.sections ?? []).map((section) => [section.heading.toLowerCase(), section]));
-  const used = new Set<string>();
-  let hardWordsAt: { index: number; id: string; heading: string; rows: Block[] } | undefined;
-
-  template.sections.forEach((section, sectionIndex) => {
-    const at = ['sections', sectionIndex];
+  let hardWords: HardWordsPlace | undefined;
+  template.sections.forEach((section, index) => {
     switch (section.kind) {
-      case 'written': {
-        const source = written.get(section.heading.toLowerCase());
-        if (!source) {
-          if (!section.optional) problems.push({ origin: { kind: 'easy-read', at: { line: 1, column: 1 } }, rule: 'missing-section', message: `the easy-read version has no "## ${section.heading}" section`, hint: `add "## ${section.heading}" with its rows` });
-          return;
-        }
-        used.add(section.heading.toLowerCase());
-        body.push(heading(section.id, section.heading));
-        for (const r of source.rows) pushRow(authorRow(r));
+      case 'written':
+        return void body.push(...writtenSection(builder, section));
+      case 'rating':
+        return void body.push(...ratingSection(builder, section, index));
+      case 'recommendations':
+        return void body.push(...recommendationsSection(builder, section, index));
+      case 'hard-words':
+        hardWords = { index: body.length, section, rows: builder.templateRows(section.rows, index) };
         return;
-      }
-      case 'rating': {
-        if (!inspection || inspection.rating.overall.rating === NOT_RATED) return;
-        body.push(heading(section.id, section.heading));
-        section.rows.forEach((r, index) => pushRow(templateRow(r, [...at, 'rows', index])));
-        return;
-      }
-      case 'recommendations': {
-        body.push(heading(section.id, section.heading));
-        section.rows.forEach((r, index) => pushRow(templateRow(r, [...at, 'rows', index])));
-        // Grouped under who must act, in the order they first appear; numbers as in the full report.
-        const groups: { who: string; whoIndex: number; items: { recommendation: Recommendation; index: number }[] }[] = [];
-        recommendations.forEach((recommendation, index) => {
-          const who = recommendation.easyReadAddressee ?? recommendation.addressee;
-          let group = groups.find((g) => g.who === who);
-          if (!group) groups.push((group = { who, whoIndex: index, items: [] }));
-          group.items.push({ recommendation, index });
-        });
-        for (const group of groups) {
-          const groupHeading = section.whoShould.replace('{who}', group.who);
-          body.push(heading('', capitalise(groupHeading), 3));
-          rowsToCheck.push({ origin: { kind: 'recommendation', index: group.whoIndex, field: recommendations[group.whoIndex]!.easyReadAddressee ? 'easyReadAddressee' : 'addressee' }, sentences: [{ text: group.who, origin: { kind: 'recommendation', index: group.whoIndex, field: recommendations[group.whoIndex]!.easyReadAddressee ? 'easyReadAddressee' : 'addressee' } }] });
-          for (const { recommendation, index } of group.items) {
-            const origin: Origin = { kind: 'recommendation', index, field: 'easyRead' };
-            if (!recommendation.easyRead) {
-              problems.push({ origin: { kind: 'recommendation', index, field: 'addressee' }, rule: 'missing-easy-read', message: `recommendation ${recommendation.number} has no easy-read text, and this report has an easy-read version`, hint: 'add easyRead: with the recommendation in short, easy sentences' });
-              continue;
-            }
-            const number = recommendation.number;
-            const keycap = number <= 9 ? `openmoji:keycap-${number}` : number === 10 ? 'openmoji:keycap-10' : 'openmoji:memo';
-            pushRow(row(keycap, `Number ${number}`, sentencesOf(recommendation.easyRead).map((sentence, i) => ({ inlines: i === 0 ? [text(`${number}. `, { bold: true }), text(sentence)] : [text(sentence)], check: { text: sentence, origin } })), origin));
-          }
-        }
-        return;
-      }
-      case 'hard-words': {
-        hardWordsAt = { index: body.length, id: section.id, heading: section.heading, rows: [] };
-        section.rows.forEach((r, index) => {
-          const made = templateRow(r, [...at, 'rows', index]);
-          if (made) hardWordsAt!.rows.push(made);
-        });
-        return;
-      }
       case 'fixed':
-        body.push(heading(section.id, section.heading));
-        section.rows.forEach((r, index) => pushRow(templateRow(r, [...at, 'rows', index])));
-        return;
+        return void body.push(builder.heading(section.id, section.heading), ...builder.templateRows(section.rows, index));
     }
   });
-  function pushRow(block: Block | undefined) {
-    if (block) body.push(block);
-  }
+  return { body, ...(hardWords ? { hardWords } : {}) };
+}
 
-  for (const section of easyRead?.source.sections ?? []) {
-    if (!used.has(section.heading.toLowerCase())) {
+/** A section the author writes in easy-read.mdx, found by its heading. */
+function writtenSection(builder: EasyReadBuilder, section: SectionTemplate<'written'>): Block[] {
+  const source = builder.writtenSections.get(section.heading.toLowerCase());
+  if (!source) {
+    if (!section.optional) builder.problems.push({ origin: { kind: 'easy-read', at: { line: 1, column: 1 } }, rule: 'missing-section', message: `the easy-read version has no "## ${section.heading}" section`, hint: `add "## ${section.heading}" with its rows` });
+    return [];
+  }
+  return [builder.heading(section.id, section.heading), ...source.rows.flatMap((row) => builder.authorRow(row) ?? [])];
+}
+
+/** The overall rating and the scale it is on: only for an inspection that was rated. */
+function ratingSection(builder: EasyReadBuilder, section: SectionTemplate<'rating'>, index: number): Block[] {
+  const { inspection } = builder;
+  if (!inspection || inspection.rating.overall.rating === NOT_RATED) return [];
+  return [builder.heading(section.id, section.heading), ...builder.templateRows(section.rows, index)];
+}
+
+/** The recommendations in their easy words, grouped under who must act, in the order they first appear; numbers as in the full report. */
+function recommendationsSection(builder: EasyReadBuilder, section: SectionTemplate<'recommendations'>, index: number): Block[] {
+  const { recommendations } = builder;
+  const blocks: Block[] = [builder.heading(section.id, section.heading), ...builder.templateRows(section.rows, index)];
+  const groups: { who: string; whoIndex: number; items: { recommendation: Recommendation; index: number }[] }[] = [];
+  recommendations.forEach((recommendation, index) => {
+    const who = recommendation.easyReadAddressee ?? recommendation.addressee;
+    let group = groups.find((g) => g.who === who);
+    if (!group) groups.push((group = { who, whoIndex: index, items: [] }));
+    group.items.push({ recommendation, index });
+  });
+  for (const group of groups) {
+    blocks.push(builder.heading('', capitalise(section.whoShould.replace('{who}', group.who)), 3));
+    const whoOrigin: Origin = { kind: 'recommendation', index: group.whoIndex, field: recommendations[group.whoIndex]!.easyReadAddressee ? 'easyReadAddressee' : 'addressee' };
+    builder.rowsToCheck.push({ origin: whoOrigin, sentences: [{ text: group.who, origin: whoOrigin }] });
+    for (const { recommendation, index } of group.items) blocks.push(...recommendationRow(builder, recommendation, index));
+  }
+  return blocks;
+}
+
+/** One recommendation as a row: its number on a keycap, then its easy-read sentences. */
+function recommendationRow(builder: EasyReadBuilder, recommendation: Recommendation, index: number): Block[] {
+  if (!recommendation.easyRead) {
+    builder.problems.push({ origin: { kind: 'recommendation', index, field: 'addressee' }, rule: 'missing-easy-read', message: `recommendation ${recommendation.number} has no easy-read text, and this report has an easy-read version`, hint: 'add easyRead: with the recommendation in short, easy sentences' });
+    return [];
+  }
+  const origin: Origin = { kind: 'recommendation', index, field: 'easyRead' };
+  const number = recommendation.number;
+  const keycap = number <= 9 ? `openmoji:keycap-${number}` : number === 10 ? 'openmoji:keycap-10' : 'openmoji:memo';
+  const sentences = sentencesOf(recommendation.easyRead).map((sentence, i) => ({ inlines: i === 0 ? [text(`${number}. `, { bold: true }), text(sentence)] : [text(sentence)], check: { text: sentence, origin } }));
+  const row = builder.row(keycap, `Number ${number}`, sentences, origin);
+  return row ? [row] : [];
+}
+
+/** A `##` section in easy-read.mdx that the template has no place for is a problem. */
+function checkWrittenSections(builder: EasyReadBuilder, template: EasyReadTemplate): void {
+  const written = new Set(template.sections.filter((s) => s.kind === 'written').map((s) => s.heading.toLowerCase()));
+  for (const section of builder.easyRead?.source.sections ?? []) {
+    if (!written.has(section.heading.toLowerCase())) {
       const allowed = template.sections.filter((s) => s.kind === 'written').map((s) => `"## ${s.heading}"`);
-      problems.push({ origin: { kind: 'easy-read', at: section.at }, rule: 'unknown-section', message: `"## ${section.heading}" is not a section of an easy-read version`, hint: `the sections you write are ${allowed.join(', ')}; the others are made from the report's data` });
+      builder.problems.push({ origin: { kind: 'easy-read', at: section.at }, rule: 'unknown-section', message: `"## ${section.heading}" is not a section of an easy-read version`, hint: `the sections you write are ${allowed.join(', ')}; the others are made from the report's data` });
     }
   }
+}
 
-  const coverRow = templateRow(template.cover, ['cover']);
-  const cover: Block[] = coverRow ? [coverRow] : [];
+function coverRows(builder: EasyReadBuilder, template: EasyReadTemplate): Block[] {
+  const row = builder.templateRow(template.cover, ['cover']);
+  return row ? [row] : [];
+}
 
-  // Hard words: glossary terms found in any sentence are shown in bold and listed with their easy definitions.
-  const glossary = project.glossary;
+/** Hard words: glossary terms found in any sentence are shown in bold and listed with their easy definitions. */
+function addHardWords(builder: EasyReadBuilder, glossary: readonly GlossaryTerm[], cover: Block[], body: Block[], place: HardWordsPlace | undefined): void {
   const usage = new Map<string, string[]>();
-  const embolden = (blocks: Block[]) => {
-    for (const block of blocks) {
-      if (block.type !== 'row') continue;
-      block.sentences = block.sentences.map((sentence) => boldTerms(sentence, glossary, (term) => usage.set(term.id, [...new Set([...(usage.get(term.id) ?? []), block.id])])));
-    }
-  };
-  embolden(cover);
-  embolden(body);
-  if (hardWordsAt) {
-    const at = hardWordsAt as { index: number; id: string; heading: string; rows: Block[] };
-    const terms = glossary.filter((t) => usage.has(t.id)).sort((a, b) => a.term.localeCompare(b.term, 'en-GB'));
-    const list: Block = {
-      type: 'hard-words',
-      items: terms.map((term) => ({ id: `hard-word-${term.id}`, term: term.term, sentences: sentencesOf(term.easyRead).map((s) => [text(s)]), usedIn: usage.get(term.id)! })),
-    };
-    for (const term of terms) rowsToCheck.push({ origin: { kind: 'glossary', termId: term.id }, sentences: sentencesOf(term.easyRead).map((s) => ({ text: s, origin: { kind: 'glossary', termId: term.id } })) });
-    body.splice(at.index, 0, heading(at.id, at.heading), ...at.rows, list);
+  for (const block of [...cover, ...body]) {
+    if (block.type !== 'row') continue;
+    block.sentences = block.sentences.map((sentence) => boldTerms(sentence, glossary, (term) => usage.set(term.id, [...new Set([...(usage.get(term.id) ?? []), block.id])])));
   }
+  if (!place) return;
+  const terms = glossary.filter((t) => usage.has(t.id)).sort((a, b) => a.term.localeCompare(b.term, 'en-GB'));
+  const list: Block = {
+    type: 'hard-words',
+    items: terms.map((term) => ({ id: `hard-word-${term.id}`, term: term.term, sentences: sentencesOf(term.easyRead).map((s) => [text(s)]), usedIn: usage.get(term.id)! })),
+  };
+  for (const term of terms) builder.rowsToCheck.push({ origin: { kind: 'glossary', termId: term.id }, sentences: sentencesOf(term.easyRead).map((s) => ({ text: s, origin: { kind: 'glossary', termId: term.id } })) });
+  body.splice(place.index, 0, builder.heading(place.section.id, place.section.heading), ...place.rows, list);
+}
 
+function documentModel(builder: EasyReadBuilder, template: EasyReadTemplate, publisher: Project['publisher'], cover: Block[], body: Block[]): DocumentModel {
+  const { images, subjectName } = builder;
   const usesOpenMoji = images.some((image) => image.source.includes(`${path.sep}openmoji${path.sep}`));
-  const documentTitle = fillText(template.title);
-  const credits: Block[] = [
-    { type: 'paragraph', inlines: [text(`© ${publisher.copyrightHolder} ${published.slice(0, 4)}. `), text(publisher.licence.notice)] },
-    ...(usesOpenMoji ? [{ type: 'paragraph', inlines: [text(OPENMOJI_CREDIT)] } satisfies Block] : []),
-  ];
-  const document: DocumentModel = {
+  const title = builder.fillText(template.title);
+  return {
     kind: 'easy-read',
-    title: documentTitle,
-    subtitle: inspection ? inspection.service.name : title,
+    title,
+    subtitle: subjectName,
     language: 'en-GB',
-    date: published,
+    date: builder.published,
     author: publisher.name,
-    subject: `Easy read version: ${inspection ? inspection.service.name : title}`,
-    keywords: ['easy read', inspection ? inspection.service.name : title],
-    runningHeader: documentTitle,
+    subject: `Easy read version: ${subjectName}`,
+    keywords: ['easy read', subjectName],
+    runningHeader: title,
     cover,
-    credits,
+    credits: [
+      { type: 'paragraph', inlines: [text(`© ${publisher.copyrightHolder} ${builder.published.slice(0, 4)}. `), text(publisher.licence.notice)] },
+      ...(usesOpenMoji ? [{ type: 'paragraph', inlines: [text(OPENMOJI_CREDIT)] } satisfies Block] : []),
+    ],
     body,
     images,
   };
-  return { document, rows: rowsToCheck, problems };
 }
 
 function capitalise(value: string): string {

@@ -1,9 +1,7 @@
 /** The publisher's part of every document's credits: copyright, licence, other formats, address, website. */
 import type { Publisher } from '../model/schemas/publisher.ts';
 import type { Block, Inline } from './blocks.ts';
-
-const text = (value: string, style: { bold?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
-const paragraph = (...inlines: Inline[]): Block => ({ type: 'paragraph', inlines });
+import { paragraph, text } from './make-blocks.ts';
 
 /** `year` is the year of publication: "© Crown copyright 2019". */
 export function publisherCredits(publisher: Publisher, year: string): Block[] {

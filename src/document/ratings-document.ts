@@ -8,17 +8,14 @@ import { publisherCredits } from './publisher-credits.ts';
 import type { Period } from '../model/aggregates.ts';
 import type { Inspection, Project } from '../model/project.ts';
 import { NOT_RATED } from '../model/rating.ts';
-import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
+import type { Block, DocumentModel, Inline } from './blocks.ts';
 import { IdMaker } from './from-markdown.ts';
-import { formatDate } from './report-document.ts';
+import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 import { NOT_APPLICABLE, ratingsOrder, ratingsPrintTable, standardsKey } from './ratings-table.ts';
+import { cell, paragraph, text } from './make-blocks.ts';
 
 export const RATINGS_TITLE = 'Inspection ratings';
-
-const text = (value: string, style: { bold?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
-const paragraph = (...inlines: Inline[]): Block => ({ type: 'paragraph', inlines });
-const cell = (value: string, extra: Partial<TableCell> = {}): TableCell => ({ inlines: [text(value)], ...extra });
 
 /** "2023" for a calendar year, else "1 October 2021 to 31 October 2022". */
 export function periodLabel(period: Period): string {

@@ -15,7 +15,8 @@ import { NOT_RATED, ratingRank } from '../model/rating.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import type { Block, Inline, TableCell } from './blocks.ts';
 import { ratingInline } from './report-tables.ts';
-import { formatDate } from './report-document.ts';
+import { formatDate } from './dates.ts';
+import { cell, text } from './make-blocks.ts';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
 
@@ -23,9 +24,6 @@ type TableBlock = Extract<Block, { type: 'table' }>;
 export const NOT_APPLICABLE = 'n/a';
 
 const KIND_NOTE: Record<string, string> = { reinspection: 'reinspection', joint: 'joint inspection' };
-
-const text = (value: string, style: { bold?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
-const cell = (value: string, extra: Partial<TableCell> = {}): TableCell => ({ inlines: [text(value)], ...extra });
 
 /** Newest report first; reports published the same day in slug order (as the site lists them). */
 export function ratingsOrder(inspections: readonly Inspection[]): Inspection[] {

@@ -2,6 +2,7 @@
 import type { Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingLabel, ratingRank } from '../model/rating.ts';
 import type { Block, Inline, RatingSymbol, TableCell } from './blocks.ts';
+import { cell, text } from './make-blocks.ts';
 
 const SYMBOLS_HIGHEST_FIRST: RatingSymbol[] = ['star', 'circle', 'triangle', 'square'];
 
@@ -15,13 +16,10 @@ export function ratingInline(inspection: Inspection, rating: string, professiona
   return { type: 'rating', rating, label: ratingLabel(framework, rating), mark: professionalJudgement ? framework.professionalJudgement.mark : '', symbol };
 }
 
-const text = (value: string, style: { bold?: boolean } = {}): Inline[] => [{ type: 'text', value, ...style }];
-const cell = (value: string, extra: Partial<TableCell> = {}): TableCell => ({ inlines: text(value), ...extra });
-
 export function judgementFootnote(inspection: Inspection): Inline[] | undefined {
   const { framework, rating } = inspection;
   if (!rating.standards.some((s) => s.professionalJudgement)) return undefined;
-  return text(`${framework.professionalJudgement.mark}${framework.professionalJudgement.footnote}.`);
+  return [text(`${framework.professionalJudgement.mark}${framework.professionalJudgement.footnote}.`)];
 }
 
 /** Every standard with its awarded rating, grouped under its domain. */

@@ -8,7 +8,8 @@ import { publisherCredits } from './publisher-credits.ts';
 import type { Project, Thematic } from '../model/project.ts';
 import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
 import { IdMaker } from './from-markdown.ts';
-import { formatDate } from './report-document.ts';
+import { formatDate } from './dates.ts';
+import { cell, paragraph, text } from './make-blocks.ts';
 
 export const TRACKER_TITLE = 'Recommendations tracker: thematic inspections';
 /** The headers of the columns a partnership fills in. */
@@ -33,9 +34,6 @@ export interface TrackerRow {
   evidence: string[];
 }
 
-const text = (value: string, style: { bold?: boolean; italic?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
-const paragraph = (...inlines: Inline[]): Block => ({ type: 'paragraph', inlines });
-const cell = (value: string, extra: Partial<TableCell> = {}): TableCell => ({ inlines: [text(value)], ...extra });
 const list = (ordered: boolean, items: readonly string[]): Block => ({ type: 'list', ordered, start: 1, items: items.map((item) => [paragraph(text(item))]) });
 
 /** Newest first; reports published the same day in slug order. */
@@ -58,6 +56,9 @@ export function trackerRows(thematics: readonly Thematic[]): TrackerRow[] {
   );
 }
 
+type TrackerHeading = (level: 2 | 3 | 4, value: string, id?: string, inContents?: boolean) => Block;
+type Recommendation = Thematic['source']['recommendations'][number];
+
 export function trackerDocument(project: Project, thematics: readonly Thematic[], options: TrackerOptions = {}): DocumentModel {
   const publisher = project.publisher;
   const reports = trackerOrder(thematics);
@@ -65,12 +66,28 @@ export function trackerDocument(project: Project, thematics: readonly Thematic[]
   const date = reports[0]?.source.published ?? options.buildDate ?? '1970-01-01';
   const fictional = reports.some((t) => t.source.fictional);
   const ids = new IdMaker();
-  const heading = (level: 2 | 3 | 4, value: string, id = value, inContents = level <= 3): Block => ({ type: 'heading', level, id: ids.make(id), text: value, inContents });
-  // A cell left empty for the partnership: blank lines give room to write on paper.
-  const blank = (): TableCell => ({ inlines: Array.from({ length: writingLines }, (): Inline => ({ type: 'break' })) });
+  const heading: TrackerHeading = (level, value, id = value, inContents = level <= 3) => ({ type: 'heading', level, id: ids.make(id), text: value, inContents });
+  // In reading order: ids are made as the blocks are.
+  return {
+    kind: 'report',
+    title: TRACKER_TITLE,
+    subtitle: `${publisher.name}, ${formatDate(date, 'month')}`,
+    language: 'en-GB',
+    date,
+    author: publisher.name,
+    subject: 'Recommendations of thematic inspections to youth justice partnerships, with lines of enquiry and evidence, for self-assessment',
+    keywords: ['recommendations tracker', 'self-assessment', 'thematic inspection', 'youth justice', ...reports.map((t) => t.source.title)],
+    runningHeader: `${TRACKER_TITLE}${fictional ? ' (fictional samples)' : ''}`,
+    cover: cover(reports, date, fictional),
+    credits: [heading(2, 'About this document', 'About this document', false), ...publisherCredits(publisher, date.slice(0, 4))],
+    body: [...howToUse(heading, reports), ...reports.flatMap((thematic) => thematicSection(heading, thematic, writingLines))],
+    images: [],
+  };
+}
 
+function cover(reports: readonly Thematic[], date: string, fictional: boolean): Block[] {
   const years = [...new Set(reports.map((t) => t.source.published.slice(0, 4)))].sort();
-  const cover: Block[] = [
+  return [
     paragraph(
       text(
         reports.length === 0
@@ -79,17 +96,12 @@ export function trackerDocument(project: Project, thematics: readonly Thematic[]
       ),
     ),
     paragraph(text(`Last updated ${formatDate(date)}`)),
+    ...(fictional ? [paragraph(text('Fictional sample. ', { bold: true }), text('The thematic inspections in this tracker were made up to show how the tracker is published: their findings and recommendations are invented.'))] : []),
   ];
-  if (fictional) {
-    cover.push(paragraph(text('Fictional sample. ', { bold: true }), text('The thematic inspections in this tracker were made up to show how the tracker is published: their findings and recommendations are invented.')));
-  }
+}
 
-  const credits: Block[] = [
-    heading(2, 'About this document', 'About this document', false),
-    ...publisherCredits(publisher, date.slice(0, 4)),
-  ];
-
-  const body: Block[] = [
+function howToUse(heading: TrackerHeading, reports: readonly Thematic[]): Block[] {
+  return [
     heading(2, 'How to use this tracker'),
     paragraph(text('Our thematic inspections look at one kind of work across many areas, and most of their recommendations are for the local partnerships that run youth justice services. This tracker gathers those recommendations in one place, newest inspection first, so that a partnership can check for itself how far it has acted on each of them.')),
     paragraph(
@@ -107,55 +119,46 @@ export function trackerDocument(project: Project, thematics: readonly Thematic[]
       text(' column: for example not started, in progress or done. Go back to it each year, so that the board can see what has changed.'),
     ),
     paragraph(text('The PDF version of this tracker leaves room to write in every table, so it can be printed and filled in by hand. A spreadsheet version (CSV) lists the same recommendations with empty columns for your evidence and status.')),
+    ...(reports.length === 0 ? [paragraph(text('No thematic inspection with recommendations for partnerships has been published yet.'))] : []),
   ];
-  if (reports.length === 0) body.push(paragraph(text('No thematic inspection with recommendations for partnerships has been published yet.')));
+}
 
-  for (const thematic of reports) {
-    const { source } = thematic;
-    body.push(heading(2, `${source.title} (${source.published.slice(0, 4)})`, thematic.slug));
-    body.push(paragraph(text(`Published ${formatDate(source.published)}. `), text(source.summary)));
-    if (source.fictional) body.push(paragraph(text('Fictional sample. ', { bold: true }), text('This thematic inspection was made up for this project; its recommendations are invented.')));
-    if (source.caveats) body.push({ type: 'aside', title: 'Please note', blocks: [paragraph(text(source.caveats))] });
-    if (source.recommendations.length === 0) body.push(paragraph(text('This inspection made no recommendations.')));
-    for (const r of source.recommendations) {
-      body.push(heading(3, `Recommendation ${r.number}`, `${thematic.slug} recommendation ${r.number}`));
-      body.push(paragraph(text(r.text)));
-      body.push(paragraph(text('For: ', { bold: true }), text(r.addressee)));
-      body.push(heading(4, 'Lines of enquiry', `${thematic.slug} recommendation ${r.number} lines of enquiry`));
-      body.push(r.linesOfEnquiry.length ? list(true, r.linesOfEnquiry) : paragraph(text('None given yet: use the recommendation itself as your question.')));
-      body.push(heading(4, 'How do we know?', `${thematic.slug} recommendation ${r.number} how do we know`));
-      body.push(r.evidence.length ? list(false, r.evidence) : paragraph(text('No examples given yet.')));
-      // A row per line of enquiry, the question beside its blank cells, so a printed table that
-      // starts on a new page still reads on its own.
-      const rows: TableCell[][] = r.linesOfEnquiry.length
-        ? r.linesOfEnquiry.map((question, index) => [cell(`${index + 1}. ${question}`, { rowHeader: true }), blank(), blank()])
-        : [[cell(`Recommendation ${r.number} as a whole`, { rowHeader: true }), blank(), blank()]];
-      body.push({
-        type: 'table',
-        caption: `Recommendation ${r.number}: our evidence and status`,
-        head: [[cell(TRACKER_COLUMNS.enquiry), cell(TRACKER_COLUMNS.evidence), cell(TRACKER_COLUMNS.status)]],
-        rows,
-        widths: [2.3, 2.7, 1.2],
-        keepTogether: true,
-      });
-    }
-  }
+function thematicSection(heading: TrackerHeading, thematic: Thematic, writingLines: number): Block[] {
+  const { source } = thematic;
+  const blocks: Block[] = [heading(2, `${source.title} (${source.published.slice(0, 4)})`, thematic.slug), paragraph(text(`Published ${formatDate(source.published)}. `), text(source.summary))];
+  if (source.fictional) blocks.push(paragraph(text('Fictional sample. ', { bold: true }), text('This thematic inspection was made up for this project; its recommendations are invented.')));
+  if (source.caveats) blocks.push({ type: 'aside', title: 'Please note', blocks: [paragraph(text(source.caveats))] });
+  if (source.recommendations.length === 0) blocks.push(paragraph(text('This inspection made no recommendations.')));
+  for (const r of source.recommendations) blocks.push(...recommendationBlocks(heading, thematic.slug, r, writingLines));
+  return blocks;
+}
 
-  return {
-    kind: 'report',
-    title: TRACKER_TITLE,
-    subtitle: `${publisher.name}, ${formatDate(date, 'month')}`,
-    language: 'en-GB',
-    date,
-    author: publisher.name,
-    subject: 'Recommendations of thematic inspections to youth justice partnerships, with lines of enquiry and evidence, for self-assessment',
-    keywords: ['recommendations tracker', 'self-assessment', 'thematic inspection', 'youth justice', ...reports.map((t) => t.source.title)],
-    runningHeader: `${TRACKER_TITLE}${fictional ? ' (fictional samples)' : ''}`,
-    cover,
-    credits,
-    body,
-    images: [],
-  };
+/** A recommendation, its lines of enquiry and evidence, and the table the partnership fills in. */
+function recommendationBlocks(heading: TrackerHeading, slug: string, r: Recommendation, writingLines: number): Block[] {
+  // A cell left empty for the partnership: blank lines give room to write on paper.
+  const blank = (): TableCell => ({ inlines: Array.from({ length: writingLines }, (): Inline => ({ type: 'break' })) });
+  // A row per line of enquiry, the question beside its blank cells, so a printed table that
+  // starts on a new page still reads on its own.
+  const rows: TableCell[][] = r.linesOfEnquiry.length
+    ? r.linesOfEnquiry.map((question, index) => [cell(`${index + 1}. ${question}`, { rowHeader: true }), blank(), blank()])
+    : [[cell(`Recommendation ${r.number} as a whole`, { rowHeader: true }), blank(), blank()]];
+  return [
+    heading(3, `Recommendation ${r.number}`, `${slug} recommendation ${r.number}`),
+    paragraph(text(r.text)),
+    paragraph(text('For: ', { bold: true }), text(r.addressee)),
+    heading(4, 'Lines of enquiry', `${slug} recommendation ${r.number} lines of enquiry`),
+    r.linesOfEnquiry.length ? list(true, r.linesOfEnquiry) : paragraph(text('None given yet: use the recommendation itself as your question.')),
+    heading(4, 'How do we know?', `${slug} recommendation ${r.number} how do we know`),
+    r.evidence.length ? list(false, r.evidence) : paragraph(text('No examples given yet.')),
+    {
+      type: 'table',
+      caption: `Recommendation ${r.number}: our evidence and status`,
+      head: [[cell(TRACKER_COLUMNS.enquiry), cell(TRACKER_COLUMNS.evidence), cell(TRACKER_COLUMNS.status)]],
+      rows,
+      widths: [2.3, 2.7, 1.2],
+      keepTogether: true,
+    },
+  ];
 }
 
 /** The tracker's CSV columns, in order; the last two are left empty for the partnership. */

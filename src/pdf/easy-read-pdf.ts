@@ -20,8 +20,9 @@
  * The Inclusion Europe easy-to-read logo is never drawn (rule 19): the model records no checkers.
  */
 import type { Block, DocumentModel, Inline } from '../document/blocks.ts';
-import { contentsOf } from '../document/blocks.ts';
+import { contentsOf, sectionsOf } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
+import { layOutContents, Outline } from './contents.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
 import { FONT_METRICS, PAGE, TaggedPdfWriter } from './writer.ts';
 
@@ -104,7 +105,7 @@ class EasyReadWriter extends TaggedPdfWriter {
   contentsPageCount = 0;
   private readonly body: InlineStyle;
   private readonly pictures = new Map<string, unknown>();
-  private outlineAt: PDFKit.PDFOutline | undefined;
+  private readonly outline = new Outline(this.doc, PAGE.width);
 
   constructor(
     model: DocumentModel,
@@ -172,7 +173,7 @@ class EasyReadWriter extends TaggedPdfWriter {
       this.headingPages[block.id] = this.pageNumber;
       this.doc.addNamedDestination(block.id, 'XYZ', MARGIN.left, this.y, null);
     }
-    this.bookmark(block);
+    this.outline.add(block.text, block.level, this.y);
     const style = this.headingStyle(block.level);
     const tag = `H${block.level}`;
     this.within(tag, {}, (element) => {
@@ -183,12 +184,6 @@ class EasyReadWriter extends TaggedPdfWriter {
       }
     });
     this.y += this.spaceAfter(block.level);
-  }
-
-  bookmark(block: Heading): void {
-    const options = { fit: false, top: this.y, left: PAGE.width } as unknown as Parameters<PDFKit.PDFOutline['addItem']>[1];
-    if (block.level <= 2) this.outlineAt = this.doc.outline.addItem(block.text, options);
-    else (this.outlineAt ?? this.doc.outline).addItem(block.text, options);
   }
 
   // ---- rows ----
@@ -354,50 +349,25 @@ class EasyReadWriter extends TaggedPdfWriter {
     this.newPage();
     const first = this.pageIndex;
     this.heading({ type: 'heading', level: 2, id: 'contents', text: 'Contents', inContents: false });
-    const toc = this.doc.struct('TOC');
-    this.parent.add(toc);
-    const lh = this.lineHeight(this.body);
-    const placed: { entry: { id: string; text: string }; page: number; y: number; lines: Line[] }[] = [];
     const numberWidth = this.measure('888', 'regular', this.body.size);
-    for (const entry of contentsOf(this.model.body).filter((e) => e.level === 2)) {
-      const lines = this.layout([{ type: 'text', value: entry.text }], CONTENT_WIDTH - numberWidth - 24);
-      if (this.y + lines.length * lh > BOTTOM) this.newPage();
-      placed.push({ entry, page: this.pageIndex, y: this.y, lines });
-      this.y += lines.length * lh + 10;
-    }
+    const fill = layOutContents(
+      this,
+      contentsOf(this.model.body).filter((e) => e.level === 2),
+      {
+        left: MARGIN.left,
+        width: CONTENT_WIDTH,
+        bottom: BOTTOM,
+        numberRoom: numberWidth + 24,
+        style: () => this.body,
+        indent: () => 0,
+        spaceBefore: () => 0,
+        spaceAfter: 10,
+        leader: { gap: 8, lineWidth: 1, dash: 1.5, space: 4, colour: EASY_READ_COLOURS.text },
+      },
+      this.headingPages,
+    );
     this.contentsPageCount = this.pageIndex - first + 1;
-    return () => {
-      for (const { entry, page, y, lines } of placed) {
-        this.doc.switchToPage(page);
-        const saved = this.y;
-        this.y = y;
-        const number = String(this.headingPages[entry.id] ?? '');
-        const width = this.measure(number, 'regular', this.body.size);
-        const item = this.doc.struct('TOCI');
-        toc.add(item);
-        const link = this.doc.struct('Link');
-        item.add(link);
-        const lastTop = this.textTop(y + (lines.length - 1) * lh, this.body);
-        this.content(link, 'Link', () => {
-          lines.forEach((line, index) => {
-            const top = this.textTop(y + index * lh, this.body);
-            this.drawText(line.segments.map((s) => (s.kind === 'text' ? s.text : '')).join(''), MARGIN.left, top, this.body, false);
-          });
-          this.drawText(number, PAGE.width - MARGIN.right - width, lastTop, this.body, false);
-        });
-        // Dotted leader from the last line of the entry to its page number: decoration only.
-        this.artifact(() => {
-          const from = MARGIN.left + lines.at(-1)!.width + 8;
-          const to = PAGE.width - MARGIN.right - width - 8;
-          if (to > from) this.doc.moveTo(from, lastTop + this.body.size).lineTo(to, lastTop + this.body.size).lineWidth(1).dash(1.5, { space: 4 }).stroke(EASY_READ_COLOURS.text).undash();
-        });
-        this.doc.goTo(MARGIN.left, y, CONTENT_WIDTH, lines.length * lh, entry.id, { structParent: link, Contents: new String(`${entry.text}, page ${number}`) } as unknown as PDFKit.Mixins.AnnotationOption);
-        link.end();
-        item.end();
-        this.y = saved;
-      }
-      toc.end();
-    };
+    return fill;
   }
 
   /** Copyright, licence and picture credits: at the foot of the last page, or on a page of their own. */
@@ -435,17 +405,7 @@ class EasyReadWriter extends TaggedPdfWriter {
     const fillContents = this.assumed.contents ? this.contents() : () => {};
     this.newPage();
     // Each top-level section is a Sect, so the structure tree reads like the contents.
-    let section: Block[] = [];
-    const flush = () => {
-      const blocks = section;
-      if (blocks.length) this.within('Sect', {}, () => this.blocks(blocks));
-      section = [];
-    };
-    for (const block of this.model.body) {
-      if (block.type === 'heading' && block.level === 2) flush();
-      section.push(block);
-    }
-    flush();
+    for (const section of sectionsOf(this.model.body)) this.within('Sect', {}, () => this.blocks(section));
     this.credits();
     fillContents();
     this.pageFurniture();

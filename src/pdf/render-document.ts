@@ -7,8 +7,9 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import { chartSvg } from '../charts/chart-svg.ts';
 import type { Block, ContentsEntry, DocumentModel, Inline, TableCell } from '../document/blocks.ts';
-import { contentsOf, figuresOf, numberedLabel } from '../document/blocks.ts';
+import { contentsOf, figuresOf, numberedLabel, sectionsOf } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
+import { layOutContents, Outline } from './contents.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
 import { pageOf, TaggedPdfWriter, type Struct } from './writer.ts';
 
@@ -39,13 +40,13 @@ interface Frame {
 
 class PdfWriter extends TaggedPdfWriter {
   readonly headingPages: Record<string, number> = {};
-  private outlineAt: { 2?: PDFKit.PDFOutline; 3?: PDFKit.PDFOutline } = {};
   private readonly images: Map<string, NormalisedImage>;
   /** The page and the area text may use, from the document's orientation. */
   private readonly page = pageOf(this.model.orientation);
   private readonly margin = marginOf(this.model.orientation);
   private readonly contentWidth = this.page.width - this.margin.left - this.margin.right;
   private readonly bottom = this.page.height - this.margin.bottom;
+  private readonly outline = new Outline(this.doc, this.page.width);
 
   constructor(model: DocumentModel, images: Map<string, NormalisedImage>) {
     super(model, { top: marginOf(model.orientation).top, leading: LEADING, underlineLinks: true });
@@ -215,7 +216,7 @@ class PdfWriter extends TaggedPdfWriter {
     if (block.level > 2 && !this.atPageTop()) this.y += size * 0.6;
     this.headingPages[block.id] = this.pageIndex + 1;
     this.doc.addNamedDestination(block.id, 'XYZ', frame.x, this.y, null);
-    this.bookmark(block.text, block.level);
+    this.outline.add(block.text, block.level, this.y);
     const style: InlineStyle = { ...frame.style, font: 'bold', size, colour: COLOUR.text };
     const lines = this.layout([{ type: 'text', value: block.text }], { ...frame, style });
     this.within(`H${block.level}`, {}, (element) => {
@@ -225,18 +226,6 @@ class PdfWriter extends TaggedPdfWriter {
       }
     });
     this.y += block.level === 2 ? 12 : 5;
-  }
-
-  bookmark(text: string, level: number): void {
-    const top = this.y;
-    const options = { fit: false, top, left: this.page.width } as unknown as Parameters<PDFKit.PDFOutline['addItem']>[1];
-    if (level <= 2) {
-      this.outlineAt = { 2: this.doc.outline.addItem(text, options) };
-    } else if (level === 3) {
-      this.outlineAt[3] = (this.outlineAt[2] ?? this.doc.outline).addItem(text, options);
-    } else {
-      (this.outlineAt[3] ?? this.outlineAt[2] ?? this.doc.outline).addItem(text, options);
-    }
   }
 
   list(block: Extract<Block, { type: 'list' }>, frame: Frame): void {
@@ -530,55 +519,22 @@ class PdfWriter extends TaggedPdfWriter {
     this.heading({ type: 'heading', level: 2, id: list.id, text: list.text, inContents: false }, frame);
     // A flat list (of figures and tables) has every entry in the body weight, none indented.
     const levelOf = (entry: ContentsEntry) => (list.flat ? 3 : entry.level);
-    const toc = this.doc.struct('TOC');
-    this.parent.add(toc);
-    const placed: { entry: ContentsEntry; page: number; y: number; lines: Line[] }[] = [];
-    const indentOf = (entry: ContentsEntry) => (entry.level === 3 && !list.flat ? 18 : 0);
-    const styleOf = (entry: ContentsEntry): InlineStyle => ({ ...BODY, font: levelOf(entry) === 2 ? 'bold' : 'regular', colour: COLOUR.text });
-    for (const entry of entries) {
-      // A long entry wraps, its page number on its last line.
-      const lines = this.layout([{ type: 'text', value: entry.text }], { x: 0, width: this.contentWidth - indentOf(entry) - 40, style: styleOf(entry) });
-      const lh = this.lineHeight(BODY) * lines.length + (levelOf(entry) === 2 ? 4 : 0);
-      if (this.y + lh > this.bottom) this.newPage();
-      if (levelOf(entry) === 2) this.y += 4;
-      placed.push({ entry, page: this.pageIndex, y: this.y, lines });
-      this.y += this.lineHeight(BODY) * lines.length;
-    }
-    const afterContents = this.pageIndex;
-    return () => {
-      for (const { entry, page, y, lines } of placed) {
-        this.doc.switchToPage(page);
-        const saved = this.y;
-        this.y = y;
-        const indent = indentOf(entry);
-        const number = String(this.headingPages[entry.id] ?? '');
-        const style = styleOf(entry);
-        const numberWidth = this.measure(number, style.font, style.size);
-        const topOf = (index: number) => this.y + index * this.lineHeight(style) + (this.lineHeight(style) - style.size * 1.22) / 2;
-        const line = lines[lines.length - 1]!;
-        const top = topOf(lines.length - 1);
-        const item = this.doc.struct('TOCI');
-        toc.add(item);
-        const link = this.doc.struct('Link');
-        item.add(link);
-        this.content(link, 'Link', () => {
-          lines.forEach((l, index) => this.drawText(l.segments.map((s) => (s.kind === 'text' ? s.text : '')).join(''), this.margin.left + indent, topOf(index), style, false));
-          this.drawText(number, this.margin.left + this.contentWidth - numberWidth, top, style, false);
-        });
-        // Dotted leader between title and number: decoration only.
-        this.artifact(() => {
-          const from = this.margin.left + indent + line.width + 6;
-          const to = this.margin.left + this.contentWidth - numberWidth - 6;
-          if (to > from) this.doc.moveTo(from, top + style.size).lineTo(to, top + style.size).lineWidth(0.8).dash(1, { space: 3 }).stroke(COLOUR.rule).undash();
-        });
-        this.doc.goTo(this.margin.left, this.y, this.contentWidth, this.lineHeight(style) * lines.length, entry.id, { structParent: link, Contents: new String(`${entry.text}, page ${number}`) } as unknown as PDFKit.Mixins.AnnotationOption);
-        link.end();
-        item.end();
-        this.y = saved;
-      }
-      toc.end();
-      void afterContents;
-    };
+    return layOutContents(
+      this,
+      entries,
+      {
+        left: this.margin.left,
+        width: this.contentWidth,
+        bottom: this.bottom,
+        numberRoom: 40,
+        style: (entry) => ({ ...BODY, font: levelOf(entry) === 2 ? 'bold' : 'regular', colour: COLOUR.text }),
+        indent: (entry) => (entry.level === 3 && !list.flat ? 18 : 0),
+        spaceBefore: (entry) => (levelOf(entry) === 2 ? 4 : 0),
+        spaceAfter: 0,
+        leader: { gap: 6, lineWidth: 0.8, dash: 1, space: 3, colour: COLOUR.rule },
+      },
+      this.headingPages,
+    );
   }
 
   pageFurniture(): void {
@@ -610,19 +566,7 @@ class PdfWriter extends TaggedPdfWriter {
     const figures = figuresOf(this.model.body);
     const fillFigures = figures.length ? this.contents(figures.map((f) => ({ id: f.id, text: f.text, level: 3 as const })), { id: 'list-of-figures', text: 'List of figures and tables', flat: true }) : () => {};
     // Each top-level section is a Sect, so the structure tree reads like the contents.
-    let section: Block[] = [];
-    const flush = () => {
-      if (section.length) {
-        const blocks = section;
-        this.within('Sect', {}, () => this.blocks(blocks, frame));
-      }
-      section = [];
-    };
-    for (const block of this.model.body) {
-      if (block.type === 'heading' && block.level === 2) flush();
-      section.push(block);
-    }
-    flush();
+    for (const section of sectionsOf(this.model.body)) this.within('Sect', {}, () => this.blocks(section, frame));
     fillContents();
     fillFigures();
     this.pageFurniture();

@@ -156,6 +156,13 @@ export class TaggedPdfWriter {
     return element;
   }
 
+  /** Adds a structure element under the current one and leaves it open: its content comes later, and the caller ends it. */
+  openElement(type: string): Struct {
+    const element = this.doc.struct(type);
+    this.parent.add(element);
+    return element;
+  }
+
   /** Content drawn inside an element: marked with an MCID so readers know what it belongs to. */
   content(element: Struct, tag: string, draw: () => void): void {
     const marked = this.doc.markStructureContent(tag);

@@ -9,7 +9,8 @@ import { toXml } from 'xast-util-to-xml';
 import type { Inspection, Project, Thematic } from '../model/project.ts';
 import { ratingInline } from '../document/report-tables.ts';
 import { reportTitle } from '../document/report-document.ts';
-import { formatDate, KIND_LABELS, scoreText } from './listing.ts';
+import { formatDate } from '../document/dates.ts';
+import { KIND_LABELS, scoreText } from './listing.ts';
 import { paths } from './paths.ts';
 import type { SitePage } from './public-pages.ts';
 

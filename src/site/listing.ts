@@ -6,9 +6,6 @@
 import type { Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingRank } from '../model/rating.ts';
 import { ratingInline } from '../document/report-tables.ts';
-import { formatDate } from '../document/report-document.ts';
-
-export { formatDate };
 
 export type FacetId = 'rating' | 'nation' | 'year' | 'kind';
 

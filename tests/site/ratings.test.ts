@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import type { Inline, TableCell } from '../../src/document/blocks.ts';
 import { inlineText } from '../../src/document/blocks.ts';
-import { formatDate } from '../../src/document/report-document.ts';
+import { formatDate } from '../../src/document/dates.ts';
 import { ratingsDocument } from '../../src/document/ratings-document.ts';
 import { compositeText, ratingsCsv, ratingsJson, ratingsPrintTable, ratingsRecords, ratingsTable } from '../../src/document/ratings-table.ts';
 import { renderBlocks } from '../../src/html/render-blocks.ts';
