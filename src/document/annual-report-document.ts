@@ -10,11 +10,11 @@ import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { AnnualReport, Inspection, Project } from '../model/project.ts';
 import type { Block, DocumentModel } from './blocks.ts';
-import { blocksFromMarkdown, IdMaker, type MarkdownContext } from './from-markdown.ts';
+import { blocksFromMarkdown, type MarkdownContext } from './from-markdown.ts';
 import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 import { addresseeRulesSentence, annualReportContext, periodLabel, type AnnualReportContext } from './annual-report-figures.ts';
-import { cell, paragraph, text } from './make-blocks.ts';
+import { cell, IdMaker, paragraph, text } from './make-blocks.ts';
 import { countOf, listOf } from './phrases.ts';
 
 /** Headings of the sections the tool writes after the narrative. */

@@ -15,12 +15,12 @@ import type { Recommendation } from '../model/schemas/inspection.ts';
 import type { EasyReadRowTemplate } from '../model/schemas/easy-read-template.ts';
 import type { EasyReadRow } from '../source/easy-read-file.ts';
 import type { Block, DocumentModel, ImageRef, Inline } from './blocks.ts';
-import { IdMaker, inlinesFrom, type MarkdownContext } from './from-markdown.ts';
+import { inlinesFrom, type MarkdownContext } from './from-markdown.ts';
 import { formatDate } from './dates.ts';
 import { OPENMOJI_CREDIT, resolvePicture } from './pictures.ts';
 import { ratingSymbolPaths } from './rating-symbols.ts';
 import { ratingInline } from './report-tables.ts';
-import { text } from './make-blocks.ts';
+import { IdMaker, text } from './make-blocks.ts';
 
 /** Where a sentence or picture came from: the checks turn this into file:line:column. */
 export type Origin =

@@ -7,24 +7,8 @@ import type { PhrasingContent, Root, RootContent, FootnoteDefinition } from 'mda
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import type { Block, ImageRef, Inline, TableCell } from './blocks.ts';
+import type { IdMaker } from './make-blocks.ts';
 import { componentNamed, attributesOf, type ComponentContext } from './components.ts';
-
-/** Makes heading ids unique within one document. */
-export class IdMaker {
-  private readonly used = new Map<string, number>();
-  make(text: string): string {
-    const base =
-      text
-        .toLowerCase()
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '') || 'section';
-    const count = this.used.get(base) ?? 0;
-    this.used.set(base, count + 1);
-    return count === 0 ? base : `${base}-${count + 1}`;
-  }
-}
 
 export interface MarkdownContext {
   ids: IdMaker;

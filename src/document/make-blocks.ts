@@ -1,6 +1,5 @@
 /** Builders of the blocks that documents written from data are made of (the narrative comes from Markdown). */
 import type { Block, Inline, TableCell } from './blocks.ts';
-import type { IdMaker } from './from-markdown.ts';
 
 export const text = (value: string, style: { bold?: boolean; italic?: boolean } = {}): Inline => ({ type: 'text', value, ...style });
 
@@ -10,6 +9,23 @@ export const cell = (value: string, extra: Partial<TableCell> = {}): TableCell =
 
 export function bulletList(items: readonly string[]): Block {
   return { type: 'list', ordered: false, start: 1, items: items.map((item) => [paragraph(text(item))]) };
+}
+
+/** Makes heading ids unique within one document: the text as a slug, numbered on repeats. */
+export class IdMaker {
+  private readonly used = new Map<string, number>();
+  make(text: string): string {
+    const base =
+      text
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'section';
+    const count = this.used.get(base) ?? 0;
+    this.used.set(base, count + 1);
+    return count === 0 ? base : `${base}-${count + 1}`;
+  }
 }
 
 export type Heading = (level: 2 | 3 | 4, value: string, inContents?: boolean) => Block;

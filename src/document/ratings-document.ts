@@ -9,11 +9,10 @@ import type { Period } from '../model/aggregates.ts';
 import type { Inspection, Project } from '../model/project.ts';
 import { NOT_RATED } from '../model/rating.ts';
 import type { Block, DocumentModel, Inline } from './blocks.ts';
-import { IdMaker } from './from-markdown.ts';
 import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 import { NOT_APPLICABLE, ratingsOrder, ratingsPrintTable, standardsKey } from './ratings-table.ts';
-import { cell, paragraph, text } from './make-blocks.ts';
+import { cell, IdMaker, paragraph, text } from './make-blocks.ts';
 
 export const RATINGS_TITLE = 'Inspection ratings';
 

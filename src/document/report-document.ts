@@ -12,9 +12,9 @@ import type { Publisher } from '../model/schemas/publisher.ts';
 import { reportOutline, type RatedStandard, type ReportSection } from '../model/report.ts';
 import { NOT_RATED } from '../model/rating.ts';
 import type { Block, DocumentModel } from './blocks.ts';
-import { blocksFromMarkdown, IdMaker, narrativeSections, type MarkdownContext } from './from-markdown.ts';
+import { blocksFromMarkdown, narrativeSections, type MarkdownContext } from './from-markdown.ts';
 import { formatDate } from './dates.ts';
-import { bulletList, cell, headingMaker, paragraph, text, type Heading } from './make-blocks.ts';
+import { bulletList, cell, type Heading, headingMaker, IdMaker, paragraph, text } from './make-blocks.ts';
 import { countOf, listOf } from './phrases.ts';
 import { judgementFootnote, keyQuestionTable, ratingInline, ratingsSummaryTable } from './report-tables.ts';
 

@@ -7,9 +7,8 @@
 import { publisherCredits } from './publisher-credits.ts';
 import type { Project, Thematic } from '../model/project.ts';
 import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
-import { IdMaker } from './from-markdown.ts';
 import { formatDate } from './dates.ts';
-import { cell, paragraph, text } from './make-blocks.ts';
+import { cell, IdMaker, paragraph, text } from './make-blocks.ts';
 
 export const TRACKER_TITLE = 'Recommendations tracker: thematic inspections';
 /** The headers of the columns a partnership fills in. */

@@ -8,10 +8,9 @@ import type { Inspection } from '../model/project.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import { NOT_RATED, allStandards, ratingLabel } from '../model/rating.ts';
 import type { Block, Inline } from '../document/blocks.ts';
-import { IdMaker } from '../document/from-markdown.ts';
 import { ratingInline } from '../document/report-tables.ts';
 import { formatDate } from '../document/dates.ts';
-import { cell, headingMaker, paragraph, text, type Heading } from '../document/make-blocks.ts';
+import { cell, headingMaker, IdMaker, paragraph, text, type Heading } from '../document/make-blocks.ts';
 import { countOf, listOf } from '../document/phrases.ts';
 
 /** The frameworks to explain on the build date: those already in use, newest first. */

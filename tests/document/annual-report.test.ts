@@ -15,7 +15,7 @@ import { readMarkdown } from '../../src/source/markdown-file.ts';
 import { allComponents } from '../../src/document/components.ts';
 import { figuresOf, inlineText, type Block, type TableCell } from '../../src/document/blocks.ts';
 import { annualReportDocument, numberFigures } from '../../src/document/annual-report-document.ts';
-import { IdMaker } from '../../src/document/from-markdown.ts';
+import { IdMaker } from '../../src/document/make-blocks.ts';
 import {
   annualReportContext,
   casesSufficient,
