@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import type { Root } from 'mdast';
-import type { ContentReader } from './load-project.ts';
+import type { ContentReader } from './content-reader.ts';
 import { parseWithDiagnostics } from './schema-issues.ts';
 import { checkNarrativeMdx } from './rules/narrative-mdx.ts';
 import { readFrontMatter } from '../source/front-matter.ts';

@@ -12,8 +12,6 @@ import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
 import { pageOf, TaggedPdfWriter, type Struct } from './writer.ts';
 
-export { FONT_FILES } from './writer.ts';
-
 export interface RenderedPdf {
   bytes: Uint8Array;
   pageCount: number;

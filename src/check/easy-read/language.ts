@@ -19,7 +19,8 @@ import retextSimplify from 'retext-simplify';
 import { syllable } from 'syllable';
 import { SKIP, visit } from 'unist-util-visit';
 import './word-lists.ts'; // constant-time word lookups for retext-readability
-import type { DiagnosticList, Position, Severity } from '../diagnostics.ts';
+import type { DiagnosticList, Severity } from '../diagnostics.ts';
+import type { Position } from '../../model/position.ts';
 import type { GlossaryTerm } from '../../model/schemas/glossary.ts';
 import { findTerms } from '../../model/glossary-terms.ts';
 import type { EasyReadCheckSettings, EasyReadRuleId } from '../../model/schemas/easy-read-checks.ts';
