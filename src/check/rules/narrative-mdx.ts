@@ -6,6 +6,7 @@
  * One rule per file in ./narrative/, each with the same signature (NarrativeRule). The same rules
  * check an annual report's narrative (content/annual-reports/<year>.mdx).
  */
+import type { Position } from '../../model/position.ts';
 import { narrativeOf, type NarrativeMdxInput, type NarrativeRule } from './narrative/narrative.ts';
 import { unknownComponent } from './narrative/unknown-component.ts';
 import { componentContext } from './narrative/component-context.ts';
@@ -24,7 +25,11 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [outsideSection, unknow
 
 export function checkNarrativeMdx(input: NarrativeMdxInput): void {
   const narrative = narrativeOf(input);
+  const found: { at: Position; rule: string; message: string; hint: string }[] = [];
   for (const rule of NARRATIVE_RULES) {
-    rule.check(narrative, (at, message, hint) => input.diagnostics.error(input.file, at, rule.name, message, hint));
+    rule.check(narrative, (at, message, hint) => found.push({ at: at ?? { line: 1, column: 1 }, rule: rule.name, message, hint }));
   }
+  // In the order they are written in the file (a stable sort keeps each rule's own order at one place).
+  found.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
+  for (const { at, rule, message, hint } of found) input.diagnostics.error(input.file, at, rule, message, hint);
 }
