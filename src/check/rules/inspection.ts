@@ -278,7 +278,7 @@ export function checkRatingsAgainstComputed(ctx: InspectionContext, framework: F
   }
 }
 
-interface LoadedInspection {
+export interface LoadedInspection {
   slug: string;
   file: string;
   source: YamlSource;
