@@ -14,7 +14,7 @@ import { findTerms } from '../../model/glossary-terms.ts';
 import type { EasyReadCheckSettings, EasyReadRuleId } from '../../model/schemas/easy-read-checks.ts';
 import { readerFor, syllablesOf, type ReadText } from './read-text.ts';
 import { locator } from './locate.ts';
-import type { DocumentContext, Report, RowToCheck, SentenceRule, SentenceToCheck } from './rule.ts';
+import type { DocumentContext, Range, Report, RowToCheck, SentenceRule, SentenceToCheck } from './rule.ts';
 import { italic } from './rules/italic.ts';
 import { oneSentencePerLine } from './rules/one-sentence-per-line.ts';
 import { sentenceLength } from './rules/sentence-length.ts';
@@ -100,7 +100,7 @@ export function checkEasyReadLanguage(rows: readonly RowToCheck[], glossary: rea
  * helped with (hard words explained in the glossary, names, web addresses), so when readability is
  * on, its findings come from a second reading of the masked sentences.
  */
-function readSentences(rows: readonly RowToCheck[], glossaryIn: (text: string) => { start: number; end: number }[], settings: EasyReadCheckSettings, readabilityOn: boolean): Map<SentenceToCheck, ReadText> {
+function readSentences(rows: readonly RowToCheck[], glossaryIn: (text: string) => Range[], settings: EasyReadCheckSettings, readabilityOn: boolean): Map<SentenceToCheck, ReadText> {
   const read = readerFor(settings.readability.age, settings.readability.agreement);
   const toRead = rows.flatMap((row) => row.sentences).filter((sentence) => sentence.text.trim() !== '');
   const texts = read(toRead.map((sentence) => sentence.text));

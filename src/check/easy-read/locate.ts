@@ -1,14 +1,11 @@
 /** Positions: an offset in a sentence's plain text → line and column in its file. */
 import type { PhrasingContent } from 'mdast';
-import type { Position } from '../../model/position.ts';
-import type { SentenceToCheck } from './rule.ts';
+import type { Locate, SentenceToCheck } from './rule.ts';
 
 interface SourceChar {
   char: string;
   column: number;
 }
-
-export type Locate = (offset: number) => Position;
 
 /**
  * The plain text is the sentence's inlines joined and with white space collapsed, so bold and links

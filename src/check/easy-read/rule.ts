@@ -7,7 +7,6 @@ import type { Severity } from '../diagnostics.ts';
 import type { Position } from '../../model/position.ts';
 import type { EasyReadCheckSettings, EasyReadRuleId } from '../../model/schemas/easy-read-checks.ts';
 import type { Finding, ReadSentence, WordAt } from './read-text.ts';
-import type { Locate } from './locate.ts';
 
 export interface SentenceToCheck {
   text: string;
@@ -31,6 +30,9 @@ export interface Range {
 export const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
 
 export const quote = (text: string) => `"${text}"`;
+
+/** The line and column in the file of an offset in a sentence's plain text. */
+export type Locate = (offset: number) => Position;
 
 /** What the rules read about the whole document: its settings and its glossary. */
 export interface DocumentContext {
