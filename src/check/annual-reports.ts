@@ -8,99 +8,118 @@
  */
 import path from 'node:path';
 import type { Root } from 'mdast';
-import type { ContentReader } from './load-project.ts';
+import type { ContentReader } from './content-reader.ts';
+import type { DiagnosticList } from './diagnostics.ts';
+import type { YamlSource } from '../source/yaml-file.ts';
 import { parseWithDiagnostics } from './schema-issues.ts';
 import { checkNarrativeMdx } from './rules/narrative-mdx.ts';
 import { readFrontMatter } from '../source/front-matter.ts';
 import { readMarkdown } from '../source/markdown-file.ts';
-import { annualReportSchema } from '../model/schemas/annual-report.ts';
+import { annualReportSchema, type AnnualReportSource } from '../model/schemas/annual-report.ts';
 import { inPeriod } from '../model/aggregates.ts';
 import { isPublic, type AnnualReport, type Project } from '../model/project.ts';
 import { annualReportContext, periodLabel } from '../document/annual-report-figures.ts';
 
 export const ANNUAL_REPORTS_FOLDER = 'content/annual-reports';
 
+/** Where a field of the front matter is written. */
+const fieldAt = (frontMatter: YamlSource, ...keys: PropertyKey[]) => frontMatter.positionOf(keys);
+
 export function loadAnnualReports(reader: ContentReader, project: Pick<Project, 'inspections' | 'frameworks'>): AnnualReport[] {
   const reports: AnnualReport[] = [];
-  const { diagnostics } = reader;
   for (const absolute of reader.list(ANNUAL_REPORTS_FOLDER, ['.mdx', '.md'])) {
-    const { file, text } = reader.read(absolute);
-    const year = path.basename(absolute).replace(/\.mdx?$/, '');
-    if (!absolute.endsWith('.mdx')) {
-      diagnostics.error(file, undefined, 'annual-report-name', `annual reports are .mdx files: "${path.basename(absolute)}" would not be published`, `rename it to ${year}.mdx`);
-      continue;
-    }
-    if (!/^\d{4}$/.test(year)) {
-      diagnostics.error(file, undefined, 'annual-report-name', `the file name "${year}.mdx" is used as the report's web address and must be its year`, 'rename the file to the year the report covers, such as 2026.mdx');
-      continue;
-    }
-
-    // Front matter.
-    const split = readFrontMatter(text);
-    if (split.unclosed) {
-      diagnostics.error(file, split.unclosed, 'front-matter', 'the front matter has no closing "---" line', 'end the front matter with a line of three hyphens, ---, before the narrative');
-      continue;
-    }
-    const frontMatter = split.frontMatter;
-    if (!frontMatter) {
-      diagnostics.error(file, undefined, 'front-matter', 'an annual report starts with front matter: its title, period and publication date between two "---" lines', 'start the file with a line "---", then lines such as "title: Annual report 2026", "period: { from: 2025-10-01, to: 2026-09-30 }", "published: 2026-11-10" and "status: draft", then a line "---"');
-      continue;
-    }
-    for (const error of frontMatter.syntaxErrors) diagnostics.error(file, error.at, 'yaml-syntax', error.message, 'check the indentation and that every "key: value" has a space after the colon');
-    if (frontMatter.data === undefined) continue;
-    const source = parseWithDiagnostics(annualReportSchema, frontMatter.data, frontMatter, file, diagnostics);
-
-    // The narrative.
-    const markdown = readMarkdown(split.body);
-    if (markdown.syntaxError) {
-      diagnostics.error(file, markdown.syntaxError.at, 'mdx-syntax', markdown.syntaxError.message, 'MDX reads "<" and "{" as code: write them as &lt; and &#123;, or close the tag');
-    } else if (markdown.sections.length === 0) {
-      diagnostics.error(file, undefined, 'no-sections', 'the annual report has no sections', 'write its narrative under level-2 headings, such as "## Introduction"');
-    }
-    if (!source) continue;
-
-    const at = (...keys: PropertyKey[]) => frontMatter.positionOf(keys);
-    const { period, previousPeriod, published } = source;
-    let datesAgree = true;
-    if (period.from > period.to) {
-      diagnostics.error(file, at('period', 'to'), 'annual-report-period', `the period ends (${period.to}) before it starts (${period.from})`, 'correct period: from is the first day, to the last');
-      datesAgree = false;
-    } else if (period.to.slice(0, 4) !== year) {
-      diagnostics.error(file, at('period', 'to'), 'annual-report-name', `the file is named ${year}.mdx but the period ends in ${period.to.slice(0, 4)}`, `name the file after the year the period ends: ${period.to.slice(0, 4)}.mdx`);
-    }
-    if (previousPeriod) {
-      if (previousPeriod.from > previousPeriod.to) {
-        diagnostics.error(file, at('previousPeriod', 'to'), 'annual-report-period', `the previous period ends (${previousPeriod.to}) before it starts (${previousPeriod.from})`, 'correct previousPeriod: from is the first day, to the last');
-      } else if (previousPeriod.to >= period.from) {
-        diagnostics.error(file, at('previousPeriod', 'to'), 'annual-report-period', `the previous period (${previousPeriod.from} to ${previousPeriod.to}) does not end before this period starts (${period.from})`, 'the previous period is the one before: make it end before period.from');
-      }
-    }
-    if (datesAgree && published <= period.to) {
-      diagnostics.error(file, at('published'), 'published-before-period-end', `the report is published (${published}) before its period ends (${period.to})`, 'publish it after the period ends, or end the period earlier');
-    }
-
-    const report: AnnualReport = { year, source, file, narrative: markdown.tree ?? ({ type: 'root', children: [] } satisfies Root) };
-    const context = annualReportContext(project, report);
-    if (datesAgree) {
-      if (context.inspections.length === 0) {
-        diagnostics.warning(file, at('period'), 'empty-period', `no inspection published by ${published} had its fieldwork in ${periodLabel(period)}: every figure would be empty`, 'check the period: an inspection belongs to the period in which its fieldwork started');
-      }
-      // Inspections of the period not yet public on the report's date are left out of every figure.
-      const left = inPeriod(project.inspections, period).filter((i) => !isPublic(i, published));
-      if (left.length) {
-        diagnostics.warning(
-          file,
-          at('published'),
-          'inspection-left-out',
-          `${left.map((i) => i.slug).join(', ')} had ${left.length === 1 ? 'its' : 'their'} fieldwork in the period but ${left.length === 1 ? 'is' : 'are'} not published by ${published}, so ${left.length === 1 ? 'it is' : 'they are'} left out of the figures`,
-          'publish the annual report once they are published, or end the period before their fieldwork',
-        );
-      }
-    }
-    if (markdown.tree) {
-      checkNarrativeMdx({ tree: markdown.tree, text: split.body, file, folder: path.dirname(absolute), kind: 'annual-report', annualReport: context, diagnostics });
-    }
-    reports.push(report);
+    const report = loadAnnualReport(reader, absolute, project);
+    if (report) reports.push(report);
   }
   return reports;
+}
+
+/** One annual report: its name, front matter, dates and narrative checked; undefined when it cannot be read. */
+function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick<Project, 'inspections' | 'frameworks'>): AnnualReport | undefined {
+  const { diagnostics } = reader;
+  const { file, text } = reader.read(absolute);
+  const year = path.basename(absolute).replace(/\.mdx?$/, '');
+  if (!absolute.endsWith('.mdx')) {
+    diagnostics.error(file, undefined, 'annual-report-name', `annual reports are .mdx files: "${path.basename(absolute)}" would not be published`, `rename it to ${year}.mdx`);
+    return undefined;
+  }
+  if (!/^\d{4}$/.test(year)) {
+    diagnostics.error(file, undefined, 'annual-report-name', `the file name "${year}.mdx" is used as the report's web address and must be its year`, 'rename the file to the year the report covers, such as 2026.mdx');
+    return undefined;
+  }
+
+  // Front matter.
+  const split = readFrontMatter(text);
+  if (split.unclosed) {
+    diagnostics.error(file, split.unclosed, 'front-matter', 'the front matter has no closing "---" line', 'end the front matter with a line of three hyphens, ---, before the narrative');
+    return undefined;
+  }
+  const frontMatter = split.frontMatter;
+  if (!frontMatter) {
+    diagnostics.error(file, undefined, 'front-matter', 'an annual report starts with front matter: its title, period and publication date between two "---" lines', 'start the file with a line "---", then lines such as "title: Annual report 2026", "period: { from: 2025-10-01, to: 2026-09-30 }", "published: 2026-11-10" and "status: draft", then a line "---"');
+    return undefined;
+  }
+  for (const error of frontMatter.syntaxErrors) diagnostics.error(file, error.at, 'yaml-syntax', error.message, 'check the indentation and that every "key: value" has a space after the colon');
+  if (frontMatter.data === undefined) return undefined;
+  const source = parseWithDiagnostics(annualReportSchema, frontMatter.data, frontMatter, file, diagnostics);
+
+  // The narrative.
+  const markdown = readMarkdown(split.body);
+  if (markdown.syntaxError) {
+    diagnostics.error(file, markdown.syntaxError.at, 'mdx-syntax', markdown.syntaxError.message, 'MDX reads "<" and "{" as code: write them as &lt; and &#123;, or close the tag');
+  } else if (markdown.sections.length === 0) {
+    diagnostics.error(file, undefined, 'no-sections', 'the annual report has no sections', 'write its narrative under level-2 headings, such as "## Introduction"');
+  }
+  if (!source) return undefined;
+
+  const datesAgree = checkDates(file, year, source, frontMatter, diagnostics);
+  const report: AnnualReport = { year, source, file, narrative: markdown.tree ?? ({ type: 'root', children: [] } satisfies Root) };
+  const context = annualReportContext(project, report);
+  if (datesAgree) checkPeriodInspections(file, report, context.inspections.length, project, frontMatter, diagnostics);
+  if (markdown.tree) {
+    checkNarrativeMdx({ tree: markdown.tree, text: split.body, file, folder: path.dirname(absolute), kind: 'annual-report', annualReport: context, diagnostics });
+  }
+  return report;
+}
+
+/** The period, the previous period and the publication date in order; whether they agree enough to count inspections by. */
+function checkDates(file: string, year: string, source: AnnualReportSource, frontMatter: YamlSource, diagnostics: DiagnosticList): boolean {
+  const { period, previousPeriod, published } = source;
+  let datesAgree = true;
+  if (period.from > period.to) {
+    diagnostics.error(file, fieldAt(frontMatter, 'period', 'to'), 'annual-report-period', `the period ends (${period.to}) before it starts (${period.from})`, 'correct period: from is the first day, to the last');
+    datesAgree = false;
+  } else if (period.to.slice(0, 4) !== year) {
+    diagnostics.error(file, fieldAt(frontMatter, 'period', 'to'), 'annual-report-name', `the file is named ${year}.mdx but the period ends in ${period.to.slice(0, 4)}`, `name the file after the year the period ends: ${period.to.slice(0, 4)}.mdx`);
+  }
+  if (previousPeriod) {
+    if (previousPeriod.from > previousPeriod.to) {
+      diagnostics.error(file, fieldAt(frontMatter, 'previousPeriod', 'to'), 'annual-report-period', `the previous period ends (${previousPeriod.to}) before it starts (${previousPeriod.from})`, 'correct previousPeriod: from is the first day, to the last');
+    } else if (previousPeriod.to >= period.from) {
+      diagnostics.error(file, fieldAt(frontMatter, 'previousPeriod', 'to'), 'annual-report-period', `the previous period (${previousPeriod.from} to ${previousPeriod.to}) does not end before this period starts (${period.from})`, 'the previous period is the one before: make it end before period.from');
+    }
+  }
+  if (datesAgree && published <= period.to) {
+    diagnostics.error(file, fieldAt(frontMatter, 'published'), 'published-before-period-end', `the report is published (${published}) before its period ends (${period.to})`, 'publish it after the period ends, or end the period earlier');
+  }
+  return datesAgree;
+}
+
+/** Warns of a period without inspections, and of inspections of the period left out because they are not yet public. */
+function checkPeriodInspections(file: string, report: AnnualReport, counted: number, project: Pick<Project, 'inspections'>, frontMatter: YamlSource, diagnostics: DiagnosticList): void {
+  const { period, published } = report.source;
+  if (counted === 0) {
+    diagnostics.warning(file, fieldAt(frontMatter, 'period'), 'empty-period', `no inspection published by ${published} had its fieldwork in ${periodLabel(period)}: every figure would be empty`, 'check the period: an inspection belongs to the period in which its fieldwork started');
+  }
+  // Inspections of the period not yet public on the report's date are left out of every figure.
+  const left = inPeriod(project.inspections, period).filter((i) => !isPublic(i, published));
+  if (left.length) {
+    diagnostics.warning(
+      file,
+      fieldAt(frontMatter, 'published'),
+      'inspection-left-out',
+      `${left.map((i) => i.slug).join(', ')} had ${left.length === 1 ? 'its' : 'their'} fieldwork in the period but ${left.length === 1 ? 'is' : 'are'} not published by ${published}, so ${left.length === 1 ? 'it is' : 'they are'} left out of the figures`,
+      'publish the annual report once they are published, or end the period before their fieldwork',
+    );
+  }
 }

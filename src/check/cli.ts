@@ -1,12 +1,13 @@
 /** `npm run check`: every problem in every content file, one per line; exit 1 on any error. */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadProject } from './load-project.ts';
 import { formatReport, toJson } from './diagnostics.ts';
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const rootArg = args.find((arg) => !arg.startsWith('--'));
-const root = path.resolve(rootArg ?? process.cwd());
+// `npm run check [folder] [--json]`; not strict, so an unknown option is ignored as it always was.
+const { values, positionals } = parseArgs({ options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: false });
+const json = values.json === true;
+const root = path.resolve(positionals[0] ?? process.cwd());
 
 try {
   const { diagnostics, filesChecked } = loadProject(root);

@@ -1,11 +1,8 @@
 /** Diagnostics: what `npm run check` and `npm run build` tell an inspector, one problem per line. */
 
-export type Severity = 'error' | 'warning';
+import type { Position } from '../model/position.ts';
 
-export interface Position {
-  line: number;
-  column: number;
-}
+export type Severity = 'error' | 'warning';
 
 export interface Diagnostic extends Position {
   /** Path relative to the project root, with forward slashes. */

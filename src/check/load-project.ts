@@ -6,24 +6,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticList, type Diagnostic } from './diagnostics.ts';
 import { parseWithDiagnostics } from './schema-issues.ts';
-import { readYaml, type YamlSource } from '../source/yaml-file.ts';
-import { readMarkdown } from '../source/markdown-file.ts';
-import type { Root } from 'mdast';
+import { ContentReader } from './content-reader.ts';
+import type { YamlSource } from '../source/yaml-file.ts';
 import { frameworkSchema, type Framework } from '../model/schemas/framework.ts';
 import { serviceSchema, type Service } from '../model/schemas/service.ts';
 import { glossarySchema, type GlossaryTerm } from '../model/schemas/glossary.ts';
-import { inspectionSchema, type InspectionSource } from '../model/schemas/inspection.ts';
-import type { CaseRecord } from '../model/schemas/case.ts';
 import { documentTemplateSchema, type DocumentTemplate } from '../model/schemas/document-template.ts';
 import type { Inspection, Project } from '../model/project.ts';
 import { publisherSchema, type Publisher } from '../model/schemas/publisher.ts';
 import { checkFramework } from './rules/framework.ts';
 import { checkGlyphs } from './rules/glyphs.ts';
-import { checkEasyReadVersions, loadEasyReadChecks, loadEasyReadTemplates, loadThematics, readEasyReadFile } from './easy-read/load.ts';
+import { checkEasyReadVersions, loadEasyReadChecks, loadEasyReadTemplates, loadThematics } from './easy-read/load.ts';
 import { checkGlossary } from './rules/glossary.ts';
-import { readCaseRecords } from './rules/cases.ts';
-import { checkInspection, checkCounts, checkNarrative, checkInspectionsTogether, checkRatingsAgainstComputed } from './rules/inspection.ts';
-import { countCases, rateInspection } from '../model/rating.ts';
+import { checkInspectionsTogether, type LoadedInspection } from './rules/inspection.ts';
+import { loadInspection } from './inspection-folder.ts';
 import { loadAnnualReports } from './annual-reports.ts';
 
 // Stands in when publisher.yaml is missing or wrong: the error stops any build, but checks go on.
@@ -33,55 +29,6 @@ export interface LoadResult {
   project: Project;
   diagnostics: Diagnostic[];
   filesChecked: number;
-}
-
-export interface ContentFile {
-  /** Project-relative path with forward slashes, as printed in diagnostics. */
-  file: string;
-  text: string;
-}
-
-export class ContentReader {
-  filesChecked = 0;
-  constructor(
-    readonly root: string,
-    readonly diagnostics: DiagnosticList,
-  ) {}
-
-  relative(absolute: string): string {
-    return path.relative(this.root, absolute).split(path.sep).join('/');
-  }
-
-  /** Files directly in a folder with one of the extensions, sorted so output never depends on the disk. */
-  list(folder: string, extensions: readonly string[]): string[] {
-    const absolute = path.join(this.root, folder);
-    if (!fs.existsSync(absolute)) return [];
-    return fs
-      .readdirSync(absolute, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext)))
-      .map((entry) => path.join(absolute, entry.name))
-      .sort();
-  }
-
-  /** Every file read, for checks over the text as written (such as characters the fonts lack). */
-  readonly files: ContentFile[] = [];
-
-  read(absolute: string): ContentFile {
-    this.filesChecked += 1;
-    const file = { file: this.relative(absolute), text: fs.readFileSync(absolute, 'utf8') };
-    this.files.push(file);
-    return file;
-  }
-
-  /** Reads YAML, reporting syntax errors; undefined data when the file cannot be read. */
-  yaml(absolute: string): { file: string; source: YamlSource } {
-    const { file, text } = this.read(absolute);
-    const source = readYaml(text);
-    for (const error of source.syntaxErrors) {
-      this.diagnostics.error(file, error.at, 'yaml-syntax', error.message, 'check the indentation and that every "key: value" has a space after the colon');
-    }
-    return { file, source };
-  }
 }
 
 function loadFrameworks(reader: ContentReader): { framework: Framework; file: string; source: YamlSource }[] {
@@ -181,74 +128,12 @@ export function loadProject(root: string): LoadResult {
   const folders = fs.existsSync(inspectionsFolder)
     ? fs.readdirSync(inspectionsFolder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
     : [];
-
-  interface Loaded {
-    slug: string;
-    file: string;
-    source: YamlSource;
-    data: InspectionSource;
-  }
-  const loaded: Loaded[] = [];
+  const loaded: LoadedInspection[] = [];
   const inspections: Inspection[] = [];
   for (const slug of folders) {
-    const folder = path.join(inspectionsFolder, slug);
-    const yamlPath = path.join(folder, 'inspection.yaml');
-    const folderFile = reader.relative(folder);
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-      diagnostics.error(folderFile, undefined, 'invalid-slug', `the folder name "${slug}" is used as the inspection's web address and must be lower-case words joined by hyphens`, 'rename the folder, for example to "dudley-2019"');
-    }
-    if (!fs.existsSync(yamlPath)) {
-      diagnostics.error(folderFile, undefined, 'missing-file', `inspection folder "${slug}" has no inspection.yaml`, 'copy templates/inspection/inspection.yaml into the folder and fill it in');
-      continue;
-    }
-    const { file, source } = reader.yaml(yamlPath);
-    if (source.data === undefined) continue;
-    const data = parseWithDiagnostics(inspectionSchema, source.data, source, file, diagnostics);
-    if (!data) continue;
-    loaded.push({ slug, file, source, data });
-
-    const framework = frameworkById.get(data.framework);
-    const service = services.get(data.service);
-    const context = { slug, file, source, data, diagnostics, framework, services, glossaryIds };
-    checkInspection(context);
-    if (!framework) continue;
-
-    const casesPath = path.join(folder, 'cases.csv');
-    let cases: CaseRecord[] = [];
-    let counts: Pick<ReturnType<typeof countCases>, 'counts' | 'sampleSize'>;
-    // Whether there are figures to compare the written ratings with; without them (unreadable
-    // cases.csv, or neither cases.csv nor counts) that is already reported, and every comparison would only repeat it.
-    let haveCaseData: boolean;
-    if (fs.existsSync(casesPath)) {
-      const csv = reader.read(casesPath);
-      const records = readCaseRecords(csv, framework, diagnostics);
-      haveCaseData = records !== undefined;
-      cases = records ?? [];
-      if (data.counts || data.sampleSize) {
-        diagnostics.error(file, source.positionOf([data.counts ? 'counts' : 'sampleSize'], 'key'), 'counts-and-cases', 'this inspection has both a cases.csv and counts: the figures would come from two places', 'delete counts and sampleSize: they are computed from cases.csv');
-      }
-      counts = countCases(framework, cases);
-    } else {
-      counts = checkCounts(context, framework);
-      haveCaseData = data.counts !== undefined;
-    }
-
-    const rating = rateInspection(framework, { ...counts, authored: data.ratings });
-    const narrativePath = path.join(folder, 'report.mdx');
-    let narrativeFile = reader.relative(narrativePath);
-    let narrativeTree: Root = { type: 'root', children: [] };
-    if (fs.existsSync(narrativePath)) {
-      const narrative = reader.read(narrativePath);
-      const markdown = readMarkdown(narrative.text);
-      checkNarrative(context, framework, rating, narrative.file, markdown, { text: narrative.text, folder });
-      if (markdown.tree) narrativeTree = markdown.tree;
-    } else {
-      diagnostics.error(folderFile, undefined, 'missing-file', `inspection "${slug}" has no report.mdx narrative`, 'copy templates/inspection/report.mdx into the folder and write one section per standard');
-      narrativeFile = '';
-    }
-    if (haveCaseData) checkRatingsAgainstComputed(context, framework, rating, cases);
-    const easyRead = readEasyReadFile(reader, folder);
-    if (service) inspections.push({ slug, source: data, service, framework, rating, cases, narrativeFile, narrative: narrativeTree, ...(easyRead ? { easyRead } : {}) });
+    const result = loadInspection(slug, { reader, frameworkById, services, glossaryIds });
+    if (result.loaded) loaded.push(result.loaded);
+    if (result.inspection) inspections.push(result.inspection);
   }
   checkInspectionsTogether(loaded, diagnostics);
 

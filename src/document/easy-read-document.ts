@@ -7,13 +7,13 @@
 import path from 'node:path';
 import type { PhrasingContent } from 'mdast';
 import type { Project, Inspection, Thematic } from '../model/project.ts';
-import type { Position } from '../check/diagnostics.ts';
+import type { Position } from '../model/position.ts';
 import { NOT_RATED, ratingLabel, ratingRank } from '../model/rating.ts';
 import { findTerms } from '../model/glossary-terms.ts';
 import type { GlossaryTerm } from '../model/schemas/glossary.ts';
 import type { Recommendation } from '../model/schemas/inspection.ts';
 import type { EasyReadRowTemplate } from '../model/schemas/easy-read-template.ts';
-import type { EasyReadRow } from '../source/easy-read-file.ts';
+import type { EasyReadRow } from '../model/easy-read-source.ts';
 import type { Block, DocumentModel, ImageRef, Inline } from './blocks.ts';
 import { inlinesFrom, type MarkdownContext } from './from-markdown.ts';
 import { formatDate } from './dates.ts';

@@ -1,6 +1,6 @@
 /** The validated model every renderer draws from: content checked once, ratings computed once. */
 import type { Root } from 'mdast';
-import type { EasyReadSource } from '../source/easy-read-file.ts';
+import type { EasyReadSource } from './easy-read-source.ts';
 import type { ThematicSource } from './schemas/thematic.ts';
 import type { AnnualReportSource } from './schemas/annual-report.ts';
 import type { EasyReadTemplate } from './schemas/easy-read-template.ts';

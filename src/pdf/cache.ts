@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { DocumentModel } from '../document/blocks.ts';
 import { renderEasyReadPdf, type RenderedEasyReadPdf } from './easy-read-pdf.ts';
 import { renderDocumentPdf, type RenderedPdf } from './render-document.ts';
-import { FONT_FILES } from './writer.ts';
+import { FONT_FILES } from '../fonts.ts';
 
 export type PdfKind = 'report' | 'easy-read';
 export type RenderedOf<K extends PdfKind> = K extends 'easy-read' ? RenderedEasyReadPdf : RenderedPdf;

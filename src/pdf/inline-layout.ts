@@ -3,8 +3,7 @@
  * (a word longer than the line is the only thing ever split). Pure apart from the measuring function.
  */
 import type { Inline, RatingSymbol } from '../document/blocks.ts';
-
-export type FontName = 'regular' | 'bold' | 'italic' | 'boldItalic';
+import type { FontName } from '../fonts.ts';
 
 export interface RunStyle {
   font: FontName;

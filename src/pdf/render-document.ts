@@ -13,8 +13,6 @@ import { layOutContents, Outline } from './contents.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
 import { pageOf, TaggedPdfWriter, type Struct } from './writer.ts';
 
-export { FONT_FILES } from './writer.ts';
-
 export interface RenderedPdf {
   bytes: Uint8Array;
   pageCount: number;

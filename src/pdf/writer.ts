@@ -8,21 +8,13 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { DocumentModel, RatingSymbol } from '../document/blocks.ts';
 import { ratingSymbolPaths } from '../document/rating-symbols.ts';
-import type { FontName, InlineStyle, Line } from './inline-layout.ts';
+import { FONT_FILES, type FontName } from '../fonts.ts';
+import type { InlineStyle, Line } from './inline-layout.ts';
 
 const require = createRequire(import.meta.url);
-const fontFolder = path.dirname(require.resolve('@expo-google-fonts/atkinson-hyperlegible-next/package.json'));
-/** Atkinson Hyperlegible Next (SIL Open Font License): designed for legibility, has Welsh ŵ and ŷ. */
-export const FONT_FILES: Record<FontName, string> = {
-  regular: path.join(fontFolder, '400Regular/AtkinsonHyperlegibleNext_400Regular.ttf'),
-  bold: path.join(fontFolder, '700Bold/AtkinsonHyperlegibleNext_700Bold.ttf'),
-  italic: path.join(fontFolder, '400Regular_Italic/AtkinsonHyperlegibleNext_400Regular_Italic.ttf'),
-  boldItalic: path.join(fontFolder, '700Bold_Italic/AtkinsonHyperlegibleNext_700Bold_Italic.ttf'),
-};
 
 /** Font metrics of Atkinson Hyperlegible Next, in em: pdfkit puts the baseline `ASCENT` below the y it is given. */
 export const FONT_METRICS = { ascent: 0.984, capHeight: 0.668 } as const;

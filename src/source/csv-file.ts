@@ -1,6 +1,6 @@
 /** Reads a CSV file (cases exported from a spreadsheet) keeping the line and column of every cell. */
 import { parse } from 'csv-parse/sync';
-import type { Position } from '../check/diagnostics.ts';
+import type { Position } from '../model/position.ts';
 
 export interface CsvCell {
   value: string;

@@ -12,49 +12,9 @@
  */
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Position } from '../check/diagnostics.ts';
+import type { Position } from '../model/position.ts';
+import type { EasyReadPicture, EasyReadProblem, EasyReadRow, EasyReadSection, EasyReadSentence, EasyReadSource } from '../model/easy-read-source.ts';
 import { readMarkdown } from './markdown-file.ts';
-
-export interface EasyReadSentence {
-  /** The sentence as written, Markdown included (bold, components). */
-  inlines: PhrasingContent[];
-  /** Plain text of the sentence, as the language checks read it. */
-  text: string;
-  at: Position;
-}
-
-export interface EasyReadPicture {
-  /** "openmoji:<name>" or a path relative to the file. */
-  url: string;
-  alt: string;
-  at: Position;
-}
-
-export interface EasyReadRow {
-  picture: EasyReadPicture | null;
-  sentences: EasyReadSentence[];
-  at: Position;
-}
-
-export interface EasyReadSection {
-  heading: string;
-  at: Position;
-  rows: EasyReadRow[];
-}
-
-export interface EasyReadProblem {
-  at: Position;
-  rule: string;
-  message: string;
-  hint: string;
-}
-
-export interface EasyReadSource {
-  sections: EasyReadSection[];
-  /** Shape problems: a row with no picture, a list, text outside a section… */
-  problems: EasyReadProblem[];
-  syntaxError?: { message: string; at: Position };
-}
 
 const startOf = (node: { position?: { start: { line: number; column: number } } }): Position => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 

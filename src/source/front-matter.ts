@@ -4,7 +4,7 @@
  * lines where it stands in the file; the MDX after it is handed on with the front matter blanked
  * out, so that its lines and columns are the file's too.
  */
-import type { Position } from '../check/diagnostics.ts';
+import type { Position } from '../model/position.ts';
 import { readYaml, type YamlSource } from './yaml-file.ts';
 
 export interface FrontMatterFile {

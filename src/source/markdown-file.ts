@@ -5,7 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
-import type { Position } from '../check/diagnostics.ts';
+import type { Position } from '../model/position.ts';
 
 export interface NarrativeSection {
   /** The heading text as written, e.g. "2.1 Assessment" or "Foreword". */

@@ -1,6 +1,6 @@
 /** Reads a YAML file keeping the source positions of every key and value, so errors can point at them. */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import type { Position } from '../check/diagnostics.ts';
+import type { Position } from '../model/position.ts';
 
 export interface YamlSource {
   data: unknown;

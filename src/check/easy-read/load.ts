@@ -5,8 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ContentReader } from '../load-project.ts';
-import { DiagnosticList, type Position } from '../diagnostics.ts';
+import type { ContentReader } from '../content-reader.ts';
+import { DiagnosticList } from '../diagnostics.ts';
+import type { Position } from '../../model/position.ts';
 import { parseWithDiagnostics } from '../schema-issues.ts';
 import type { YamlSource } from '../../source/yaml-file.ts';
 import { readEasyRead } from '../../source/easy-read-file.ts';

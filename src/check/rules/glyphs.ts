@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { DiagnosticList } from '../diagnostics.ts';
-import { FONT_FILES } from '../../pdf/render-document.ts';
+import { FONT_FILES } from '../../fonts.ts';
 
 interface Font {
   hasGlyphForCodePoint(codePoint: number): boolean;

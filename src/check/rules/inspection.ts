@@ -2,7 +2,7 @@
 import type { DiagnosticList } from '../diagnostics.ts';
 import type { YamlSource } from '../../source/yaml-file.ts';
 import type { MarkdownSource } from '../../source/markdown-file.ts';
-import type { Framework } from '../../model/schemas/framework.ts';
+import type { Framework, Standard } from '../../model/schemas/framework.ts';
 import type { Service } from '../../model/schemas/service.ts';
 import { NOT_RATED, type InspectionSource, type KeyQuestionCount } from '../../model/schemas/inspection.ts';
 import type { CaseRecord } from '../../model/schemas/case.ts';
@@ -28,73 +28,111 @@ function suggestion(word: string, allowed: readonly string[]): string {
   return near ? `did you mean "${near}"?` : `use one of: ${allowed.join(', ')}`;
 }
 
-export function checkInspection(ctx: InspectionContext): void {
-  const { file, source, data, diagnostics, framework } = ctx;
-  const at = (...path: PropertyKey[]) => source.positionOf(path);
+/** Where a field of inspection.yaml is written. */
+const at = (ctx: InspectionContext, ...path: PropertyKey[]) => ctx.source.positionOf(path);
 
+/** inspection.yaml on its own and against the frameworks, services and glossary: each part in turn. */
+export function checkInspection(ctx: InspectionContext): void {
+  checkReferences(ctx);
+  checkKind(ctx);
+  checkDates(ctx);
+  checkRecommendationNumbers(ctx);
+  checkGlossaryTerms(ctx);
+  if (!ctx.framework) return;
+  checkFindingsDomains(ctx, ctx.framework);
+  const standards = [...allStandards(ctx.framework)].map(({ standard }) => standard);
+  checkWrittenRatings(ctx, ctx.framework, standards);
+  checkJudgementRatings(ctx, ctx.framework, standards);
+}
+
+/** The service and the framework it names exist. */
+function checkReferences(ctx: InspectionContext): void {
+  const { file, data, diagnostics, framework } = ctx;
   if (!ctx.services.has(data.service)) {
-    diagnostics.error(file, at('service'), 'unknown-service', `service "${data.service}" is not in content/services`, suggestion(data.service, [...ctx.services.keys()]));
+    diagnostics.error(file, at(ctx, 'service'), 'unknown-service', `service "${data.service}" is not in content/services`, suggestion(data.service, [...ctx.services.keys()]));
   }
   if (!framework) {
-    diagnostics.error(file, at('framework'), 'unknown-framework', `framework "${data.framework}" is not in content/frameworks`, 'use the id of a framework file, such as youth-2021');
+    diagnostics.error(file, at(ctx, 'framework'), 'unknown-framework', `framework "${data.framework}" is not in content/frameworks`, 'use the id of a framework file, such as youth-2021');
   }
+}
 
+/** The kind of inspection agrees with reinspectionOf and partners. */
+function checkKind(ctx: InspectionContext): void {
+  const { file, data, diagnostics } = ctx;
   if (data.kind === 'reinspection' && !data.reinspectionOf) {
-    diagnostics.error(file, at('kind'), 'missing-field', 'a reinspection must say which inspection it follows up', 'add "reinspectionOf: <slug of the earlier inspection>"');
+    diagnostics.error(file, at(ctx, 'kind'), 'missing-field', 'a reinspection must say which inspection it follows up', 'add "reinspectionOf: <slug of the earlier inspection>"');
   }
   if (data.reinspectionOf && data.kind !== 'reinspection') {
-    diagnostics.error(file, at('reinspectionOf'), 'reinspection-kind', `reinspectionOf is given but kind is "${data.kind}"`, 'set "kind: reinspection", or remove reinspectionOf');
+    diagnostics.error(file, at(ctx, 'reinspectionOf'), 'reinspection-kind', `reinspectionOf is given but kind is "${data.kind}"`, 'set "kind: reinspection", or remove reinspectionOf');
   }
   if (data.kind === 'joint' && data.partners.length === 0) {
-    diagnostics.error(file, at('kind'), 'missing-partners', 'a joint inspection must name its partner inspectorates', 'add "partners:" with one line per inspectorate, such as "- Ofsted"');
+    diagnostics.error(file, at(ctx, 'kind'), 'missing-partners', 'a joint inspection must name its partner inspectorates', 'add "partners:" with one line per inspectorate, such as "- Ofsted"');
   }
   if (data.kind !== 'joint' && data.partners.length > 0) {
-    diagnostics.warning(file, at('partners'), 'partners-not-joint', `partners are named but kind is "${data.kind}"`, 'set "kind: joint", or remove partners');
+    diagnostics.warning(file, at(ctx, 'partners'), 'partners-not-joint', `partners are named but kind is "${data.kind}"`, 'set "kind: joint", or remove partners');
   }
+}
 
+/** Fieldwork, publication and embargo dates in order, and fieldwork in the framework's period. */
+function checkDates(ctx: InspectionContext): void {
+  const { file, data, diagnostics, framework } = ctx;
   if (data.fieldwork.start > data.fieldwork.end) {
-    diagnostics.error(file, at('fieldwork', 'end'), 'date-order', `fieldwork ends (${data.fieldwork.end}) before it starts (${data.fieldwork.start})`, 'swap the dates or correct one of them');
+    diagnostics.error(file, at(ctx, 'fieldwork', 'end'), 'date-order', `fieldwork ends (${data.fieldwork.end}) before it starts (${data.fieldwork.start})`, 'swap the dates or correct one of them');
   }
   if (data.published < data.fieldwork.end) {
-    diagnostics.error(file, at('published'), 'published-before-fieldwork', `the report is published (${data.published}) before fieldwork ended (${data.fieldwork.end})`, 'correct the publication date or the fieldwork dates');
+    diagnostics.error(file, at(ctx, 'published'), 'published-before-fieldwork', `the report is published (${data.published}) before fieldwork ended (${data.fieldwork.end})`, 'correct the publication date or the fieldwork dates');
   }
   if (data.status === 'embargoed' && !data.embargoedUntil) {
-    diagnostics.error(file, at('status'), 'missing-embargo-date', 'an embargoed report must say until when', 'add "embargoedUntil: YYYY-MM-DD"');
+    diagnostics.error(file, at(ctx, 'status'), 'missing-embargo-date', 'an embargoed report must say until when', 'add "embargoedUntil: YYYY-MM-DD"');
   }
   if (data.embargoedUntil && data.status !== 'embargoed') {
-    diagnostics.warning(file, at('embargoedUntil'), 'embargo-ignored', `embargoedUntil is set but status is "${data.status}", so the date has no effect`, 'set "status: embargoed", or remove embargoedUntil');
+    diagnostics.warning(file, at(ctx, 'embargoedUntil'), 'embargo-ignored', `embargoedUntil is set but status is "${data.status}", so the date has no effect`, 'set "status: embargoed", or remove embargoedUntil');
   }
   if (data.embargoedUntil && data.embargoedUntil < data.published) {
-    diagnostics.warning(file, at('embargoedUntil'), 'embargo-before-publication', `the embargo ends (${data.embargoedUntil}) before the publication date (${data.published})`, 'the report appears on the later of the two dates; make them agree');
+    diagnostics.warning(file, at(ctx, 'embargoedUntil'), 'embargo-before-publication', `the embargo ends (${data.embargoedUntil}) before the publication date (${data.published})`, 'the report appears on the later of the two dates; make them agree');
   }
   if (framework) {
     const { inEffectFrom, inEffectUntil } = framework;
     if (data.fieldwork.start < inEffectFrom || (inEffectUntil && data.fieldwork.start > inEffectUntil)) {
-      diagnostics.warning(file, at('framework'), 'framework-period', `fieldwork started ${data.fieldwork.start}, outside the period of ${framework.id} (${inEffectFrom} to ${inEffectUntil ?? 'now'})`, 'check the framework and the fieldwork dates');
+      diagnostics.warning(file, at(ctx, 'framework'), 'framework-period', `fieldwork started ${data.fieldwork.start}, outside the period of ${framework.id} (${inEffectFrom} to ${inEffectUntil ?? 'now'})`, 'check the framework and the fieldwork dates');
     }
   }
+}
 
+/** Recommendations numbered 1, 2, 3… in the order they appear. */
+function checkRecommendationNumbers(ctx: InspectionContext): void {
+  const { file, data, diagnostics } = ctx;
   const numbers = new Map<number, number>();
   data.recommendations.forEach((recommendation, index) => {
     const earlier = numbers.get(recommendation.number);
     if (earlier !== undefined) {
-      diagnostics.error(file, at('recommendations', index, 'number'), 'duplicate-recommendation', `recommendation number ${recommendation.number} is used twice (also item ${earlier + 1})`, 'number recommendations 1, 2, 3… in the order they appear');
+      diagnostics.error(file, at(ctx, 'recommendations', index, 'number'), 'duplicate-recommendation', `recommendation number ${recommendation.number} is used twice (also item ${earlier + 1})`, 'number recommendations 1, 2, 3… in the order they appear');
     } else if (recommendation.number !== index + 1) {
-      diagnostics.warning(file, at('recommendations', index, 'number'), 'recommendation-numbering', `recommendation ${recommendation.number} is item ${index + 1} in the list`, 'number recommendations 1, 2, 3… in the order they appear');
+      diagnostics.warning(file, at(ctx, 'recommendations', index, 'number'), 'recommendation-numbering', `recommendation ${recommendation.number} is item ${index + 1} in the list`, 'number recommendations 1, 2, 3… in the order they appear');
     }
     numbers.set(recommendation.number, index);
   });
+}
 
+function checkGlossaryTerms(ctx: InspectionContext): void {
+  const { file, data, diagnostics } = ctx;
   data.glossary.forEach((id, index) => {
-    if (!ctx.glossaryIds.has(id)) diagnostics.error(file, at('glossary', index), 'unknown-glossary-term', `glossary term "${id}" is not in content/glossary`, suggestion(id, [...ctx.glossaryIds]));
+    if (!ctx.glossaryIds.has(id)) diagnostics.error(file, at(ctx, 'glossary', index), 'unknown-glossary-term', `glossary term "${id}" is not in content/glossary`, suggestion(id, [...ctx.glossaryIds]));
   });
+}
 
-  if (!framework) return;
+/** Findings only for the framework's domains. */
+function checkFindingsDomains(ctx: InspectionContext, framework: Framework): void {
+  const { file, source, data, diagnostics } = ctx;
   const domainIds = framework.domains.map((domain) => domain.id);
   for (const id of Object.keys(data.findings)) {
     if (!domainIds.includes(id)) diagnostics.error(file, source.positionOf(['findings', id], 'key'), 'unknown-domain', `findings for domain "${id}", which ${framework.id} does not have`, `domains are ${domainIds.join(', ')}`);
   }
-  const standards = [...allStandards(framework)].map(({ standard }) => standard);
+}
+
+/** Each rating written is for a standard of the framework, on its scale. */
+function checkWrittenRatings(ctx: InspectionContext, framework: Framework, standards: readonly Standard[]): void {
+  const { file, source, data, diagnostics } = ctx;
   const ratingIds = [...framework.ratingScale.map((level) => level.id), NOT_RATED];
   for (const [id, authored] of Object.entries(data.ratings)) {
     const standard = standards.find((s) => s.id === id);
@@ -103,12 +141,17 @@ export function checkInspection(ctx: InspectionContext): void {
       continue;
     }
     if (authored.rating && !ratingIds.includes(authored.rating)) {
-      diagnostics.error(file, at('ratings', id, 'rating'), 'unknown-rating', `"${authored.rating}" is not a rating in ${framework.id}`, suggestion(authored.rating, ratingIds));
+      diagnostics.error(file, at(ctx, 'ratings', id, 'rating'), 'unknown-rating', `"${authored.rating}" is not a rating in ${framework.id}`, suggestion(authored.rating, ratingIds));
     }
     if (authored.notRatedReason && authored.rating !== NOT_RATED) {
-      diagnostics.warning(file, at('ratings', id, 'notRatedReason'), 'reason-for-rated-standard', `standard ${id} has a reason for not being rated, but it is rated`, 'remove notRatedReason, or set "rating: not-rated"');
+      diagnostics.warning(file, at(ctx, 'ratings', id, 'notRatedReason'), 'reason-for-rated-standard', `standard ${id} has a reason for not being rated, but it is rated`, 'remove notRatedReason, or set "rating: not-rated"');
     }
   }
+}
+
+/** Every standard rated by judgement has its rating, with evidence or a reason for not rating it. */
+function checkJudgementRatings(ctx: InspectionContext, framework: Framework, standards: readonly Standard[]): void {
+  const { file, source, data, diagnostics } = ctx;
   for (const standard of standards) {
     if (standard.method !== 'judgement') continue;
     const authored = data.ratings[standard.id];
@@ -121,12 +164,12 @@ export function checkInspection(ctx: InspectionContext): void {
     }
     if (authored.rating === NOT_RATED) {
       if (!standard.mayBeNotRated) {
-        diagnostics.error(file, at('ratings', standard.id, 'rating'), 'not-rated-not-allowed', `standard ${standard.id} ${standard.name} must be rated`, `only ${standards.filter((s) => s.mayBeNotRated).map((s) => s.id).join(', ') || 'no standards'} may be left not rated in ${framework.id}`);
+        diagnostics.error(file, at(ctx, 'ratings', standard.id, 'rating'), 'not-rated-not-allowed', `standard ${standard.id} ${standard.name} must be rated`, `only ${standards.filter((s) => s.mayBeNotRated).map((s) => s.id).join(', ') || 'no standards'} may be left not rated in ${framework.id}`);
       } else if (!authored.notRatedReason) {
-        diagnostics.error(file, at('ratings', standard.id, 'rating'), 'missing-not-rated-reason', `standard ${standard.id} is not rated but no reason is given`, 'add "notRatedReason:" saying why, such as no child in the sample was leaving custody');
+        diagnostics.error(file, at(ctx, 'ratings', standard.id, 'rating'), 'missing-not-rated-reason', `standard ${standard.id} is not rated but no reason is given`, 'add "notRatedReason:" saying why, such as no child in the sample was leaving custody');
       }
     } else if (!authored.evidence) {
-      diagnostics.error(file, at('ratings', standard.id, 'rating'), 'missing-evidence', `the rating of standard ${standard.id} has no evidence summary`, 'add "evidence:" with the findings the rating rests on');
+      diagnostics.error(file, at(ctx, 'ratings', standard.id, 'rating'), 'missing-evidence', `the rating of standard ${standard.id} has no evidence summary`, 'add "evidence:" with the findings the rating rests on');
     }
   }
 }
@@ -278,7 +321,7 @@ export function checkRatingsAgainstComputed(ctx: InspectionContext, framework: F
   }
 }
 
-interface LoadedInspection {
+export interface LoadedInspection {
   slug: string;
   file: string;
   source: YamlSource;

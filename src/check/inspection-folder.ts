@@ -1,0 +1,99 @@
+/**
+ * One inspection folder (content/inspections/<slug>): inspection.yaml, its case figures (cases.csv
+ * or counts), its narrative (report.mdx) and its easy-read version, each checked, and the
+ * inspection built from them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import type { ContentReader } from './content-reader.ts';
+import { parseWithDiagnostics } from './schema-issues.ts';
+import { readMarkdown } from '../source/markdown-file.ts';
+import { inspectionSchema } from '../model/schemas/inspection.ts';
+import type { CaseRecord } from '../model/schemas/case.ts';
+import type { Framework } from '../model/schemas/framework.ts';
+import type { Service } from '../model/schemas/service.ts';
+import type { Inspection } from '../model/project.ts';
+import { countCases, rateInspection, type InspectionRating } from '../model/rating.ts';
+import { readCaseRecords } from './rules/cases.ts';
+import { checkCounts, checkInspection, checkNarrative, checkRatingsAgainstComputed, type InspectionContext, type LoadedInspection } from './rules/inspection.ts';
+import { readEasyReadFile } from './easy-read/load.ts';
+
+/** What every inspection is checked against: loaded before the inspections. */
+export interface InspectionsContext {
+  reader: ContentReader;
+  frameworkById: ReadonlyMap<string, Framework>;
+  services: ReadonlyMap<string, Service>;
+  glossaryIds: ReadonlySet<string>;
+}
+
+/**
+ * Reads and checks one inspection folder. `loaded` is what inspection.yaml says, for the checks
+ * across inspections; `inspection` is left out when its framework or service is unknown.
+ */
+export function loadInspection(slug: string, shared: InspectionsContext): { loaded?: LoadedInspection; inspection?: Inspection } {
+  const { reader, frameworkById, services, glossaryIds } = shared;
+  const { diagnostics } = reader;
+  const folder = path.join(reader.root, 'content/inspections', slug);
+  const yamlPath = path.join(folder, 'inspection.yaml');
+  const folderFile = reader.relative(folder);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+    diagnostics.error(folderFile, undefined, 'invalid-slug', `the folder name "${slug}" is used as the inspection's web address and must be lower-case words joined by hyphens`, 'rename the folder, for example to "dudley-2019"');
+  }
+  if (!fs.existsSync(yamlPath)) {
+    diagnostics.error(folderFile, undefined, 'missing-file', `inspection folder "${slug}" has no inspection.yaml`, 'copy templates/inspection/inspection.yaml into the folder and fill it in');
+    return {};
+  }
+  const { file, source } = reader.yaml(yamlPath);
+  if (source.data === undefined) return {};
+  const data = parseWithDiagnostics(inspectionSchema, source.data, source, file, diagnostics);
+  if (!data) return {};
+  const loaded = { slug, file, source, data };
+
+  const framework = frameworkById.get(data.framework);
+  const service = services.get(data.service);
+  const context: InspectionContext = { slug, file, source, data, diagnostics, framework, services, glossaryIds };
+  checkInspection(context);
+  if (!framework) return { loaded };
+
+  const { cases, counts, haveCaseData } = loadCaseFigures(reader, folder, context, framework);
+  const rating = rateInspection(framework, { ...counts, authored: data.ratings });
+  const { narrativeFile, narrative } = loadNarrative(reader, folder, context, framework, rating);
+  if (haveCaseData) checkRatingsAgainstComputed(context, framework, rating, cases);
+  const easyRead = readEasyReadFile(reader, folder);
+  if (!service) return { loaded };
+  return { loaded, inspection: { slug, source: data, service, framework, rating, cases, narrativeFile, narrative, ...(easyRead ? { easyRead } : {}) } };
+}
+
+/**
+ * The case figures: from cases.csv when there is one, otherwise from the counts in inspection.yaml.
+ * `haveCaseData` says whether there are figures to compare the written ratings with; without them
+ * (unreadable cases.csv, or neither cases.csv nor counts) that is already reported, and every
+ * comparison would only repeat it.
+ */
+function loadCaseFigures(reader: ContentReader, folder: string, context: InspectionContext, framework: Framework) {
+  const { data, file, source, diagnostics } = context;
+  const casesPath = path.join(folder, 'cases.csv');
+  if (!fs.existsSync(casesPath)) {
+    return { cases: [] as CaseRecord[], counts: checkCounts(context, framework), haveCaseData: data.counts !== undefined };
+  }
+  const records = readCaseRecords(reader.read(casesPath), framework, diagnostics);
+  if (data.counts || data.sampleSize) {
+    diagnostics.error(file, source.positionOf([data.counts ? 'counts' : 'sampleSize'], 'key'), 'counts-and-cases', 'this inspection has both a cases.csv and counts: the figures would come from two places', 'delete counts and sampleSize: they are computed from cases.csv');
+  }
+  const cases = records ?? [];
+  return { cases, counts: countCases(framework, cases), haveCaseData: records !== undefined };
+}
+
+/** report.mdx, checked against the framework and the computed ratings; an empty tree when it is missing. */
+function loadNarrative(reader: ContentReader, folder: string, context: InspectionContext, framework: Framework, rating: InspectionRating): { narrativeFile: string; narrative: Root } {
+  const narrativePath = path.join(folder, 'report.mdx');
+  if (!fs.existsSync(narrativePath)) {
+    reader.diagnostics.error(reader.relative(folder), undefined, 'missing-file', `inspection "${context.slug}" has no report.mdx narrative`, 'copy templates/inspection/report.mdx into the folder and write one section per standard');
+    return { narrativeFile: '', narrative: { type: 'root', children: [] } };
+  }
+  const { file, text } = reader.read(narrativePath);
+  const markdown = readMarkdown(text);
+  checkNarrative(context, framework, rating, file, markdown, { text, folder });
+  return { narrativeFile: file, narrative: markdown.tree ?? { type: 'root', children: [] } };
+}
