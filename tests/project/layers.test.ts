@@ -1,8 +1,9 @@
 /**
  * The code's layers, lowest first: a module imports only from its own layer or a lower one, and no
- * module imports itself round a circle. The model flows forward only: content is read (source),
- * made into the domain model, checked, drawn as documents, rendered as HTML and PDF, gathered into
- * a site, shown by pages, and built by the command line.
+ * module imports itself round a circle. The model flows forward only: the pure domain model (and
+ * the font files) at the bottom; readers of content files; documents made from the model; the
+ * checks that read content into the model; HTML and PDF renderers; the site the pages show; the
+ * pages; and the command line that builds it all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,11 +14,10 @@ const src = path.resolve(import.meta.dirname, '../../src');
 
 /** Each top-level folder (or file) of src/ and its layer: higher numbers may import lower ones. */
 const LAYERS: Record<string, number> = {
-  source: 0,
+  model: 0,
   'fonts.ts': 0,
-  fonts: 0,
   types: 0,
-  model: 1,
+  source: 1,
   document: 2,
   check: 3,
   charts: 4,
