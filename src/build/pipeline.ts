@@ -4,7 +4,7 @@
  * found in the cache) and written into the output; then Astro builds the pages from the same site,
  * told what was written (pages and size of each PDF) through the hand-over (src/site/handoff.ts).
  */
-import { loadProject } from '../check/load-project.ts';
+import { checkProject } from '../check/load-project.ts';
 import { formatReport } from '../check/diagnostics.ts';
 import { buildDateFrom } from '../model/project.ts';
 import { publishPdfs } from '../pdf/publish.ts';
@@ -34,7 +34,7 @@ const since = (started: number) => (performance.now() - started) / 1000;
 
 export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOptions): Promise<PipelineResult> {
   let started = performance.now();
-  const { project, diagnostics, filesChecked } = loadProject(root);
+  const { project, diagnostics, filesChecked } = await checkProject(root);
   const seconds = { check: since(started), pdfs: 0, pages: 0 };
   if (diagnostics.length > 0) warn(formatReport(diagnostics, filesChecked));
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, filesChecked, seconds };

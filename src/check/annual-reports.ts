@@ -37,7 +37,9 @@ export function loadAnnualReports(reader: ContentReader, project: Pick<Project, 
 /** One annual report: its name, front matter, dates and narrative checked; undefined when it cannot be read. */
 function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick<Project, 'inspections' | 'frameworks'>): AnnualReport | undefined {
   const { diagnostics } = reader;
-  const { file, text } = reader.read(absolute);
+  const read = reader.read(absolute);
+  if (!read) return undefined;
+  const { file, text } = read;
   const year = path.basename(absolute).replace(/\.mdx?$/, '');
   if (!absolute.endsWith('.mdx')) {
     diagnostics.error(file, undefined, 'annual-report-name', `annual reports are .mdx files: "${path.basename(absolute)}" would not be published`, `rename it to ${year}.mdx`);
@@ -77,7 +79,7 @@ function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick
   const context = annualReportContext(project, report);
   if (datesAgree) checkPeriodInspections(file, report, context.inspections.length, project, frontMatter, diagnostics);
   if (markdown.tree) {
-    checkNarrativeMdx({ tree: markdown.tree, text: split.body, file, folder: path.dirname(absolute), kind: 'annual-report', annualReport: context, diagnostics });
+    checkNarrativeMdx({ tree: markdown.tree, text: split.body, file, folder: path.dirname(absolute), contentFolder: reader.contentFolder, pictures: reader.pictures, kind: 'annual-report', annualReport: context, diagnostics });
   }
   return report;
 }

@@ -1,7 +1,7 @@
 /** `npm run check`: every problem in every content file, one per line; exit 1 on any error. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadProject } from './load-project.ts';
+import { checkProject } from './load-project.ts';
 import { formatReport, toJson } from './diagnostics.ts';
 
 // `npm run check [folder] [--json]`; not strict, so an unknown option is ignored as it always was.
@@ -10,7 +10,7 @@ const json = values.json === true;
 const root = path.resolve(positionals[0] ?? process.cwd());
 
 try {
-  const { diagnostics, filesChecked } = loadProject(root);
+  const { diagnostics, filesChecked } = await checkProject(root);
   process.stdout.write(`${json ? toJson(diagnostics) : formatReport(diagnostics, filesChecked)}\n`);
   process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 } catch (error) {

@@ -1,8 +1,14 @@
-/** Reads content files for the checks: lists folders in a stable order, keeps every file read, reports YAML syntax errors. */
+/**
+ * Reads content files for the checks: lists folders in a stable order, keeps every file read,
+ * reports YAML syntax errors, and never reads a file that a link leads out of content/ or
+ * templates/ (such a link is an error, not silently followed or skipped).
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticList } from './diagnostics.ts';
 import { readYaml, type YamlSource } from '../source/yaml-file.ts';
+import { isInside } from '../source/content-path.ts';
+import type { PictureUse } from './pictures/decode.ts';
 
 export interface ContentFile {
   /** Project-relative path with forward slashes, as printed in diagnostics. */
@@ -17,25 +23,66 @@ export class ContentReader {
     readonly diagnostics: DiagnosticList,
   ) {}
 
+  /** The folder the pictures content names must be in. */
+  get contentFolder(): string {
+    return path.join(this.root, 'content');
+  }
+
+  /** The folders content may read from: a link out of them is refused. */
+  get allowedFolders(): string[] {
+    return [this.contentFolder, path.join(this.root, 'templates')];
+  }
+
+  /** Whether the file or folder stays inside the allowed folders once links are followed; reports it when not. */
+  private staysInside(absolute: string): boolean {
+    if (isInside(absolute, this.allowedFolders)) return true;
+    this.diagnostics.error(
+      this.relative(absolute),
+      undefined,
+      'outside-content',
+      `${this.relative(absolute)} is a link to something outside content/ and templates/, so it is not read`,
+      'put the file itself in the content folder instead of a link to it',
+    );
+    return false;
+  }
+
   relative(absolute: string): string {
     return path.relative(this.root, absolute).split(path.sep).join('/');
   }
 
   /** Files directly in a folder with one of the extensions, sorted so output never depends on the disk. */
   list(folder: string, extensions: readonly string[]): string[] {
-    const absolute = path.join(this.root, folder);
+    return this.entries(path.join(this.root, folder), (entry) => extensions.some((ext) => entry.name.endsWith(ext)), (stats) => stats.isFile());
+  }
+
+  /** The folders directly in a folder (such as one per inspection), sorted. */
+  folders(absolute: string): string[] {
+    return this.entries(absolute, () => true, (stats) => stats.isDirectory());
+  }
+
+  /** A folder's entries of one kind, links included when they stay inside (and reported when not). */
+  private entries(absolute: string, named: (entry: fs.Dirent) => boolean, kind: (stats: fs.Stats) => boolean): string[] {
     if (!fs.existsSync(absolute)) return [];
     return fs
       .readdirSync(absolute, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext)))
+      .filter(named)
       .map((entry) => path.join(absolute, entry.name))
+      .filter((entry) => {
+        const stats = fs.statSync(entry, { throwIfNoEntry: false });
+        return stats !== undefined && kind(stats) && (!fs.lstatSync(entry).isSymbolicLink() || this.staysInside(entry));
+      })
       .sort();
   }
+
+  /** Every picture file a content file names, for the decoding pass after loading (pictures/decode.ts). */
+  readonly pictures: PictureUse[] = [];
 
   /** Every file read, for checks over the text as written (such as characters the fonts lack). */
   readonly files: ContentFile[] = [];
 
-  read(absolute: string): ContentFile {
+  /** The file's text, or undefined (reported) when a link leads out of the project's content. */
+  read(absolute: string): ContentFile | undefined {
+    if (!this.staysInside(absolute)) return undefined;
     this.filesChecked += 1;
     const file = { file: this.relative(absolute), text: fs.readFileSync(absolute, 'utf8') };
     this.files.push(file);
@@ -44,7 +91,9 @@ export class ContentReader {
 
   /** Reads YAML, reporting syntax errors; undefined data when the file cannot be read. */
   yaml(absolute: string): { file: string; source: YamlSource } {
-    const { file, text } = this.read(absolute);
+    const read = this.read(absolute);
+    if (!read) return { file: this.relative(absolute), source: { ...readYaml(''), data: undefined } };
+    const { file, text } = read;
     const source = readYaml(text);
     for (const error of source.syntaxErrors) {
       this.diagnostics.error(file, error.at, 'yaml-syntax', error.message, 'check the indentation and that every "key: value" has a space after the colon');

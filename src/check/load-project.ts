@@ -21,6 +21,7 @@ import { checkGlossary } from './rules/glossary.ts';
 import { checkInspectionsTogether, type LoadedInspection } from './rules/inspection.ts';
 import { loadInspection } from './inspection-folder.ts';
 import { loadAnnualReports } from './annual-reports.ts';
+import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
 
 // Stands in when publisher.yaml is missing or wrong: the error stops any build, but checks go on.
 const PLACEHOLDER_PUBLISHER: Publisher = { name: '', shortName: '', website: 'https://example.org/', address: [''], copyrightHolder: '', licence: { name: '', url: 'https://example.org/', notice: '' }, alternativeFormats: '' };
@@ -29,6 +30,8 @@ export interface LoadResult {
   project: Project;
   diagnostics: Diagnostic[];
   filesChecked: number;
+  /** The picture files content names, for checkProject's decoding pass. */
+  pictures: PictureUse[];
 }
 
 function loadFrameworks(reader: ContentReader): { framework: Framework; file: string; source: YamlSource }[] {
@@ -125,9 +128,7 @@ export function loadProject(root: string): LoadResult {
   const glossaryIds = new Set(glossary.map((term) => term.id));
 
   const inspectionsFolder = path.join(root, 'content/inspections');
-  const folders = fs.existsSync(inspectionsFolder)
-    ? fs.readdirSync(inspectionsFolder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
-    : [];
+  const folders = reader.folders(inspectionsFolder).map((absolute) => path.basename(absolute));
   const loaded: LoadedInspection[] = [];
   const inspections: Inspection[] = [];
   for (const slug of folders) {
@@ -161,10 +162,22 @@ export function loadProject(root: string): LoadResult {
       firstGlossary ? { file: firstGlossary.file, source: firstGlossary.source, index: new Map(glossaryEntries.map((e) => [e.term.id, e.index])) } : undefined,
       easyReadChecks,
       diagnostics,
+      reader.pictures,
     );
   }
   // Annual reports count the inspections loaded above.
   project.annualReports = loadAnnualReports(reader, project);
   checkGlyphs(reader.files, diagnostics);
-  return { project, diagnostics: diagnostics.items, filesChecked: reader.filesChecked };
+  return { project, diagnostics: diagnostics.items, filesChecked: reader.filesChecked, pictures: reader.pictures };
+}
+
+/**
+ * Everything `npm run check` and `npm run build` check: loadProject, then every picture file
+ * decoded as the renderers will decode it (sharp is asynchronous, loadProject is not).
+ */
+export async function checkProject(root: string): Promise<LoadResult> {
+  const result = loadProject(root);
+  const found = new DiagnosticList();
+  await checkPictureDecoding(result.pictures, found);
+  return { ...result, diagnostics: [...result.diagnostics, ...found.items] };
 }

@@ -17,7 +17,7 @@ import type { EasyReadRow } from '../model/easy-read-source.ts';
 import type { Block, DocumentModel, ImageRef, Inline } from './blocks.ts';
 import { inlinesFrom, type MarkdownContext } from './from-markdown.ts';
 import { formatDate } from './dates.ts';
-import { OPENMOJI_CREDIT, resolvePicture } from './pictures.ts';
+import { OPENMOJI_CREDIT, pictureFileProblem, resolvePicture } from './pictures.ts';
 import { ratingSymbolPaths } from './rating-symbols.ts';
 import { ratingInline } from './report-tables.ts';
 import { IdMaker, text } from './make-blocks.ts';
@@ -47,6 +47,15 @@ export interface EasyReadBuild {
   /** Every row in reading order with its sentences, for the language checks. */
   rows: { origin: Origin; sentences: SentenceToCheck[] }[];
   problems: EasyReadProblem[];
+  /** The author's own picture files (not OpenMoji), each where it is named. */
+  pictureFiles: PictureFile[];
+}
+
+export interface PictureFile {
+  origin: Origin;
+  /** The path as written. */
+  url: string;
+  image: ImageRef;
 }
 
 export type EasyReadSubject = { kind: 'inspection'; inspection: Inspection } | { kind: 'thematic'; thematic: Thematic };
@@ -71,7 +80,7 @@ export function easyReadDocument(project: Project, subject: EasyReadSubject, roo
   checkWrittenSections(builder, template);
   const cover = coverRows(builder, template);
   addHardWords(builder, project.glossary, cover, body, hardWords);
-  return { document: documentModel(builder, template, project.publisher, cover, body), rows: builder.rowsToCheck, problems: builder.problems };
+  return { document: documentModel(builder, template, project.publisher, cover, body), rows: builder.rowsToCheck, problems: builder.problems, pictureFiles: builder.pictureFiles };
 }
 
 type EasyReadTemplate = Project['easyReadTemplates'][number];
@@ -105,6 +114,11 @@ class EasyReadBuilder {
   readonly phrases: Record<string, string>;
   private readonly values: Record<string, string>;
   private readonly folder: string;
+  /** Pictures from files may only come from here (or from the OpenMoji package). */
+  private readonly contentFolder: string;
+  private readonly root: string;
+  /** The author's own picture files, where each is named, for the checks over their contents. */
+  readonly pictureFiles: PictureFile[] = [];
   private readonly markdown: MarkdownContext;
   private rowNumber = 0;
 
@@ -117,6 +131,8 @@ class EasyReadBuilder {
     this.easyRead = (inspection ?? thematic)!.easyRead;
     this.writtenSections = new Map((this.easyRead?.source.sections ?? []).map((section) => [section.heading.toLowerCase(), section]));
     this.folder = this.easyRead ? path.resolve(root, path.dirname(this.easyRead.file)) : root;
+    this.root = root;
+    this.contentFolder = path.join(root, 'content');
     this.recommendations = (source.recommendations ?? []) as Recommendation[];
     this.published = source.published;
     const hardWordsSection = template.sections.find((s) => s.kind === 'hard-words');
@@ -201,13 +217,19 @@ class EasyReadBuilder {
       const svg = ratingScaleSvg(this.inspection);
       return this.addImage({ source: `generated:rating-scale:${this.inspection.rating.overall.rating}`, name: 'rating-scale.png', svg, square: PICTURE_SQUARE });
     }
-    const resolved = resolvePicture(url, this.folder);
-    if (!resolved) {
+    const resolved = resolvePicture(url, this.folder, this.contentFolder);
+    if (resolved.kind === 'unknown-openmoji') {
       this.problems.push({ origin, rule: 'picture', message: `there is no OpenMoji picture called "${url.slice('openmoji:'.length)}"`, hint: 'find the picture on openmoji.org and write its name with hyphens, such as openmoji:woman-office-worker' });
       return undefined;
     }
+    if (resolved.kind === 'refused') {
+      this.problems.push({ origin, rule: 'picture', ...pictureFileProblem(url, resolved.problem, path.relative(this.root, path.resolve(this.folder, url)).split(path.sep).join('/')) });
+      return undefined;
+    }
     const base = resolved.kind === 'openmoji' ? `openmoji-${resolved.name}` : path.basename(resolved.file).replace(/\.[^.]+$/, '');
-    return this.addImage({ source: resolved.file, name: `${base}.png`, square: PICTURE_SQUARE });
+    const image = this.addImage({ source: resolved.file, name: `${base}.png`, square: PICTURE_SQUARE });
+    if (resolved.kind === 'file') this.pictureFiles.push({ origin, url, image });
+    return image;
   }
 
   /** Each picture once, under a file name of its own. */

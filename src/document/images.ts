@@ -2,7 +2,7 @@
  * Pictures from the content folder, normalised once for both outputs: the page serves these bytes
  * and the PDF embeds them, so both show the same picture at the same proportions. No Astro here.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { ImageRef } from './blocks.ts';
 
 export interface NormalisedImage {
@@ -14,6 +14,30 @@ export interface NormalisedImage {
 
 /** Wide enough for a full-width figure on a large screen and sharp on an A4 page. */
 const MAX_WIDTH = 1600;
+
+/**
+ * What a picture may be (README, "Pictures"): a 20 MB file is far more than any figure needs, and
+ * 40 megapixels (such as 8000 × 5000) is more than any camera a team uses; beyond these a picture
+ * would take the build's time and memory. `npm run check` enforces both, and sharp refuses to
+ * decode more pixels than this even if a picture somehow reached the renderers unchecked.
+ */
+export const PICTURE_LIMITS = { bytes: 20 * 1024 * 1024, pixels: 40_000_000 } as const;
+
+type PictureInput = Pick<ImageRef, 'source' | 'svg' | 'square'>;
+
+/**
+ * The picture opened as the renderers decode it (`npm run check` decodes it the same way first).
+ * SVG drawings are rasterised at twice their size (or to fill their square) so lines stay sharp in
+ * print, at a lower density when that would go over the pixel limit.
+ */
+export async function openPicture(image: PictureInput): Promise<Sharp> {
+  const input = image.svg !== undefined ? Buffer.from(image.svg) : image.source;
+  const options = { limitInputPixels: PICTURE_LIMITS.pixels };
+  if (image.svg === undefined && !image.source.endsWith('.svg')) return sharp(input, { ...options, density: 72 });
+  const { width = 1, height = 1 } = await sharp(input, options).metadata();
+  const density = Math.min(image.square ?? 144, 72 * Math.sqrt(PICTURE_LIMITS.pixels / (width * height)));
+  return sharp(input, { ...options, density });
+}
 
 const cache = new Map<string, Promise<NormalisedImage>>();
 
@@ -31,12 +55,8 @@ export async function normaliseImage(image: ImageRef): Promise<NormalisedImage> 
 }
 
 async function normalise(image: ImageRef, format: 'png' | 'jpeg'): Promise<NormalisedImage> {
-  const source = image.source;
   // autoOrient applies the EXIF orientation before the metadata that carries it is dropped.
-  const isSvg = image.svg !== undefined || source.endsWith('.svg');
-  // SVG drawings are rasterised at twice their size (or to fill their square) so lines stay sharp in print.
-  const input = image.svg !== undefined ? Buffer.from(image.svg) : source;
-  let pipeline = sharp(input, { density: isSvg ? (image.square ? image.square : 144) : 72 }).autoOrient();
+  let pipeline = (await openPicture(image)).autoOrient();
   pipeline = image.square
     ? pipeline.resize({ width: image.square, height: image.square, fit: 'contain', background: '#ffffff' })
     : pipeline.resize({ width: MAX_WIDTH, withoutEnlargement: true });

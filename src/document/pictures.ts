@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { resolveNamedFile, type NamedFileProblem } from '../source/content-path.ts';
 
 const require = createRequire(import.meta.url);
 const openmojiFolder = path.dirname(require.resolve('openmoji/package.json'));
@@ -26,14 +27,35 @@ export function openmojiNames(): Map<string, string> {
   return names;
 }
 
-export type PictureSource = { kind: 'openmoji'; name: string; file: string } | { kind: 'file'; file: string };
+export type PictureSource =
+  | { kind: 'openmoji'; name: string; file: string }
+  | { kind: 'file'; file: string }
+  | { kind: 'unknown-openmoji' }
+  /** A file that cannot be used: an absolute path, a path out of content/, or no such file. */
+  | { kind: 'refused'; problem: NamedFileProblem };
 
-/** Where a picture's file is, or undefined when an OpenMoji name is unknown. */
-export function resolvePicture(url: string, folder: string): PictureSource | undefined {
+/** Where a picture's file is: OpenMoji from the package, any other file only from inside `contentFolder`. */
+export function resolvePicture(url: string, folder: string, contentFolder: string): PictureSource {
   if (url.startsWith('openmoji:')) {
     const name = url.slice('openmoji:'.length);
     const hexcode = openmojiNames().get(name);
-    return hexcode ? { kind: 'openmoji', name, file: path.join(openmojiFolder, 'color/svg', `${hexcode}.svg`) } : undefined;
+    return hexcode ? { kind: 'openmoji', name, file: path.join(openmojiFolder, 'color/svg', `${hexcode}.svg`) } : { kind: 'unknown-openmoji' };
   }
-  return { kind: 'file', file: path.resolve(folder, url) };
+  const named = resolveNamedFile(url, folder, [contentFolder]);
+  return named.ok ? { kind: 'file', file: named.file } : { kind: 'refused', problem: named.problem };
+}
+
+/** What is wrong with a picture's path, in plain words, and how to put it right. */
+export function pictureFileProblem(url: string, problem: NamedFileProblem, lookedFor: string): { message: string; hint: string } {
+  const fix = 'keep the picture in the content folder, next to the file that shows it (such as in an images/ folder), and write its path from that file, such as ./images/structure.svg';
+  switch (problem) {
+    case 'absolute':
+      return { message: `the picture "${url}" is written as a path from the top of the computer's disk: only pictures kept in the content folder are published`, hint: fix };
+    case 'outside':
+      return { message: `the picture "${url}" is outside the content folder (through ".." or a link): only pictures kept in the content folder are published`, hint: fix };
+    case 'missing':
+      return { message: `the picture "${url}" is not there (looked for ${lookedFor})`, hint: fix };
+    case 'not-a-file':
+      return { message: `the picture "${url}" is a folder, not a picture file (looked for ${lookedFor})`, hint: fix };
+  }
 }

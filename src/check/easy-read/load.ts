@@ -19,6 +19,8 @@ import { componentNamed, attributesOf } from '../../document/components.ts';
 import { easyReadCheckSettingsSchema, type EasyReadCheckSettings } from '../../model/schemas/easy-read-checks.ts';
 import { checkEasyReadLanguage, type RowToCheck } from './language.ts';
 import { visit } from 'unist-util-visit';
+import { pictureFileContentProblem } from '../pictures/picture-file.ts';
+import type { PictureUse } from '../pictures/decode.ts';
 
 export interface LoadedTemplate {
   template: EasyReadTemplate;
@@ -64,7 +66,9 @@ export function loadEasyReadChecks(reader: ContentReader): EasyReadCheckSettings
 export function readEasyReadFile(reader: ContentReader, folder: string): EasyReadFile | undefined {
   const absolute = path.join(folder, 'easy-read.mdx');
   if (!fs.existsSync(absolute)) return undefined;
-  const { file, text } = reader.read(absolute);
+  const read = reader.read(absolute);
+  if (!read) return undefined;
+  const { file, text } = read;
   const source = readEasyRead(text);
   if (source.syntaxError) {
     reader.diagnostics.error(file, source.syntaxError.at, 'mdx-syntax', source.syntaxError.message, 'MDX reads "<" and "{" as code: write them as &lt; and &#123;, or close the tag');
@@ -99,7 +103,7 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
   const thematics: Thematic[] = [];
   const sources = new Map<string, YamlSource>();
   if (!fs.existsSync(folder)) return { thematics, sources };
-  const slugs = fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const slugs = reader.folders(folder).map((absolute) => path.basename(absolute));
   for (const slug of slugs) {
     const yamlPath = path.join(folder, slug, 'thematic.yaml');
     if (!fs.existsSync(yamlPath)) {
@@ -142,6 +146,7 @@ export function checkEasyReadVersions(
   glossarySource: { file: string; source: YamlSource; index: Map<string, number> } | undefined,
   settings: EasyReadCheckSettings,
   diagnostics: DiagnosticList,
+  pictures: PictureUse[],
 ): void {
   const subjects: { subject: EasyReadSubject; easyRead: EasyReadFile; yaml: { file: string; source: YamlSource } | undefined }[] = [
     ...project.inspections.filter((i) => i.easyRead).map((inspection) => ({ subject: { kind: 'inspection', inspection } as EasyReadSubject, easyRead: inspection.easyRead!, yaml: yamlSources.inspection.get(inspection.slug) })),
@@ -173,10 +178,12 @@ export function checkEasyReadVersions(
       const { file, at } = where(problem.origin);
       diagnostics.error(file, at, problem.rule, problem.message, problem.hint);
     }
-    for (const row of built.document.body.concat(built.document.cover)) {
-      if (row.type === 'row' && !fs.existsSync(row.picture.source) && !row.picture.svg) {
-        diagnostics.error(easyRead.file, undefined, 'picture', `the picture ${path.relative(root, row.picture.source)} does not exist`, 'put the picture in the easy-read file\'s folder, or use an openmoji: name');
-      }
+    // The author's own picture files: found inside content/ by the document; their contents checked here.
+    for (const { origin, url, image } of built.pictureFiles) {
+      const { file, at } = where(origin);
+      const problem = pictureFileContentProblem(url, image.source);
+      if (problem) diagnostics.error(file, at, 'picture', problem.message, problem.hint);
+      else pictures.push({ file, at, url, source: image.source, ...(image.square ? { square: image.square } : {}), rule: 'picture' });
     }
     const rows: RowToCheck[] = built.rows.map((row) => {
         const at = where(row.origin);

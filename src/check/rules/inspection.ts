@@ -8,7 +8,7 @@ import { NOT_RATED, type InspectionSource, type KeyQuestionCount } from '../../m
 import type { CaseRecord } from '../../model/schemas/case.ts';
 import { allStandards, caseQuestions, ratingLabel, ratingRank, type InspectionRating, type RatingInput } from '../../model/rating.ts';
 import { closest } from '../schema-issues.ts';
-import { checkNarrativeMdx } from './narrative-mdx.ts';
+import { checkNarrativeMdx, type NarrativeMdxInput } from './narrative-mdx.ts';
 
 export interface InspectionContext {
   slug: string;
@@ -216,13 +216,13 @@ export function checkCounts(ctx: InspectionContext, framework: Framework): Pick<
  * The narrative's sections, and (narrative-mdx.ts) everything in it the page and the PDF could not
  * draw. `narrative` is the file's text and the absolute folder it is in, for positions and pictures.
  */
-export function checkNarrative(ctx: InspectionContext, framework: Framework, rating: InspectionRating, narrativeFile: string, markdown: MarkdownSource, narrative: { text: string; folder: string }): void {
+export function checkNarrative(ctx: InspectionContext, framework: Framework, rating: InspectionRating, narrativeFile: string, markdown: MarkdownSource, narrative: Pick<NarrativeMdxInput, 'text' | 'folder' | 'contentFolder' | 'pictures'>): void {
   const { diagnostics } = ctx;
   if (markdown.syntaxError) {
     diagnostics.error(narrativeFile, markdown.syntaxError.at, 'mdx-syntax', markdown.syntaxError.message, 'MDX reads "<" and "{" as code: write them as &lt; and &#123;, or close the tag');
     return;
   }
-  if (markdown.tree) checkNarrativeMdx({ tree: markdown.tree, text: narrative.text, file: narrativeFile, folder: narrative.folder, inspection: { framework, rating }, diagnostics });
+  if (markdown.tree) checkNarrativeMdx({ ...narrative, tree: markdown.tree, file: narrativeFile, inspection: { framework, rating }, diagnostics });
   const standards = [...allStandards(framework)].map(({ standard }) => standard);
   const found = new Map<string, (typeof markdown.sections)[number]>();
   let lastIndex = -1;

@@ -7,6 +7,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expression';
 import type {} from 'mdast-util-mdxjs-esm';
 import type { DiagnosticList } from '../../diagnostics.ts';
+import type { PictureUse } from '../../pictures/decode.ts';
 import type { Position } from '../../../model/position.ts';
 import type { Inspection } from '../../../model/project.ts';
 import { allComponents, componentNamed, type Component, type NarrativeKind } from '../../../document/components.ts';
@@ -20,6 +21,10 @@ export interface NarrativeMdxInput {
   file: string;
   /** Absolute path of the folder report.mdx is in: picture paths are relative to it. */
   folder: string;
+  /** Pictures must be inside this folder (content/), after links are followed; the narrative's own folder when not given. */
+  contentFolder?: string;
+  /** Where the picture files that pass these checks are collected, to be decoded after loading. */
+  pictures?: PictureUse[];
   /** What components' own checks need: the framework's standards and the computed ratings. */
   inspection?: Pick<Inspection, 'framework' | 'rating'>;
   /** The kind of narrative: an inspection's report (the default) or an annual report. */
