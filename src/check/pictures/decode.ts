@@ -27,7 +27,8 @@ const megapixels = (pixels: number) => `${(pixels / 1_000_000).toFixed(1).replac
 /** What is wrong when sharp decodes the picture, or undefined. */
 async function decodeProblem(use: PictureUse): Promise<{ message: string; hint: string } | undefined> {
   try {
-    const { width = 0, height = 0 } = await sharp(use.source, { limitInputPixels: PICTURE_LIMITS.pixels }).metadata();
+    // The header only: metadata never decodes pixels, so it reads a huge picture's size without the limit.
+    const { width = 0, height = 0 } = await sharp(use.source, { limitInputPixels: false }).metadata();
     if (width * height > PICTURE_LIMITS.pixels) {
       return {
         message: `the picture "${use.url}" is ${width} × ${height} pixels (${megapixels(width * height)}), more than the ${megapixels(PICTURE_LIMITS.pixels)} a picture may have`,

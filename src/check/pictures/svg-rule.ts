@@ -9,7 +9,7 @@ import sax from 'sax';
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1).toLowerCase();
 /** url(…) or @import that does not point at an element of the drawing itself. */
-const EXTERNAL_IN_CSS = /url\(\s*['"]?(?!#)|@import/i;
+const EXTERNAL_IN_CSS = /url\(\s*(?!['"]?#)|@import/i;
 
 /** What makes the SVG unsafe, in plain words; undefined when it is a plain drawing. */
 export function svgProblem(text: string): string | undefined {

@@ -17,7 +17,7 @@ export function pictureFormat(absolute: string): string | undefined {
   if (/^GIF8[79]a/.test(bytes.subarray(0, 6).toString('latin1'))) return 'gif';
   if (bytes.subarray(0, 2).toString('latin1') === 'BM') return 'bmp';
   if (['II*\0', 'MM\0*'].includes(bytes.subarray(0, 4).toString('latin1'))) return 'tiff';
-  if (/^(?:\uFEFF)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(bytes.toString('utf8'))) return 'svg';
+  if (/^(?:\uFEFF)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE svg[^>[]*(?:\[[\s\S]*?\])?\s*>\s*)?<svg[\s>]/i.test(bytes.toString('utf8'))) return 'svg';
   return undefined;
 }
 
