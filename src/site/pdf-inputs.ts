@@ -18,14 +18,33 @@ import path from 'node:path';
 const REPORT_FOLDERS = new Set(['content/inspections', 'content/thematic', 'content/annual-reports']);
 const SHARED = ['src', 'templates', 'content', 'package-lock.json'];
 
+function linkedFileInside(root: string, link: string): string | undefined {
+  try {
+    const target = fs.realpathSync(link);
+    return target.startsWith(fs.realpathSync(root) + path.sep) && fs.statSync(target).isFile() ? target : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function hashFiles(hash: ReturnType<typeof createHash>, root: string, relative: string, skip: (relative: string) => boolean): void {
   const file = path.join(root, relative);
-  if (skip(relative) || !fs.existsSync(file)) return;
-  if (fs.statSync(file).isDirectory()) {
-    for (const name of fs.readdirSync(file).sort()) hashFiles(hash, root, `${relative}/${name}`, skip);
-    return;
+  if (skip(relative)) return;
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    return; // not there: nothing to hash
   }
-  hash.update(relative).update('\u0000').update(fs.readFileSync(file)).update('\u0000');
+  // A link to a file in the project is hashed by that file's bytes; any other link by where it
+  // points, never followed: the check refuses links that leave content/, and following one (to
+  // /dev/zero, say) could make the build read forever.
+  if (stat.isSymbolicLink()) {
+    const target = linkedFileInside(root, file);
+    if (target) hash.update(relative).update('\u0000').update(fs.readFileSync(target)).update('\u0000');
+    else hash.update(relative).update('\u0000link:').update(fs.readlinkSync(file)).update('\u0000');
+  } else if (stat.isDirectory()) for (const name of fs.readdirSync(file).sort()) hashFiles(hash, root, `${relative}/${name}`, skip);
+  else if (stat.isFile()) hash.update(relative).update('\u0000').update(fs.readFileSync(file)).update('\u0000');
 }
 
 /** The hash of what every report shares: made once per build. */
