@@ -42,6 +42,12 @@ export function unsafeLinkReason(url: string): string | undefined {
   return undefined;
 }
 
+/** What a check says about a link to this address, or undefined when it may be published. */
+export function unsafeLinkMessage(url: string): string | undefined {
+  const reason = unsafeLinkReason(url);
+  return reason && `the link to "${shownAddress(url)}" is not allowed: its address ${reason}`;
+}
+
 /** Whether a link to this address may be published. */
 export const isSafeLink = (url: string): boolean => unsafeLinkReason(url) === undefined;
 

@@ -57,6 +57,10 @@ describe('the checks', () => {
     expect(found.filter((line) => line.startsWith(report))).toEqual(expected);
   });
 
+  it('reports a refused link in an easy-read sentence at its line and column', () => {
+    expect(found.filter((line) => line.includes('unsafe-link') && line.includes('easy-read.mdx'))).toEqual(['content/inspections/eastbrook-2023/easy-read.mdx:5:6 error unsafe-link']);
+  });
+
   it('reports a refused address in a YAML field on that field, once, with how to fix it', () => {
     expect(found.filter((line) => line.startsWith('content/publisher.yaml'))).toEqual(['content/publisher.yaml:5:10 error unsafe-link', 'content/publisher.yaml:15:8 error unsafe-link']);
     const website = diagnostics.find((d) => d.file === 'content/publisher.yaml')!;

@@ -1,5 +1,5 @@
 /** unsafe-link: a link (or link definition) to an address the link policy refuses (src/model/url-policy.ts). */
-import { LINK_POLICY_HINT, shownAddress, unsafeLinkReason } from '../../../model/url-policy.ts';
+import { LINK_POLICY_HINT, unsafeLinkMessage } from '../../../model/url-policy.ts';
 import { positionOf, walk, type NarrativeRule } from './narrative.ts';
 
 export const unsafeLink: NarrativeRule = {
@@ -7,8 +7,8 @@ export const unsafeLink: NarrativeRule = {
   check({ tree }, report) {
     walk(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'definition') return;
-      const reason = unsafeLinkReason(node.url);
-      if (reason) report(positionOf(node), `the link to "${shownAddress(node.url)}" is not allowed: its address ${reason}`, LINK_POLICY_HINT);
+      const message = unsafeLinkMessage(node.url);
+      if (message) report(positionOf(node), message, LINK_POLICY_HINT);
     });
   },
 };
