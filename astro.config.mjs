@@ -13,7 +13,9 @@ export default defineConfig({
   srcDir: './src',
   publicDir: './public',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Styles and scripts always in files of their own, never inline: the Content Security Policy
+  // (src/site/content-security-policy.ts) allows only the site's own files.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Keep builds byte-for-byte repeatable and quiet about telemetry.
-  vite: { build: { cssMinify: 'esbuild' } },
+  vite: { build: { cssMinify: 'esbuild', assetsInlineLimit: 0 } },
 });

@@ -89,13 +89,22 @@ export function parseWithDiagnostics<T extends z.ZodType>(
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   const misspelt = misspeltRequiredFields(schema, result.error.issues);
+  // A field a rule of our own refuses (an unsafe link) is reported once, by that rule.
+  const ownRule = new Set(result.error.issues.filter((issue) => ruleOf(issue)).map((issue) => pathKey(issue.path)));
   for (const issue of result.error.issues) {
+    if (ownRule.has(pathKey(issue.path)) && !ruleOf(issue)) continue;
     if (!misspelt.missing.has(issue)) reportIssue(schema, issue, source, file, diagnostics, misspelt.required);
   }
   return undefined;
 }
 
 const pathKey = (path: readonly PropertyKey[]) => JSON.stringify(path.map(String));
+
+/** A schema's own check names its rule and hint in the issue's params (as webAddress does). */
+const ruleOf = (issue: Issue): { rule: string; hint: string } | undefined => {
+  const params = issue.code === 'custom' ? (issue.params as { rule?: unknown; hint?: unknown } | undefined) : undefined;
+  return typeof params?.rule === 'string' && typeof params.hint === 'string' ? { rule: params.rule, hint: params.hint } : undefined;
+};
 
 /**
  * A misspelt required field ("pubished:") is both an unknown field and a missing one. It is one
@@ -136,6 +145,11 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
   const path = issue.path;
   const field = fieldName(path);
   const input = (issue as { input?: unknown }).input;
+  const own = ruleOf(issue);
+  if (own) {
+    diagnostics.error(file, source.positionOf(path), own.rule, `${field} ${describe(input)} is not allowed: ${issue.message}`, own.hint);
+    return;
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = knownKeys(schema, path);

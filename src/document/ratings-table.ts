@@ -17,6 +17,7 @@ import type { Block, Inline, TableCell } from './blocks.ts';
 import { ratingInline } from './report-tables.ts';
 import { formatDate } from './dates.ts';
 import { cell, text } from './make-blocks.ts';
+import { csvText } from './csv.ts';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
 
@@ -274,19 +275,12 @@ export function ratingsRecords(inspections: readonly Inspection[]): RatingsRecor
   return { columns, rows };
 }
 
-/**
- * The records as CSV (RFC 4180): a header row of the column names, then one row per inspection.
- * Lines end in CRLF; fields holding a comma, a quote or a line break are quoted, quotes doubled;
- * a value that does not apply is an empty field.
- */
+/** The records as CSV (src/document/csv.ts): a header row of the column names, then one row per inspection. */
 export function ratingsCsv(records: RatingsRecords): string {
-  const field = (value: RatingsValue) => {
-    const s = value === null ? '' : String(value);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [records.columns.map((c) => field(c.name)).join(',')];
-  for (const row of records.rows) lines.push(records.columns.map((c) => field(row[c.name] ?? null)).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText(
+    records.columns.map((c) => c.name),
+    records.rows.map((row) => records.columns.map((c) => row[c.name] ?? null)),
+  );
 }
 
 /** The records as JSON: the column descriptions, then the rows keyed by column name (null where the CSV field is empty). */

@@ -9,6 +9,7 @@ import type { Project, Thematic } from '../model/project.ts';
 import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
 import { formatDate } from './dates.ts';
 import { cell, IdMaker, paragraph, text } from './make-blocks.ts';
+import { csvText } from './csv.ts';
 
 export const TRACKER_TITLE = 'Recommendations tracker: thematic inspections';
 /** The headers of the columns a partnership fills in. */
@@ -164,15 +165,10 @@ function recommendationBlocks(heading: TrackerHeading, slug: string, r: Recommen
 export const TRACKER_CSV_COLUMNS = ['report', 'year', 'number', 'addressee', 'recommendation', 'lines of enquiry', 'evidence', 'our evidence', 'status'] as const;
 
 /**
- * The tracker as CSV (RFC 4180): a header row, then one row per recommendation; lines of enquiry
- * and evidence are one per line within their cell. Lines end in CRLF; fields that hold a comma,
- * a quote or a line break are quoted, with quotes doubled.
+ * The tracker as CSV (src/document/csv.ts): a header row, then one row per recommendation; lines
+ * of enquiry and evidence are one per line within their cell.
  */
 export function trackerCsv(thematics: readonly Thematic[]): string {
-  const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = [TRACKER_CSV_COLUMNS.map(field).join(',')];
-  for (const row of trackerRows(thematics)) {
-    lines.push([row.report, row.year, String(row.number), row.addressee, row.recommendation, row.linesOfEnquiry.join('\n'), row.evidence.join('\n'), '', ''].map(field).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  const rows = trackerRows(thematics).map((row) => [row.report, row.year, row.number, row.addressee, row.recommendation, row.linesOfEnquiry.join('\n'), row.evidence.join('\n'), '', '']);
+  return csvText(TRACKER_CSV_COLUMNS, rows);
 }

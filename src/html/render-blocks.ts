@@ -9,6 +9,7 @@ import { toHtml } from 'hast-util-to-html';
 import { numberedLabel, type Block, type ContentsEntry, type Inline, type TableCell } from '../document/blocks.ts';
 import { chartTree } from '../charts/chart-svg.ts';
 import { ratingSymbolPaths } from '../document/rating-symbols.ts';
+import { isSafeLink } from '../model/url-policy.ts';
 
 type RatingInline = Extract<Inline, { type: 'rating' }>;
 
@@ -233,6 +234,8 @@ function inlineNodes(inlines: readonly Inline[], ctx: RenderContext): ElementCon
         return [node];
       }
       case 'link':
+        // An address the link policy refuses is never published: its words stay, as text.
+        if (!isSafeLink(inline.url)) return inlineNodes(inline.children, ctx);
         return [h('a', { className: ['govuk-link'], href: inline.url }, inlineNodes(inline.children, ctx))];
       case 'rating':
         return ratingNodes(inline);

@@ -4,6 +4,7 @@
  */
 import type { Inline, RatingSymbol } from '../document/blocks.ts';
 import type { FontName } from '../fonts.ts';
+import { isSafeLink } from '../model/url-policy.ts';
 
 export interface RunStyle {
   font: FontName;
@@ -58,7 +59,8 @@ function piecesOf(inlines: readonly Inline[], base: InlineStyle, link?: string):
       case 'text':
         return [{ kind: 'text', text: inline.value, style: style(fontFor(base.font, inline.bold, inline.italic)) }];
       case 'link':
-        return piecesOf(inline.children, base, inline.url);
+        // An address the link policy refuses gets no annotation: its words stay, as text.
+        return piecesOf(inline.children, base, isSafeLink(inline.url) ? inline.url : undefined);
       case 'rating':
         // The symbol and the word stay together: joined by a no-break space.
         return [

@@ -12,6 +12,7 @@ import PDFDocument from 'pdfkit';
 import type { DocumentModel, RatingSymbol } from '../document/blocks.ts';
 import { ratingSymbolPaths } from '../document/rating-symbols.ts';
 import { FONT_FILES, type FontName } from '../fonts.ts';
+import { isSafeLink } from '../model/url-policy.ts';
 import type { InlineStyle, Line } from './inline-layout.ts';
 
 const require = createRequire(import.meta.url);
@@ -206,7 +207,7 @@ export class TaggedPdfWriter {
           const description = this.linkDescription(label, link);
           const options = { structParent: linkElement, Contents: new String(description) } as unknown as PDFKit.Mixins.AnnotationOption;
           if (link.startsWith('#')) this.doc.goTo(...box, link.slice(1), options);
-          else this.doc.link(...box, link, options);
+          else if (isSafeLink(link)) this.doc.link(...box, link, options);
         });
         i += run.length;
         continue;

@@ -61,10 +61,10 @@ describe('npm run build', () => {
     ];
     const files = [...first.keys()];
     for (const file of expected) expect(files).toContain(file);
-    // Besides those: the stylesheet and the easy-read font, the pictures of public reports and of their easy-read versions, and the search index (Pagefind).
+    // Besides those: the stylesheet, the scripts of the search, inspections and ratings pages, the easy-read font, the pictures of public reports and of their easy-read versions, and the search index (Pagefind).
     const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const extra = new RegExp(
-      `^(pagefind/.+|_astro/[^/]+\\.(css|ttf)|inspections/(${slugs.join('|')})/images/[^/]+\\.(png|jpg)|(${easyRead.map(escape).join('|') || '-'})/easy-read/images/[^/]+\\.png)$`,
+      `^(pagefind/.+|_astro/[^/]+\\.(css|ttf|js)|inspections/(${slugs.join('|')})/images/[^/]+\\.(png|jpg)|(${easyRead.map(escape).join('|') || '-'})/easy-read/images/[^/]+\\.png)$`,
     );
     expect(files.filter((file) => !expected.includes(file) && !extra.test(file))).toEqual([]);
     expect(files.filter((file) => file.startsWith('_astro/') && file.endsWith('.css'))).toHaveLength(1);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ContentReader } from '../content-reader.ts';
 import { DiagnosticList } from '../diagnostics.ts';
 import type { Position } from '../../model/position.ts';
+import { LINK_POLICY_HINT, unsafeLinkMessage } from '../../model/url-policy.ts';
 import { parseWithDiagnostics } from '../schema-issues.ts';
 import type { YamlSource } from '../../source/yaml-file.ts';
 import { readEasyRead } from '../../source/easy-read-file.ts';
@@ -81,8 +82,13 @@ export function readEasyReadFile(reader: ContentReader, folder: string): EasyRea
         for (const node of sentence.inlines) {
           visit(node, (child) => {
             if (child.type === 'emphasis') return; // the language check reports italics
-            if (child.type !== 'mdxJsxTextElement') return;
             const at: Position = { line: child.position?.start.line ?? sentence.at.line, column: child.position?.start.column ?? sentence.at.column };
+            if (child.type === 'link') {
+              const message = unsafeLinkMessage(child.url);
+              if (message) reader.diagnostics.error(file, at, 'unsafe-link', message, LINK_POLICY_HINT);
+              return;
+            }
+            if (child.type !== 'mdxJsxTextElement') return;
             const component = componentNamed(child.name ?? '');
             if (!component || component.kind !== 'inline') {
               reader.diagnostics.error(file, at, 'unknown-component', `<${child.name}> cannot be used in an easy-read sentence`, 'easy-read sentences may use <SectionRef to="hard-words" />');

@@ -16,12 +16,13 @@ import { mdxExpression } from './narrative/mdx-expression.ts';
 import { rawHtml } from './narrative/raw-html.ts';
 import { image } from './narrative/image.ts';
 import { linkReference } from './narrative/link-reference.ts';
+import { unsafeLink } from './narrative/unsafe-link.ts';
 import { footnote } from './narrative/footnote.ts';
 import { outsideSection } from './narrative/outside-section.ts';
 
 export type { NarrativeMdxInput };
 
-export const NARRATIVE_RULES: readonly NarrativeRule[] = [outsideSection, unknownComponent, componentContext, componentPlacement, componentAttribute, mdxExpression, rawHtml, image, linkReference, footnote];
+export const NARRATIVE_RULES: readonly NarrativeRule[] = [outsideSection, unknownComponent, componentContext, componentPlacement, componentAttribute, mdxExpression, rawHtml, image, linkReference, unsafeLink, footnote];
 
 export function checkNarrativeMdx(input: NarrativeMdxInput): void {
   const narrative = narrativeOf(input);

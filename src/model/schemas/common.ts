@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINK_POLICY_HINT, unsafeLinkReason } from '../url-policy.ts';
 
 /** Lower-case words joined by hyphens: the form used for every id that appears in a URL. */
 export const slug = z
@@ -20,3 +21,12 @@ export const standardId = z.string().regex(/^\d+\.\d+$/, 'must be a standard id 
 export const keyQuestionId = z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a key question id such as "2.1.1"');
 
 export const nonEmptyText = z.string().trim().min(1, 'must not be empty');
+
+/**
+ * An address readers follow from the page and the PDF: a full web address that the one link policy
+ * allows (src/model/url-policy.ts). A refused address is reported under the rule "unsafe-link".
+ */
+export const webAddress = z.url().superRefine((url, ctx) => {
+  const reason = unsafeLinkReason(url);
+  if (reason) ctx.addIssue({ code: 'custom', input: url, message: `its address ${reason}`, params: { rule: 'unsafe-link', hint: LINK_POLICY_HINT } });
+});

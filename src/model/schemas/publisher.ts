@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { nonEmptyText } from './common.ts';
+import { nonEmptyText, webAddress } from './common.ts';
 
 /** Who publishes the reports: shown on every cover, credits page and page footer. */
 export const publisherSchema = z.strictObject({
   name: nonEmptyText.describe('The inspectorate, such as "HM Inspectorate of Probation".'),
   shortName: nonEmptyText.describe('The short name used in running headers, such as "HMI Probation".'),
-  website: z.url().describe('The inspectorate\'s website.'),
+  website: webAddress.describe('The inspectorate\'s website.'),
   address: z.array(nonEmptyText).min(1).describe('Postal address, one line per item.'),
   /** The copyright holder: "© <holder> <year of publication>". */
   copyrightHolder: nonEmptyText.describe('Copyright holder, such as "Crown copyright".'),
   licence: z
     .strictObject({
       name: nonEmptyText,
-      url: z.url(),
+      url: webAddress,
       /** The licence notice printed in every report, in the inspectorate's words. */
       notice: nonEmptyText,
     })
