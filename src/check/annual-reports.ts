@@ -37,7 +37,9 @@ export function loadAnnualReports(reader: ContentReader, project: Pick<Project, 
 /** One annual report: its name, front matter, dates and narrative checked; undefined when it cannot be read. */
 function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick<Project, 'inspections' | 'frameworks'>): AnnualReport | undefined {
   const { diagnostics } = reader;
-  const { file, text } = reader.read(absolute);
+  const content = reader.read(absolute);
+  if (!content) return undefined;
+  const { file, text } = content;
   const year = path.basename(absolute).replace(/\.mdx?$/, '');
   if (!absolute.endsWith('.mdx')) {
     diagnostics.error(file, undefined, 'annual-report-name', `annual reports are .mdx files: "${path.basename(absolute)}" would not be published`, `rename it to ${year}.mdx`);

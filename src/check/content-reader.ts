@@ -5,6 +5,14 @@ import type { DiagnosticList } from './diagnostics.ts';
 import { readYaml, type YamlSource } from '../source/yaml-file.ts';
 import { reportFailureOn } from './tool-failure.ts';
 
+/**
+ * The largest content file read, in bytes: far above any real one (the longest sample narrative is
+ * under 30 KB), and small enough that checking and building stay quick. The Markdown parser slows
+ * down more than in proportion on larger files (a 4 MB narrative took 12 s to check).
+ */
+export const MAX_FILE_SIZE = 1024 * 1024;
+const sizeOf = (bytes: number) => `${bytes.toLocaleString('en-GB')} bytes (${(bytes / (1024 * 1024)).toFixed(1)} MB)`;
+
 export interface ContentFile {
   /** Project-relative path with forward slashes, as printed in diagnostics. */
   file: string;
@@ -39,9 +47,15 @@ export class ContentReader {
   /** The file read last: the one an unexpected failure is reported on. */
   private current: string | undefined;
 
-  read(absolute: string): ContentFile {
+  /** The file's text; undefined, reported at its line 1, when it is larger than MAX_FILE_SIZE. */
+  read(absolute: string): ContentFile | undefined {
     this.filesChecked += 1;
     this.current = this.relative(absolute);
+    const size = fs.statSync(absolute).size;
+    if (size > MAX_FILE_SIZE) {
+      this.diagnostics.error(this.current, undefined, 'file-too-large', `the file is ${sizeOf(size)}: a content file may be at most ${sizeOf(MAX_FILE_SIZE)}, so it is not read`, 'check it is the file you meant: the longest sample narrative is under 30 KB');
+      return undefined;
+    }
     const file = { file: this.current, text: fs.readFileSync(absolute, 'utf8') };
     this.files.push(file);
     return file;
@@ -73,7 +87,12 @@ export class ContentReader {
 
   /** Reads YAML, reporting syntax errors; undefined data when the file cannot be read. */
   yaml(absolute: string): { file: string; source: YamlSource } {
-    const { file, text } = this.read(absolute);
+    const content = this.read(absolute);
+    if (!content) {
+      this.someYamlUnreadable = true;
+      return { file: this.relative(absolute), source: { data: undefined, syntaxErrors: [], positionOf: () => ({ line: 1, column: 1 }) } };
+    }
+    const { file, text } = content;
     const source = readYaml(text);
     this.reportYamlProblems(file, source);
     return { file, source };

@@ -6,7 +6,7 @@
  */
 import type { DiagnosticList } from './diagnostics.ts';
 
-export const REPORT_BUG = "this is a bug in the tool, not a mistake in the content: please report it, with this message, to the people who maintain the tool (the issues page of its repository)";
+export const REPORT_BUG = 'this is a bug in the tool, not a mistake in the content: please report it, with this message, to the people who maintain the tool (the issues page of its repository)';
 
 /** An internal failure while one file (or PDF) was processed, naming it. */
 export class ToolFailure extends Error {
@@ -18,10 +18,10 @@ export class ToolFailure extends Error {
   }
 }
 
-/** The first line of an error's message: messages of other libraries can run to many lines. */
+/** The first line of an error's message, without a full stop: messages of other libraries can run to many lines. */
 export function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.trim().split('\n')[0]!.trim() || (error instanceof Error ? error.name : 'unknown error');
+  return message.trim().split('\n')[0]!.trim().replace(/\.$/, '') || (error instanceof Error ? error.name : 'unknown error');
 }
 
 /** Runs `work` (sync or async), naming `processing` in any failure it throws. */
@@ -53,7 +53,7 @@ function stacks(error: unknown): string {
  */
 export function describeFailure(what: string, error: unknown, after = ''): string {
   const where = error instanceof ToolFailure ? ` while processing ${error.processing}` : '';
-  const line = `${what} failed${where}: ${firstLine(error)}.${after ? ` ${after}` : ''} ${REPORT_BUG}.`;
+  const line = `${what} failed${where}: ${firstLine(error)}; ${REPORT_BUG}.${after ? ` ${after}` : ''}`;
   return debugging() ? `${line}\n${stacks(error)}` : `${line} (DEBUG=1 shows where it failed.)`;
 }
 

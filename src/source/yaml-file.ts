@@ -8,7 +8,7 @@
  * (`*name`) that repeat data at most MAX_ALIAS_COUNT times, so a small file cannot expand into
  * gigabytes (the "billion laughs"). Each is reported at the place it is written, never thrown.
  */
-import { isAlias, isCollection, isPair, isScalar, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isCollection, isPair, isScalar, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Position } from '../model/position.ts';
 
 /** How many times aliases may repeat data in one file (the yaml package's own default, made explicit). */
@@ -41,9 +41,10 @@ export function readYaml(text: string): YamlSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const keys = keysByOffset(doc);
   const problems: YamlProblem[] = doc.errors.map((error) =>
     error.code === 'DUPLICATE_KEY'
-      ? { rule: 'duplicate-key', message: `"${text.slice(...error.pos)}" is written twice in the same place: the second would silently replace the first`, hint: 'keep one of them, with everything it should say', at: toPosition(error.pos[0]) }
+      ? { rule: 'duplicate-key', message: `"${keys.get(error.pos[0]) ?? text.slice(...error.pos)}" is written twice in the same mapping: the second would silently replace the first`, hint: 'keep one of them, with everything it should say', at: toPosition(error.pos[0]) }
       : { rule: 'yaml-syntax', message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), hint: SYNTAX_HINT, at: toPosition(error.pos[0]) },
   );
   for (const warning of doc.warnings) {
@@ -66,9 +67,9 @@ export function readYaml(text: string): YamlSource {
       if (!(error instanceof ReferenceError)) throw error;
       problems.push({
         rule: 'yaml-alias',
-        message: `the aliases (*name) in this file repeat data more than ${MAX_ALIAS_COUNT} times over: a file that expands like this is refused`,
+        message: `the aliases (*name) in this file, from here on, repeat data more than ${MAX_ALIAS_COUNT} times over: a file that expands like this is refused`,
         hint: 'write the values out in full instead of using &name and *name',
-        at: toPosition(firstExpandingAlias(doc)?.range?.[0] ?? 0),
+        at: toPosition(firstAlias(doc)?.range?.[0] ?? 0),
       });
     }
   }
@@ -102,6 +103,17 @@ export function readYaml(text: string): YamlSource {
   return { data: problems.length ? undefined : data, syntaxErrors: problems, positionOf };
 }
 
+/** Every plain key by where it starts, to name the key a yaml error points at. */
+function keysByOffset(doc: Document): Map<number, string> {
+  const keys = new Map<number, string>();
+  visit(doc, {
+    Pair(_, pair) {
+      if (isPair(pair) && isScalar(pair.key) && pair.key.range) keys.set(pair.key.range[0], String(pair.key.value));
+    },
+  });
+  return keys;
+}
+
 /** Keys that are not plain words (a list or mapping as a key), and keys JavaScript objects treat specially. */
 function keyProblems(doc: Document, toPosition: (offset: number) => Position): YamlProblem[] {
   const problems: YamlProblem[] = [];
@@ -120,14 +132,9 @@ function keyProblems(doc: Document, toPosition: (offset: number) => Position): Y
   return problems;
 }
 
-/** The alias that starts an expansion: the first that repeats something itself holding aliases, else the first. */
-function firstExpandingAlias(doc: Document): Node | undefined {
-  const aliases: Node[] = [];
-  visit(doc, { Alias: (_, alias) => void aliases.push(alias) });
-  const holdsAliases = (node: unknown) => {
-    let found = false;
-    visit(node as Node, { Alias: () => ((found = true), visit.BREAK) });
-    return found;
-  };
-  return aliases.find((alias) => isAlias(alias) && holdsAliases(alias.resolve(doc))) ?? aliases[0];
+/** The first alias (*name) of the document: where repetition starts. */
+function firstAlias(doc: Document): Node | undefined {
+  let first: Node | undefined;
+  visit(doc, { Alias: (_, alias) => ((first = alias), visit.BREAK) });
+  return first;
 }

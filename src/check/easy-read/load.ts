@@ -70,7 +70,9 @@ export function loadEasyReadChecks(reader: ContentReader): EasyReadCheckSettings
 export function readEasyReadFile(reader: ContentReader, folder: string): EasyReadFile | undefined {
   const absolute = path.join(folder, 'easy-read.mdx');
   if (!fs.existsSync(absolute)) return undefined;
-  const { file, text } = reader.read(absolute);
+  const content = reader.read(absolute);
+  if (!content) return undefined;
+  const { file, text } = content;
   const source = readEasyRead(text);
   if (source.syntaxError) {
     reader.diagnostics.error(file, source.syntaxError.at, 'mdx-syntax', source.syntaxError.message, 'MDX reads "<" and "{" as code: write them as &lt; and &#123;, or close the tag');
