@@ -59,6 +59,7 @@ export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOpt
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
   // The PDFs are in outDir already: Astro must not empty it.
+  // Failures while PDFs are made name the PDF (publish.ts); while pages are built, the pages.
   await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', vite: { build: { emptyOutDir: false } } }));
   seconds.pages = since(started);
   return { ok: true, filesChecked, seconds };
@@ -69,8 +70,7 @@ async function writePdfs(site: Site, root: string, outDir: string, warn: (line: 
   const entries = [...sitePdfs(site)];
   const files = new Map(entries.map((pdf) => [pdf.name, pdf.file]));
   const published = await publishPdfs(
-    // A failure making a document model names its PDF (publish.ts names the PDF when drawing fails).
-    entries.map((pdf) => ({ ...pdf, document: () => whileProcessing(pdf.name, pdf.document), ...(pdf.folder ? { inputs: reportInputs(shared, pdf.kind, pdf.folder, root) } : {}) })),
+    entries.map((pdf) => ({ ...pdf, ...(pdf.folder ? { inputs: reportInputs(shared, pdf.kind, pdf.folder, root) } : {}) })),
     outDir,
   );
   // Layout warnings (such as an easy-read version of more than about 24 pages) in the form
