@@ -5,13 +5,13 @@
  * (text, numbers, true/false, null, lists and mappings) and no other tags (`!!js/function`,
  * `!!binary`, `!anything`); each key once in its mapping; no keys named `__proto__`,
  * `constructor` or `prototype`, which mean something to JavaScript objects; and aliases
- * (`*name`) that repeat data at most MAX_ALIAS_COUNT times, so a small file cannot expand into
+ * (`*name`) that repeat a value fewer than MAX_ALIAS_COUNT times, so a small file cannot expand into
  * gigabytes (the "billion laughs"). Each is reported at the place it is written, never thrown.
  */
 import { isCollection, isPair, isScalar, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Position } from '../model/position.ts';
 
-/** How many times aliases may repeat data in one file (the yaml package's own default, made explicit). */
+/** Aliases may repeat a value fewer times than this, the anchored value counted (the yaml package's default, made explicit). */
 export const MAX_ALIAS_COUNT = 100;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const SYNTAX_HINT = 'check the indentation and that every "key: value" has a space after the colon';
@@ -63,11 +63,11 @@ export function readYaml(text: string): YamlSource {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      // The yaml package's only ReferenceError: aliases repeating data more than maxAliasCount times.
+      // The yaml package's only ReferenceError: aliases repeating data maxAliasCount times or more.
       if (!(error instanceof ReferenceError)) throw error;
       problems.push({
         rule: 'yaml-alias',
-        message: `the aliases (*name) in this file, from here on, repeat data more than ${MAX_ALIAS_COUNT} times over: a file that expands like this is refused`,
+        message: `the aliases (*name) in this file, from here on, repeat data ${MAX_ALIAS_COUNT} times or more: a file that expands like this is refused`,
         hint: 'write the values out in full instead of using &name and *name',
         at: toPosition(firstAlias(doc)?.range?.[0] ?? 0),
       });
