@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SITE_URL, siteUrl } from '../site/site-url.ts';
 import { buildSite } from './pipeline.ts';
+import { describeFailure } from '../check/tool-failure.ts';
 
 const root = process.cwd();
 const { drafts = false } = parseArgs({ options: { drafts: { type: 'boolean' } } }).values;
@@ -46,9 +47,9 @@ async function main(): Promise<number> {
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve({ code, signal }));
   });
-  // The child has said what went wrong (content errors, or a crash); a signal it could not report.
+  // The child has said what went wrong (content errors, exit 1, or a bug, exit 2); a signal it could not report.
   if (ended.signal) process.stderr.write(`The build failed: the site build was stopped (${ended.signal}); ${outName}/ was not changed.\n`);
-  if (ended.code !== 0) return 1;
+  if (ended.code !== 0) return ended.code === 2 ? 2 : 1;
   const stage = JSON.parse(fs.readFileSync(stageFile, 'utf8')) as SiteStage;
 
   const indexStarted = performance.now();
@@ -106,12 +107,13 @@ async function searchIndex(site: string): Promise<void> {
   }
 }
 
+// Content problems are reported by the checks and end the build with 1; anything thrown is a bug in the tool.
 main().then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`The build failed; ${outName}/ was not changed.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`${describeFailure('The build', error, `${outName}/ was not changed.`)}\n`);
+    process.exitCode = 2;
   },
 );

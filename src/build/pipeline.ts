@@ -6,6 +6,7 @@
  */
 import { checkProject } from '../check/load-project.ts';
 import { formatReport } from '../check/diagnostics.ts';
+import { firstLine, whileProcessing } from '../check/tool-failure.ts';
 import { buildDateFrom } from '../model/project.ts';
 import { publishPdfs } from '../pdf/publish.ts';
 import { handOver } from '../site/handoff.ts';
@@ -38,7 +39,13 @@ export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOpt
   const seconds = { check: since(started), pdfs: 0, pages: 0 };
   if (diagnostics.length > 0) warn(formatReport(diagnostics, filesChecked));
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, filesChecked, seconds };
-  siteUrl(); // a wrong SITE_URL stops the build here, before anything is built
+  // A wrong SITE_URL stops the build here, before anything is built.
+  try {
+    siteUrl();
+  } catch (error) {
+    warn(`SITE_URL is not an address the site can be published at: ${firstLine(error)}`);
+    return { ok: false, filesChecked, seconds };
+  }
   const site = siteOf(project, { buildDate: buildDateFrom(process.env), drafts });
 
   started = performance.now();
@@ -52,7 +59,8 @@ export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOpt
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
   // The PDFs are in outDir already: Astro must not empty it.
-  await build({ root, outDir, logLevel: 'warn', vite: { build: { emptyOutDir: false } } });
+  // Failures while PDFs are made name the PDF (publish.ts); while pages are built, the pages.
+  await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', vite: { build: { emptyOutDir: false } } }));
   seconds.pages = since(started);
   return { ok: true, filesChecked, seconds };
 }

@@ -28,7 +28,7 @@ const fieldAt = (frontMatter: YamlSource, ...keys: PropertyKey[]) => frontMatter
 export function loadAnnualReports(reader: ContentReader, project: Pick<Project, 'inspections' | 'frameworks'>): AnnualReport[] {
   const reports: AnnualReport[] = [];
   for (const absolute of reader.list(ANNUAL_REPORTS_FOLDER, ['.mdx', '.md'])) {
-    const report = loadAnnualReport(reader, absolute, project);
+    const report = reader.guarded(absolute, () => loadAnnualReport(reader, absolute, project));
     if (report) reports.push(report);
   }
   return reports;
@@ -37,9 +37,9 @@ export function loadAnnualReports(reader: ContentReader, project: Pick<Project, 
 /** One annual report: its name, front matter, dates and narrative checked; undefined when it cannot be read. */
 function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick<Project, 'inspections' | 'frameworks'>): AnnualReport | undefined {
   const { diagnostics } = reader;
-  const read = reader.read(absolute);
-  if (!read) return undefined;
-  const { file, text } = read;
+  const content = reader.read(absolute);
+  if (!content) return undefined;
+  const { file, text } = content;
   const year = path.basename(absolute).replace(/\.mdx?$/, '');
   if (!absolute.endsWith('.mdx')) {
     diagnostics.error(file, undefined, 'annual-report-name', `annual reports are .mdx files: "${path.basename(absolute)}" would not be published`, `rename it to ${year}.mdx`);
@@ -61,7 +61,7 @@ function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick
     diagnostics.error(file, undefined, 'front-matter', 'an annual report starts with front matter: its title, period and publication date between two "---" lines', 'start the file with a line "---", then lines such as "title: Annual report 2026", "period: { from: 2025-10-01, to: 2026-09-30 }", "published: 2026-11-10" and "status: draft", then a line "---"');
     return undefined;
   }
-  for (const error of frontMatter.syntaxErrors) diagnostics.error(file, error.at, 'yaml-syntax', error.message, 'check the indentation and that every "key: value" has a space after the colon');
+  reader.reportYamlProblems(file, frontMatter);
   if (frontMatter.data === undefined) return undefined;
   const source = parseWithDiagnostics(annualReportSchema, frontMatter.data, frontMatter, file, diagnostics);
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkProject } from './load-project.ts';
 import { formatReport, toJson } from './diagnostics.ts';
+import { describeFailure } from './tool-failure.ts';
 
 // `npm run check [folder] [--json]`; not strict, so an unknown option is ignored as it always was.
 const { values, positionals } = parseArgs({ options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: false });
@@ -14,7 +15,7 @@ try {
   process.stdout.write(`${json ? toJson(diagnostics) : formatReport(diagnostics, filesChecked)}\n`);
   process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 } catch (error) {
-  // Bad content never gets here; this is a fault in the tool itself.
-  process.stderr.write(`The checker itself failed; please report this with the content that caused it.\n${(error as Error).stack}\n`);
+  // Bad content never gets here (every content problem is a diagnostic): this is a bug in the tool.
+  process.stderr.write(`${describeFailure('The check', error)}\n`);
   process.exitCode = 2;
 }

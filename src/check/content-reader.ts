@@ -9,6 +9,15 @@ import type { DiagnosticList } from './diagnostics.ts';
 import { readYaml, type YamlSource } from '../source/yaml-file.ts';
 import { isInside } from '../source/content-path.ts';
 import type { PictureUse } from './pictures/decode.ts';
+import { reportFailureOn } from './tool-failure.ts';
+
+/**
+ * The largest content file read, in bytes: far above any real one (the longest sample narrative is
+ * under 30 KB), and small enough that checking and building stay quick. The Markdown parser slows
+ * down more than in proportion on larger files (a 4 MB narrative took 12 s to check).
+ */
+export const MAX_FILE_SIZE = 1024 * 1024;
+const sizeOf = (bytes: number) => `${bytes.toLocaleString('en-GB')} bytes (${(bytes / (1024 * 1024)).toFixed(1)} MB)`;
 
 export interface ContentFile {
   /** Project-relative path with forward slashes, as printed in diagnostics. */
@@ -80,24 +89,61 @@ export class ContentReader {
   /** Every file read, for checks over the text as written (such as characters the fonts lack). */
   readonly files: ContentFile[] = [];
 
-  /** The file's text, or undefined (reported) when a link leads out of the project's content. */
+  /** The file read last: the one an unexpected failure is reported on. */
+  private current: string | undefined;
+
+  /**
+   * The file's text; undefined, and reported, when a link leads out of the project's content or
+   * the file is larger than MAX_FILE_SIZE.
+   */
   read(absolute: string): ContentFile | undefined {
     if (!this.staysInside(absolute)) return undefined;
     this.filesChecked += 1;
-    const file = { file: this.relative(absolute), text: fs.readFileSync(absolute, 'utf8') };
+    this.current = this.relative(absolute);
+    const size = fs.statSync(absolute).size;
+    if (size > MAX_FILE_SIZE) {
+      this.diagnostics.error(this.current, undefined, 'file-too-large', `the file is ${sizeOf(size)}: a content file may be at most ${sizeOf(MAX_FILE_SIZE)}, so it is not read`, 'check it is the file you meant: the longest sample narrative is under 30 KB');
+      return undefined;
+    }
+    const file = { file: this.current, text: fs.readFileSync(absolute, 'utf8') };
     this.files.push(file);
     return file;
   }
 
+  /**
+   * Reads and checks one file (or folder) with `work`. An unexpected exception, a bug in the tool,
+   * becomes an error on the file being read, and the other files are still checked.
+   */
+  guarded<T>(absolute: string, work: () => T): T | undefined {
+    this.current = undefined;
+    try {
+      return work();
+    } catch (error) {
+      // Reported on the file read last: the failure is in reading or checking it.
+      reportFailureOn(this.diagnostics, this.current ?? this.relative(absolute), error);
+      return undefined;
+    }
+  }
+
+  /** Whether any YAML file could not be read as data: checks drawing on all of them then say nothing. */
+  someYamlUnreadable = false;
+
+  /** Reports what stops a YAML file (or front matter) being read: syntax, duplicate keys, tags, reserved keys, aliases. */
+  reportYamlProblems(file: string, source: YamlSource): void {
+    if (source.syntaxErrors.length) this.someYamlUnreadable = true;
+    for (const problem of source.syntaxErrors) this.diagnostics.error(file, problem.at, problem.rule, problem.message, problem.hint);
+  }
+
   /** Reads YAML, reporting syntax errors; undefined data when the file cannot be read. */
   yaml(absolute: string): { file: string; source: YamlSource } {
-    const read = this.read(absolute);
-    if (!read) return { file: this.relative(absolute), source: { ...readYaml(''), data: undefined } };
-    const { file, text } = read;
-    const source = readYaml(text);
-    for (const error of source.syntaxErrors) {
-      this.diagnostics.error(file, error.at, 'yaml-syntax', error.message, 'check the indentation and that every "key: value" has a space after the colon');
+    const content = this.read(absolute);
+    if (!content) {
+      this.someYamlUnreadable = true;
+      return { file: this.relative(absolute), source: { data: undefined, syntaxErrors: [], positionOf: () => ({ line: 1, column: 1 }) } };
     }
+    const { file, text } = content;
+    const source = readYaml(text);
+    this.reportYamlProblems(file, source);
     return { file, source };
   }
 }

@@ -77,8 +77,8 @@ function loadCaseFigures(reader: ContentReader, folder: string, context: Inspect
   if (!fs.existsSync(casesPath)) {
     return { cases: [] as CaseRecord[], counts: checkCounts(context, framework), haveCaseData: data.counts !== undefined };
   }
-  const read = reader.read(casesPath);
-  const records = read && readCaseRecords(read, framework, diagnostics);
+  const csv = reader.read(casesPath);
+  const records = csv && readCaseRecords(csv, framework, diagnostics);
   if (data.counts || data.sampleSize) {
     diagnostics.error(file, source.positionOf([data.counts ? 'counts' : 'sampleSize'], 'key'), 'counts-and-cases', 'this inspection has both a cases.csv and counts: the figures would come from two places', 'delete counts and sampleSize: they are computed from cases.csv');
   }
@@ -93,9 +93,9 @@ function loadNarrative(reader: ContentReader, folder: string, context: Inspectio
     reader.diagnostics.error(reader.relative(folder), undefined, 'missing-file', `inspection "${context.slug}" has no report.mdx narrative`, 'copy templates/inspection/report.mdx into the folder and write one section per standard');
     return { narrativeFile: '', narrative: { type: 'root', children: [] } };
   }
-  const read = reader.read(narrativePath);
-  if (!read) return { narrativeFile: '', narrative: { type: 'root', children: [] } };
-  const { file, text } = read;
+  const content = reader.read(narrativePath);
+  if (!content) return { narrativeFile: reader.relative(narrativePath), narrative: { type: 'root', children: [] } };
+  const { file, text } = content;
   const markdown = readMarkdown(text);
   checkNarrative(context, framework, rating, file, markdown, { text, folder, contentFolder: reader.contentFolder, pictures: reader.pictures });
   return { narrativeFile: file, narrative: markdown.tree ?? { type: 'root', children: [] } };

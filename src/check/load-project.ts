@@ -37,20 +37,22 @@ export interface LoadResult {
 function loadFrameworks(reader: ContentReader): { framework: Framework; file: string; source: YamlSource }[] {
   const loaded: { framework: Framework; file: string; source: YamlSource }[] = [];
   for (const absolute of reader.list('content/frameworks', ['.yaml', '.yml'])) {
-    const { file, source } = reader.yaml(absolute);
-    if (source.data === undefined) continue;
-    const framework = parseWithDiagnostics(frameworkSchema, source.data, source, file, reader.diagnostics);
-    if (!framework) continue;
-    const expectedId = path.basename(absolute).replace(/\.ya?ml$/, '');
-    if (framework.id !== expectedId) {
-      reader.diagnostics.error(file, source.positionOf(['id']), 'id-mismatch', `framework id "${framework.id}" does not match the file name "${expectedId}"`, `rename the file to ${framework.id}.yaml or change the id`);
-    }
-    const duplicate = loaded.find((other) => other.framework.id === framework.id);
-    if (duplicate) {
-      reader.diagnostics.error(file, source.positionOf(['id']), 'duplicate-id', `framework "${framework.id}" is already defined in ${duplicate.file}`, 'give each framework file its own id');
-      continue;
-    }
-    if (checkFramework(framework, source, file, reader.diagnostics)) loaded.push({ framework, file, source });
+    reader.guarded(absolute, () => {
+      const { file, source } = reader.yaml(absolute);
+      if (source.data === undefined) return;
+      const framework = parseWithDiagnostics(frameworkSchema, source.data, source, file, reader.diagnostics);
+      if (!framework) return;
+      const expectedId = path.basename(absolute).replace(/\.ya?ml$/, '');
+      if (framework.id !== expectedId) {
+        reader.diagnostics.error(file, source.positionOf(['id']), 'id-mismatch', `framework id "${framework.id}" does not match the file name "${expectedId}"`, `rename the file to ${framework.id}.yaml or change the id`);
+      }
+      const duplicate = loaded.find((other) => other.framework.id === framework.id);
+      if (duplicate) {
+        reader.diagnostics.error(file, source.positionOf(['id']), 'duplicate-id', `framework "${framework.id}" is already defined in ${duplicate.file}`, 'give each framework file its own id');
+        return;
+      }
+      if (checkFramework(framework, source, file, reader.diagnostics)) loaded.push({ framework, file, source });
+    });
   }
   return loaded;
 }
@@ -59,20 +61,22 @@ function loadServices(reader: ContentReader): Map<string, Service> {
   const services = new Map<string, Service>();
   const files = new Map<string, string>();
   for (const absolute of reader.list('content/services', ['.yaml', '.yml'])) {
-    const { file, source } = reader.yaml(absolute);
-    if (source.data === undefined) continue;
-    const service = parseWithDiagnostics(serviceSchema, source.data, source, file, reader.diagnostics);
-    if (!service) continue;
-    const expected = path.basename(absolute).replace(/\.ya?ml$/, '');
-    if (service.slug !== expected) {
-      reader.diagnostics.error(file, source.positionOf(['slug']), 'slug-mismatch', `slug "${service.slug}" does not match the file name "${expected}"`, `rename the file to ${service.slug}.yaml or change the slug`);
-    }
-    if (services.has(service.slug)) {
-      reader.diagnostics.error(file, source.positionOf(['slug']), 'duplicate-slug', `service slug "${service.slug}" is already used by ${files.get(service.slug)}`, 'every service needs its own slug');
-      continue;
-    }
-    services.set(service.slug, service);
-    files.set(service.slug, file);
+    reader.guarded(absolute, () => {
+      const { file, source } = reader.yaml(absolute);
+      if (source.data === undefined) return;
+      const service = parseWithDiagnostics(serviceSchema, source.data, source, file, reader.diagnostics);
+      if (!service) return;
+      const expected = path.basename(absolute).replace(/\.ya?ml$/, '');
+      if (service.slug !== expected) {
+        reader.diagnostics.error(file, source.positionOf(['slug']), 'slug-mismatch', `slug "${service.slug}" does not match the file name "${expected}"`, `rename the file to ${service.slug}.yaml or change the slug`);
+      }
+      if (services.has(service.slug)) {
+        reader.diagnostics.error(file, source.positionOf(['slug']), 'duplicate-slug', `service slug "${service.slug}" is already used by ${files.get(service.slug)}`, 'every service needs its own slug');
+        return;
+      }
+      services.set(service.slug, service);
+      files.set(service.slug, file);
+    });
   }
   return services;
 }
@@ -80,10 +84,12 @@ function loadServices(reader: ContentReader): Map<string, Service> {
 function loadGlossary(reader: ContentReader): { glossary: GlossaryTerm[]; entries: { term: GlossaryTerm; file: string; source: YamlSource; index: number }[] } {
   const terms: { term: GlossaryTerm; file: string; source: YamlSource; index: number }[] = [];
   for (const absolute of reader.list('content/glossary', ['.yaml', '.yml'])) {
-    const { file, source } = reader.yaml(absolute);
-    if (source.data === undefined) continue;
-    const parsed = parseWithDiagnostics(glossarySchema, source.data, source, file, reader.diagnostics);
-    parsed?.forEach((term, index) => terms.push({ term, file, source, index }));
+    reader.guarded(absolute, () => {
+      const { file, source } = reader.yaml(absolute);
+      if (source.data === undefined) return;
+      const parsed = parseWithDiagnostics(glossarySchema, source.data, source, file, reader.diagnostics);
+      parsed?.forEach((term, index) => terms.push({ term, file, source, index }));
+    });
   }
   return { glossary: checkGlossary(terms, reader.diagnostics), entries: terms };
 }
@@ -92,10 +98,12 @@ function loadGlossary(reader: ContentReader): { glossary: GlossaryTerm[]; entrie
 function loadDocumentTemplates(reader: ContentReader): DocumentTemplate[] {
   const templates: DocumentTemplate[] = [];
   for (const absolute of reader.list('templates/documents', ['.yaml', '.yml'])) {
-    const { file, source } = reader.yaml(absolute);
-    if (source.data === undefined) continue;
-    const template = parseWithDiagnostics(documentTemplateSchema, source.data, source, file, reader.diagnostics);
-    if (template) templates.push(template);
+    reader.guarded(absolute, () => {
+      const { file, source } = reader.yaml(absolute);
+      if (source.data === undefined) return;
+      const template = parseWithDiagnostics(documentTemplateSchema, source.data, source, file, reader.diagnostics);
+      if (template) templates.push(template);
+    });
   }
   return templates;
 }
@@ -107,9 +115,10 @@ function loadPublisher(reader: ContentReader): Publisher | undefined {
     reader.diagnostics.error('content/publisher.yaml', undefined, 'missing-file', 'there is no content/publisher.yaml: every report prints its publisher, copyright and licence', 'copy content/publisher.yaml from the project this tool came with and change the details');
     return undefined;
   }
-  const { file, source } = reader.yaml(absolute);
-  if (source.data === undefined) return undefined;
-  return parseWithDiagnostics(publisherSchema, source.data, source, file, reader.diagnostics);
+  return reader.guarded(absolute, () => {
+    const { file, source } = reader.yaml(absolute);
+    return source.data === undefined ? undefined : parseWithDiagnostics(publisherSchema, source.data, source, file, reader.diagnostics);
+  });
 }
 
 /** Loads and checks everything under `root/content` and the document structures in `root/templates`. */
@@ -132,9 +141,9 @@ export function loadProject(root: string): LoadResult {
   const loaded: LoadedInspection[] = [];
   const inspections: Inspection[] = [];
   for (const slug of folders) {
-    const result = loadInspection(slug, { reader, frameworkById, services, glossaryIds });
-    if (result.loaded) loaded.push(result.loaded);
-    if (result.inspection) inspections.push(result.inspection);
+    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds }));
+    if (result?.loaded) loaded.push(result.loaded);
+    if (result?.inspection) inspections.push(result.inspection);
   }
   checkInspectionsTogether(loaded, diagnostics);
 
@@ -152,7 +161,7 @@ export function loadProject(root: string): LoadResult {
   const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds);
   project.thematics = thematics;
   // Easy-read versions are checked as they will be published, once everything they draw on is loaded.
-  if (!diagnostics.items.some((d) => d.severity === 'error' && d.rule === 'yaml-syntax')) {
+  if (!reader.someYamlUnreadable) {
     const firstGlossary = glossaryEntries[0];
     checkEasyReadVersions(
       project,

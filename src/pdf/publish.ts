@@ -15,6 +15,7 @@ import type { DocumentModel, ImageRef } from '../document/blocks.ts';
 import { pdfCacheDir, pdfCacheEnabled, pdfCacheKey, readCachedPdfFacts, writeCachedPdf, type PdfKind } from './cache.ts';
 import { keyForInputs, rememberInputs } from './input-index.ts';
 import { PdfPool } from './pool.ts';
+import { whileProcessing } from '../check/tool-failure.ts';
 
 export interface PdfToPublish {
   /** Its path in the output folder, such as "inspections/dudley-2019/report.pdf"; also names it in messages. */
@@ -81,8 +82,11 @@ export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: strin
         result.byInputs++;
         continue;
       }
-      const document = entry.document();
-      const key = cache ? pdfCacheKey(entry.kind, document) : undefined;
+      // A failure making the document or its cache key names the PDF, as a failure drawing it does.
+      const { document, key } = whileProcessing(entry.name, () => {
+        const made = entry.document();
+        return { document: made, key: cache ? pdfCacheKey(entry.kind, made) : undefined };
+      });
       const remember = () => {
         if (key && entry.inputs) rememberInputs(entry.inputs, key, document, cacheDir);
       };

@@ -22,12 +22,22 @@ function liveSite(): Site {
   if (!live) {
     const { project, diagnostics, filesChecked } = loadProject(process.cwd());
     live = diagnostics.some((d) => d.severity === 'error')
-      ? // Shown in the dev server's error overlay in the same words as `npm run check`.
-        new Error(`The content has problems:\n${formatReport(diagnostics, filesChecked)}`)
+      ? contentProblems(formatReport(diagnostics, filesChecked))
       : siteOf(project, { buildDate: buildDateFrom(process.env), drafts: process.env.INCLUDE_DRAFTS === '1' });
   }
   if (live instanceof Error) throw live;
   return live;
+}
+
+/**
+ * The content's problems, shown in the dev server's error page and terminal in the same words as
+ * `npm run check`. Without a stack: it is the content that is wrong, not the code, and Astro shows
+ * the stack of any error that has one.
+ */
+function contentProblems(report: string): Error {
+  const error = new Error(`The content has problems:\n${report}`);
+  error.stack = '';
+  return error;
 }
 
 export function siteModel(): Site {

@@ -1,26 +1,78 @@
-/** Reads a YAML file keeping the source positions of every key and value, so errors can point at them. */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+/**
+ * Reads a YAML file keeping the source positions of every key and value, so errors can point at them.
+ *
+ * Content files are plain data, so the reader accepts only plain data: the YAML 1.2 core schema
+ * (text, numbers, true/false, null, lists and mappings) and no other tags (`!!js/function`,
+ * `!!binary`, `!anything`); each key once in its mapping; no keys named `__proto__`,
+ * `constructor` or `prototype`, which mean something to JavaScript objects; and aliases
+ * (`*name`) that repeat a value fewer than MAX_ALIAS_COUNT times, so a small file cannot expand into
+ * gigabytes (the "billion laughs"). Each is reported at the place it is written, never thrown.
+ */
+import { isCollection, isPair, isScalar, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Position } from '../model/position.ts';
 
+/** Aliases may repeat a value fewer times than this, the anchored value counted (the yaml package's default, made explicit). */
+export const MAX_ALIAS_COUNT = 100;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const SYNTAX_HINT = 'check the indentation and that every "key: value" has a space after the colon';
+
+/** Something in the file that stops it being read as data; `rule` names it in diagnostics. */
+export interface YamlProblem {
+  rule: 'yaml-syntax' | 'duplicate-key' | 'yaml-tag' | 'yaml-key' | 'yaml-alias';
+  message: string;
+  hint: string;
+  at: Position;
+}
+
 export interface YamlSource {
+  /** The data; undefined when the file has any problem. */
   data: unknown;
-  /** Syntax errors, already with positions. */
-  syntaxErrors: { message: string; at: Position }[];
+  /** Syntax errors and the other problems above, already with positions. */
+  syntaxErrors: YamlProblem[];
   /** Where a value (or, if it is missing, the nearest existing parent) is written. */
   positionOf(path: readonly PropertyKey[], target?: 'key' | 'value'): Position;
 }
 
 export function readYaml(text: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // resolveKnownTags: false leaves out the YAML 1.1 tags (!!binary, !!set, !!timestamp…) the core schema would otherwise accept.
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core', resolveKnownTags: false });
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const syntaxErrors = doc.errors.map((error) => ({
-    message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-    at: toPosition(error.pos[0]),
-  }));
+  const keys = keysByOffset(doc);
+  const problems: YamlProblem[] = doc.errors.map((error) =>
+    error.code === 'DUPLICATE_KEY'
+      ? { rule: 'duplicate-key', message: `"${keys.get(error.pos[0]) ?? text.slice(...error.pos)}" is written twice in the same mapping: the second would silently replace the first`, hint: 'keep one of them, with everything it should say', at: toPosition(error.pos[0]) }
+      : { rule: 'yaml-syntax', message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), hint: SYNTAX_HINT, at: toPosition(error.pos[0]) },
+  );
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    problems.push({
+      rule: 'yaml-tag',
+      message: `the tag "${text.slice(...warning.pos)}" is not allowed: content files hold only plain values (text, numbers, dates, true or false), lists and "key: value" pairs`,
+      hint: 'delete the tag; a value that starts with "!" is written in quotes',
+      at: toPosition(warning.pos[0]),
+    });
+  }
+  problems.push(...keyProblems(doc, toPosition));
+
+  let data: unknown;
+  if (problems.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // The yaml package's only ReferenceError: aliases repeating data maxAliasCount times or more.
+      if (!(error instanceof ReferenceError)) throw error;
+      problems.push({
+        rule: 'yaml-alias',
+        message: `the aliases (*name) in this file, from here on, repeat data ${MAX_ALIAS_COUNT} times or more: a file that expands like this is refused`,
+        hint: 'write the values out in full instead of using &name and *name',
+        at: toPosition(firstAlias(doc)?.range?.[0] ?? 0),
+      });
+    }
+  }
 
   function positionOf(path: readonly PropertyKey[], target: 'key' | 'value' = 'value'): Position {
     let node: Node | null = doc.contents as Node | null;
@@ -48,5 +100,41 @@ export function readYaml(text: string): YamlSource {
     return chosen?.range ? toPosition(chosen.range[0]) : { line: 1, column: 1 };
   }
 
-  return { data: doc.errors.length ? undefined : doc.toJS(), syntaxErrors, positionOf };
+  return { data: problems.length ? undefined : data, syntaxErrors: problems, positionOf };
+}
+
+/** Every plain key by where it starts, to name the key a yaml error points at. */
+function keysByOffset(doc: Document): Map<number, string> {
+  const keys = new Map<number, string>();
+  visit(doc, {
+    Pair(_, pair) {
+      if (isPair(pair) && isScalar(pair.key) && pair.key.range) keys.set(pair.key.range[0], String(pair.key.value));
+    },
+  });
+  return keys;
+}
+
+/** Keys that are not plain words (a list or mapping as a key), and keys JavaScript objects treat specially. */
+function keyProblems(doc: Document, toPosition: (offset: number) => Position): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isPair(pair)) return;
+      const key = pair.key as Node | null;
+      const at = toPosition(key?.range?.[0] ?? 0);
+      if (isCollection(key)) {
+        problems.push({ rule: 'yaml-key', message: 'a key is a list or mapping: keys are single words or numbers', hint: 'write the key as a word, such as "title:"', at });
+      } else if (isScalar(key) && RESERVED_KEYS.has(String(key.value))) {
+        problems.push({ rule: 'yaml-key', message: `"${String(key.value)}" cannot be used as a key: the tool reserves that name`, hint: 'rename the key, or delete it', at });
+      }
+    },
+  });
+  return problems;
+}
+
+/** The first alias (*name) of the document: where repetition starts. */
+function firstAlias(doc: Document): Node | undefined {
+  let first: Node | undefined;
+  visit(doc, { Alias: (_, alias) => ((first = alias), visit.BREAK) });
+  return first;
 }

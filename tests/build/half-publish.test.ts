@@ -131,8 +131,10 @@ describe('npm run build never half-publishes', () => {
       expect(check.status, check.stdout + check.stderr).toBe(0);
 
       const failed = runTool(project, 'src/build/cli.ts', [], env);
-      expect(failed.status).toBe(1);
-      expect(failed.stderr).toContain('The build failed; dist/ was not changed.');
+      // A failure past the checks is a bug in the tool: one line, exit 2, no stack (issue 13).
+      expect(failed.status).toBe(2);
+      expect(failed.stderr).toMatch(/^The build failed.*this is a bug in the tool.*dist\/ was not changed\./m);
+      expect(failed.stderr).not.toMatch(/\n\s+at /);
       expect(failed.stderr).toMatch(/corrupt header|broken\.png/i); // sharp's message about the picture
       // It failed half-way: past the checks, with the work folder started.
       expect(fs.existsSync(path.join(project, '.build/dist'))).toBe(true);

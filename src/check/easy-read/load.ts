@@ -19,6 +19,7 @@ import { easyReadDocument, type EasyReadSubject, type Origin } from '../../docum
 import { componentNamed, attributesOf } from '../../document/components.ts';
 import { easyReadCheckSettingsSchema, type EasyReadCheckSettings } from '../../model/schemas/easy-read-checks.ts';
 import { checkEasyReadLanguage, type RowToCheck } from './language.ts';
+import { guardFile } from '../tool-failure.ts';
 import { visit } from 'unist-util-visit';
 import { pictureFileContentProblem } from '../pictures/picture-file.ts';
 import type { PictureUse } from '../pictures/decode.ts';
@@ -32,26 +33,28 @@ export interface LoadedTemplate {
 export function loadEasyReadTemplates(reader: ContentReader): LoadedTemplate[] {
   const loaded: LoadedTemplate[] = [];
   for (const absolute of reader.list('templates/easy-read', ['.yaml', '.yml'])) {
-    const { file, source } = reader.yaml(absolute);
-    if (source.data === undefined) continue;
-    const template = parseWithDiagnostics(easyReadTemplateSchema, source.data, source, file, reader.diagnostics);
-    if (!template) continue;
-    // Placeholders are checked here, once, rather than showing up as "{servce}" in a published PDF.
-    const visitText = (value: string, at: (string | number)[]) => {
-      for (const match of value.matchAll(/\{([^}]*)\}/g)) {
-        const name = match[1]!;
-        if (name.startsWith('ref:') ? !template.sections.some((s) => s.id === name.slice(4)) : !(PLACEHOLDERS as readonly string[]).includes(name) && name !== 'who') {
-          reader.diagnostics.error(file, source.positionOf(at, 'value'), 'template-placeholder', `"{${name}}" is not a placeholder`, `placeholders are ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}, {who} in whoShould, and {ref:<section id>}`);
+    reader.guarded(absolute, () => {
+      const { file, source } = reader.yaml(absolute);
+      if (source.data === undefined) return;
+      const template = parseWithDiagnostics(easyReadTemplateSchema, source.data, source, file, reader.diagnostics);
+      if (!template) return;
+      // Placeholders are checked here, once, rather than showing up as "{servce}" in a published PDF.
+      const visitText = (value: string, at: (string | number)[]) => {
+        for (const match of value.matchAll(/\{([^}]*)\}/g)) {
+          const name = match[1]!;
+          if (name.startsWith('ref:') ? !template.sections.some((s) => s.id === name.slice(4)) : !(PLACEHOLDERS as readonly string[]).includes(name) && name !== 'who') {
+            reader.diagnostics.error(file, source.positionOf(at, 'value'), 'template-placeholder', `"{${name}}" is not a placeholder`, `placeholders are ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}, {who} in whoShould, and {ref:<section id>}`);
+          }
         }
+      };
+      const rows = [{ row: template.cover, at: ['cover'] as (string | number)[] }, ...template.sections.flatMap((s, i) => ('rows' in s ? s.rows.map((row, j) => ({ row, at: ['sections', i, 'rows', j] })) : []))];
+      for (const { row, at } of rows) {
+        visitText(row.alt, [...at, 'alt']);
+        row.sentences.forEach((sentence, k) => visitText(sentence, [...at, 'sentences', k]));
       }
-    };
-    const rows = [{ row: template.cover, at: ['cover'] as (string | number)[] }, ...template.sections.flatMap((s, i) => ('rows' in s ? s.rows.map((row, j) => ({ row, at: ['sections', i, 'rows', j] })) : []))];
-    for (const { row, at } of rows) {
-      visitText(row.alt, [...at, 'alt']);
-      row.sentences.forEach((sentence, k) => visitText(sentence, [...at, 'sentences', k]));
-    }
-    visitText(template.title, ['title']);
-    loaded.push({ template, file, source });
+      visitText(template.title, ['title']);
+      loaded.push({ template, file, source });
+    });
   }
   return loaded;
 }
@@ -59,17 +62,20 @@ export function loadEasyReadTemplates(reader: ContentReader): LoadedTemplate[] {
 export function loadEasyReadChecks(reader: ContentReader): EasyReadCheckSettings {
   const absolute = path.join(reader.root, 'content', 'easy-read-checks.yaml');
   if (!fs.existsSync(absolute)) return easyReadCheckSettingsSchema.parse({});
-  const { file, source } = reader.yaml(absolute);
-  return (source.data !== undefined && parseWithDiagnostics(easyReadCheckSettingsSchema, source.data, source, file, reader.diagnostics)) || easyReadCheckSettingsSchema.parse({});
+  const settings = reader.guarded(absolute, () => {
+    const { file, source } = reader.yaml(absolute);
+    return source.data === undefined ? undefined : parseWithDiagnostics(easyReadCheckSettingsSchema, source.data, source, file, reader.diagnostics);
+  });
+  return settings ?? easyReadCheckSettingsSchema.parse({});
 }
 
 /** Reads an easy-read.mdx when the folder has one, reporting its shape problems. */
 export function readEasyReadFile(reader: ContentReader, folder: string): EasyReadFile | undefined {
   const absolute = path.join(folder, 'easy-read.mdx');
   if (!fs.existsSync(absolute)) return undefined;
-  const read = reader.read(absolute);
-  if (!read) return undefined;
-  const { file, text } = read;
+  const content = reader.read(absolute);
+  if (!content) return undefined;
+  const { file, text } = content;
   const source = readEasyRead(text);
   if (source.syntaxError) {
     reader.diagnostics.error(file, source.syntaxError.at, 'mdx-syntax', source.syntaxError.message, 'MDX reads "<" and "{" as code: write them as &lt; and &#123;, or close the tag');
@@ -111,30 +117,32 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
   if (!fs.existsSync(folder)) return { thematics, sources };
   const slugs = reader.folders(folder).map((absolute) => path.basename(absolute));
   for (const slug of slugs) {
-    const yamlPath = path.join(folder, slug, 'thematic.yaml');
-    if (!fs.existsSync(yamlPath)) {
-      reader.diagnostics.error(reader.relative(path.join(folder, slug)), undefined, 'missing-file', `thematic report folder "${slug}" has no thematic.yaml`, 'add thematic.yaml with the title, dates and recommendations');
-      continue;
-    }
-    const { file, source } = reader.yaml(yamlPath);
-    if (source.data === undefined) continue;
-    const data = parseWithDiagnostics(thematicSchema, source.data, source, file, reader.diagnostics);
-    if (!data) continue;
-    sources.set(slug, source);
-    data.recommendations.forEach((r, index) => {
-      if (r.number !== index + 1) reader.diagnostics.error(file, source.positionOf(['recommendations', index, 'number'], 'value'), 'recommendation-number', `recommendation ${index + 1} is numbered ${r.number}`, 'number the recommendations 1, 2, 3… in order');
-      // The recommendations tracker asks partnerships to answer these: without them its rows are empty.
-      const missing = [r.linesOfEnquiry.length ? '' : 'lines of enquiry', r.evidence.length ? '' : '"how do we know?" evidence'].filter(Boolean);
-      if (missing.length) {
-        reader.diagnostics.warning(file, source.positionOf(['recommendations', index], 'value'), 'tracker-incomplete', `recommendation ${r.number} has no ${missing.join(' and no ')} for the recommendations tracker`, 'add linesOfEnquiry: (questions a partnership asks itself) and evidence: (what would show it is done), each a list');
+    reader.guarded(path.join(folder, slug), () => {
+      const yamlPath = path.join(folder, slug, 'thematic.yaml');
+      if (!fs.existsSync(yamlPath)) {
+        reader.diagnostics.error(reader.relative(path.join(folder, slug)), undefined, 'missing-file', `thematic report folder "${slug}" has no thematic.yaml`, 'add thematic.yaml with the title, dates and recommendations');
+        return;
       }
+      const { file, source } = reader.yaml(yamlPath);
+      if (source.data === undefined) return;
+      const data = parseWithDiagnostics(thematicSchema, source.data, source, file, reader.diagnostics);
+      if (!data) return;
+      sources.set(slug, source);
+      data.recommendations.forEach((r, index) => {
+        if (r.number !== index + 1) reader.diagnostics.error(file, source.positionOf(['recommendations', index, 'number'], 'value'), 'recommendation-number', `recommendation ${index + 1} is numbered ${r.number}`, 'number the recommendations 1, 2, 3… in order');
+        // The recommendations tracker asks partnerships to answer these: without them its rows are empty.
+        const missing = [r.linesOfEnquiry.length ? '' : 'lines of enquiry', r.evidence.length ? '' : '"how do we know?" evidence'].filter(Boolean);
+        if (missing.length) {
+          reader.diagnostics.warning(file, source.positionOf(['recommendations', index], 'value'), 'tracker-incomplete', `recommendation ${r.number} has no ${missing.join(' and no ')} for the recommendations tracker`, 'add linesOfEnquiry: (questions a partnership asks itself) and evidence: (what would show it is done), each a list');
+        }
+      });
+      data.glossary.forEach((id, index) => {
+        if (!glossaryIds.has(id)) reader.diagnostics.error(file, source.positionOf(['glossary', index], 'value'), 'unknown-term', `"${id}" is not a glossary term id`, 'use an id from content/glossary/terms.yaml');
+      });
+      if (data.status === 'embargoed' && !data.embargoedUntil) reader.diagnostics.error(file, source.positionOf(['status'], 'value'), 'embargo-date', 'an embargoed report needs embargoedUntil', 'add embargoedUntil: YYYY-MM-DD');
+      const easyRead = readEasyReadFile(reader, path.join(folder, slug));
+      thematics.push({ slug, source: data, file, ...(easyRead ? { easyRead } : {}) });
     });
-    data.glossary.forEach((id, index) => {
-      if (!glossaryIds.has(id)) reader.diagnostics.error(file, source.positionOf(['glossary', index], 'value'), 'unknown-term', `"${id}" is not a glossary term id`, 'use an id from content/glossary/terms.yaml');
-    });
-    if (data.status === 'embargoed' && !data.embargoedUntil) reader.diagnostics.error(file, source.positionOf(['status'], 'value'), 'embargo-date', 'an embargoed report needs embargoedUntil', 'add embargoedUntil: YYYY-MM-DD');
-    const easyRead = readEasyReadFile(reader, path.join(folder, slug));
-    thematics.push({ slug, source: data, file, ...(easyRead ? { easyRead } : {}) });
   }
   return { thematics, sources };
 }
@@ -160,38 +168,39 @@ export function checkEasyReadVersions(
   ];
   const seen = new Set<string>();
   for (const { subject, easyRead, yaml } of subjects) {
-    const template = templates.find((t) => t.template.for === subject.kind);
-    if (!template) {
-      diagnostics.error(easyRead.file, undefined, 'missing-file', `there is no templates/easy-read/${subject.kind}.yaml for this easy-read version`, 'restore the template from the project');
-      continue;
-    }
-    const where = (origin: Origin): { file: string; at: Position | undefined } => {
-      switch (origin.kind) {
-        case 'easy-read':
-          return { file: easyRead.file, at: origin.at };
-        case 'template':
-          return { file: template.file, at: template.source.positionOf(origin.path, 'value') };
-        case 'recommendation':
-          return yaml ? { file: yaml.file, at: yaml.source.positionOf(['recommendations', origin.index, origin.field], origin.field === 'easyRead' ? 'value' : 'key') } : { file: easyRead.file, at: undefined };
-        case 'glossary': {
-          const index = glossarySource?.index.get(origin.termId);
-          return glossarySource && index !== undefined ? { file: glossarySource.file, at: glossarySource.source.positionOf([index, 'easyRead'], 'value') } : { file: 'content/glossary/terms.yaml', at: undefined };
-        }
+    guardFile(diagnostics, easyRead.file, () => {
+      const template = templates.find((t) => t.template.for === subject.kind);
+      if (!template) {
+        diagnostics.error(easyRead.file, undefined, 'missing-file', `there is no templates/easy-read/${subject.kind}.yaml for this easy-read version`, 'restore the template from the project');
+        return;
       }
-    };
-    const built = easyReadDocument(project, subject, root);
-    for (const problem of built.problems) {
-      const { file, at } = where(problem.origin);
-      diagnostics.error(file, at, problem.rule, problem.message, problem.hint);
-    }
-    // The author's own picture files: found inside content/ by the document; their contents checked here.
-    for (const { origin, url, image } of built.pictureFiles) {
-      const { file, at } = where(origin);
-      const problem = pictureFileContentProblem(url, image.source);
-      if (problem) diagnostics.error(file, at, 'picture', problem.message, problem.hint);
-      else pictures.push({ file, at, url, source: image.source, ...(image.square ? { square: image.square } : {}), rule: 'picture' });
-    }
-    const rows: RowToCheck[] = built.rows.map((row) => {
+      const where = (origin: Origin): { file: string; at: Position | undefined } => {
+        switch (origin.kind) {
+          case 'easy-read':
+            return { file: easyRead.file, at: origin.at };
+          case 'template':
+            return { file: template.file, at: template.source.positionOf(origin.path, 'value') };
+          case 'recommendation':
+            return yaml ? { file: yaml.file, at: yaml.source.positionOf(['recommendations', origin.index, origin.field], origin.field === 'easyRead' ? 'value' : 'key') } : { file: easyRead.file, at: undefined };
+          case 'glossary': {
+            const index = glossarySource?.index.get(origin.termId);
+            return glossarySource && index !== undefined ? { file: glossarySource.file, at: glossarySource.source.positionOf([index, 'easyRead'], 'value') } : { file: 'content/glossary/terms.yaml', at: undefined };
+          }
+        }
+      };
+      const built = easyReadDocument(project, subject, root);
+      for (const problem of built.problems) {
+        const { file, at } = where(problem.origin);
+        diagnostics.error(file, at, problem.rule, problem.message, problem.hint);
+      }
+      // The author's own picture files: found inside content/ by the document; their contents checked here.
+      for (const { origin, url, image } of built.pictureFiles) {
+        const { file, at } = where(origin);
+        const problem = pictureFileContentProblem(url, image.source);
+        if (problem) diagnostics.error(file, at, 'picture', problem.message, problem.hint);
+        else pictures.push({ file, at, url, source: image.source, ...(image.square ? { square: image.square } : {}), rule: 'picture' });
+      }
+      const rows: RowToCheck[] = built.rows.map((row) => {
         const at = where(row.origin);
         return {
           file: at.file,
@@ -202,14 +211,15 @@ export function checkEasyReadVersions(
           }),
         };
       });
-    // Generated text (a template sentence, a glossary definition) is shared by many versions: report it once.
-    const found = new DiagnosticList();
-    checkEasyReadLanguage(rows, project.glossary, settings, found);
-    for (const d of found.items) {
-      const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      diagnostics.add(d.file, d, d.severity, d.rule, d.message, d.hint);
-    }
+      // Generated text (a template sentence, a glossary definition) is shared by many versions: report it once.
+      const found = new DiagnosticList();
+      checkEasyReadLanguage(rows, project.glossary, settings, found);
+      for (const d of found.items) {
+        const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        diagnostics.add(d.file, d, d.severity, d.rule, d.message, d.hint);
+      }
+    });
   }
 }
