@@ -111,33 +111,14 @@ function plantSitePages(root: string): void {
 
 // ---- tests/site/annual-report-page.test.ts: a second published annual report, with small counts, and a draft ----
 
-const REPORT_2023 = `---
-title: "Youth justice inspections: annual report 2023"
-period: { from: 2023-01-01, to: 2023-12-31 }
-published: 2024-02-01
-status: published
+/** An annual report over one calendar year. */
+const annualReport = (year: string, published: string, status: string, body: string) => `---
+title: "Youth justice inspections: annual report ${year}"
+period: { from: ${year}-01-01, to: ${year}-12-31 }
+published: ${published}
+status: ${status}
 ---
-
-## Out-of-court work
-
-<DisposalTypes />
-
-## The children
-
-<ChildCharacteristics />
-`;
-
-const DRAFT_2025 = `---
-title: "Youth justice inspections: annual report 2025"
-period: { from: 2025-01-01, to: 2025-12-31 }
-published: 2026-01-20
-status: draft
----
-
-## Overall ratings
-
-<OverallRatingsByYear />
-`;
+${body}`;
 
 // ---- tests/site/report-page.test.ts: a picture and a footnote in Dudley 2019 ----
 
@@ -208,8 +189,8 @@ export async function plantAll(project: string): Promise<void> {
   const content = path.join(project, 'content');
   plantHiddenReports(content);
   plantSitePages(project);
-  fs.writeFileSync(path.join(content, 'annual-reports/2023.mdx'), REPORT_2023);
-  fs.writeFileSync(path.join(content, 'annual-reports/2025.mdx'), DRAFT_2025);
+  fs.writeFileSync(path.join(content, 'annual-reports/2023.mdx'), annualReport('2023', '2024-02-01', 'published', '\n## Out-of-court work\n\n<DisposalTypes />\n\n## The children\n\n<ChildCharacteristics />\n'));
+  fs.writeFileSync(path.join(content, 'annual-reports/2025.mdx'), annualReport('2025', '2026-01-20', 'draft', '\n## Overall ratings\n\n<OverallRatingsByYear />\n'));
   await plantFigure(content);
   plantTrackerThematics(content);
 }

@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { BUILD_DATE, plantAll } from './planted.ts';
+import { BUILD_DATE, plantAll, TRACKER_THEMATICS } from './planted.ts';
 import { copyProject, epochOf, runTool, snapshotTree } from './project-copy.ts';
 
 export { BUILD_DATE };
@@ -40,7 +40,7 @@ export interface SharedPreview extends SharedSite {
  */
 export function unplannedStderr(stderr: string): string {
   return stderr
-    .replace(/^content\/thematic\/awkward-report-2026\/thematic\.yaml:\d+:\d+ {2}warning {2}tracker-incomplete .*\n(?: {4}hint: .*\n)?/m, '')
+    .replace(new RegExp(`^content/thematic/${TRACKER_THEMATICS.awkward}/thematic\\.yaml:\\d+:\\d+ {2}warning {2}tracker-incomplete .*\n(?: {4}hint: .*\n)?`, 'm'), '')
     .replace(/^Checked \d+ files: 0 errors and 1 warning in 1 file\.\n/m, '');
 }
 
