@@ -63,7 +63,8 @@ async function once<T>(name: string, make: () => Promise<T>): Promise<T> {
   let mine = true;
   try {
     fs.mkdirSync(path.join(root, `${name}.lock`));
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     mine = false;
   }
   if (mine) {
