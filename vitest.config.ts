@@ -7,8 +7,8 @@ export default defineConfig({
     // A folder for the one sample build the site, browser and document tests share (tests/support/shared-site.ts).
     globalSetup: ['tests/support/global-setup.ts'],
     // One test file per core. Vitest's default, one fewer, runs the files one at a time on a 2-core
-    // machine; two at a time, a build-heavy file slows the other down but the whole run takes about
-    // 185 s instead of 290 s, as much of a build's time is spent in one thread (Astro's pages).
+    // machine: 290 s. Two at a time, a build-heavy file slows the other down, but much of a build runs
+    // in one thread (Astro's pages), and the whole run takes about 170 s.
     maxWorkers: '100%',
   },
 });
