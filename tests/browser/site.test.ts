@@ -1,6 +1,8 @@
 /**
  * The built site in a real browser (Debian's chromium through playwright-core) and the whole of
- * dist/ on disk, from one build of a project copy with hidden reports planted in it:
+ * dist/ on disk, from the shared sample build (tests/support/shared-site.ts), whose project copy has
+ * hidden reports planted in it (a draft, an embargoed report and a published one dated after the
+ * build date, each with a marker word in its service name, lead inspector and narrative):
  *
  * - every page loads, every page type passes axe-core's WCAG 2.2 AA rules and can be used with the
  *   keyboard alone (every control reached, focus always visible, a working skip link);
@@ -22,35 +24,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic } from '../../src/model/project.ts';
 import { browserSkipReason, discoverPages, launchBrowser, serveDirectory, type SitePages, type StaticServer } from '../support/browser.ts';
-import { copyProject, epochOf, runTool } from '../support/project-copy.ts';
 import { checkFilters, inspectionFacts, type InspectionFacts } from './lib/filters.ts';
 import { checkSkipLink, tabThrough } from './lib/keyboard.ts';
 import { findWord } from './lib/leak-check.ts';
 import { checkLinks, siteOriginOf } from './lib/link-check.ts';
 import { searchWithApi, searchWithPage } from './lib/search.ts';
-import { BUILD_DATE, MARKER, MARKER_CORE, PLANTED, buildPlantedSite, plantHiddenReports, type SiteBuild } from './lib/site-build.ts';
+import { MARKER, MARKER_CORE, PLANTED } from '../support/planted.ts';
+import { BUILD_DATE, sharedPreview, type SharedPreview } from '../support/shared-site.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** An address no page has, to see the 404 page as a visitor would. */
 const MISSING = '/no-such-page-for-the-browser-tests/';
 
-let site: SiteBuild;
+let site: SharedPreview;
 let pages: SitePages;
 
 const note = (message: string) => console.warn(`[browser tests] ${message}`);
 
-beforeAll(() => {
-  site = buildPlantedSite();
+beforeAll(async () => {
+  site = await sharedPreview();
   pages = discoverPages(site.dist, path.join(site.project, 'src/pages'));
-  note(`built the test site in ${site.seconds.toFixed(1)} s: ${pages.all.length} pages, ${pages.byPattern.size} page types: ${[...pages.byPattern.keys()].join(' ')}`);
+  note(`the shared test site (its public build took ${site.seconds.toFixed(1)} s): ${pages.all.length} pages, ${pages.byPattern.size} page types: ${[...pages.byPattern.keys()].join(' ')}`);
   const listed = new Set(pages.inSitemap);
   const unlisted = pages.inSitemap.length ? pages.all.filter((p) => !listed.has(p)) : [];
   if (unlisted.length) note(`pages not in dist/sitemap.xml (tested all the same): ${unlisted.join(' ')}`);
-}, 300_000);
-
-afterAll(() => {
-  if (site?.project) fs.rmSync(site.project, { recursive: true, force: true });
-});
+}, 600_000);
 
 describe('the public build, with a draft, an embargoed and a future-dated report planted', () => {
   it('has the planted reports in its content, none of them public on the build date', () => {
@@ -87,21 +85,12 @@ describe('the public build, with a draft, an embargoed and a future-dated report
   }, 120_000);
 
   it('shows the planted reports in a drafts preview build, so the check above is not empty', async (ctx) => {
-    const project = copyProject();
-    try {
-      plantHiddenReports(project);
-      const result = runTool(project, 'src/build/cli.ts', ['--drafts'], { SOURCE_DATE_EPOCH: epochOf(BUILD_DATE) });
-      expect(result.status, result.stderr).toBe(0);
-      const preview = path.join(project, 'preview');
-      if (!fs.existsSync(preview)) {
-        note('no drafts preview build (`src/build/cli.ts --drafts` made no preview/): skipped');
-        return ctx.skip('no drafts preview build yet');
-      }
-      const { leaks } = await findWord(preview, MARKER_CORE);
-      for (const { slug } of PLANTED) expect(leaks.some((l) => l.file.startsWith(`inspections/${slug}/`)), `${slug} in the preview`).toBe(true);
-    } finally {
-      fs.rmSync(project, { recursive: true, force: true });
+    if (!fs.existsSync(site.preview)) {
+      note('no drafts preview build (`src/build/cli.ts --drafts` made no preview/): skipped');
+      return ctx.skip('no drafts preview build yet');
     }
+    const { leaks } = await findWord(site.preview, MARKER_CORE);
+    for (const { slug } of PLANTED) expect(leaks.some((l) => l.file.startsWith(`inspections/${slug}/`)), `${slug} in the preview`).toBe(true);
   }, 300_000);
 
   it('has no broken internal link, missing asset or missing fragment target in any file of dist/', () => {

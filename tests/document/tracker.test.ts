@@ -3,16 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic, type Project, type Thematic } from '../../src/model/project.ts';
 import { inlineText, type Block } from '../../src/document/blocks.ts';
 import { TRACKER_COLUMNS, TRACKER_CSV_COLUMNS, trackerCsv, trackerDocument, trackerRows } from '../../src/document/tracker-document.ts';
 import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
 import { linesOf, readPdf } from '../support/pdf.ts';
-import { copyProject, epochOf, runTool } from '../support/project-copy.ts';
+import { TRACKER_THEMATICS } from '../support/planted.ts';
+import { BUILD_DATE, sharedSite, type SharedSite } from '../support/shared-site.ts';
 
-const buildDate = '2026-06-01';
+const buildDate = BUILD_DATE;
 const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
 const publicThematics = (project: Project) => project.thematics.filter((t) => isPublic(t, buildDate));
 const newestFirst = (thematics: Thematic[]) => [...thematics].sort((a, b) => b.source.published.localeCompare(a.source.published) || a.slug.localeCompare(b.slug));
@@ -176,65 +177,21 @@ describe('the tracker of the sample thematic reports', () => {
 });
 
 describe('the tracker with drafts, embargoed, future-dated and awkward thematic reports', () => {
-  let dir: string;
+  // The shared build has them planted (TRACKER_THEMATICS, planted.ts).
+  let shared: SharedSite;
   let project: Project;
   let diagnostics: ReturnType<typeof loadProject>['diagnostics'];
 
-  const thematic = (fields: Record<string, string>, recommendations: string) => `title: ${fields.title}
-summary: A made-up report for a test.
-fieldwork: { start: 2026-01-05, end: 2026-01-30 }
-published: ${fields.published}
-status: ${fields.status}
-${fields.embargoedUntil ? `embargoedUntil: ${fields.embargoedUntil}\n` : ''}lead: Test Inspector
-fictional: true
-recommendations:
-${recommendations}
-`;
-  const simple = `  - number: 1
-    addressee: Youth justice partnerships
-    text: A recommendation nobody should see yet.
-    linesOfEnquiry: [Is it done?]
-    evidence: [Records show it.]
-`;
-
-  beforeAll(() => {
-    dir = copyProject();
-    const write = (slug: string, yaml: string) => {
-      fs.mkdirSync(path.join(dir, 'content/thematic', slug), { recursive: true });
-      fs.writeFileSync(path.join(dir, 'content/thematic', slug, 'thematic.yaml'), yaml);
-    };
-    write('draft-report-2026', thematic({ title: 'A draft thematic report', published: '2026-03-01', status: 'draft' }, simple));
-    write('embargoed-report-2026', thematic({ title: 'An embargoed thematic report', published: '2026-05-01', status: 'embargoed', embargoedUntil: '2026-07-01' }, simple));
-    write('future-report-2026', thematic({ title: 'A thematic report published later', published: '2026-09-01', status: 'published' }, simple));
-    // Public, with text that CSV must quote: commas, double quotes, a line of enquiry per line; and a
-    // recommendation with no lines of enquiry or evidence yet.
-    write(
-      'awkward-report-2026',
-      thematic(
-        { title: 'Awkward text, "quoted" and all', published: '2026-04-01', status: 'published' },
-        `  - number: 1
-    addressee: Schools, colleges and "alternative" providers
-    text: 'Say "no" to exclusions, and say why; record it.'
-    linesOfEnquiry: ['Is the "why" written down, and by whom?', Who checks it?]
-    evidence: ['Records, signed']
-  - number: 2
-    addressee: Local authorities
-    text: A recommendation still waiting for its lines of enquiry.
-`,
-      ),
-    );
-    ({ project, diagnostics } = loadProject(dir));
-  });
-
-  afterAll(() => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  beforeAll(async () => {
+    shared = await sharedSite();
+    ({ project, diagnostics } = loadProject(shared.project));
+  }, 600_000);
 
   it('loads them, warning only that a recommendation has nothing for the tracker yet', () => {
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(diagnostics.map((d) => [d.file, d.severity, d.rule])).toEqual([['content/thematic/awkward-report-2026/thematic.yaml', 'warning', 'tracker-incomplete']]);
     expect(diagnostics[0]!.message).toContain('recommendation 2 has no lines of enquiry and no "how do we know?" evidence');
-    expect(project.thematics).toHaveLength(6);
+    expect(project.thematics.map((t) => t.slug)).toEqual(expect.arrayContaining(Object.values(TRACKER_THEMATICS)));
   });
 
   it('leaves out drafts, embargoed reports and reports dated after the build date', () => {
@@ -272,11 +229,9 @@ ${recommendations}
   });
 
   it('builds the page, the PDF and the CSV from the public thematic reports only', () => {
-    const result = runTool(dir, 'src/build/cli.ts', [], { SOURCE_DATE_EPOCH: epochOf(buildDate) });
-    expect(result.status, result.stderr).toBe(0);
-    const page = fs.readFileSync(path.join(dir, 'dist/recommendations-tracker/index.html'), 'utf8');
-    const csv = fs.readFileSync(path.join(dir, 'dist/data/recommendations-tracker.csv'), 'utf8');
-    const pdf = fs.readFileSync(path.join(dir, 'dist/recommendations-tracker/tracker.pdf'));
+    const page = fs.readFileSync(path.join(shared.dist, 'recommendations-tracker/index.html'), 'utf8');
+    const csv = fs.readFileSync(path.join(shared.dist, 'data/recommendations-tracker.csv'), 'utf8');
+    const pdf = fs.readFileSync(path.join(shared.dist, 'recommendations-tracker/tracker.pdf'));
     expect(csv).toBe(trackerCsv(publicThematics(project)));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(page).toContain('href="tracker.pdf"');
@@ -287,5 +242,5 @@ ${recommendations}
       expect(page).not.toContain(hidden);
       expect(csv).not.toContain(hidden);
     }
-  }, 180_000);
+  });
 });

@@ -1,7 +1,8 @@
 /**
- * Annual reports on a real build: the sample 2026 report, a second published one over 2023 whose
- * breakdowns have small counts, and a draft that must not be built. Read back as a browser and a
- * PDF reader would; every file of dist/ is searched for a small count.
+ * Annual reports on the shared sample build (tests/support/shared-site.ts): the sample 2026 report,
+ * a second published one over 2023 whose breakdowns have small counts, and a draft that must not be
+ * built (both planted, planted.ts). Read back as a browser and a PDF reader would; every file of
+ * dist/ is searched for a small count.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,46 +11,17 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import { annualReportContext, CHARACTERISTICS, DISPOSAL_LABELS } from '../../src/document/annual-report-figures.ts';
 import { childCharacteristics, disposalTypes } from '../../src/model/aggregates.ts';
 import { outOfCourtDisposals, type CaseRecord } from '../../src/model/schemas/case.ts';
 import { linesOf, readPdf } from '../support/pdf.ts';
-import { copyProject, epochOf, runTool } from '../support/project-copy.ts';
+import { sharedSite, unplannedStderr } from '../support/shared-site.ts';
 
-const buildDate = '2026-11-23';
 const textOf = (node: Root | Element): string => node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
 const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
 const attr = (node: Element | undefined, name: string) => node?.properties[name];
-
-const REPORT_2023 = `---
-title: "Youth justice inspections: annual report 2023"
-period: { from: 2023-01-01, to: 2023-12-31 }
-published: 2024-02-01
-status: published
----
-
-## Out-of-court work
-
-<DisposalTypes />
-
-## The children
-
-<ChildCharacteristics />
-`;
-
-const DRAFT_2025 = `---
-title: "Youth justice inspections: annual report 2025"
-period: { from: 2025-01-01, to: 2025-12-31 }
-published: 2026-01-20
-status: draft
----
-
-## Overall ratings
-
-<OverallRatingsByYear />
-`;
 
 /** A suppressed cell: the words a reader sees for it, and the count that must never appear. */
 interface Hidden {
@@ -65,14 +37,12 @@ describe('annual reports on the built site', () => {
   let main: Element;
   const hidden: Hidden[] = [];
 
-  beforeAll(() => {
-    project = copyProject();
-    fs.writeFileSync(path.join(project, 'content/annual-reports/2023.mdx'), REPORT_2023);
-    fs.writeFileSync(path.join(project, 'content/annual-reports/2025.mdx'), DRAFT_2025);
-    const result = runTool(project, 'src/build/cli.ts', [], { SOURCE_DATE_EPOCH: epochOf(buildDate) });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    dist = path.join(project, 'dist');
+  beforeAll(async () => {
+    // The shared build has a 2023 report (published) and a 2025 one (a draft) planted (planted.ts).
+    const shared = await sharedSite();
+    expect(unplannedStderr(shared.stderr)).toBe('');
+    project = shared.project;
+    dist = shared.dist;
     page = fromHtml(fs.readFileSync(path.join(dist, 'annual-reports/2026/index.html'), 'utf8'));
     main = select('main', page)!;
 
@@ -91,11 +61,8 @@ describe('annual reports on the built site', () => {
         for (const cell of breakdown.cells.filter((c) => c.suppressed)) hidden.push({ year: report.year, label: about.values[cell.value]!, count: countOf(about.field, cell.value) });
       }
     }
-  }, 300_000);
+  }, 600_000);
 
-  afterAll(() => {
-    if (project) fs.rmSync(project, { recursive: true, force: true });
-  });
 
   it('builds the published annual reports, page and PDFs, and not the draft', () => {
     for (const year of ['2026', '2023']) {

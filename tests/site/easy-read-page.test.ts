@@ -1,7 +1,7 @@
 /**
- * The easy-read pages, read from a real build of a copy of the project: Dudley 2019's easy-read
- * version and the thematic sample's, their PDFs and pictures, the link from the full report, and
- * only public reports with an easy-read version getting pages.
+ * The easy-read pages, read from the shared sample build (tests/support/shared-site.ts): Dudley
+ * 2019's easy-read version and the thematic sample's, their PDFs and pictures, the link from the full
+ * report, and only public reports with an easy-read version getting pages.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,11 +10,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import sharp from 'sharp';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block } from '../../src/document/blocks.ts';
 import { findTerms } from '../../src/model/glossary-terms.ts';
 import type { GlossaryTerm } from '../../src/model/schemas/glossary.ts';
-import { copyProject, epochOf, runTool } from '../support/project-copy.ts';
+import { PLANTED_THEMATICS } from '../support/planted.ts';
+import { BUILD_DATE, sharedSite } from '../support/shared-site.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const sample = path.join(repo, 'content/inspections/dudley-2019/easy-read.mdx');
@@ -27,7 +28,7 @@ const attr = (node: Element | undefined, name: string) => node?.properties[name]
 const classes = (node: Element | undefined) => (attr(node, 'className') as string[] | undefined) ?? [];
 
 describe.skipIf(!fs.existsSync(sample))('the built easy-read pages', () => {
-  const buildDate = '2026-11-23';
+  const buildDate = BUILD_DATE;
   let project: string;
   let dist: string;
   let stderr: string;
@@ -37,19 +38,11 @@ describe.skipIf(!fs.existsSync(sample))('the built easy-read pages', () => {
   let glossary: GlossaryTerm[];
 
   beforeAll(async () => {
-    project = copyProject();
-    // A draft thematic report with an easy-read version: it must get no pages at all.
-    const thematic = path.join(project, 'content/thematic');
-    if (fs.existsSync(path.join(thematic, 'out-of-court-disposals-2025'))) {
-      const draft = path.join(thematic, 'page-test-draft');
-      fs.cpSync(path.join(thematic, 'out-of-court-disposals-2025'), draft, { recursive: true });
-      const yaml = path.join(draft, 'thematic.yaml');
-      fs.writeFileSync(yaml, fs.readFileSync(yaml, 'utf8').replace(/^status: published$/m, 'status: draft'));
-    }
-    const result = runTool(project, 'src/build/cli.ts', [], { SOURCE_DATE_EPOCH: epochOf(buildDate) });
-    stderr = result.stderr;
-    expect(result.status, result.stderr).toBe(0);
-    dist = path.join(project, 'dist');
+    // The shared build has a draft thematic report with an easy-read version planted (planted.ts): it must get no pages at all.
+    const shared = await sharedSite();
+    project = shared.project;
+    dist = shared.dist;
+    stderr = shared.stderr;
     page = fromHtml(fs.readFileSync(path.join(dist, 'inspections/dudley-2019/easy-read/index.html'), 'utf8'));
     main = select('main', page)!;
     const { loadProject } = await import('../../src/check/load-project.ts');
@@ -58,11 +51,7 @@ describe.skipIf(!fs.existsSync(sample))('the built easy-read pages', () => {
     const inspection = loaded.project.inspections.find((i) => i.slug === 'dudley-2019')!;
     model = easyReadDocument(loaded.project, { kind: 'inspection', inspection }, project).document;
     glossary = loaded.project.glossary;
-  }, 240_000);
-
-  afterAll(() => {
-    if (project) fs.rmSync(project, { recursive: true, force: true });
-  });
+  }, 600_000);
 
   const rowsOf = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { type: 'row' }> => b.type === 'row');
 
@@ -170,7 +159,8 @@ describe.skipIf(!fs.existsSync(sample))('the built easy-read pages', () => {
     const thematics = fs.existsSync(thematicDir) ? fs.readdirSync(thematicDir).filter((slug) => fs.existsSync(path.join(thematicDir, slug, 'easy-read/index.html'))) : [];
     const publicThematics = loaded.thematics.filter((t) => t.easyRead && isPublic(t, buildDate)).map((t) => t.slug);
     expect(thematics.sort()).toEqual(publicThematics.sort());
-    expect(fs.existsSync(path.join(thematicDir, 'page-test-draft'))).toBe(false);
+    expect(loaded.thematics.find((t) => t.slug === PLANTED_THEMATICS.draft)?.easyRead).toBeTruthy();
+    expect(fs.existsSync(path.join(thematicDir, PLANTED_THEMATICS.draft))).toBe(false);
   });
 
   it.skipIf(!fs.existsSync(thematicSample))('draws the thematic sample’s easy-read page, with its PDF and pictures, and no full-report link', () => {

@@ -1,8 +1,8 @@
 /**
  * The ratings table: the pure table builders against the sample inspections, the open data (CSV
  * and JSON read back to the same figures as the table and as `ratingsRow`), the A4 landscape PDF,
- * and a real build of a project copy: /ratings/, the year pages, their PDFs and the data files,
- * with drafts and embargoed reports in none of them.
+ * and the shared sample build (tests/support/shared-site.ts): /ratings/, the year pages, their PDFs
+ * and the data files, with drafts and embargoed reports in none of them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import type { Inline, TableCell } from '../../src/document/blocks.ts';
 import { inlineText } from '../../src/document/blocks.ts';
@@ -22,13 +22,12 @@ import { ratingsRow } from '../../src/model/aggregates.ts';
 import { isPublic, type Inspection } from '../../src/model/project.ts';
 import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
 import { linesOf, readPdf, walk } from '../support/pdf.ts';
-import { copyProject, epochOf, runTool } from '../support/project-copy.ts';
+import { BUILD_DATE, sharedSite, unplannedStderr } from '../support/shared-site.ts';
 
-const buildDate = '2026-11-23';
+const buildDate = BUILD_DATE;
 const root = path.resolve(import.meta.dirname, '../..');
 const { project } = loadProject(root);
 const published = project.inspections.filter((i) => isPublic(i, buildDate));
-const hidden = project.inspections.filter((i) => !isPublic(i, buildDate));
 const bySlug = (slug: string) => published.find((i) => i.slug === slug)!;
 
 type Rating = Extract<Inline, { type: 'rating' }>;
@@ -294,24 +293,24 @@ describe('the landscape PDF', () => {
 });
 
 describe('the built ratings pages, PDFs and open data', () => {
-  let projectDir: string;
   let dist: string;
+  // The shared build's own model: its copy has hidden reports planted (planted.ts).
+  let published: Inspection[];
+  let hidden: Inspection[];
+  let years: string[];
   const read = (file: string) => fs.readFileSync(path.join(dist, file));
   const page = (file: string): Root => fromHtml(read(file).toString('utf8'));
   const textOf = (node: Root | Element): string => node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
-  const years = [...new Set(published.map((i) => i.source.fieldwork.start.slice(0, 4)))].sort().reverse();
 
-  beforeAll(() => {
-    projectDir = copyProject();
-    const result = runTool(projectDir, 'src/build/cli.ts', [], { SOURCE_DATE_EPOCH: epochOf(buildDate) });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    dist = path.join(projectDir, 'dist');
-  }, 240_000);
-
-  afterAll(() => {
-    if (projectDir) fs.rmSync(projectDir, { recursive: true, force: true });
-  });
+  beforeAll(async () => {
+    const shared = await sharedSite();
+    expect(unplannedStderr(shared.stderr)).toBe('');
+    dist = shared.dist;
+    const { project: model } = loadProject(shared.project);
+    published = model.inspections.filter((i) => isPublic(i, buildDate));
+    hidden = model.inspections.filter((i) => !isPublic(i, buildDate));
+    years = [...new Set(published.map((i) => i.source.fieldwork.start.slice(0, 4)))].sort().reverse();
+  }, 600_000);
 
   it('builds /ratings/, a page per year of fieldwork, their PDFs and the data files', () => {
     for (const file of ['ratings/index.html', 'ratings/ratings.pdf', 'data/ratings.csv', 'data/ratings.json', ...years.flatMap((y) => [`ratings/${y}/index.html`, `ratings/${y}/ratings.pdf`])]) {
@@ -388,7 +387,8 @@ describe('the built ratings pages, PDFs and open data', () => {
   });
 
   it('leaves drafts and embargoed reports out of every page, PDF and data file', async () => {
-    expect(hidden.map((i) => i.source.status).sort()).toEqual(['draft', 'embargoed']);
+    expect([...new Set(hidden.map((i) => i.source.status))].sort()).toEqual(['draft', 'embargoed', 'published']);
+    expect(hidden.map((i) => i.slug)).toEqual(expect.arrayContaining(['aberwyn-2026', 'saltmarsh-2026']));
     // Names of services with no public inspection: they must appear nowhere.
     const hiddenNames = hidden.filter((i) => !published.some((p) => p.service.slug === i.service.slug)).map((i) => i.service.name);
     expect(hiddenNames.length).toBeGreaterThan(0);

@@ -14,7 +14,7 @@ import { ratingSymbolPaths } from '../../src/document/rating-symbols.ts';
 import { pdfDescription, renderBlocks, renderContents, renderContext, renderInlines } from '../../src/html/render-blocks.ts';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic } from '../../src/model/project.ts';
-import { copyProject, epochOf, runTool } from '../support/project-copy.ts';
+import { BUILD_DATE, sharedSite, unplannedStderr } from '../support/shared-site.ts';
 
 const parse = (html: string): Root => fromHtml(html, { fragment: true });
 const textOf = (node: Root | Element): string =>
@@ -195,35 +195,21 @@ describe('normaliseImage', () => {
 });
 
 describe('the built report page of Dudley 2019', () => {
-  const buildDate = '2026-11-23';
+  const buildDate = BUILD_DATE;
   let project: string;
   let dist: string;
   let page: Root;
   let main: Element;
 
   beforeAll(async () => {
-    project = copyProject();
-    // A picture and a footnote in the copy's narrative, so images and notes are drawn by a real build.
-    const folder = path.join(project, 'content/inspections/dudley-2019');
-    await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#1d70b8' } }).png().toFile(path.join(folder, 'page-test-figure.png'));
-    const mdx = path.join(folder, 'report.mdx');
-    const narrative = fs.readFileSync(mdx, 'utf8');
-    expect(narrative).toContain('## Introduction\n');
-    fs.writeFileSync(
-      mdx,
-      narrative.replace('## Introduction\n', '## Introduction\n\nThe team is organised as shown.[^page-test]\n\n![How the team is organised](./page-test-figure.png "The team in 2019")\n\n[^page-test]: A note added by the page test.\n'),
-    );
-    const result = runTool(project, 'src/build/cli.ts', [], { SOURCE_DATE_EPOCH: epochOf(buildDate) });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    dist = path.join(project, 'dist');
+    // The shared build has a picture and a footnote planted in this report (planted.ts), so images and notes are drawn by a real build.
+    const shared = await sharedSite();
+    expect(unplannedStderr(shared.stderr)).toBe('');
+    project = shared.project;
+    dist = shared.dist;
     page = fromHtml(fs.readFileSync(path.join(dist, 'inspections/dudley-2019/index.html'), 'utf8'));
     main = select('main', page)!;
-  }, 180_000);
-
-  afterAll(() => {
-    if (project) fs.rmSync(project, { recursive: true, force: true });
-  });
+  }, 600_000);
 
   const isSubsequence = (wanted: string[], within: string[]) => {
     let at = 0;

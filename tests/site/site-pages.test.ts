@@ -1,35 +1,34 @@
 /**
- * The site around the reports, on a real build of a copy of the project (build date 2026-11-23):
+ * The site around the reports, on the shared sample build (tests/support/shared-site.ts, planted.ts):
  * every kind of page, the filter pages, a service's reinspection against its original, the
  * methodology written from the framework files, the feed and sitemap, the search index; drafts,
  * embargoed and future reports nowhere in dist/, and the private preview build that has them all,
  * marked as drafts on every page and every PDF page, without touching dist/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic, type Inspection, type Project, type Thematic } from '../../src/model/project.ts';
 import type { Framework } from '../../src/model/schemas/framework.ts';
 import { FACETS, facetOf, facetValues } from '../../src/site/listing.ts';
 import { bandRanges, frameworksInUse } from '../../src/site/methodology.ts';
 import { DEFAULT_SITE_URL } from '../../src/site/site-url.ts';
-import { copyProject, epochOf, runTool, snapshotTree } from '../support/project-copy.ts';
+import { MARKERS, PLANTED, PLANTED_THEMATICS } from '../support/planted.ts';
+import { epochOf, runTool, snapshotTree } from '../support/project-copy.ts';
+import { BUILD_DATE, hashTree, sharedPreview, unplannedStderr } from '../support/shared-site.ts';
 
-const buildDate = '2026-11-23';
+const buildDate = BUILD_DATE;
 const DRAFT_NOTICE = 'DRAFT – NOT FOR PUBLICATION';
-/** Words planted in reports that must never be published: nonsense, so no stemmer or other text has them. */
-const MARKERS = { draft: 'Zqxdraftword', embargoed: 'Zqxembargoword', thematicDraft: 'Zqxthemedraftword', thematicFuture: 'Zqxthemefutureword' };
 
 let project: string;
 let dist: Map<string, Buffer>;
 let preview: Map<string, Buffer>;
-let distAfterPreview: Map<string, Buffer>;
+let distBeforePreview: Record<string, string>;
 let model: Project;
 let inspections: Inspection[];
 let thematics: Thematic[];
@@ -74,67 +73,20 @@ async function pdfPages(bytes: Buffer): Promise<{ text: string; artifactText: st
   return pages;
 }
 
-/** Plants what must never be published, and a framework whose numbers appear nowhere else. */
-function plant(root: string): void {
-  const add = (file: string, after: string, sentence: string) => {
-    const full = path.join(root, file);
-    const text = fs.readFileSync(full, 'utf8');
-    if (!text.includes(after)) throw new Error(`${file} has no "${after}"`);
-    fs.writeFileSync(full, text.replace(after, `${after}\n\n${sentence}\n`));
-  };
-  // The sample's draft (Saltmarsh 2026) and its embargoed report (Aberwyn 2026, until 2027-02-04).
-  add('content/inspections/saltmarsh-2026/report.mdx', '## Foreword', `The word ${MARKERS.draft} appears only in this draft.`);
-  add('content/inspections/aberwyn-2026/report.mdx', '## Foreword', `The word ${MARKERS.embargoed} appears only in this embargoed report.`);
-  // A draft thematic report, and one marked published but dated after the build date.
-  const thematic = (slug: string, marker: string, edit: (yaml: string) => string) => {
-    const folder = path.join(root, 'content/thematic', slug);
-    fs.cpSync(path.join(root, 'content/thematic/out-of-court-disposals-2025'), folder, { recursive: true });
-    const yaml = path.join(folder, 'thematic.yaml');
-    fs.writeFileSync(yaml, edit(fs.readFileSync(yaml, 'utf8')).replace(/^title: .*$/m, `title: Out-of-court work ${marker}`));
-  };
-  thematic('planted-draft-2026', MARKERS.thematicDraft, (yaml) => yaml.replace(/^status: published$/m, 'status: draft'));
-  thematic('planted-future-2027', MARKERS.thematicFuture, (yaml) => yaml.replace(/^published: .*$/m, 'published: 2027-01-12'));
-  // Frameworks with their own bands: one in use from before the build date, one not yet in use.
-  const framework = (id: string, name: string, from: string) =>
-    fs.writeFileSync(
-      path.join(root, `content/frameworks/${id}.yaml`),
-      fs
-        .readFileSync(path.join(root, 'content/frameworks/youth-2021.yaml'), 'utf8')
-        .replace(/^id: .*$/m, `id: ${id}`)
-        .replace(/^name: .*$/m, `name: ${name}`)
-        .replace(/^inEffectFrom: .*$/m, `inEffectFrom: ${from}`)
-        .replace(/^ {4}good: 65$/m, '    good: 67')
-        .replace(/^ {4}outstanding: 80$/m, '    outstanding: 83')
-        .replace(/^ {2}minimumSample: 6$/m, '  minimumSample: 7')
-        .replace(/^ {4}good: 19$/m, '    good: 20'),
-    );
-  framework('planted-2026', 'Planted standards in use (2026)', '2026-01-01');
-  framework('planted-2027', 'Planted standards not yet in use (2027)', '2027-06-01');
-}
-
-beforeAll(() => {
-  project = copyProject();
-  plant(project);
-  const env = { SOURCE_DATE_EPOCH: epochOf(buildDate) };
-  const check = runTool(project, 'src/check/cli.ts', [], env);
+beforeAll(async () => {
+  const shared = await sharedPreview();
+  project = shared.project;
+  const check = runTool(project, 'src/check/cli.ts', [], { SOURCE_DATE_EPOCH: epochOf(buildDate) });
   expect(check.status, check.stdout + check.stderr).toBe(0);
-  const built = runTool(project, 'src/build/cli.ts', [], env);
-  expect(built.stderr).toBe('');
-  expect(built.status).toBe(0);
-  dist = snapshotTree(path.join(project, 'dist'));
-  const previewed = runTool(project, 'src/build/cli.ts', ['--drafts'], env);
-  expect(previewed.stderr).toBe('');
-  expect(previewed.status).toBe(0);
-  preview = snapshotTree(path.join(project, 'preview'));
-  distAfterPreview = snapshotTree(path.join(project, 'dist'));
+  expect(unplannedStderr(shared.stderr)).toBe('');
+  expect(unplannedStderr(shared.previewRun.stderr)).toBe('');
+  dist = snapshotTree(shared.dist);
+  preview = snapshotTree(shared.preview);
+  distBeforePreview = shared.distHashes;
   model = loadProject(project).project;
   inspections = model.inspections.filter((i) => isPublic(i, buildDate)).sort(newestFirst);
   thematics = model.thematics.filter((t) => isPublic(t, buildDate)).sort(newestFirst);
-}, 300_000);
-
-afterAll(() => {
-  if (project) fs.rmSync(project, { recursive: true, force: true });
-});
+}, 600_000);
 
 describe('the site around the reports', () => {
   it('has every kind of page', () => {
@@ -332,8 +284,8 @@ describe('drafts, embargoed reports and reports dated after the build date', () 
   const hidden = () => model.inspections.filter((i) => !isPublic(i, buildDate));
 
   it('are in no file of dist/: no page, PDF, data row, search entry, sitemap or feed entry', async () => {
-    expect(hidden().map((i) => i.slug).sort()).toEqual(['aberwyn-2026', 'saltmarsh-2026']);
-    const words = [...Object.values(MARKERS), ...hidden().map((i) => i.slug), 'planted-draft-2026', 'planted-future-2027', 'Saltmarsh and Fenby Youth Justice Service'].map((w) => w.toLowerCase());
+    expect(hidden().map((i) => i.slug).sort()).toEqual(['aberwyn-2026', 'saltmarsh-2026', ...PLANTED.map((p) => p.slug)].sort());
+    const words = [...Object.values(MARKERS), ...hidden().map((i) => i.slug), ...Object.values(PLANTED_THEMATICS), 'Saltmarsh and Fenby Youth Justice Service'].map((w) => w.toLowerCase());
     for (const [file, bytes] of dist) {
       const text = (file.endsWith('.pdf') ? (await pdfPages(bytes)).map((p) => p.text).join('\n') : readable(file, bytes)).toLowerCase();
       for (const word of words) expect(text.includes(word), `${word} in ${file}`).toBe(false);
@@ -345,7 +297,7 @@ describe('drafts, embargoed reports and reports dated after the build date', () 
 
   it('are all in the private preview build, with the draft notice on every page and every PDF page, and dist/ is not touched', async () => {
     const files = [...preview.keys()];
-    for (const page of ['inspections/saltmarsh-2026/index.html', 'inspections/saltmarsh-2026/report.pdf', 'inspections/aberwyn-2026/index.html', 'services/saltmarsh/index.html', 'thematic/planted-draft-2026/index.html', 'thematic/planted-future-2027/index.html']) {
+    for (const page of ['inspections/saltmarsh-2026/index.html', 'inspections/saltmarsh-2026/report.pdf', 'inspections/aberwyn-2026/index.html', 'services/saltmarsh/index.html', `thematic/${PLANTED_THEMATICS.draft}/index.html`, `thematic/${PLANTED_THEMATICS.future}/index.html`]) {
       expect(files, page).toContain(page);
     }
     const previewText = [...preview].filter(([file]) => !file.endsWith('.pdf') && !file.endsWith('.png') && !file.endsWith('.ttf')).map(([file, bytes]) => readable(file, bytes)).join('\n');
@@ -360,8 +312,7 @@ describe('drafts, embargoed reports and reports dated after the build date', () 
     }
     expect(preview.get('robots.txt')!.toString('utf8')).toContain('Disallow: /');
     // dist/ is exactly as the public build left it.
-    expect([...distAfterPreview.keys()]).toEqual([...dist.keys()]);
-    for (const [file, bytes] of dist) expect(distAfterPreview.get(file)!.equals(bytes), file).toBe(true);
+    expect(hashTree(path.join(project, 'dist'))).toEqual(distBeforePreview);
     // The public build's PDFs carry no watermark.
     for (const file of [...dist.keys()].filter((f) => f.endsWith('.pdf')).slice(0, 3)) {
       for (const page of await pdfPages(dist.get(file)!)) expect(page.text).not.toContain(DRAFT_NOTICE);

@@ -6,12 +6,20 @@ import { spawnSync } from 'node:child_process';
 const repo = path.resolve(import.meta.dirname, '../..');
 const tsxCli = path.join(repo, 'node_modules/tsx/dist/cli.mjs');
 
-/** A throwaway copy of the project (sharing node_modules) to build and break without touching the real one. */
-export function copyProject(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inspection-build-'));
+/**
+ * A throwaway copy of the project (sharing node_modules) to build and break without touching the real
+ * one, in `to` or a new temporary folder. With `from`, a copy of that already built copy instead, its
+ * dist/ and PDF cache included (not its preview/ or work folders), to build again without starting cold.
+ */
+export function copyProject({ from, to }: { from?: string; to?: string } = {}): string {
+  const dir = to ?? fs.mkdtempSync(path.join(os.tmpdir(), 'inspection-build-'));
+  if (from) {
+    fs.cpSync(from, dir, { recursive: true, verbatimSymlinks: true, filter: (file) => !['preview', '.build'].includes(path.relative(from, file)) });
+    return dir;
+  }
   for (const entry of ['src', 'content', 'templates', 'public', 'schemas', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    const from = path.join(repo, entry);
-    if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, entry), { recursive: true });
+    const source = path.join(repo, entry);
+    if (fs.existsSync(source)) fs.cpSync(source, path.join(dir, entry), { recursive: true });
   }
   fs.symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
