@@ -57,6 +57,9 @@ export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOpt
   started = performance.now();
   handOver({ site, pdfs: published.facts });
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // Always a production build: a NODE_ENV inherited from the shell (a test runner sets "test") would
+  // make Vite build in another mode, and the pages then differ (no Content Security Policy, say).
+  process.env.NODE_ENV = 'production';
   const { build } = await import('astro');
   // The PDFs are in outDir already: Astro must not empty it.
   // Failures while PDFs are made name the PDF (publish.ts); while pages are built, the pages.

@@ -7,9 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, epochOf, runTool, snapshotTree } from '../support/project-copy.ts';
+import { copyProject, epochOf, runTool, snapshotTree, toolEnvironment } from '../support/project-copy.ts';
 import { BUILD_DATE, sharedPreview, unplannedStderr } from '../support/shared-site.ts';
 
 const env = { SOURCE_DATE_EPOCH: epochOf(BUILD_DATE) };
@@ -50,7 +51,7 @@ describe('npm run build never half-publishes', () => {
     const mdx = path.join(project, 'content/inspections/dudley-2019/report.mdx');
     fs.writeFileSync(mdx, `${fs.readFileSync(mdx, 'utf8').trimEnd()}\n\n${sentence}\n`);
     // Its own process group, so that the kill reaches tsx's node child and Pagefind too.
-    const child = spawn(process.execPath, [tsxCli, 'src/build/cli.ts'], { cwd: project, env: { ...process.env, NO_COLOR: '1', ...env }, detached: true, stdio: 'ignore' });
+    const child = spawn(process.execPath, [tsxCli, 'src/build/cli.ts'], { cwd: project, env: { ...toolEnvironment(), NO_COLOR: '1', ...env }, detached: true, stdio: 'ignore' });
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     let running = true;
     void exited.then(() => (running = false));
@@ -82,7 +83,7 @@ describe('npm run build never half-publishes', () => {
   // Finding the child process reads /proc: Linux only (CI is Linux).
   it.skipIf(process.platform !== 'linux')('leaves dist/ exactly as it was when the site-building child process is killed, and says so', async () => {
     // The build runs the check, PDFs and pages in a child process (BUILD_STAGE=site), then indexes and swaps.
-    const child = spawn(process.execPath, [tsxCli, 'src/build/cli.ts'], { cwd: project, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [tsxCli, 'src/build/cli.ts'], { cwd: project, env: { ...toolEnvironment(), NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -108,32 +109,19 @@ describe('npm run build never half-publishes', () => {
     expectUnchanged();
   }, 200_000);
 
-  it('leaves dist/ exactly as it was when the build crashes half-way (a picture the checks accept but cannot be decoded)', () => {
-    // A PNG signature followed by rubbish: `npm run check` looks only at the file's first bytes, so the
-    // build starts; the picture fails when it is decoded for the page and the PDF.
-    const folder = path.join(project, 'content/inspections/dudley-2019');
-    const mdx = path.join(folder, 'report.mdx');
-    const picture = path.join(folder, 'images/broken.png');
-    const original = fs.readFileSync(mdx, 'utf8');
-    fs.writeFileSync(picture, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a picture '.repeat(20))]));
-    fs.writeFileSync(mdx, `${original.trimEnd()}\n\n![A picture whose file is damaged.](./images/broken.png)\n`);
-    try {
-      const check = runTool(project, 'src/check/cli.ts', [], env);
-      expect(check.status, check.stdout + check.stderr).toBe(0);
-
-      const failed = runTool(project, 'src/build/cli.ts', [], env);
-      // A failure past the checks is a bug in the tool: one line, exit 2, no stack (issue 13).
-      expect(failed.status).toBe(2);
-      expect(failed.stderr).toMatch(/^The build failed.*this is a bug in the tool.*dist\/ was not changed\./m);
-      expect(failed.stderr).not.toMatch(/\n\s+at /);
-      expect(failed.stderr).toMatch(/corrupt header|broken\.png/i); // sharp's message about the picture
-      // It failed half-way: past the checks, with the work folder started.
-      expect(fs.existsSync(path.join(project, '.build/dist'))).toBe(true);
-      expectUnchanged();
-    } finally {
-      fs.writeFileSync(mdx, original);
-      fs.rmSync(picture, { force: true });
-    }
+  it('leaves dist/ exactly as it was when the build crashes half-way (writing a PDF fails after the checks passed)', () => {
+    // The checks cannot be fooled any more (they decode every picture), so the crash is made the way a
+    // bug or a full disk would make it: writing one report's PDF into the work folder fails.
+    const failure = path.resolve(import.meta.dirname, '../fixtures/hostile/internal-failure/pdf-write-fails.mjs');
+    const failed = runTool(project, 'src/build/cli.ts', [], { ...env, NODE_OPTIONS: `--import ${pathToFileURL(failure).href}` });
+    // A failure past the checks is a bug in the tool: one line, exit 2, no stack (issue 13).
+    expect(failed.status, failed.stderr).toBe(2);
+    expect(failed.stderr).toMatch(/^The build failed.*this is a bug in the tool.*dist\/ was not changed\./m);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+    expect(failed.stderr).toMatch(/inspections\/dudley-2019\/report\.pdf/);
+    // It failed half-way: past the checks, with the work folder started.
+    expect(fs.existsSync(path.join(project, '.build/dist'))).toBe(true);
+    expectUnchanged();
     const later = runTool(project, 'src/build/cli.ts', [], env);
     expect(later.status).toBe(0);
     expectUnchanged();

@@ -25,9 +25,19 @@ export function copyProject({ from, to }: { from?: string; to?: string } = {}): 
   return dir;
 }
 
+/**
+ * The environment the tool runs in, as a person's shell would give it: without what vitest adds
+ * (NODE_ENV=test, and import.meta.env's MODE, DEV, PROD, SSR and BASE_URL copied into
+ * process.env), which Astro would otherwise read into the pages it builds.
+ */
+export function toolEnvironment(): NodeJS.ProcessEnv {
+  const added = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !added.has(name) && !name.startsWith('VITEST')));
+}
+
 /** Runs a TypeScript entry point of the tool in a project folder, on the Node that runs the tests. */
 export function runTool(cwd: string, script: string, args: string[] = [], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [tsxCli, script, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [tsxCli, script, ...args], { cwd, env: { ...toolEnvironment(), NO_COLOR: '1', ...env }, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
