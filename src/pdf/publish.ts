@@ -56,6 +56,7 @@ export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: strin
   const result: PublishedPdfs = { facts, drawn: 0, fromCache: 0, byInputs: 0 };
   let pool: PdfPool | undefined;
   const inFlight = new Set<Promise<void>>();
+  const drawingByKey = new Map<string, Promise<void>>();
   let failure: Error | undefined;
 
   const write = (name: string, bytes: Uint8Array | string, fact: PdfFacts) => {
@@ -90,6 +91,12 @@ export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: strin
       const remember = () => {
         if (key && entry.inputs) rememberInputs(entry.inputs, key, document, cacheDir);
       };
+      // The same document twice in one build (two identical tables, say): drawn once, then copied.
+      const drawing = key ? drawingByKey.get(key) : undefined;
+      if (drawing) {
+        await drawing;
+        if (failure) break;
+      }
       if (key && fromCache(entry.name, key, document.images)) {
         remember();
         continue;
@@ -108,6 +115,7 @@ export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: strin
         },
       );
       inFlight.add(job);
+      if (key) drawingByKey.set(key, job);
       void job.finally(() => inFlight.delete(job));
       if (inFlight.size >= pool.size * WAITING_PER_WORKER) await Promise.race(inFlight);
     }

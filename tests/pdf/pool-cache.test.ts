@@ -84,6 +84,18 @@ describe('the PDF cache', () => {
     expect(cachedMeta).toEqual(freshMeta);
   });
 
+  it('draws a document that a build publishes twice once, and writes both files', async () => {
+    const cacheDir = path.join(temp, 'twice');
+    const out = path.join(temp, 'out-twice');
+    const published = await publishPdfs(
+      ['a', 'b'].map((folder) => ({ name: `${folder}/easy-read.pdf`, kind: 'easy-read' as const, document: () => structuredClone(easyRead) })),
+      out,
+      { cacheDir },
+    );
+    expect(published).toMatchObject({ drawn: 1, fromCache: 1 });
+    expect(same(fs.readFileSync(path.join(out, 'a/easy-read.pdf')), fs.readFileSync(path.join(out, 'b/easy-read.pdf')))).toBe(true);
+  });
+
   it('reads a stored report through cachedPdf without drawing it', async () => {
     const previous = process.env.PDF_CACHE_DIR;
     process.env.PDF_CACHE_DIR = path.join(temp, 'through');
