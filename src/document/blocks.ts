@@ -36,6 +36,10 @@ export interface TableCell {
    * technology reads instead of the short text (visually hidden text on the page, /Alt in the PDF).
    */
   fullText?: string;
+  /** A blank cell to fill in by hand: the PDF rules this many lines in it (drawn, not text); the page leaves it empty. */
+  writingLines?: number;
+  /** Tick boxes, one per word ("Not started", "Done"): the words are the cell's text, each after a drawn box. */
+  choices?: string[];
   /** Machine-readable values for the page's scripts (sort keys, filter facts), drawn as data-* attributes; the PDF ignores them. */
   data?: Record<string, string>;
 }
@@ -64,6 +68,8 @@ export type Block =
       note?: Inline[];
       /** PDF: start the table on a new page rather than split it, when it fits on one (a form to fill in). */
       keepTogether?: boolean;
+      /** PDF: how many blocks before the table stay on its page with it (a heading and text that introduce a form). */
+      keepWith?: number;
       /** PDF: a table of many columns, drawn in smaller text (8 pt) with less padding. */
       compact?: boolean;
     }

@@ -6,7 +6,7 @@
  */
 import { publisherCredits } from './publisher-credits.ts';
 import type { Project, Thematic } from '../model/project.ts';
-import type { Block, DocumentModel, Inline, TableCell } from './blocks.ts';
+import type { Block, DocumentModel, TableCell } from './blocks.ts';
 import { formatDate } from './dates.ts';
 import { cell, IdMaker, paragraph, text } from './make-blocks.ts';
 import { csvText } from './csv.ts';
@@ -14,11 +14,13 @@ import { csvText } from './csv.ts';
 export const TRACKER_TITLE = 'Recommendations tracker: thematic inspections';
 /** The headers of the columns a partnership fills in. */
 export const TRACKER_COLUMNS = { enquiry: 'Line of enquiry', evidence: 'Our evidence', status: 'Status' } as const;
+/** The tick boxes of the "Status" column. */
+export const TRACKER_STATUSES = ['Not started', 'In progress', 'Done'] as const;
 
 export interface TrackerOptions {
   /** The date the tracker carries when no thematic report is given (YYYY-MM-DD): the build date. */
   buildDate?: string;
-  /** Empty lines in each blank cell: room to write by hand on the printed page. */
+  /** Ruled lines in each "Our evidence" cell: room to write by hand on the printed page. */
   writingLines?: number;
 }
 
@@ -34,7 +36,7 @@ export interface TrackerRow {
   evidence: string[];
 }
 
-const list = (ordered: boolean, items: readonly string[]): Block => ({ type: 'list', ordered, start: 1, items: items.map((item) => [paragraph(text(item))]) });
+const bullets = (items: readonly string[]): Block => ({ type: 'list', ordered: false, start: 1, items: items.map((item) => [paragraph(text(item))]) });
 
 /** Newest first; reports published the same day in slug order. */
 export function trackerOrder(thematics: readonly Thematic[]): Thematic[] {
@@ -62,7 +64,7 @@ type Recommendation = Thematic['source']['recommendations'][number];
 export function trackerDocument(project: Project, thematics: readonly Thematic[], options: TrackerOptions = {}): DocumentModel {
   const publisher = project.publisher;
   const reports = trackerOrder(thematics);
-  const writingLines = Math.max(1, options.writingLines ?? 4);
+  const writingLines = Math.max(4, options.writingLines ?? 4);
   const date = reports[0]?.source.published ?? options.buildDate ?? '1970-01-01';
   const fictional = reports.some((t) => t.source.fictional);
   const ids = new IdMaker();
@@ -114,9 +116,9 @@ function howToUse(heading: TrackerHeading, reports: readonly Thematic[]): Block[
     paragraph(
       text('In the table under each recommendation, write down for each line of enquiry the evidence your partnership has in the '),
       text(TRACKER_COLUMNS.evidence, { bold: true }),
-      text(' column, and how far the work has got in the '),
+      text(' column, and tick how far the work has got in the '),
       text(TRACKER_COLUMNS.status, { bold: true }),
-      text(' column: for example not started, in progress or done. Go back to it each year, so that the board can see what has changed.'),
+      text(' column: not started, in progress or done. Go back to it each year, so that the board can see what has changed.'),
     ),
     paragraph(text('The PDF version of this tracker leaves room to write in every table, so it can be printed and filled in by hand. A spreadsheet version (CSV) lists the same recommendations with empty columns for your evidence and status.')),
     ...(reports.length === 0 ? [paragraph(text('No thematic inspection with recommendations for partnerships has been published yet.'))] : []),
@@ -133,23 +135,25 @@ function thematicSection(heading: TrackerHeading, thematic: Thematic, writingLin
   return blocks;
 }
 
-/** A recommendation, its lines of enquiry and evidence, and the table the partnership fills in. */
+/** A recommendation, its evidence and the table of its lines of enquiry the partnership fills in, kept on one printed page. */
 function recommendationBlocks(heading: TrackerHeading, slug: string, r: Recommendation, writingLines: number): Block[] {
-  // A cell left empty for the partnership: blank lines give room to write on paper.
-  const blank = (): TableCell => ({ inlines: Array.from({ length: writingLines }, (): Inline => ({ type: 'break' })) });
-  // A row per line of enquiry, the question beside its blank cells, so a printed table that
-  // starts on a new page still reads on its own.
+  // A cell left blank for the partnership's evidence, ruled on paper; and tick boxes for the status.
+  const blank = (): TableCell => ({ inlines: [], writingLines });
+  const status = (): TableCell => ({ inlines: [], choices: [...TRACKER_STATUSES] });
+  // The lines of enquiry are the table's row headers, given once: each question beside its blank cells.
   const rows: TableCell[][] = r.linesOfEnquiry.length
-    ? r.linesOfEnquiry.map((question, index) => [cell(`${index + 1}. ${question}`, { rowHeader: true }), blank(), blank()])
-    : [[cell(`Recommendation ${r.number} as a whole`, { rowHeader: true }), blank(), blank()]];
-  return [
+    ? r.linesOfEnquiry.map((question, index) => [cell(`${index + 1}. ${question}`, { rowHeader: true }), blank(), status()])
+    : [[cell(`Recommendation ${r.number} as a whole`, { rowHeader: true }), blank(), status()]];
+  const intro: Block[] = [
     heading(3, `Recommendation ${r.number}`, `${slug} recommendation ${r.number}`),
     paragraph(text(r.text)),
     paragraph(text('For: ', { bold: true }), text(r.addressee)),
-    heading(4, 'Lines of enquiry', `${slug} recommendation ${r.number} lines of enquiry`),
-    r.linesOfEnquiry.length ? list(true, r.linesOfEnquiry) : paragraph(text('None given yet: use the recommendation itself as your question.')),
     heading(4, 'How do we know?', `${slug} recommendation ${r.number} how do we know`),
-    r.evidence.length ? list(false, r.evidence) : paragraph(text('No examples given yet.')),
+    r.evidence.length ? bullets(r.evidence) : paragraph(text('No examples given yet.')),
+    ...(r.linesOfEnquiry.length ? [] : [paragraph(text('No lines of enquiry given yet: use the recommendation itself as your question.'))]),
+  ];
+  return [
+    ...intro,
     {
       type: 'table',
       caption: `Recommendation ${r.number}: our evidence and status`,
@@ -157,6 +161,7 @@ function recommendationBlocks(heading: TrackerHeading, slug: string, r: Recommen
       rows,
       widths: [2.3, 2.7, 1.2],
       keepTogether: true,
+      keepWith: intro.length,
     },
   ];
 }

@@ -170,6 +170,7 @@ function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext
     const className = [`govuk-table__${kind}`];
     if (cell.align === 'right') className.push(`govuk-table__${kind}--numeric`);
     if (cell.align === 'center') className.push('app-table__cell--centre');
+    if (cell.writingLines) className.push('app-table__cell--write');
     const span = cell.colSpan && cell.colSpan > 1 ? cell.colSpan : undefined;
     const scope = head ? (span ? 'colgroup' : 'col') : header ? 'row' : undefined;
     const data = Object.fromEntries(Object.entries(cell.data ?? {}).map(([key, value]) => [`data-${key}`, value]));
@@ -177,7 +178,9 @@ function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext
     // assistive technology, the full text from sight.
     const content = cell.fullText
       ? [h('span', { ariaHidden: 'true' }, inlineNodes(cell.inlines, ctx)), h('span', { className: ['govuk-visually-hidden'] }, [txt(cell.fullText)])]
-      : inlineNodes(cell.inlines, ctx);
+      : cell.choices
+        ? [h('ul', { className: ['app-tick-boxes'] }, cell.choices.map((choice) => h('li', {}, [txt(choice)])))]
+        : inlineNodes(cell.inlines, ctx);
     return h(header ? 'th' : 'td', { className, ...(scope ? { scope } : {}), ...(span ? { colSpan: span } : {}), ...data }, content);
   };
   const columns = Math.max(0, ...[...block.head, ...block.rows].map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0)));

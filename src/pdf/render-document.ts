@@ -25,10 +25,14 @@ function marginOf(orientation: DocumentModel['orientation']) {
   return orientation === 'landscape' ? { left: 36, right: 36, top: 64, bottom: 56 } : { left: 64, right: 64, top: 74, bottom: 74 };
 }
 const LEADING = 1.45;
-const COLOUR = { text: '#0b0c0c', link: '#1d4f91', muted: '#505a5f', rule: '#b1b4b6', band: '#1d70b8', headBackground: '#f3f2f1', quoteBar: '#1d70b8', asideBar: '#b1b4b6' };
+const COLOUR = { text: '#0b0c0c', link: '#1d4f91', muted: '#505a5f', rule: '#b1b4b6', band: '#1d70b8', headBackground: '#f3f2f1', quoteBar: '#1d70b8', asideBar: '#b1b4b6', writingLine: '#6f777b' };
 const BODY: InlineStyle = { font: 'regular', size: 11, colour: COLOUR.text, linkColour: COLOUR.link };
 const SMALL: InlineStyle = { ...BODY, size: 9.5 };
 const HEADING_SIZE = { 1: 26, 2: 19, 3: 14.5, 4: 12 } as const;
+/** The gap between ruled lines in a cell to write in (about 8 mm: room for handwriting). */
+const WRITING_LINE = 23;
+/** A tick box: its side, the gap before its word, and the extra space between boxes. */
+const TICK = { box: 9, gap: 6, spacing: 6 } as const;
 
 interface Frame {
   x: number;
@@ -118,8 +122,33 @@ class PdfWriter extends TaggedPdfWriter {
     return lines.length * size * 1.25 + (block.level === 2 ? 14 : 8);
   }
 
+  /** The height a block takes when drawn whole (at most a little more): what a run kept on one page needs. */
+  wholeHeight(block: Block, frame: Frame): number {
+    const gap = frame.style.size * 0.7;
+    switch (block.type) {
+      case 'heading':
+        return this.headingHeight(block, frame) + HEADING_SIZE[block.level] * 0.6;
+      case 'paragraph':
+        return this.fullHeight(block, frame) + gap;
+      case 'list': {
+        const inner = { ...frame, width: frame.width - 18 };
+        return block.items.reduce((sum, item) => sum + item.reduce((h, child) => h + this.wholeHeight(child, inner), 0) + 3, 0) + gap * 0.5;
+      }
+      case 'table':
+        return this.tableLayout(block, frame).wholeHeight + gap;
+      default:
+        return this.startHeight(block, frame);
+    }
+  }
+
   blocks(blocks: readonly Block[], frame: Frame): void {
     blocks.forEach((block, index) => {
+      // A table kept with the blocks that introduce it: if they do not all fit here, they start the next page together.
+      const kept = blocks.findIndex((b, j) => b.type === 'table' && b.keepWith !== undefined && j - b.keepWith === index);
+      if (kept > index && !this.atPageTop()) {
+        const need = blocks.slice(index, kept + 1).reduce((sum, b) => sum + this.wholeHeight(b, frame), 0);
+        if (this.y + need > this.bottom && need <= this.bottom - this.margin.top) this.newPage();
+      }
       if (block.type === 'heading') {
         // Keep the heading with what follows: the rating line and the first lines after it.
         let need = this.headingHeight(block, frame);
@@ -371,7 +400,8 @@ class PdfWriter extends TaggedPdfWriter {
 
   // ---- tables ----
 
-  table(block: Extract<Block, { type: 'table' }>, frame: Frame): void {
+  /** A table laid out for the page: its columns, rows (each with its height) and caption. */
+  tableLayout(block: Extract<Block, { type: 'table' }>, frame: Frame) {
     const columns = Math.max(...[...block.head, ...block.rows].map((row) => row.reduce((n, cell) => n + (cell.colSpan ?? 1), 0)));
     const weights = block.widths && block.widths.length === columns ? block.widths : Array.from({ length: columns }, () => 1);
     const total = weights.reduce((a, b) => a + b, 0);
@@ -390,10 +420,16 @@ class PdfWriter extends TaggedPdfWriter {
         const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
         column += span;
         const style = header || cell.rowHeader ? headStyle : cellStyle;
-        const lines = this.layout(cell.inlines, { x, width: width - 2 * pad, style });
-        return { cell, x, width, style, lines };
+        // Tick boxes: each word on its own line after its box, a little apart so a tick stays in its box.
+        const indent = cell.choices ? TICK.box + TICK.gap : 0;
+        const step = cell.choices ? lh + TICK.spacing : lh;
+        const lines = cell.choices
+          ? cell.choices.flatMap((choice) => this.layout([{ type: 'text', value: choice }], { x, width: width - 2 * pad - indent, style }).map((line, i) => ({ ...line, boxed: i === 0 })))
+          : this.layout(cell.inlines, { x, width: width - 2 * pad, style });
+        const height = Math.max(lines.length * step, cell.writingLines ? (cell.writingLines + 0.4) * WRITING_LINE : 0);
+        return { cell, x, width, style, lines, indent, step, height };
       });
-      const height = Math.max(...cells.map((c) => c.lines.length)) * lh + 2 * pad;
+      const height = Math.max(...cells.map((c) => c.height)) + 2 * pad;
       return { cells, height, header };
     };
     const head = block.head.map((row) => layoutRow(row, true));
@@ -403,6 +439,11 @@ class PdfWriter extends TaggedPdfWriter {
     const captionLines = block.caption ? this.layout([{ type: 'text', value: numberedLabel(block) }], { ...frame, style: captionStyle }) : [];
     const captionHeight = captionLines.length * this.lineHeight(captionStyle) + (captionLines.length ? 4 : 0);
     const wholeHeight = captionHeight + headHeight + rows.reduce((sum, row) => sum + row.height, 0);
+    return { columns, pad, lh, head, rows, headHeight, captionStyle, captionLines, captionHeight, wholeHeight };
+  }
+
+  table(block: Extract<Block, { type: 'table' }>, frame: Frame): void {
+    const { columns, pad, lh, head, rows, headHeight, captionStyle, captionLines, captionHeight, wholeHeight } = this.tableLayout(block, frame);
     const keepWhole = block.keepTogether === true && wholeHeight <= this.bottom - this.margin.top && this.y + wholeHeight > this.bottom;
     if (keepWhole || this.y + captionHeight + headHeight + (rows[0]?.height ?? 0) > this.bottom) this.newPage();
     // A numbered table is listed with its page, like a heading, and is a link target.
@@ -411,7 +452,7 @@ class PdfWriter extends TaggedPdfWriter {
       this.doc.addNamedDestination(block.id, 'XYZ', frame.x, this.y, null);
     }
 
-    const drawCells = (row: ReturnType<typeof layoutRow>, tagRow: Struct | null) => {
+    const drawCells = (row: (typeof rows)[number], tagRow: Struct | null) => {
       const top = this.y;
       if (row.header) this.artifact(() => this.doc.rect(frame.x, top, frame.width, row.height).fill(COLOUR.headBackground));
       for (const c of row.cells) {
@@ -419,10 +460,20 @@ class PdfWriter extends TaggedPdfWriter {
           const saved = this.y;
           this.y = top + pad;
           for (const line of c.lines) {
-            const offset = c.cell.align === 'right' ? c.width - 2 * pad - line.width : c.cell.align === 'center' ? (c.width - 2 * pad - line.width) / 2 : 0;
+            const offset = c.cell.align === 'right' ? c.width - 2 * pad - line.width : c.cell.align === 'center' ? (c.width - 2 * pad - line.width) / 2 : c.indent;
+            if ('boxed' in line && line.boxed) {
+              const size = TICK.box;
+              const boxTop = this.y + (lh - size) / 2;
+              this.artifact(() => this.doc.rect(c.x + pad, boxTop, size, size).lineWidth(0.8).stroke(COLOUR.text));
+            }
             if (element) this.drawLine(line, c.x + pad + offset, c.style, element, tag);
             else this.artifact(() => this.drawLineUntagged(line, c.x + pad + offset, c.style));
-            this.y += lh;
+            this.y += c.step;
+          }
+          // Ruled lines to write on, in a cell left blank for it.
+          for (let n = 1; n <= (c.cell.writingLines ?? 0); n++) {
+            const ruleY = top + pad + n * WRITING_LINE;
+            this.artifact(() => this.doc.moveTo(c.x + pad, ruleY).lineTo(c.x + c.width - pad, ruleY).lineWidth(0.5).stroke(COLOUR.writingLine));
           }
           this.y = saved;
         };

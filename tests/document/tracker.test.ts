@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic, type Project, type Thematic } from '../../src/model/project.ts';
 import { inlineText, type Block } from '../../src/document/blocks.ts';
-import { TRACKER_COLUMNS, TRACKER_CSV_COLUMNS, trackerCsv, trackerDocument, trackerRows } from '../../src/document/tracker-document.ts';
+import { TRACKER_COLUMNS, TRACKER_CSV_COLUMNS, TRACKER_STATUSES, trackerCsv, trackerDocument, trackerRows } from '../../src/document/tracker-document.ts';
 import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
-import { linesOf, readPdf } from '../support/pdf.ts';
+import { drawingsOf, linesOf, readPdf, type PageDrawing } from '../support/pdf.ts';
 import { TRACKER_THEMATICS } from '../support/planted.ts';
 import { BUILD_DATE, sharedSite, type SharedSite } from '../support/shared-site.ts';
 
@@ -27,18 +27,20 @@ function recommendationsIn(body: readonly Block[]) {
     if (block.type === 'heading' && block.level === 2) report = block.text;
     const match = block.type === 'heading' && block.level === 3 ? /^Recommendation (\d+)$/.exec(block.text) : null;
     if (!match) return;
-    const [text, addressee, enquiryHeading, enquiries, evidenceHeading, evidence, table] = body.slice(index + 1, index + 8);
+    const [text, addressee, evidenceHeading, evidence] = body.slice(index + 1, index + 5);
+    const table = body.slice(index + 5, index + 7).find((b) => b.type === 'table');
     expect(text?.type).toBe('paragraph');
     expect(addressee?.type === 'paragraph' && inlineText(addressee.inlines)).toMatch(/^For: /);
-    expect(enquiryHeading).toMatchObject({ type: 'heading', level: 4, text: 'Lines of enquiry' });
     expect(evidenceHeading).toMatchObject({ type: 'heading', level: 4, text: 'How do we know?' });
     expect(table?.type).toBe('table');
+    // The lines of enquiry are given once: as the table's row headers, numbered.
+    const questions = (table as Extract<Block, { type: 'table' }>).rows.map((row) => inlineText(row[0]!.inlines)).filter((q) => /^\d+\. /.test(q));
     found.push({
       report,
       number: Number(match[1]),
       text: text?.type === 'paragraph' ? inlineText(text.inlines) : '',
       addressee: addressee?.type === 'paragraph' ? inlineText(addressee.inlines).replace(/^For: /, '') : '',
-      linesOfEnquiry: itemsOf(enquiries),
+      linesOfEnquiry: questions.map((q) => q.replace(/^\d+\. /, '')),
       evidence: itemsOf(evidence),
       table: table as Extract<Block, { type: 'table' }>,
     });
@@ -110,10 +112,19 @@ describe('the tracker of the sample thematic reports', () => {
       expect(table.rows.map((row) => inlineText(row[0]!.inlines))).toEqual(linesOfEnquiry.map((question, i) => `${i + 1}. ${question}`));
       for (const row of table.rows) {
         expect(row[0]!.rowHeader).toBe(true);
-        // Blank to fill in: nothing but room to write.
-        expect(row.slice(1).map((c) => c.inlines.every((i) => i.type === 'break'))).toEqual([true, true]);
+        // Blank to fill in: ruled room to write, then tick boxes.
+        expect(row[1]).toEqual({ inlines: [], writingLines: 4 });
+        expect(row[2]).toEqual({ inlines: [], choices: [...TRACKER_STATUSES] });
       }
+      // Kept on its page with the recommendation's heading and text, from "Recommendation N" on.
+      const start = model.body.indexOf(table) - table.keepWith!;
+      expect(model.body[start]).toMatchObject({ type: 'heading', level: 3 });
     }
+  });
+
+  it('gives each line of enquiry once, in its table', () => {
+    const all = JSON.stringify(model.body);
+    for (const q of thematics.flatMap((t) => t.source.recommendations.flatMap((r) => r.linesOfEnquiry))) expect(all.split(JSON.stringify(q).slice(1, -1))).toHaveLength(2);
   });
 
   it('shows each report\'s caveats', () => {
@@ -127,11 +138,48 @@ describe('the tracker of the sample thematic reports', () => {
     let bytes: Uint8Array;
     let text: string;
     let pdf: Awaited<ReturnType<typeof readPdf>>;
+    let drawings: PageDrawing[];
+    const recommendations = newestFirst(thematics).flatMap((t) => t.source.recommendations);
     beforeAll(async () => {
       bytes = (await renderDocumentPdf(model)).bytes;
       pdf = await readPdf(bytes);
-      text = squash(pdf.pages.map((items) => linesOf(items).map((l) => l.text).join(' ')).join(' '));
+      drawings = await drawingsOf(bytes);
+      // The text in the order it is drawn, without spaces: a cell's lines stay together, apart from the cells beside them.
+      text = pdf.pages.map((items) => items.filter((i) => !i.artifact).map((i) => i.text).join('')).join('').replace(/\s+/g, '');
     }, 60_000);
+
+    it('keeps each recommendation\'s heading on the page of its table\'s first row', () => {
+      const lines = pdf.pages.flatMap((items, page) => linesOf(items).map((l) => ({ ...l, page })));
+      let at = 0;
+      for (const r of recommendations) {
+        const heading = lines.findIndex((l, i) => i >= at && l.text === `Recommendation ${r.number}`);
+        const firstRow = squash(`1. ${r.linesOfEnquiry[0]}`).slice(0, 12);
+        at = lines.findIndex((l, i) => i > heading && l.text.startsWith(firstRow));
+        expect(heading, r.text).toBeGreaterThanOrEqual(0);
+        expect(at, r.text).toBeGreaterThan(heading);
+        expect(lines[at]!.page, r.text).toBe(lines[heading]!.page);
+      }
+    });
+
+    it('rules at least four lines to write on in every "Our evidence" cell, and draws a tick box by every status', () => {
+      const rows = recommendations.reduce((n, r) => n + r.linesOfEnquiry.length, 0);
+      let ruled = 0;
+      for (const [page, drawing] of drawings.entries()) {
+        const evidence = pdf.pages[page]!.find((i) => i.text === TRACKER_COLUMNS.evidence && !i.artifact);
+        const borders = drawing.strokes.filter((s) => s.height < 0.01 && s.width > 400).map((s) => s.top);
+        const boxes = drawing.strokes.filter((s) => Math.abs(s.width - 9) < 1 && Math.abs(s.height - 9) < 1);
+        const rules = drawing.strokes.filter((s) => evidence && s.height < 0.01 && Math.abs(s.x - evidence.x) < 1 && s.width > 100 && s.width < 300);
+        // Each row of a tracker table lies between two borders and holds its three tick boxes.
+        borders.slice(1).forEach((bottom, i) => {
+          const inRow = <T extends { top: number }>(things: T[]) => things.filter((t) => t.top > borders[i]! && t.top < bottom);
+          if (inRow(boxes).length === 0) return;
+          expect(inRow(boxes)).toHaveLength(TRACKER_STATUSES.length);
+          expect(inRow(rules).length).toBeGreaterThanOrEqual(4);
+          ruled++;
+        });
+      }
+      expect(ruled).toBe(rows);
+    });
 
     it('never splits a table to fill in across pages', () => {
       // A split table would repeat its header row, as page furniture, on the page it runs onto.
@@ -142,13 +190,14 @@ describe('the tracker of the sample thematic reports', () => {
 
     it('contains every recommendation, addressee, line of enquiry and piece of evidence', () => {
       for (const r of thematics.flatMap((t) => t.source.recommendations)) {
-        for (const value of [r.text, `For: ${r.addressee}`, ...r.linesOfEnquiry, ...r.evidence]) expect(text).toContain(squash(value));
+        for (const value of [r.text, `For: ${r.addressee}`, ...r.evidence]) expect(text).toContain(value.replace(/\s+/g, ''));
+        // Each line of enquiry once: as its table's row header, not in a list as well.
+        for (const value of r.linesOfEnquiry) expect(text.split(value.replace(/\s+/g, ''))).toHaveLength(2);
       }
     });
 
-    it('tags "Our evidence" and "Status" as table header cells, with blank cells under them', async () => {
+    it('tags "Our evidence" and "Status" as table header cells, with blank evidence cells and the status words under them', async () => {
       const cells = await taggedCells(bytes);
-      const recommendations = newestFirst(thematics).flatMap((t) => t.source.recommendations);
       const rows = recommendations.reduce((n, r) => n + r.linesOfEnquiry.length, 0);
       const headers = cells.filter((c) => c.role === 'TH');
       expect(headers.filter((c) => c.text === TRACKER_COLUMNS.evidence)).toHaveLength(recommendations.length);
@@ -157,9 +206,12 @@ describe('the tracker of the sample thematic reports', () => {
       // cell has no content to place it on a page, so pdfjs lists it under every page its table touches.)
       const questions = recommendations.flatMap((r) => r.linesOfEnquiry.map((q, i) => squash(`${i + 1}. ${q}`)));
       expect(headers.filter((c) => /^\d+\. /.test(c.text)).map((c) => c.text)).toEqual(questions);
+      // The status cells carry their words as text (the boxes are drawn, as artifacts); the evidence cells nothing.
       const data = cells.filter((c) => c.role === 'TD');
-      expect(data.length).toBeGreaterThanOrEqual(2 * rows);
-      expect(data.every((c) => c.text === '')).toBe(true);
+      const statuses = TRACKER_STATUSES.join(' ');
+      expect(data.filter((c) => c.text === statuses)).toHaveLength(rows);
+      expect(data.filter((c) => c.text === '').length).toBeGreaterThanOrEqual(rows);
+      expect(data.every((c) => c.text === '' || c.text === statuses)).toBe(true);
     });
   });
 

@@ -128,10 +128,21 @@ export interface PageDrawing {
   textColours: Set<string>;
   /** Lines or shapes drawn inside Link marked content: an underline would be one. */
   pathsInLinks: number;
+  /** The box of every stroked path (a rule is a box of no height), where it lands. */
+  strokes: ImageBox[];
 }
 
 type Matrix = [number, number, number, number, number, number];
 const multiply = (m: Matrix, c: Matrix): Matrix => [m[0] * c[0] + m[1] * c[2], m[0] * c[1] + m[1] * c[3], m[2] * c[0] + m[3] * c[2], m[2] * c[1] + m[3] * c[3], m[4] * c[0] + m[5] * c[2] + c[4], m[4] * c[1] + m[5] * c[3] + c[5]];
+
+/** A box of user space, through a transform, as it lands on a page of this height. */
+function boxOf(ctm: Matrix, height: number, x0: number, y0: number, x1: number, y1: number): ImageBox {
+  const corners = [[x0, y0], [x1, y0], [x0, y1], [x1, y1]].map(([x, y]) => [ctm[0] * x! + ctm[2] * y! + ctm[4], ctm[1] * x! + ctm[3] * y! + ctm[5]]);
+  const xs = corners.map((c) => c[0]!);
+  const ys = corners.map((c) => c[1]!);
+  const x = Math.min(...xs);
+  return { x, top: height - Math.max(...ys), width: Math.max(...xs) - x, height: Math.max(...ys) - Math.min(...ys) };
+}
 
 /** What each page draws besides text, read from its operator list (transforms followed through save and restore). */
 export async function drawingsOf(bytes: Uint8Array): Promise<PageDrawing[]> {
@@ -146,7 +157,7 @@ export async function drawingsOf(bytes: Uint8Array): Promise<PageDrawing[]> {
     let fill = '#000000';
     const stack: { ctm: Matrix; fill: string }[] = [];
     const marked: string[] = [];
-    const drawing: PageDrawing = { images: [], textColours: new Set(), pathsInLinks: 0 };
+    const drawing: PageDrawing = { images: [], textColours: new Set(), pathsInLinks: 0, strokes: [] };
     fnArray.forEach((fn, i) => {
       const args = argsArray[i] as unknown[];
       switch (fn) {
@@ -173,20 +184,20 @@ export async function drawingsOf(bytes: Uint8Array): Promise<PageDrawing[]> {
         case OPS.showSpacedText:
           drawing.textColours.add(fill);
           break;
-        case OPS.constructPath:
+        case OPS.constructPath: {
+          if (marked.includes('Link')) drawing.pathsInLinks++;
+          // pdfjs gives the path's operator and its bounds in user space: [op, path, [minX, minY, maxX, maxY]].
+          const [op, , bounds] = args as [number, unknown, number[] | null];
+          if (op === OPS.stroke && bounds) drawing.strokes.push(boxOf(ctm, height, bounds[0]!, bounds[1]!, bounds[2]!, bounds[3]!));
+          break;
+        }
         case OPS.stroke:
         case OPS.fill:
           if (marked.includes('Link')) drawing.pathsInLinks++;
           break;
-        case OPS.paintImageXObject: {
-          // The unit square, through the current transform, in PDF space (origin at the foot of the page).
-          const xs = [ctm[4], ctm[0] + ctm[4], ctm[2] + ctm[4], ctm[0] + ctm[2] + ctm[4]];
-          const ys = [ctm[5], ctm[1] + ctm[5], ctm[3] + ctm[5], ctm[1] + ctm[3] + ctm[5]];
-          const x = Math.min(...xs);
-          const top = height - Math.max(...ys);
-          drawing.images.push({ x, top, width: Math.max(...xs) - x, height: Math.max(...ys) - Math.min(...ys) });
+        case OPS.paintImageXObject:
+          drawing.images.push(boxOf(ctm, height, 0, 0, 1, 1));
           break;
-        }
       }
     });
     pages.push(drawing);
