@@ -333,20 +333,23 @@ class PdfWriter extends TaggedPdfWriter {
     });
     this.y += 4;
     const top = this.y;
-    this.within('Figure', { alt: `${label}. ${block.description}`, bbox: [frame.x, top, frame.x + width, top + height], placement: 'Block' }, (figure) => {
-      this.content(figure, 'Figure', () => {
-        SVGtoPDF(this.doc, svg, frame.x, top, {
-          width,
-          height,
-          preserveAspectRatio: 'xMinYMin meet',
-          // Chart text is drawn with the document's embedded fonts, never a standard PDF font.
-          fontCallback: (_family: string, bold: boolean) => {
-            this.doc.font(bold ? 'bold' : 'regular');
-            return bold ? 'bold' : 'regular';
-          },
-        });
+    const draw = (part: string) =>
+      SVGtoPDF(this.doc, part, frame.x, top, {
+        width,
+        height,
+        preserveAspectRatio: 'xMinYMin meet',
+        // Chart text is drawn with the document's embedded fonts, never a standard PDF font.
+        fontCallback: (_family: string, bold: boolean) => {
+          this.doc.font(bold ? 'bold' : 'regular');
+          return bold ? 'bold' : 'regular';
+        },
       });
+    // The Figure speaks through its alt text (the data table follows): its shapes are its content,
+    // and its labels, drawn over them, an artifact, so they are not read out run together after the alt text.
+    this.within('Figure', { alt: `${label}. ${block.description}`, bbox: [frame.x, top, frame.x + width, top + height], placement: 'Block' }, (figure) => {
+      this.content(figure, 'Figure', () => draw(svg.replace(/<text\b[\s\S]*?<\/text>/g, '')));
     });
+    this.artifact(() => draw(svg.replace(/<(rect|path|circle)\b[^>]*>(?:<\/\1>)?/g, '')));
     this.y = top + height + 8;
     this.table({ ...block.table, caption: block.table.caption || `The data in ${label.charAt(0).toLowerCase()}${label.slice(1)}` }, frame);
   }

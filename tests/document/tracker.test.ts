@@ -9,6 +9,7 @@ import { isPublic, type Project, type Thematic } from '../../src/model/project.t
 import { inlineText, type Block } from '../../src/document/blocks.ts';
 import { TRACKER_COLUMNS, TRACKER_CSV_COLUMNS, trackerCsv, trackerDocument, trackerRows } from '../../src/document/tracker-document.ts';
 import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
+import { expectTextAsWritten } from '../support/extracted-words.ts';
 import { linesOf, readPdf } from '../support/pdf.ts';
 import { TRACKER_THEMATICS } from '../support/planted.ts';
 import { BUILD_DATE, sharedSite, type SharedSite } from '../support/shared-site.ts';
@@ -132,6 +133,8 @@ describe('the tracker of the sample thematic reports', () => {
       pdf = await readPdf(bytes);
       text = squash(pdf.pages.map((items) => linesOf(items).map((l) => l.text).join(' ')).join(' '));
     }, 60_000);
+
+    it('extracts as written: its words, none run together', () => expectTextAsWritten(bytes, model));
 
     it('never splits a table to fill in across pages', () => {
       // A split table would repeat its header row, as page furniture, on the page it runs onto.
