@@ -30,7 +30,25 @@ export function renderContext(options: Partial<Pick<RenderContext, 'imageSizes' 
 }
 
 export function renderBlocks(blocks: readonly Block[], ctx: RenderContext = renderContext()): string {
-  return toHtml(blocks.flatMap((block) => blockNodes(block, ctx)));
+  return toHtml(apart(blocks.flatMap((block) => blockNodes(block, ctx))));
+}
+
+/** Elements laid out as boxes of their own (a chart's SVG on its own line): white space between two of them is never seen. */
+const BOXES = new Set(['aside', 'blockquote', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'nav', 'ol', 'p', 'summary', 'svg', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul']);
+const isBox = (node: ElementContent | undefined) => node?.type === 'element' && BOXES.has(node.tagName);
+
+/**
+ * A line break between neighbouring boxes (cells, rows, headings, paragraphs), throughout: a page
+ * looks the same, but whatever reads its text (the search index) gets "Resettlement 4.1", not "Resettlement4.1".
+ */
+function apart(nodes: ElementContent[]): ElementContent[] {
+  const spaced: ElementContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'element' && node.tagName !== 'svg') node.children = apart(node.children);
+    if (isBox(node) && isBox(spaced[spaced.length - 1])) spaced.push(txt('\n'));
+    spaced.push(node);
+  }
+  return spaced;
 }
 
 export function renderInlines(inlines: readonly Inline[], ctx: RenderContext = renderContext()): string {
@@ -177,7 +195,7 @@ function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext
     // A short header ("1.1") is shown as it is and read in full: the short text is hidden from
     // assistive technology, the full text from sight.
     const content = cell.fullText
-      ? [h('span', { ariaHidden: 'true' }, inlineNodes(cell.inlines, ctx)), h('span', { className: ['govuk-visually-hidden'] }, [txt(cell.fullText)])]
+      ? [h('span', { ariaHidden: 'true' }, inlineNodes(cell.inlines, ctx)), txt('\n'), h('span', { className: ['govuk-visually-hidden'] }, [txt(cell.fullText)])]
       : cell.choices
         ? [h('ul', { className: ['app-tick-boxes'] }, cell.choices.map((choice) => h('li', {}, [txt(choice)])))]
         : inlineNodes(cell.inlines, ctx);

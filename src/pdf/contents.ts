@@ -83,10 +83,9 @@ function drawEntry(writer: TaggedPdfWriter, toc: PDFKit.PDFStructureElement, ent
   toc.add(item);
   const link = doc.struct('Link');
   item.add(link);
-  writer.content(link, 'Link', () => {
-    lines.forEach((line, index) => writer.drawText(line.segments.map((s) => (s.kind === 'text' ? s.text : '')).join(''), x, writer.textTop(y + index * lh, style), style, false));
-    writer.drawText(number, right - numberWidth, lastTop, style, false);
-  });
+  // The title ends in a space and its page number is marked apart, so the two read as separate words.
+  writer.content(link, 'Link', () => lines.forEach((line, index) => writer.drawText(`${line.segments.map((s) => (s.kind === 'text' ? s.text : '')).join('').trimEnd()} `, x, writer.textTop(y + index * lh, style), style, false)));
+  writer.content(link, 'Link', () => writer.drawText(number, right - numberWidth, lastTop, style, false));
   // Decoration only.
   writer.artifact(() => {
     const { gap, lineWidth, dash, space, colour } = look.leader;

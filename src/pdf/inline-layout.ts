@@ -135,7 +135,11 @@ export function layoutInlines(inlines: readonly Inline[], width: number, base: I
     }
     line.width = x + w;
   };
-  const newLine = () => {
+  const newLine = (betweenWords = true) => {
+    // A line that ends between words ends in a space (drawn, not counted in its width), so text
+    // read in order from the tagged content keeps the words either side of the break apart.
+    const last = line.segments[line.segments.length - 1];
+    if (betweenWords && last?.kind === 'text' && !last.text.endsWith(' ')) last.text += ' ';
     lines.push(line);
     line = { segments: [], width: 0 };
   };
@@ -150,16 +154,27 @@ export function layoutInlines(inlines: readonly Inline[], width: number, base: I
     const space = word.spaceBefore && line.segments.length > 0 ? spaceWidth(first.piece.style) : 0;
     if (line.segments.length > 0 && line.width + space + wordWidth > width) newLine();
     let x = line.segments.length > 0 ? line.width + space : 0;
+    let lead = '';
     if (line.segments.length > 0 && space > 0) {
-      // The space belongs to the text before it, so extracted text reads with real spaces.
+      // A space is always a character, never only a gap, whatever the styles either side, so
+      // extracted text reads with real spaces. It belongs to the text before it (in its width when
+      // the style runs on); after a symbol, to the word after it.
       const last = line.segments[line.segments.length - 1]!;
-      if (last.kind === 'text' && sameStyle(last.style, first.piece.style)) {
+      if (last.kind === 'text') {
         last.text += ' ';
-        last.width += space;
+        if (sameStyle(last.style, first.piece.style)) last.width += space;
+      } else if (first.piece.kind === 'text') {
+        lead = ' ';
+        x -= space;
       }
     }
-    for (const part of word.parts) {
+    for (let part of word.parts) {
       let w = partWidth(part);
+      if (lead) {
+        w += space;
+        part = { piece: part.piece, text: lead + part.text };
+        lead = '';
+      }
       if (part.piece.kind === 'text' && w > width) {
         // A word wider than the line (a long web address): split it where it must be.
         let rest = part.text;
@@ -171,7 +186,7 @@ export function layoutInlines(inlines: readonly Inline[], width: number, base: I
           push({ piece: part.piece, text: chunk }, x, cw);
           rest = rest.slice(n);
           if (rest.length > 0) {
-            newLine();
+            newLine(false);
             x = 0;
           } else {
             x += cw;

@@ -20,6 +20,13 @@ export interface RenderedPdf {
   headingPages: Record<string, number>;
 }
 
+/** The choices of a tick-box cell are separate words: each one's last line ends in a space (drawn, not measured), so extracted text keeps them apart. */
+function endsInSpace(lines: Line[]): Line[] {
+  const last = lines.at(-1)?.segments.at(-1);
+  if (last?.kind === 'text' && !last.text.endsWith(' ')) last.text += ' ';
+  return lines;
+}
+
 /** Margins of a page: portrait as ever; landscape (wide tables) gives more of its width to the text. */
 function marginOf(orientation: DocumentModel['orientation']) {
   return orientation === 'landscape' ? { left: 36, right: 36, top: 64, bottom: 56 } : { left: 64, right: 64, top: 74, bottom: 74 };
@@ -362,20 +369,23 @@ class PdfWriter extends TaggedPdfWriter {
     });
     this.y += 4;
     const top = this.y;
-    this.within('Figure', { alt: `${label}. ${block.description}`, bbox: [frame.x, top, frame.x + width, top + height], placement: 'Block' }, (figure) => {
-      this.content(figure, 'Figure', () => {
-        SVGtoPDF(this.doc, svg, frame.x, top, {
-          width,
-          height,
-          preserveAspectRatio: 'xMinYMin meet',
-          // Chart text is drawn with the document's embedded fonts, never a standard PDF font.
-          fontCallback: (_family: string, bold: boolean) => {
-            this.doc.font(bold ? 'bold' : 'regular');
-            return bold ? 'bold' : 'regular';
-          },
-        });
+    const draw = (part: string) =>
+      SVGtoPDF(this.doc, part, frame.x, top, {
+        width,
+        height,
+        preserveAspectRatio: 'xMinYMin meet',
+        // Chart text is drawn with the document's embedded fonts, never a standard PDF font.
+        fontCallback: (_family: string, bold: boolean) => {
+          this.doc.font(bold ? 'bold' : 'regular');
+          return bold ? 'bold' : 'regular';
+        },
       });
+    // The Figure speaks through its alt text (the data table follows): its shapes are its content,
+    // and its labels, drawn over them, an artifact, so they are not read out run together after the alt text.
+    this.within('Figure', { alt: `${label}. ${block.description}`, bbox: [frame.x, top, frame.x + width, top + height], placement: 'Block' }, (figure) => {
+      this.content(figure, 'Figure', () => draw(svg.replace(/<text\b[\s\S]*?<\/text>/g, '')));
     });
+    this.artifact(() => draw(svg.replace(/<(rect|path|circle)\b[^>]*>(?:<\/\1>)?/g, '')));
     this.y = top + height + 8;
     this.table({ ...block.table, caption: block.table.caption || `The data in ${label.charAt(0).toLowerCase()}${label.slice(1)}` }, frame);
   }
@@ -424,7 +434,7 @@ class PdfWriter extends TaggedPdfWriter {
         const indent = cell.choices ? TICK.box + TICK.gap : 0;
         const step = cell.choices ? lh + TICK.spacing : lh;
         const lines = cell.choices
-          ? cell.choices.flatMap((choice) => this.layout([{ type: 'text', value: choice }], { x, width: width - 2 * pad - indent, style }).map((line, i) => ({ ...line, boxed: i === 0 })))
+          ? cell.choices.flatMap((choice) => endsInSpace(this.layout([{ type: 'text', value: choice }], { x, width: width - 2 * pad - indent, style })).map((line, i) => ({ ...line, boxed: i === 0 })))
           : this.layout(cell.inlines, { x, width: width - 2 * pad, style });
         const height = Math.max(lines.length * step, cell.writingLines ? (cell.writingLines + 0.4) * WRITING_LINE : 0);
         return { cell, x, width, style, lines, indent, step, height };

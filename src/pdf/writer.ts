@@ -229,7 +229,8 @@ export class TaggedPdfWriter {
       .font(style.font)
       .fontSize(style.size)
       .fillColor(style.colour)
-      .text(text, x, top - (style.rise ?? 0), { lineBreak: false, underline });
+      // An underline stops at the last letter, not under a space the text ends in.
+      .text(text, x, top - (style.rise ?? 0), { lineBreak: false, underline, ...(underline ? { textWidth: this.measure(text.trimEnd(), style.font, style.size) } : {}) } as PDFKit.Mixins.TextOptions);
   }
 
   drawSymbol(symbol: RatingSymbol, x: number, top: number, size: number): void {

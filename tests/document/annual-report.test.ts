@@ -32,7 +32,8 @@ import { childCharacteristics, disposalTypes, overallByYear, recommendationCount
 import { outOfCourtDisposals } from '../../src/model/schemas/case.ts';
 import type { AnnualReport } from '../../src/model/project.ts';
 import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
-import { linesOf, readPdf } from '../support/pdf.ts';
+import { expectTextAsWritten } from '../support/extracted-words.ts';
+import { linesOf, readPdf, structureText } from '../support/pdf.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { project, diagnostics } = loadProject(root);
@@ -278,6 +279,10 @@ describe('numbering', () => {
       expect(pageText[page - 1]!.join(' '), entry.text).toContain(entry.text.split(':')[0] + ':');
       expect(await pdf.destinationPage(entry.id)).toBe(page);
     }
+    // Its words extract as written: list entries apart from their pages, chart labels not read after the alt text.
+    await expectTextAsWritten(rendered.bytes, document);
+    const structure = (await structureText(rendered.bytes)).replace(/\s+/g, ' ');
+    for (const entry of figuresOf(document.body)) expect(structure).toContain(`${entry.text} ${rendered.headingPages[entry.id]}`);
     // Suppressed cells read as words in the PDF too.
     const text = pageText.flat().join('\n');
     expect(text).toMatch(/Another ethnic group fewer than 5 –/);

@@ -9,6 +9,7 @@ import { isPublic, type Project, type Thematic } from '../../src/model/project.t
 import { inlineText, type Block } from '../../src/document/blocks.ts';
 import { TRACKER_COLUMNS, TRACKER_CSV_COLUMNS, TRACKER_STATUSES, trackerCsv, trackerDocument, trackerRows } from '../../src/document/tracker-document.ts';
 import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
+import { expectTextAsWritten } from '../support/extracted-words.ts';
 import { drawingsOf, linesOf, readPdf, type PageDrawing } from '../support/pdf.ts';
 import { TRACKER_THEMATICS } from '../support/planted.ts';
 import { BUILD_DATE, sharedSite, type SharedSite } from '../support/shared-site.ts';
@@ -180,6 +181,8 @@ describe('the tracker of the sample thematic reports', () => {
       }
       expect(ruled).toBe(rows);
     });
+
+    it('extracts as written: its words, none run together', () => expectTextAsWritten(bytes, model));
 
     it('never splits a table to fill in across pages', () => {
       // A split table would repeat its header row, as page furniture, on the page it runs onto.

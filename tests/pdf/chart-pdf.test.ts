@@ -37,13 +37,16 @@ const model: DocumentModel = {
 };
 
 describe('charts in the PDF', () => {
-  it('draws each chart with its numbered title, its data labels as text, a Figure with alt text, and its data table', async () => {
+  it('draws each chart with its numbered title, its data labels as text (an artifact), a Figure with alt text, and its data table', async () => {
     const pdf = await readPdf((await renderDocumentPdf(model)).bytes);
-    const text = pdf.pages.map((items) => linesOf(items).map((l) => l.text).join('\n')).join('\n');
+    const textOf = (artifacts: boolean) => pdf.pages.map((items) => linesOf(items, { artifacts }).map((l) => l.text).join('\n')).join('\n');
+    const text = textOf(true);
     expect(text).toContain('Figure 1: Overall ratings by year');
     expect(text).toContain('Figure 3: Scores before and after');
     // Data labels drawn from the SVG: 22 and 4 for the reinspection chart, 78% on the line chart.
     for (const label of ['22', '78%', '64%', 'Reinspection', 'Out of court']) expect(text).toContain(label);
+    // They are not read out after the Figure's alt text: the data table follows it.
+    for (const label of ['78%', '64%', 'Score out of 36', 'Per cent of cases']) expect(textOf(false)).not.toContain(label);
     const figures = pdf.structure.flatMap((tree) => [...walk(tree)].filter((n) => n.role === 'Figure'));
     expect(figures.map((f) => f.alt)).toEqual(specs.map((s, i) => `Figure ${i + 1}: ${s.title}. ${s.title}, as a ${s.chart.kind} chart.`));
     const tables = pdf.structure.flatMap((tree) => [...walk(tree)].filter((n) => n.role === 'Table'));

@@ -13,6 +13,7 @@ import type { Block, DocumentModel, ImageRef, Inline } from '../../src/document/
 import { contentsOf } from '../../src/document/blocks.ts';
 import { EASY_READ_COLOURS, renderEasyReadPdf, pagesPhrase, type RenderedEasyReadPdf } from '../../src/pdf/easy-read-pdf.ts';
 import { FONT_METRICS } from '../../src/pdf/writer.ts';
+import { expectTextAsWritten } from '../support/extracted-words.ts';
 import { drawingsOf, placedLinesOf, readPdf, walk, type PageDrawing, type ReadPdf } from '../support/pdf.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -389,6 +390,8 @@ function describeEasyReadPdf(name: string, load: () => Promise<Subject | undefin
       const last = squash(placedLinesOf(pdf.pages.at(-1)!).map((l) => l.text).join(' '));
       for (const block of model.credits) if (block.type === 'paragraph') expect(last).toContain(printed(block.inlines, () => 0));
     });
+
+    run('extracts as written: its words, none run together', ({ model, rendered }) => expectTextAsWritten(rendered.bytes, model));
 
     run('embeds every font', ({ rendered }) => {
       const pdffonts = spawnSync('pdffonts', ['-v']);

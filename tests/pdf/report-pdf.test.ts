@@ -8,7 +8,8 @@ import { loadProject } from '../../src/check/load-project.ts';
 import { contentsOf, type DocumentModel } from '../../src/document/blocks.ts';
 import { reportDocument } from '../../src/document/report-document.ts';
 import { renderDocumentPdf, type RenderedPdf } from '../../src/pdf/render-document.ts';
-import { linesOf, readPdf, walk, type ReadPdf } from '../support/pdf.ts';
+import { expectTextAsWritten } from '../support/extracted-words.ts';
+import { linesOf, readPdf, structureText, walk, type ReadPdf } from '../support/pdf.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let model: DocumentModel;
@@ -35,6 +36,14 @@ describe('the Dudley 2019 report PDF', () => {
     const text = Buffer.from(rendered.bytes).toString('latin1');
     expect(text).toMatch(/\/DisplayDocTitle true/);
     expect(text).toContain('<pdfuaid:part>1</pdfuaid:part>');
+  });
+
+  it('extracts as written: words apart at every change of style, link and line, contents titles apart from their pages', async () => {
+    await expectTextAsWritten(rendered.bytes, model);
+    const text = (await structureText(rendered.bytes)).replace(/\s+/g, ' ');
+    expect(text).toContain('Dudley Youth Offending Service');
+    expect(text).toContain('Foreword 4');
+    for (const joined of ['DudleyYouth', 'YouthOffending', 'Foreword4', 'anout-of-court', 'acommunity']) expect(text).not.toContain(joined);
   });
 
   it('reports its real page count', () => {

@@ -21,6 +21,7 @@ import { renderBlocks } from '../../src/html/render-blocks.ts';
 import { ratingsRow } from '../../src/model/aggregates.ts';
 import { isPublic, type Inspection } from '../../src/model/project.ts';
 import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
+import { expectTextAsWritten } from '../support/extracted-words.ts';
 import { linesOf, readPdf, walk } from '../support/pdf.ts';
 import { BUILD_DATE, sharedSite, unplannedStderr } from '../support/shared-site.ts';
 
@@ -256,10 +257,13 @@ describe('the landscape PDF', () => {
   const many = Array.from({ length: 4 }, (_, n) => published.map((i) => ({ ...i, slug: `${i.slug}-${n}` }))).flat();
   let pdf: Awaited<ReturnType<typeof readPdf>>;
   let bytes: Uint8Array;
+  const model = ratingsDocument(project, many);
   beforeAll(async () => {
-    bytes = (await renderDocumentPdf(ratingsDocument(project, many))).bytes;
+    bytes = (await renderDocumentPdf(model)).bytes;
     pdf = await readPdf(bytes);
   });
+
+  it('extracts as written: its words, none run together', () => expectTextAsWritten(bytes, model));
 
   it('is A4 landscape on every page', async () => {
     for (const size of await pageSizes(bytes)) {

@@ -127,6 +127,16 @@ describe('render-blocks', () => {
     expect(textOf(select('.app-table-wrapper + p', tree)!)).toBe('*Professional judgement applied.');
   });
 
+  it('writes its cells, rows and headings apart, so the search index reads them as separate words', () => {
+    // Pagefind reads a page's text as its text nodes run on, tags (and a chart's SVG) taken away.
+    const indexed = (html: string) => html.replace(/<svg[\s\S]*?<\/svg>|<[^>]*>/g, '').split(/\s+/).filter(Boolean);
+    const words = indexed(renderBlocks([...sample.heading!, ...sample.table!, ...sample.chart!]));
+    for (const word of ['4', 'Ratings', 'Standard', 'Cases', 'Domain', '1.1', 'Governance', '(8', '17)', '1.2', 'Staff', 'Good*', 'year', 'The']) expect(words).toContain(word);
+    expect(words.filter((w) => /[a-z][A-Z0-9]|\d[A-Z]/.test(w))).toEqual([]);
+    const short: Block = { type: 'table', caption: '', head: [[{ inlines: [text('1.1')], fullText: '1.1 Governance and leadership' }]], rows: [[{ inlines: [text('Resettlement')] }]] };
+    expect(indexed(renderBlocks([short]))).toEqual(['1.1', '1.1', 'Governance', 'and', 'leadership', 'Resettlement']);
+  });
+
   it('links note references and notes both ways, with unique ids when a note is referred to twice', () => {
     const ref: Inline = { type: 'note-ref', number: 1, noteId: 'note-1' };
     const tree = parse(renderBlocks([paragraph(text('Once'), ref), paragraph(text('Twice'), ref), ...sample.notes!]));

@@ -219,3 +219,43 @@ export function placedLinesOf(items: readonly TextItem[], { artifacts = false } 
   }
   return lines.sort((a, b) => a.top - b.top).map(({ text, x, top, size }) => ({ text: text.replace(/\s+/g, ' ').trim(), x, top, size }));
 }
+
+/** Inline structure elements: their text runs on with their neighbours' (a link inside a sentence). */
+const INLINE_ROLES = new Set(['Link', 'Span', 'Reference', 'Note', 'Quote', 'Code']);
+
+/**
+ * The document's text as a screen reader gets it: the characters each structure element's marked
+ * content shows (read from the content stream, spaces included), in structure order; artifacts
+ * left out. Block elements are set apart by line breaks; inline elements and the marked content
+ * within a block run on, so words are apart only where the PDF has a space.
+ */
+export async function structureText(bytes: Uint8Array): Promise<string> {
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  type Tree = { role?: string; type?: string; id?: string; alt?: string; children?: Tree[] };
+  const pages: string[] = [];
+  for (let number = 1; number <= doc.numPages; number++) {
+    const page = await doc.getPage(number);
+    const { fnArray, argsArray } = await page.getOperatorList();
+    const byMcid = new Map<number, string>();
+    const open: (number | null)[] = [];
+    fnArray.forEach((fn, i) => {
+      const args = argsArray[i] as unknown[];
+      if (fn === OPS.beginMarkedContent) open.push(null);
+      else if (fn === OPS.beginMarkedContentProps) open.push(typeof args[1] === 'number' ? args[1] : null);
+      else if (fn === OPS.endMarkedContent) open.pop();
+      else if (fn === OPS.showText || fn === OPS.showSpacedText) {
+        const mcid = open.findLast((m) => m !== null);
+        const text = (args[0] as Array<{ unicode?: string } | number>).map((g) => (typeof g === 'object' ? (g.unicode ?? '') : '')).join('');
+        if (mcid !== undefined && mcid !== null) byMcid.set(mcid, (byMcid.get(mcid) ?? '') + text);
+      }
+    });
+    const textOf = (node: Tree): string => {
+      if (node.type === 'content') return byMcid.get(Number(/_mc(\d+)$/.exec(node.id ?? '')?.[1])) ?? '';
+      const inner = (node.children ?? []).map((child) => (child.role && !INLINE_ROLES.has(child.role) ? `\n${textOf(child)}\n` : textOf(child))).join('');
+      return node.role === 'Figure' && node.alt ? `\n${node.alt}\n${inner}` : inner;
+    };
+    pages.push(textOf(((await page.getStructTree()) as unknown as Tree | null) ?? {}));
+  }
+  return pages.join('\n');
+}
