@@ -23,10 +23,19 @@ export interface RenderContext {
   noteRefs: Map<string, number>;
   /** Level of the last heading drawn, so a "Notes" heading sits one below it. */
   headingLevel: number;
+  /** Names of the landmarks drawn (name → times), so each table region and aside has its own. */
+  landmarks: Map<string, number>;
 }
 
 export function renderContext(options: Partial<Pick<RenderContext, 'imageSizes' | 'imageBase'>> = {}): RenderContext {
-  return { imageSizes: options.imageSizes ?? new Map(), imageBase: options.imageBase ?? './images/', noteRefs: new Map(), headingLevel: 1 };
+  return { imageSizes: options.imageSizes ?? new Map(), imageBase: options.imageBase ?? './images/', noteRefs: new Map(), headingLevel: 1, landmarks: new Map() };
+}
+
+/** A landmark's name, numbered from its second use on the page ("Please note (2)"): screen reader users tell landmarks apart by name. */
+function landmarkName(ctx: RenderContext, name: string): string {
+  const times = (ctx.landmarks.get(name) ?? 0) + 1;
+  ctx.landmarks.set(name, times);
+  return times === 1 ? name : `${name} (${times})`;
 }
 
 export function renderBlocks(blocks: readonly Block[], ctx: RenderContext = renderContext()): string {
@@ -112,7 +121,7 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
     case 'aside':
       // Labelled by its title so the box can be found among landmarks; the inset text marks it out.
       return [
-        h('aside', { className: ['govuk-inset-text', 'app-aside'], ariaLabel: block.title }, [
+        h('aside', { className: ['govuk-inset-text', 'app-aside'], ariaLabel: landmarkName(ctx, block.title) }, [
           h('p', { className: ['govuk-body', 'app-aside__title'] }, [h('strong', {}, [txt(block.title)])]),
           ...block.blocks.flatMap((b) => blockNodes(b, ctx)),
         ]),
@@ -155,7 +164,7 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
           chartTree(block.chart, { id: `${block.id}-svg`, title: label, description: block.description }),
           h('details', { className: ['govuk-details'] }, [
             h('summary', { className: ['govuk-details__summary'] }, [h('span', { className: ['govuk-details__summary-text'] }, [txt('The data in this chart')])]),
-            h('div', { className: ['govuk-details__text'] }, tableNodes(block.table, ctx)),
+            h('div', { className: ['govuk-details__text'] }, tableNodes(block.table, ctx, `The data in ${label}`)),
           ]),
         ]),
       ];
@@ -181,7 +190,8 @@ function itemNodes(item: readonly Block[], ctx: RenderContext): ElementContent[]
   return [...inlineNodes(first.inlines, ctx), ...rest.flatMap((b) => blockNodes(b, ctx))];
 }
 
-function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext): ElementContent[] {
+/** `name`: the scrolling region's name when the table has no caption of its own (a chart's data). */
+function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext, name = 'Table'): ElementContent[] {
   const cellNode = (cell: TableCell, head: boolean): Element => {
     const header = head || cell.rowHeader === true;
     const kind = header ? 'header' : 'cell';
@@ -215,7 +225,7 @@ function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext
   // Tables of four columns or more may use the page's full width; narrower ones keep to the text's.
   // Focusable and named, so keyboard users can scroll it too (WCAG 2.1.1).
   // A numbered table ("Table 2: …") is a link target, from the list of figures and tables.
-  const wrapper = h('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : [])], ...(block.number !== undefined && block.id ? { id: block.id } : {}), tabIndex: 0, role: 'region', ariaLabel: block.caption ? numberedLabel(block) : 'Table' }, [table]);
+  const wrapper = h('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : [])], ...(block.number !== undefined && block.id ? { id: block.id } : {}), tabIndex: 0, role: 'region', ariaLabel: landmarkName(ctx, block.caption ? numberedLabel(block) : name) }, [table]);
   return block.note ? [wrapper, h('p', { className: ['govuk-body-s', 'app-table-note'] }, inlineNodes(block.note, ctx))] : [wrapper];
 }
 

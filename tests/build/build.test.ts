@@ -55,8 +55,9 @@ describe('npm run build', () => {
       ...slugs.flatMap((slug) => [`inspections/${slug}/index.html`, `inspections/${slug}/report.pdf`]),
       ...easyRead.flatMap((folder) => [`${folder}/easy-read/index.html`, `${folder}/easy-read.pdf`]),
       // The site around the reports: lists and their filter pages, a page per inspected service and per
-      // thematic report, glossary, methodology, accessibility, search, 404; the feed, sitemap and robots.txt.
+      // thematic report, glossary, methodology, accessibility, search, 404; the feed, sitemap and robots.txt; the site's icons.
       ...['404.html', 'feed.xml', 'sitemap.xml', 'robots.txt', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-entry.json'],
+      ...['favicon.svg', 'favicon-32.png', 'apple-touch-icon.png'],
       ...['inspections', 'services', 'thematic', 'glossary', 'methodology', 'accessibility', 'search'].map((page) => `${page}/index.html`),
       ...FACETS.flatMap((facet) => facetValues(publicInspections, facet.id).map(({ value }) => `inspections/${facet.id}/${value}/index.html`)),
       ...[...new Set(publicInspections.map((i) => i.service.slug))].map((service) => `services/${service}/index.html`),

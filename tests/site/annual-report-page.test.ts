@@ -111,6 +111,8 @@ describe('annual reports on the built site', () => {
       const svg = select('svg', figure)!;
       expect(attr(svg, 'role')).toBe('img');
       expect(select('details table', figure)).toBeDefined();
+      // The data's scrolling region is named after its figure, so landmarks stay told apart.
+      expect(attr(select('details .app-table-wrapper', figure), 'ariaLabel')).toBe(`The data in ${squash(textOf(select('figcaption', figure)!))}`);
     }
     expect(squash(textOf(main))).toContain('we group them into kinds by the words in their names');
     expect(squash(textOf(main))).toContain('management boards (“Management Board”');

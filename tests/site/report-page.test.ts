@@ -137,6 +137,13 @@ describe('render-blocks', () => {
     expect(indexed(renderBlocks([short]))).toEqual(['1.1', '1.1', 'Governance', 'and', 'leadership', 'Resettlement']);
   });
 
+  it('gives every table region and aside of a page its own name, numbering a repeated one', () => {
+    const table = sample.table![0] as Extract<Block, { type: 'table' }>;
+    const aside: Block = { type: 'aside', title: 'Please note', blocks: [paragraph(text('Caveat'))] };
+    const tree = parse(renderBlocks([table, aside, table, aside, { ...table, caption: '' }, { ...table, caption: '' }]));
+    expect(selectAll('[role=region], aside', tree).map((node) => attr(node, 'ariaLabel'))).toEqual(['Ratings', 'Please note', 'Ratings (2)', 'Please note (2)', 'Table', 'Table (2)']);
+  });
+
   it('links note references and notes both ways, with unique ids when a note is referred to twice', () => {
     const ref: Inline = { type: 'note-ref', number: 1, noteId: 'note-1' };
     const tree = parse(renderBlocks([paragraph(text('Once'), ref), paragraph(text('Twice'), ref), ...sample.notes!]));
