@@ -4,6 +4,8 @@
  * drawings of the same blocks, so neither can show something the other does not.
  */
 
+import type { RatingMark } from '../visual-system.ts';
+
 export type Inline =
   | { type: 'text'; value: string; bold?: boolean; italic?: boolean }
   | { type: 'link'; url: string; children: Inline[] }
@@ -22,7 +24,7 @@ export type Inline =
  * A distinct shape per rating, so ratings read without colour: the highest rating of a scale is a
  * star, then a circle, a triangle and a square; "Not rated" is a dash.
  */
-export type RatingSymbol = 'star' | 'circle' | 'triangle' | 'square' | 'dash';
+export type RatingSymbol = RatingMark;
 
 export interface TableCell {
   inlines: Inline[];

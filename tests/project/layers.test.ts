@@ -16,6 +16,7 @@ const src = path.resolve(import.meta.dirname, '../../src');
 const LAYERS: Record<string, number> = {
   model: 0,
   'fonts.ts': 0,
+  'visual-system.ts': 0,
   types: 0,
   source: 1,
   document: 2,
