@@ -10,16 +10,17 @@ import { loadProject } from '../../src/check/load-project.ts';
 import { toolEnvironment } from '../support/project-copy.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const run = (command: string, args: string[]) => {
-  const result = spawnSync(command, args, { cwd: repo, env: { ...toolEnvironment(), NO_COLOR: '1' }, encoding: 'utf8' });
+const run = (command: string, args: string[], cwd = repo) => {
+  const result = spawnSync(command, args, { cwd, env: { ...toolEnvironment(), NO_COLOR: '1' }, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 const readme = (await import('node:fs')).readFileSync(path.join(repo, 'README.md'), 'utf8');
 const brokenCount = loadProject(path.join(repo, 'tests/fixtures/broken')).diagnostics.length;
 
 describe('JSON only on stdout', () => {
-  it('npx inspection-reports check --json: the problems as JSON, exit 1 on errors', () => {
-    const broken = run('npx', ['--no-install', 'inspection-reports', 'check', '--json', 'tests/fixtures/broken']);
+  it('npx inspection-reports check --json: the problems as JSON, exit 1 on errors, from any folder of the project', () => {
+    // Run from content/: the folder given is still the project's (the command runs in the project folder, as npm run does).
+    const broken = run('npx', ['--no-install', 'inspection-reports', 'check', '--json', 'tests/fixtures/broken'], path.join(repo, 'content'));
     expect(broken.status, broken.stderr).toBe(1);
     const problems = JSON.parse(broken.stdout) as unknown[];
     expect(problems).toHaveLength(brokenCount);
@@ -35,13 +36,10 @@ describe('JSON only on stdout', () => {
 });
 
 describe('inspection-reports', () => {
-  it('runs on the project’s own Node from any folder of the project, and gives its usage with exit 2 for an unknown command', () => {
+  it('gives its usage on stderr with exit 2 for an unknown command', () => {
     const unknown = run(process.execPath, ['bin/inspection-reports.mjs', 'chekc']);
     expect(unknown.status).toBe(2);
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toMatch(/^Unknown command "chekc"\. Usage:\n {2}inspection-reports check/);
-    const fromContent = spawnSync(process.execPath, [path.join(repo, 'bin/inspection-reports.mjs'), 'check', 'tests/fixtures/valid'], { cwd: path.join(repo, 'content'), env: toolEnvironment(), encoding: 'utf8' });
-    expect(fromContent.status, fromContent.stderr).toBe(0);
-    expect(fromContent.stdout).toMatch(/^Checked \d+ files?: no problems found\.$/m);
   });
 });

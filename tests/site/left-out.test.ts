@@ -1,4 +1,5 @@
 /** Why a report is left out of a build, in the words the build ends with (src/site/left-out.ts). */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
@@ -53,5 +54,13 @@ describe('the lines a build ends with, for the sample content', () => {
     expect(published).toContain('Not published: content/inspections/aberwyn-2026 (embargoed until 2027-02-04; the build date is 2026-11-23)');
     const preview = leftOutLines(siteOf(project, { buildDate, drafts: true }));
     expect(preview).toEqual(published.map((line) => line.replace(/^Not published: /, 'In this preview only, not published: ')));
+  });
+
+  it('are what the README shows', () => {
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+    const shown = readme.split('\n').filter((line) => line.startsWith('Not published: '));
+    const date = /the build date is (\d{4}-\d\d-\d\d)/.exec(shown.join('\n'))?.[1];
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toEqual(leftOutLines(siteOf(project, { buildDate: date!, drafts: false })));
   });
 });
