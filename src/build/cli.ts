@@ -7,6 +7,9 @@
  * reports dated after the build date included, "DRAFT – NOT FOR PUBLICATION" on every page and PDF
  * page, into preview/ instead. It never reads, writes or replaces dist/; and `npm run build` always
  * leaves drafts out, whatever INCLUDE_DRAFTS the shell has.
+ *
+ * Either ends by naming each report that is not public on the build date and why (src/site/left-out.ts).
+ * Exit codes, as `npm run check`'s: 0 built, 1 errors in the content (or SITE_URL), 2 the tool failed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
