@@ -4,6 +4,7 @@
  */
 import sharp, { type Sharp } from 'sharp';
 import type { ImageRef } from './blocks.ts';
+import { COLOURS } from '../visual-system.ts';
 
 export interface NormalisedImage {
   data: Buffer;
@@ -58,11 +59,11 @@ async function normalise(image: ImageRef, format: 'png' | 'jpeg'): Promise<Norma
   // autoOrient applies the EXIF orientation before the metadata that carries it is dropped.
   let pipeline = (await openPicture(image)).autoOrient();
   pipeline = image.square
-    ? pipeline.resize({ width: image.square, height: image.square, fit: 'contain', background: '#ffffff' })
+    ? pipeline.resize({ width: image.square, height: image.square, fit: 'contain', background: COLOURS.background })
     : pipeline.resize({ width: MAX_WIDTH, withoutEnlargement: true });
   pipeline = pipeline.toColourspace('srgb');
   // Pictures sit on white in both outputs; without an alpha channel pdfkit embeds a PNG as it is, instead of decoding it.
-  pipeline = pipeline.flatten({ background: '#ffffff' });
+  pipeline = pipeline.flatten({ background: COLOURS.background });
   pipeline = format === 'jpeg' ? pipeline.jpeg({ quality: 82, mozjpeg: false }) : pipeline.png({ compressionLevel: 9 });
   const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, format };

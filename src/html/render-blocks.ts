@@ -7,7 +7,7 @@ import type { Element, ElementContent } from 'hast';
 import { h, s } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { numberedLabel, type Block, type ContentsEntry, type Inline, type TableCell } from '../document/blocks.ts';
-import { chartTree } from '../charts/chart-svg.ts';
+import { chartTrees } from '../charts/chart-svg.ts';
 import { ratingSymbolPaths } from '../document/rating-symbols.ts';
 import { isSafeLink } from '../model/url-policy.ts';
 
@@ -156,12 +156,13 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
       ];
     }
     case 'chart': {
-      // The chart as SVG (its title and description are its accessible name), then its data as a table.
+      // The chart as SVG (its title and description are its accessible name), in a narrow and a wide
+      // layout of which the page's styles show one, then its data as a table.
       const label = block.number ? `Figure ${block.number}: ${block.title}` : block.title;
       return [
         h('figure', { className: ['app-chart-figure'], id: block.id }, [
           h('figcaption', { className: ['govuk-heading-s'] }, [txt(label)]),
-          chartTree(block.chart, { id: `${block.id}-svg`, title: label, description: block.description }),
+          ...chartTrees(block.chart, { id: `${block.id}-svg`, title: label, description: block.description }),
           h('details', { className: ['govuk-details'] }, [
             h('summary', { className: ['govuk-details__summary'] }, [h('span', { className: ['govuk-details__summary-text'] }, [txt('The data in this chart')])]),
             h('div', { className: ['govuk-details__text'] }, tableNodes(block.table, ctx, `The data in ${label}`)),

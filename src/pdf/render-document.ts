@@ -5,13 +5,14 @@
  * of a page, table header rows repeated on every page. The same input always gives the same bytes.
  */
 import SVGtoPDF from 'svg-to-pdfkit';
-import { chartSvg } from '../charts/chart-svg.ts';
+import { chartSvg, PDF_CHART_MAX_WIDTH } from '../charts/chart-svg.ts';
 import type { Block, ContentsEntry, DocumentModel, Inline, TableCell } from '../document/blocks.ts';
 import { contentsOf, figuresOf, numberedLabel, sectionsOf } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layOutContents, Outline } from './contents.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
 import { pageOf, TaggedPdfWriter, type Struct } from './writer.ts';
+import { COLOURS } from '../visual-system.ts';
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -32,7 +33,19 @@ function marginOf(orientation: DocumentModel['orientation']) {
   return orientation === 'landscape' ? { left: 36, right: 36, top: 64, bottom: 56 } : { left: 64, right: 64, top: 74, bottom: 74 };
 }
 const LEADING = 1.45;
-const COLOUR = { text: '#0b0c0c', link: '#1d4f91', muted: '#505a5f', rule: '#b1b4b6', band: '#1d70b8', headBackground: '#f3f2f1', quoteBar: '#1d70b8', asideBar: '#b1b4b6', writingLine: '#6f777b' };
+/** The document's colours, from the one visual system. */
+const COLOUR = {
+  text: COLOURS.text,
+  link: COLOURS.link,
+  muted: COLOURS.secondaryText,
+  rule: COLOURS.border,
+  band: COLOURS.brand,
+  headBackground: COLOURS.lightBackground,
+  quoteBar: COLOURS.brand,
+  asideBar: COLOURS.border,
+  // A line to write on must show (3:1), unlike a rule that only separates.
+  writingLine: COLOURS.secondaryText,
+};
 const BODY: InlineStyle = { font: 'regular', size: 11, colour: COLOUR.text, linkColour: COLOUR.link };
 const SMALL: InlineStyle = { ...BODY, size: 9.5 };
 const HEADING_SIZE = { 1: 26, 2: 19, 3: 14.5, 4: 12 } as const;
@@ -354,7 +367,8 @@ class PdfWriter extends TaggedPdfWriter {
     const label = block.number ? `Figure ${block.number}: ${block.title}` : block.title;
     const svg = chartSvg(block.chart, { id: block.id, title: label, description: block.description });
     const size = /width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(svg)!;
-    const width = Math.min(frame.width, 460);
+    // The wide layout, never drawn larger than on screen (0.75 pt a pixel): its smallest text stays over 8 pt.
+    const width = Math.min(frame.width, PDF_CHART_MAX_WIDTH);
     const height = (width * Number(size[2])) / Number(size[1]);
     const captionStyle: InlineStyle = { ...frame.style, font: 'bold' };
     const captionLines = this.layout([{ type: 'text', value: label }], { ...frame, style: captionStyle });
