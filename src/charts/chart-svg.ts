@@ -67,7 +67,7 @@ function niceSteps(upTo: number): number[] {
  */
 export function axisTicks(largest: number, max?: number): number[] {
   const make = (step: number, top: number) => Array.from({ length: Math.round(top / step) + 1 }, (_, i) => round(i * step));
-  const closestToSix = (steps: number[], top: number) => steps.sort((a, b) => Math.abs(top / a + 1 - 6) - Math.abs(top / b + 1 - 6) || b - a)[0];
+  const closestToSix = (steps: number[], top: number) => steps.sort((a, b) => Math.abs(top / a + 1 - 6) - Math.abs(top / b + 1 - 6) || a - b)[0];
   if (max !== undefined && max > 0 && max >= largest) {
     const fits = (step: number) => Math.abs(max / step - Math.round(max / step)) < 1e-9 && max / step + 1 >= 3 && max / step + 1 <= 8;
     const nice = niceSteps(max).filter(fits);
