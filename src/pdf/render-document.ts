@@ -328,8 +328,9 @@ class PdfWriter extends TaggedPdfWriter {
 
   figureSize(image: NormalisedImage, frame: Frame): { width: number; height: number } {
     // 96 pixels to the inch on screen is 72 points; never wider than the text, never taller than half a page.
-    let width = Math.min(frame.width, (image.width * 72) / 96 / (image.width > 1200 ? 2 : 1));
-    let height = (width * image.height) / image.width;
+    // A drawing (SVG) takes the whole text width, so its text is as large as the page allows.
+    let width = image.vector ? frame.width : Math.min(frame.width, (image.width * 72) / 96 / (image.width > 1200 ? 2 : 1));
+    let height = image.vector ? (width * image.vector.height) / image.vector.width : (width * image.height) / image.width;
     const maxHeight = (this.bottom - this.margin.top) * 0.55;
     if (height > maxHeight) {
       width = (width * maxHeight) / height;
@@ -349,7 +350,12 @@ class PdfWriter extends TaggedPdfWriter {
     const x = frame.x;
     const top = this.y;
     this.within('Figure', { alt: block.alt, bbox: [x, top, x + width, top + height], placement: 'Block' }, (figure) => {
-      this.content(figure, 'Figure', () => this.doc.image(image.data, x, top, { width, height }));
+      this.content(figure, 'Figure', () => {
+        // An author's drawing is drawn as vectors, its text in the PDF's embedded fonts whatever
+        // fonts it names (it passed the picture checks: a plain drawing, no scripts or links).
+        if (image.vector) SVGtoPDF(this.doc, image.vector.svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
+        else this.doc.image(image.data, x, top, { width, height });
+      });
     });
     this.y += height + 6;
     if (captionLines.length) {
@@ -361,6 +367,13 @@ class PdfWriter extends TaggedPdfWriter {
       });
     }
   }
+
+  /** svg-to-pdfkit's font for a drawing's text: always the document's embedded fonts, never a standard PDF font. */
+  readonly embeddedFont = (_family: string, bold: boolean, italic: boolean): string => {
+    const name = bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+    this.doc.font(name);
+    return name;
+  };
 
   /** A chart: its numbered title, the SVG drawn as vectors inside a Figure (alt: its description), then its data table. */
   chart(block: Extract<Block, { type: 'chart' }>, frame: Frame): void {
@@ -389,10 +402,7 @@ class PdfWriter extends TaggedPdfWriter {
         height,
         preserveAspectRatio: 'xMinYMin meet',
         // Chart text is drawn with the document's embedded fonts, never a standard PDF font.
-        fontCallback: (_family: string, bold: boolean) => {
-          this.doc.font(bold ? 'bold' : 'regular');
-          return bold ? 'bold' : 'regular';
-        },
+        fontCallback: this.embeddedFont,
       });
     // The Figure speaks through its alt text (the data table follows): its shapes are its content,
     // and its labels, drawn over them, an artifact, so they are not read out run together after the alt text.
