@@ -228,12 +228,13 @@ const largestOf = (values: (number | null)[]) => Math.max(0, ...values.map((v) =
  * A horizontal value axis from `left` to `right`, ticks labelled under `y`, a grid line at each
  * from `top` down to `y`. Returns the scale.
  */
-function horizontalAxis(spec: ChartSpec, layout: Layout, largest: number, left: number, right: number, top: number, y: number) {
+function horizontalAxis(spec: ChartSpec, layout: Layout, largest: number, left: number, right: number, spans: [number, number][], y: number) {
   const ticks = spec.unit === '%' ? axisTicks(largest, spec.max ?? 100) : axisTicks(largest, spec.max);
   const max = ticks[ticks.length - 1]!;
   const x = (v: number) => left + (v / max) * (right - left);
+  // Grid lines run beside the bars only, never through a category label set above its bars.
   const svg = ticks.flatMap((tick, i) => [
-    line(`M${round(x(tick))} ${top} L${round(x(tick))} ${y}`, tick === 0 ? INK : GRID, tick === 0 ? 1.5 : 0.75),
+    line(spans.map(([from, to]) => `M${round(x(tick))} ${round(from)} L${round(x(tick))} ${round(to)}`).join(' '), tick === 0 ? INK : GRID, tick === 0 ? 1.5 : 0.75),
     text(x(tick), y + layout.small + 4, formatValue(tick, spec.unit), layout.small, { anchor: i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle' }),
   ]);
   return { x, svg, height: layout.small + 8 };
@@ -266,7 +267,8 @@ function bars(spec: ChartSpec, id: string, layout: Layout, top: number) {
   }
   const plotBottom = y - 6;
   const largest = largestOf(spec.series.flatMap((s) => s.values));
-  const axis = horizontalAxis(spec, layout, largest, left, right, plotTop, plotBottom);
+  const spans = rows.map(({ y: rowTop }, i): [number, number] => [rowTop - 4, i === rows.length - 1 ? plotBottom : beside ? rows[i + 1]!.y - 4 : rowTop + spec.series.length * barHeight + 4]);
+  const axis = horizontalAxis(spec, layout, largest, left, right, beside ? [[plotTop, plotBottom]] : spans, plotBottom);
   parts.push(...axis.svg);
   rows.forEach(({ y: rowTop, labels }, c) => {
     labels.forEach((label, i) => parts.push(beside ? text(labelWidth - 12, rowTop + layout.body + i * layout.lineHeight, label, layout.body, { anchor: 'end' }) : text(0, rowTop - labels.length * layout.lineHeight + layout.body - 2 + i * layout.lineHeight, label, layout.body)));
@@ -301,10 +303,12 @@ function stackedBars(spec: ChartSpec, id: string, layout: Layout, top: number) {
     y += labelHeight + Math.max(barHeight, beside ? labels.length * layout.lineHeight : 0) + 10;
   }
   const plotBottom = y - 5;
-  const axis = horizontalAxis(spec, layout, Math.max(0, ...totals), left, right, plotTop, plotBottom);
+  const spans = rows.map(({ y: rowTop }, i): [number, number] => [rowTop - 4, i === rows.length - 1 ? plotBottom : rowTop + barHeight + 4]);
+  const axis = horizontalAxis(spec, layout, Math.max(0, ...totals), left, right, beside ? [[plotTop, plotBottom]] : spans, plotBottom);
   parts.push(...axis.svg);
   rows.forEach(({ y: rowTop, labels }, c) => {
-    labels.forEach((label, i) => parts.push(beside ? text(labelWidth - 12, rowTop + layout.body + i * layout.lineHeight, label, layout.body, { anchor: 'end' }) : text(0, rowTop - labels.length * layout.lineHeight + layout.body - 2 + i * layout.lineHeight, label, layout.body)));
+    const middle = rowTop + Math.max(0, barHeight - labels.length * layout.lineHeight) / 2;
+    labels.forEach((label, i) => parts.push(beside ? text(labelWidth - 12, middle + layout.body * 0.9 + i * layout.lineHeight, label, layout.body, { anchor: 'end' }) : text(0, rowTop - labels.length * layout.lineHeight + layout.body - 2 + i * layout.lineHeight, label, layout.body)));
     let sum = 0;
     spec.series.forEach(({ values }, series) => {
       const value = values[c] ?? 0;
