@@ -41,7 +41,7 @@ export interface RenderedEasyReadPdf {
 }
 
 /** Text colours: each at least 7:1 on white (rule 14); tests check them. */
-export const EASY_READ_COLOURS = { text: COLOURS.text, link: COLOURS.link } as const;
+export const EASY_READ_COLOURS = { text: COLOURS.text, link: COLOURS.strongLink } as const;
 /** Decoration only, never text. */
 const DECORATION = { rule: COLOURS.border, band: COLOURS.brand } as const;
 

@@ -350,12 +350,14 @@ class PdfWriter extends TaggedPdfWriter {
     const x = frame.x;
     const top = this.y;
     this.within('Figure', { alt: block.alt, bbox: [x, top, x + width, top + height], placement: 'Block' }, (figure) => {
-      this.content(figure, 'Figure', () => {
-        // An author's drawing is drawn as vectors, its text in the PDF's embedded fonts whatever
-        // fonts it names (it passed the picture checks: a plain drawing, no scripts or links).
-        if (image.vector) SVGtoPDF(this.doc, image.vector.svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
-        else this.doc.image(image.data, x, top, { width, height });
-      });
+      // An author's drawing is drawn as vectors, its text in the PDF's embedded fonts whatever fonts
+      // it names (it passed the picture checks: a plain drawing, no scripts or links). As with a
+      // chart, the Figure speaks through its alt text: its shapes are its content, its words an
+      // artifact drawn over them, so they are not read out run together after the alt text.
+      const vector = image.vector;
+      const draw = (svg: string) => SVGtoPDF(this.doc, svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
+      this.content(figure, 'Figure', () => (vector ? draw(vector.svg.replace(/<text\b[\s\S]*?<\/text>/g, '')) : this.doc.image(image.data, x, top, { width, height })));
+      if (vector) this.artifact(() => draw(vector.svg.replace(/<(rect|path|circle|ellipse|line|polyline|polygon|image|use)\b/g, '<$1 visibility="hidden"')));
     });
     this.y += height + 6;
     if (captionLines.length) {

@@ -15,6 +15,8 @@ describe('the visual system', () => {
       expect(contrastRatio(COLOURS[name], COLOURS.lightBackground), name).toBeGreaterThanOrEqual(4.5);
     }
     expect(contrastRatio(COLOURS.text, COLOURS.focus)).toBeGreaterThanOrEqual(4.5);
+    // Easy-read documents ask 7:1 of their text and links.
+    for (const name of ['text', 'strongLink'] as const) expect(contrastRatio(COLOURS[name], COLOURS.background), name).toBeGreaterThanOrEqual(7);
   });
 
   it('gives every rating a colour of at least 4.5:1, a tint text can sit on, and a shape and pattern of its own', () => {
