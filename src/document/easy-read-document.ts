@@ -21,6 +21,7 @@ import { OPENMOJI_CREDIT, pictureFileProblem, resolvePicture } from './pictures.
 import { ratingSymbolPaths } from './rating-symbols.ts';
 import { ratingInline } from './report-tables.ts';
 import { IdMaker, text } from './make-blocks.ts';
+import { COLOURS } from '../visual-system.ts';
 
 /** Where a sentence or picture came from: the checks turn this into file:line:column. */
 export type Origin =
@@ -446,15 +447,15 @@ export function ratingScaleSvg(inspection: Inspection): string {
     const x = 8 + i * (stepWidth + gap);
     const y = 472 - height;
     const isAwarded = i === awarded;
-    parts.push(`<rect x="${x}" y="${y}" width="${stepWidth}" height="${height}" rx="6" fill="${isAwarded ? '#0b0c0c' : '#f3f2f1'}" stroke="#0b0c0c" stroke-width="4"/>`);
+    parts.push(`<rect x="${x}" y="${y}" width="${stepWidth}" height="${height}" rx="6" fill="${isAwarded ? COLOURS.text : COLOURS.lightBackground}" stroke="${COLOURS.text}" stroke-width="4"/>`);
     const symbol = ratingInline(inspection, framework.ratingScale[i]!.id, false).symbol;
     const shape = ratingSymbolPaths[symbol];
     const size = stepWidth * 0.72;
-    parts.push(`<g transform="translate(${x + (stepWidth - size) / 2} ${y + 16}) scale(${size / 10})"><path d="${shape.path}" fill="${isAwarded ? '#ffffff' : shape.colour}"/></g>`);
+    parts.push(`<g transform="translate(${x + (stepWidth - size) / 2} ${y + 16}) scale(${size / 10})"><path d="${shape.path}" fill="${isAwarded ? COLOURS.background : shape.colour}"/></g>`);
     if (isAwarded) {
       const cx = x + stepWidth / 2;
-      parts.push(`<path d="M${cx - 34} ${y - 82} L${cx + 34} ${y - 82} L${cx} ${y - 16} Z" fill="#0b0c0c"/>`);
+      parts.push(`<path d="M${cx - 34} ${y - 82} L${cx + 34} ${y - 82} L${cx} ${y - 16} Z" fill="${COLOURS.text}"/>`);
     }
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${width}" viewBox="0 0 ${width} ${width}"><rect width="${width}" height="${width}" fill="#ffffff"/>${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${width}" viewBox="0 0 ${width} ${width}"><rect width="${width}" height="${width}" fill="${COLOURS.background}"/>${parts.join('')}</svg>`;
 }
