@@ -38,8 +38,18 @@ const SMALL: InlineStyle = { ...BODY, size: 9.5 };
 const HEADING_SIZE = { 1: 26, 2: 19, 3: 14.5, 4: 12 } as const;
 /** The gap between ruled lines in a cell to write in (about 8 mm: room for handwriting). */
 const WRITING_LINE = 23;
+/** The fewest lines of text the last page may hold: fewer looks like a page left over by accident. */
+export const MIN_LAST_PAGE_LINES = 5;
 /** A tick box: its side, the gap before its word, and the extra space between boxes. */
 const TICK = { box: 9, gap: 6, spacing: 6 } as const;
+
+/** A place in the body where a page may break: between blocks, list items, table rows, or lines of a paragraph. */
+interface BreakPoint {
+  /** Its number in reading order: the same in every rendering of one document. */
+  seq: number;
+  page: number;
+  y: number;
+}
 
 interface Frame {
   x: number;
@@ -57,9 +67,66 @@ class PdfWriter extends TaggedPdfWriter {
   private readonly bottom = this.page.height - this.margin.bottom;
   private readonly outline = new Outline(this.doc, this.page.width);
 
-  constructor(model: DocumentModel, images: Map<string, NormalisedImage>) {
+  /** Break points of the body as drawn, and the tops of the text lines drawn on each page of it (see lastPagePull). */
+  private readonly breakPoints: BreakPoint[] = [];
+  private nextBreak = 0;
+  private readonly lineTops = new Map<number, Set<number>>();
+  private inBody = false;
+  /** The page the last level-2 heading started: a section that starts a page keeps its page. */
+  private lastSectionPage = -1;
+
+  /** `breakAt`: the break point where a new page starts anyway, so the last page is not left short. */
+  constructor(
+    model: DocumentModel,
+    images: Map<string, NormalisedImage>,
+    private readonly breakAt?: number,
+  ) {
     super(model, { top: marginOf(model.orientation).top, leading: LEADING, underlineLinks: true });
     this.images = images;
+  }
+
+  /** A place where the page may break: breaks here when it is the chosen one (true when it did). `glued` ones (just under a heading) are never chosen. */
+  private breakPoint(glued = false): boolean {
+    if (!this.inBody) return false;
+    const seq = this.nextBreak++;
+    const broke = seq === this.breakAt && !this.atPageTop();
+    if (broke) this.newPage();
+    if (!glued) this.breakPoints.push({ seq, page: this.pageIndex, y: this.y });
+    return broke;
+  }
+
+  override drawLine(...args: Parameters<TaggedPdfWriter['drawLine']>): void {
+    if (this.inBody) {
+      const [, , style, , , top = this.textTop(this.y, style)] = args;
+      const tops = this.lineTops.get(this.pageIndex) ?? new Set<number>();
+      tops.add(Math.round(top));
+      this.lineTops.set(this.pageIndex, tops);
+    }
+    super.drawLine(...args);
+  }
+
+  /**
+   * When the body's last page holds fewer than `minLines` lines of text, the break point on the
+   * page before from which enough lines would move over to join them: the latest such, so as little
+   * as possible moves. Undefined when the last page is full enough, or starts a section of its own.
+   */
+  lastPagePull(minLines: number): number | undefined {
+    const last = this.pageIndex;
+    const onLast = this.lineTops.get(last)?.size ?? 0;
+    if (onLast >= minLines || onLast === 0 || this.lastSectionPage === last) return undefined;
+    const before = [...(this.lineTops.get(last - 1) ?? [])];
+    const room = this.bottom - this.margin.top - (this.y - this.margin.top);
+    const candidates = this.breakPoints.filter((b) => b.page === last - 1 && b.y > this.margin.top + 0.01).sort((a, b) => b.seq - a.seq);
+    for (const candidate of candidates) {
+      const moved = before.filter((top) => top >= candidate.y - 0.5).length;
+      if (moved + onLast >= minLines && this.bottom - candidate.y <= room) return candidate.seq;
+    }
+    return undefined;
+  }
+
+  /** Lines of text on the body's last page, as drawn. */
+  get lastPageLines(): number {
+    return this.lineTops.get(this.pageIndex)?.size ?? 0;
   }
 
   private atPageTop(): boolean {
@@ -79,6 +146,8 @@ class PdfWriter extends TaggedPdfWriter {
     this.within(tag, {}, (element) => {
       lines.forEach((line, index) => {
         const remaining = lines.length - index;
+        // Between lines, where neither part would be a single line alone.
+        if (index >= 2 && remaining >= 2) this.breakPoint();
         const roomFor = Math.floor((this.bottom - this.y) / lh + 0.001);
         if (roomFor < 1 || (remaining === 2 && roomFor < 2 && index >= 2)) this.newPage();
         this.drawLine(line, frame.x, frame.style, element, tag);
@@ -166,7 +235,14 @@ class PdfWriter extends TaggedPdfWriter {
         if (blocks[next]) need += this.startHeight(blocks[next]!, frame);
         if (block.level === 2 && !this.atPageTop()) this.newPage();
         else if (this.y + need > this.bottom) this.newPage();
+        if (block.level === 2) this.lastSectionPage = this.pageIndex;
       }
+      const previous = blocks[index - 1];
+      // Never between a heading or rating line and what they introduce, nor inside a run kept with its table.
+      const keptRun = blocks.some((b, j) => b.type === 'table' && b.keepWith !== undefined && j > index - 1 && j - b.keepWith <= index - 1);
+      const glued = previous?.type === 'heading' || previous?.type === 'rating-line' || (previous?.type === 'paragraph' && blocks[index - 2]?.type === 'rating-line') || keptRun;
+      if (index > 0 && block.type !== 'heading') this.breakPoint(glued);
+      else if (block.type === 'heading' && block.level > 2) this.breakPoint(glued);
       this.block(block, frame);
     });
   }
@@ -224,6 +300,7 @@ class PdfWriter extends TaggedPdfWriter {
             // The term stays with its definition: all of it when short, else its first two lines.
             const definitionLines = this.layout([{ type: 'text', value: item.definition }], { ...frame, width: frame.width - 14 }).length;
             const keep = termLines.length + (definitionLines <= 3 ? definitionLines : 2);
+            this.breakPoint();
             if (this.y + keep * this.lineHeight(frame.style) > this.bottom) this.newPage();
             this.within('LI', {}, () => {
               this.doc.addNamedDestination(item.id, 'XYZ', frame.x, this.y, null);
@@ -268,6 +345,7 @@ class PdfWriter extends TaggedPdfWriter {
       block.items.forEach((item, index) => {
         const first = item[0];
         const need = first ? this.startHeight(first, { ...frame, x: frame.x + indent, width: frame.width - indent }) : this.lineHeight(frame.style);
+        if (index > 0) this.breakPoint();
         if (this.y + need > this.bottom) this.newPage();
         this.within('LI', {}, () => {
           const label = block.ordered ? `${block.start + index}.` : frame.x > this.margin.left + indent ? '–' : '•';
@@ -532,6 +610,8 @@ class PdfWriter extends TaggedPdfWriter {
           // A row never splits; a group heading row (spanning all columns) stays with the row after it.
           const spansAll = row.cells.length === 1 && (row.cells[0]!.cell.colSpan ?? 1) === columns;
           const need = row.height + (spansAll && rows[index + 1] ? rows[index + 1]!.height : 0);
+          const previousSpansAll = rows[index - 1]?.cells.length === 1 && (rows[index - 1]!.cells[0]!.cell.colSpan ?? 1) === columns;
+          if (index > 0 && this.breakPoint(previousSpansAll)) head.forEach((headRow) => drawCells(headRow, null));
           if (this.y + need > this.bottom) {
             this.newPage();
             // The header repeats on the new page as page furniture: it is tagged once, in THead.
@@ -625,7 +705,9 @@ class PdfWriter extends TaggedPdfWriter {
     const figures = figuresOf(this.model.body);
     const fillFigures = figures.length ? this.contents(figures.map((f) => ({ id: f.id, text: f.text, level: 3 as const })), { id: 'list-of-figures', text: 'List of figures and tables', flat: true }) : () => {};
     // Each top-level section is a Sect, so the structure tree reads like the contents.
+    this.inBody = true;
     for (const section of sectionsOf(this.model.body)) this.within('Sect', {}, () => this.blocks(section, frame));
+    this.inBody = false;
     fillContents();
     fillFigures();
     this.pageFurniture();
@@ -636,8 +718,16 @@ class PdfWriter extends TaggedPdfWriter {
 export async function renderDocumentPdf(model: DocumentModel): Promise<RenderedPdf> {
   const images = new Map<string, NormalisedImage>();
   for (const image of model.images) images.set(image.source, await normaliseImage(image));
-  const writer = new PdfWriter(model, images);
+  let writer = new PdfWriter(model, images);
   writer.render();
+  // A last page of a line or two: draw it again with a page break earlier, so enough lines go over to it.
+  const breakAt = writer.lastPagePull(MIN_LAST_PAGE_LINES);
+  if (breakAt !== undefined) {
+    const again = new PdfWriter(model, images, breakAt);
+    again.render();
+    const pages = (w: PdfWriter) => w.doc.bufferedPageRange().count;
+    if (pages(again) === pages(writer) && again.lastPageLines > writer.lastPageLines) writer = again;
+  }
   const pageCount = writer.doc.bufferedPageRange().count;
   const bytes = await writer.finish();
   return { bytes, pageCount, headingPages: writer.headingPages };
