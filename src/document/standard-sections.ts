@@ -49,7 +49,7 @@ export function matchSubHeading(written: string, required: readonly string[]): S
   const exact = required.find((r) => r === text);
   if (exact) return { required: exact, exact: true };
   const key = keyOf(text);
-  const near = required.find((r) => keyOf(r) === key) ?? required.find((r) => distance(keyOf(r), key) <= Math.min(2, Math.floor(keyOf(r).length / 5)));
+  const near = required.find((r) => keyOf(r) === key) ?? required.find((r) => distance(keyOf(r), key) <= Math.min(2, Math.floor(keyOf(r).length / 4)));
   return near ? { required: near, exact: false } : undefined;
 }
 
