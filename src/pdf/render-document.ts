@@ -38,7 +38,7 @@ const SMALL: InlineStyle = { ...BODY, size: 9.5 };
 const HEADING_SIZE = { 1: 26, 2: 19, 3: 14.5, 4: 12 } as const;
 /** The gap between ruled lines in a cell to write in (about 8 mm: room for handwriting). */
 const WRITING_LINE = 23;
-/** The fewest lines of text the last page may hold: fewer looks like a page left over by accident. */
+/** The fewest lines of text the last page (of the document, and of each section) may hold: fewer looks like a page left over by accident. */
 export const MIN_LAST_PAGE_LINES = 5;
 /** A tick box: its side, the gap before its word, and the extra space between boxes. */
 const TICK = { box: 9, gap: 6, spacing: 6 } as const;
@@ -72,14 +72,16 @@ class PdfWriter extends TaggedPdfWriter {
   private nextBreak = 0;
   private readonly lineTops = new Map<number, Set<number>>();
   private inBody = false;
-  /** The page the last level-2 heading started: a section that starts a page keeps its page. */
-  private lastSectionPage = -1;
+  /** Pages a level-2 section starts on: such a page is never filled from the section before. */
+  private readonly sectionStarts = new Set<number>();
+  /** The last page of each section that the next section's new page ends, and of the body: where text stops on it. */
+  private readonly sectionEnds: { page: number; y: number }[] = [];
 
-  /** `breakAt`: the break point where a new page starts anyway, so the last page is not left short. */
+  /** `breakAt`: the break points where a new page starts anyway, so that no section's last page is left short. */
   constructor(
     model: DocumentModel,
     images: Map<string, NormalisedImage>,
-    private readonly breakAt?: number,
+    private readonly breakAt: ReadonlySet<number> = new Set(),
   ) {
     super(model, { top: marginOf(model.orientation).top, leading: LEADING, underlineLinks: true });
     this.images = images;
@@ -89,7 +91,7 @@ class PdfWriter extends TaggedPdfWriter {
   private breakPoint(glued = false): boolean {
     if (!this.inBody) return false;
     const seq = this.nextBreak++;
-    const broke = seq === this.breakAt && !this.atPageTop();
+    const broke = this.breakAt.has(seq) && !this.atPageTop();
     if (broke) this.newPage();
     if (!glued) this.breakPoints.push({ seq, page: this.pageIndex, y: this.y });
     return broke;
@@ -106,22 +108,28 @@ class PdfWriter extends TaggedPdfWriter {
   }
 
   /**
-   * When the body's last page holds fewer than `minLines` lines of text, the break point on the
-   * page before from which enough lines would move over to join them: the latest such, so as little
-   * as possible moves. Undefined when the last page is full enough, or starts a section of its own.
+   * For each section's last page (before the next section's new page, and the body's last) that
+   * holds fewer than `minLines` lines of text, the break point on the page before from which enough
+   * lines would move over to join them: the latest such, so as little as possible moves. None for a
+   * page that starts its section, or that nothing on the page before could fill.
    */
-  lastPagePull(minLines: number): number | undefined {
-    const last = this.pageIndex;
-    const onLast = this.lineTops.get(last)?.size ?? 0;
-    if (onLast >= minLines || onLast === 0 || this.lastSectionPage === last) return undefined;
-    const before = [...(this.lineTops.get(last - 1) ?? [])];
-    const room = this.bottom - this.margin.top - (this.y - this.margin.top);
-    const candidates = this.breakPoints.filter((b) => b.page === last - 1 && b.y > this.margin.top + 0.01).sort((a, b) => b.seq - a.seq);
-    for (const candidate of candidates) {
-      const moved = before.filter((top) => top >= candidate.y - 0.5).length;
-      if (moved + onLast >= minLines && this.bottom - candidate.y <= room) return candidate.seq;
+  shortPagePulls(minLines: number): Set<number> {
+    const pulls = new Set<number>();
+    for (const end of this.sectionEnds) {
+      const onLast = this.lineTops.get(end.page)?.size ?? 0;
+      if (onLast >= minLines || onLast === 0 || this.sectionStarts.has(end.page)) continue;
+      const before = [...(this.lineTops.get(end.page - 1) ?? [])];
+      const room = this.bottom - end.y;
+      const candidates = this.breakPoints.filter((b) => b.page === end.page - 1 && b.y > this.margin.top + 0.01).sort((a, b) => b.seq - a.seq);
+      const chosen = candidates.find((candidate) => before.filter((top) => top >= candidate.y - 0.5).length + onLast >= minLines && this.bottom - candidate.y <= room);
+      if (chosen) pulls.add(chosen.seq);
     }
-    return undefined;
+    return pulls;
+  }
+
+  /** Section-end pages with fewer than `minLines` lines of text. */
+  shortPages(minLines: number): number {
+    return this.sectionEnds.filter((end) => (this.lineTops.get(end.page)?.size ?? 0) < minLines).length;
   }
 
   /** Lines of text on the body's last page, as drawn. */
@@ -227,15 +235,18 @@ class PdfWriter extends TaggedPdfWriter {
       }
       if (block.type === 'heading') {
         // Keep the heading with what follows: the rating line and the first lines after it.
-        let need = this.headingHeight(block, frame);
+        // Counting the space a heading below level 2 leaves above itself, as heading() does.
+        let need = this.headingHeight(block, frame) + (block.level > 2 && !this.atPageTop() ? HEADING_SIZE[block.level] * 0.6 : 0);
         let next = index + 1;
         while (blocks[next]?.type === 'rating-line') need += this.startHeight(blocks[next++]!, frame);
         // Under a rating line comes the standard's statement: keep the first lines after it too.
         if (next > index + 1 && blocks[next]?.type === 'paragraph') need += this.fullHeight(blocks[next++]!, frame) + frame.style.size * 0.7;
         if (blocks[next]) need += this.startHeight(blocks[next]!, frame);
-        if (block.level === 2 && !this.atPageTop()) this.newPage();
-        else if (this.y + need > this.bottom) this.newPage();
-        if (block.level === 2) this.lastSectionPage = this.pageIndex;
+        if (block.level === 2 && !this.atPageTop()) {
+          if (this.inBody) this.sectionEnds.push({ page: this.pageIndex, y: this.y });
+          this.newPage();
+        } else if (this.y + need > this.bottom) this.newPage();
+        if (block.level === 2) this.sectionStarts.add(this.pageIndex);
       }
       const previous = blocks[index - 1];
       // Never between a heading or rating line and what they introduce, nor inside a run kept with its table.
@@ -707,6 +718,7 @@ class PdfWriter extends TaggedPdfWriter {
     // Each top-level section is a Sect, so the structure tree reads like the contents.
     this.inBody = true;
     for (const section of sectionsOf(this.model.body)) this.within('Sect', {}, () => this.blocks(section, frame));
+    this.sectionEnds.push({ page: this.pageIndex, y: this.y });
     this.inBody = false;
     fillContents();
     fillFigures();
@@ -720,13 +732,13 @@ export async function renderDocumentPdf(model: DocumentModel): Promise<RenderedP
   for (const image of model.images) images.set(image.source, await normaliseImage(image));
   let writer = new PdfWriter(model, images);
   writer.render();
-  // A last page of a line or two: draw it again with a page break earlier, so enough lines go over to it.
-  const breakAt = writer.lastPagePull(MIN_LAST_PAGE_LINES);
-  if (breakAt !== undefined) {
+  // A section (or the document) ending on a page of a line or two: draw it again with page breaks earlier, so enough lines go over.
+  const breakAt = writer.shortPagePulls(MIN_LAST_PAGE_LINES);
+  if (breakAt.size) {
     const again = new PdfWriter(model, images, breakAt);
     again.render();
     const pages = (w: PdfWriter) => w.doc.bufferedPageRange().count;
-    if (pages(again) === pages(writer) && again.lastPageLines > writer.lastPageLines) writer = again;
+    if (pages(again) === pages(writer) && again.shortPages(MIN_LAST_PAGE_LINES) < writer.shortPages(MIN_LAST_PAGE_LINES)) writer = again;
   }
   const pageCount = writer.doc.bufferedPageRange().count;
   const bytes = await writer.finish();

@@ -150,15 +150,32 @@ describe('page layout', () => {
       expect(printed.filter((l) => l.startsWith('Finding number'))).toEqual(Array.from({ length: count }, (_, i) => `Finding number ${i + 1}.`));
     });
 
+    it('does the same for a section that ends just before the next section’s new page', async () => {
+      const findings = (n: number): Block[] => [heading(2, 'Findings', 'findings'), ...Array.from({ length: n }, (_, i) => para(`Finding number ${i + 1}.`))];
+      const count = (await firstPageCount(findings, /^Finding number/)) + 2;
+      const result = await renderDocumentPdf(documentWith([...findings(count), heading(2, 'Next section', 'next'), para('The next section starts a page of its own.')]));
+      const pdf = await readPdf(result.bytes);
+      const ending = pdf.pages.map((items) => linesOf(items).map((l) => l.text)).find((lines) => lines.includes(`Finding number ${count}.`))!;
+      expect(ending.length).toBeGreaterThanOrEqual(MIN_LAST_PAGE_LINES);
+      expect(result.headingPages.next).toBe(6);
+    });
+
     it('breaks a long last paragraph earlier, and a table earlier with its header row again', async () => {
       const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
       const row = (i: number) => [{ inlines: [text(`Row ${i}`)], rowHeader: true }, { inlines: [text(`${i}%`)], align: 'right' as const }];
       const table = (n: number): Block => ({ type: 'table', caption: 'Rows', head: [[{ inlines: [text('Question')] }, { inlines: [text('Per cent')] }]], rows: Array.from({ length: n }, (_, i) => row(i + 1)) });
-      // Grow the last block a line (or row) at a time until the laid-out document first reaches a fifth page.
+      // The smallest block (in lines or rows) that reaches a fifth page: laid out page by page, it would put one line there.
       for (const last of [(n: number) => para(words(n * 8)), table]) {
-        let n = 1;
-        let result = await renderDocumentPdf(documentWith([heading(2, 'Start', 'start'), last(n)]));
-        while (result.pageCount < 5) result = await renderDocumentPdf(documentWith([heading(2, 'Start', 'start'), last(++n)]));
+        const render = (n: number) => renderDocumentPdf(documentWith([heading(2, 'Start', 'start'), last(n)]));
+        let [low, high] = [1, 128];
+        while (low < high) {
+          const middle = Math.floor((low + high) / 2);
+          if ((await render(middle)).pageCount >= 5) high = middle;
+          else low = middle + 1;
+        }
+        const n = low;
+        const result = await render(n);
+        expect(result.pageCount).toBe(5);
         const { pdf, lines } = await lastPageLines(result.bytes);
         expect(lines.length, `${n}`).toBeGreaterThanOrEqual(MIN_LAST_PAGE_LINES);
         if (last === table) expect(linesOf(pdf.pages.at(-1)!, { artifacts: true }).map((l) => l.text)).toContain('Question Per cent');
