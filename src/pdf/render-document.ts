@@ -2,7 +2,8 @@
  * Draws a document model as an accessible A4 PDF with pdfkit: tagged (PDF/UA structure, language,
  * title shown), embedded OFL fonts, bookmarks mirroring the headings, a contents page with the real
  * page numbers, running header and "Page N of M" footer as artifacts, no heading stranded at the foot
- * of a page, table header rows repeated on every page. The same input always gives the same bytes.
+ * of a page, no section (nor the document) ending on a page of fewer than five lines, table header
+ * rows repeated on every page. The same input always gives the same bytes.
  */
 import SVGtoPDF from 'svg-to-pdfkit';
 import { chartSvg } from '../charts/chart-svg.ts';
@@ -132,10 +133,6 @@ class PdfWriter extends TaggedPdfWriter {
     return this.sectionEnds.filter((end) => (this.lineTops.get(end.page)?.size ?? 0) < minLines).length;
   }
 
-  /** Lines of text on the body's last page, as drawn. */
-  get lastPageLines(): number {
-    return this.lineTops.get(this.pageIndex)?.size ?? 0;
-  }
 
   private atPageTop(): boolean {
     return this.y <= this.margin.top + 0.01;
