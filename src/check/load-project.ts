@@ -20,6 +20,7 @@ import { checkEasyReadVersions, loadEasyReadChecks, loadEasyReadTemplates, loadT
 import { checkGlossary } from './rules/glossary.ts';
 import { checkInspectionsTogether, type LoadedInspection } from './rules/inspection.ts';
 import { loadInspection } from './inspection-folder.ts';
+import { standardSectionsOf } from '../document/standard-sections.ts';
 import { loadAnnualReports } from './annual-reports.ts';
 import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
 
@@ -135,13 +136,14 @@ export function loadProject(root: string): LoadResult {
   const publisher = loadPublisher(reader);
   const frameworkById = new Map(frameworks.map((entry) => [entry.framework.id, entry.framework]));
   const glossaryIds = new Set(glossary.map((term) => term.id));
+  const standardSections = standardSectionsOf(documentTemplates.find((t) => t.id === 'inspection-report'));
 
   const inspectionsFolder = path.join(root, 'content/inspections');
   const folders = reader.folders(inspectionsFolder).map((absolute) => path.basename(absolute));
   const loaded: LoadedInspection[] = [];
   const inspections: Inspection[] = [];
   for (const slug of folders) {
-    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds }));
+    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections }));
     if (result?.loaded) loaded.push(result.loaded);
     if (result?.inspection) inspections.push(result.inspection);
   }
