@@ -97,8 +97,8 @@ function easyReadModel(rows: number): DocumentModel {
   const hardWords: HardWords = {
     type: 'hard-words',
     items: [
-      { id: 'hard-word-assessment', term: 'Assessment', sentences: [[text('An assessment is when a worker finds out about a child.')], [text('It helps the worker make a plan.')]], usedIn: used.assessment! },
-      { id: 'hard-word-plan', term: 'Plan', sentences: [[text('A plan says what will happen and when.')]], usedIn: used.plan! },
+      { id: 'hard-word-assessment', term: 'Assessment', picture: pictures[1]!, alt: 'A worker with a clipboard', sentences: [[text('An assessment is when a worker finds out about a child.')], [text('It helps the worker make a plan.')]], usedIn: used.assessment! },
+      { id: 'hard-word-plan', term: 'Plan', picture: pictures.at(-1)!, alt: 'A calendar', sentences: [[text('A plan says what will happen and when.')]], usedIn: used.plan! },
     ],
   };
   return {
@@ -283,10 +283,37 @@ function describeEasyReadPdf(name: string, load: () => Promise<Subject | undefin
         const picture = images.find((image) => Math.abs(image.top - capTop) <= 2);
         expect(picture, `${row.id}: a picture level with "${printed(row.sentences[0]!, () => 0)}" (cap top ${capTop.toFixed(1)}; pictures at ${images.map((i) => i.top.toFixed(1)).join(', ')})`).toBeDefined();
         expect(picture!.x + picture!.width, row.id).toBeLessThan(first.x - 10);
-        expect(Math.abs(picture!.width - picture!.height), row.id).toBeLessThan(0.5);
-        expect(picture!.width).toBeGreaterThanOrEqual(80);
-        expect(picture!.width).toBeLessThanOrEqual(90);
+        if (row.picture.square) {
+          expect(Math.abs(picture!.width - picture!.height), row.id).toBeLessThan(0.5);
+          expect(picture!.width).toBeGreaterThanOrEqual(80);
+          expect(picture!.width).toBeLessThanOrEqual(90);
+        } else {
+          // A picture with words on it (the rating scale) is larger, so its words can be read.
+          expect(picture!.width, row.id).toBeGreaterThanOrEqual(180);
+        }
       }
+    });
+
+    run('draws each hard word’s picture on the left, level with the word, and tags it in the word’s LBody with its alt text', ({ model, pdf, drawings, rendered }) => {
+      const list = hardWordsOf(model)!;
+      const start = rendered.headingPages['hard-words']!;
+      for (const item of list.items) {
+        const page = pdf.pages.findIndex((items, index) => index >= start - 1 && placedLinesOf(items).some((l) => l.text === item.term)) + 1;
+        const line = placedLinesOf(pdf.pages[page - 1]!).find((l) => l.text === item.term)!;
+        const capTop = line.top - FONT_METRICS.capHeight * line.size;
+        const images = drawings[page - 1]!.images;
+        const picture = images.find((image) => Math.abs(image.top - capTop) <= 2);
+        expect(picture, `${item.term}: a picture level with the word (cap top ${capTop.toFixed(1)}; pictures at ${images.map((i) => i.top.toFixed(1)).join(', ')})`).toBeDefined();
+        expect(picture!.x + picture!.width, item.term).toBeLessThan(line.x - 10);
+        expect(picture!.width, item.term).toBeGreaterThanOrEqual(80);
+      }
+      const items = pdf.structure.flatMap((tree) => [...walk(tree)]).filter((n) => n.role === 'LI');
+      expect(items.length).toBe(list.items.length);
+      items.forEach((li, index) => {
+        const body = li.children.find((c) => c.role === 'LBody');
+        expect(body?.children[0]?.role, list.items[index]!.term).toBe('Figure');
+        expect(body?.children[0]?.alt, list.items[index]!.term).toBe(list.items[index]!.alt);
+      });
     });
 
     run('tags each row as a Div of a Figure with its alt text and one P per sentence', ({ model, pdf }) => {

@@ -157,7 +157,8 @@ export function checkEasyReadVersions(
   root: string,
   templates: readonly LoadedTemplate[],
   yamlSources: { inspection: Map<string, { file: string; source: YamlSource }>; thematic: Map<string, YamlSource> },
-  glossarySource: { file: string; source: YamlSource; index: Map<string, number> } | undefined,
+  /** Where each glossary term is written, by its id. */
+  glossarySources: ReadonlyMap<string, { file: string; source: YamlSource; index: number }>,
   settings: EasyReadCheckSettings,
   diagnostics: DiagnosticList,
   pictures: PictureUse[],
@@ -183,8 +184,8 @@ export function checkEasyReadVersions(
           case 'recommendation':
             return yaml ? { file: yaml.file, at: yaml.source.positionOf(['recommendations', origin.index, origin.field], origin.field === 'easyRead' ? 'value' : 'key') } : { file: easyRead.file, at: undefined };
           case 'glossary': {
-            const index = glossarySource?.index.get(origin.termId);
-            return glossarySource && index !== undefined ? { file: glossarySource.file, at: glossarySource.source.positionOf([index, 'easyRead'], 'value') } : { file: 'content/glossary/terms.yaml', at: undefined };
+            const entry = glossarySources.get(origin.termId);
+            return entry ? { file: entry.file, at: entry.source.positionOf([entry.index, origin.field], 'value') } : { file: 'content/glossary/terms.yaml', at: undefined };
           }
         }
       };
