@@ -35,8 +35,8 @@ export async function openPicture(image: PictureInput): Promise<Sharp> {
   const options = { limitInputPixels: PICTURE_LIMITS.pixels };
   if (image.svg === undefined && !image.source.endsWith('.svg')) return sharp(input, { ...options, density: 72 });
   const { width = 1, height = 1 } = await sharp(input, options).metadata();
-  // A square picture is drawn twice the square's size along its longer side, whatever size the SVG says it is, so it can be trimmed and still be sharp.
-  const wanted = image.square ? (72 * 2 * image.square) / Math.max(width, height) : 144;
+  // A square picture is drawn 1.5 times the square along its longer side, whatever size the SVG says, so its drawing is still as large as the square once its padding is trimmed.
+  const wanted = image.square ? (72 * 1.5 * image.square) / Math.max(width, height) : 144;
   const density = Math.min(wanted, 72 * Math.sqrt(PICTURE_LIMITS.pixels / (width * height)));
   return sharp(input, { ...options, density });
 }
