@@ -62,8 +62,8 @@ const HEADING_SIZE = { 1: 32, 2: 25, 3: 21, 4: 19 } as const;
 const HEADING_LEADING = 1.3;
 /** The picture of a row: a square, with the text column to its right. */
 const PICTURE = 84;
-/** A picture that is not square (the rating scale, with words on it) is drawn this wide, so its words read at about 15 pt. */
-const LARGE_PICTURE_WIDTH = 200;
+/** A picture that is not square (the rating scale, with words on it) is drawn this wide, so its words (30 units of its 400) are 16 pt. */
+const LARGE_PICTURE_WIDTH = 216;
 const GUTTER = 22;
 const TEXT_X = MARGIN.left + PICTURE + GUTTER;
 const TEXT_WIDTH = PAGE.width - MARGIN.right - TEXT_X;
