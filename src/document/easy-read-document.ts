@@ -17,7 +17,7 @@ import type { EasyReadRow } from '../model/easy-read-source.ts';
 import type { Block, DocumentModel, ImageRef, Inline } from './blocks.ts';
 import { inlinesFrom, type MarkdownContext } from './from-markdown.ts';
 import { formatDate } from './dates.ts';
-import { OPENMOJI_CREDIT, pictureFileProblem, resolvePicture } from './pictures.ts';
+import { OPENMOJI_CREDIT, resolvePicture, unusablePicture } from './pictures.ts';
 import { capHeight, textPathsSvg, textWidth } from './text-paths.ts';
 import { COLOURS, RATING_STYLES, ratingMarkFromTop } from '../visual-system.ts';
 import { IdMaker, text } from './make-blocks.ts';
@@ -221,12 +221,8 @@ class EasyReadBuilder {
       return this.addImage({ source: `generated:rating-scale:${this.inspection.framework.id}:${this.inspection.rating.overall.rating}`, name: 'rating-scale.png', svg });
     }
     const resolved = resolvePicture(url, folder, this.contentFolder);
-    if (resolved.kind === 'unknown-openmoji') {
-      this.problems.push({ origin, rule: 'picture', message: `there is no OpenMoji picture called "${url.slice('openmoji:'.length)}"`, hint: 'find the picture on openmoji.org and write its name with hyphens, such as openmoji:woman-office-worker' });
-      return undefined;
-    }
-    if (resolved.kind === 'refused') {
-      this.problems.push({ origin, rule: 'picture', ...pictureFileProblem(url, resolved.problem, path.relative(this.root, path.resolve(folder, url)).split(path.sep).join('/')) });
+    if (resolved.kind === 'unknown-openmoji' || resolved.kind === 'refused') {
+      this.problems.push({ origin, rule: 'picture', ...unusablePicture(url, folder, this.contentFolder, this.root)! });
       return undefined;
     }
     const base = resolved.kind === 'openmoji' ? `openmoji-${resolved.name}` : path.basename(resolved.file).replace(/\.[^.]+$/, '');
@@ -369,7 +365,7 @@ function addHardWords(builder: EasyReadBuilder, glossary: readonly GlossaryTerm[
   }
   if (!place) return;
   const terms = glossary.filter((t) => usage.has(t.id)).sort((a, b) => a.term.localeCompare(b.term, 'en-GB'));
-  const glossaryFolder = path.join(builder.contentFolder, 'glossary');
+  const glossaryFolder = glossaryPictureFolder(builder.contentFolder);
   const list: Block = {
     type: 'hard-words',
     items: terms.map((term) => {
@@ -382,6 +378,11 @@ function addHardWords(builder: EasyReadBuilder, glossary: readonly GlossaryTerm[
   };
   for (const term of terms) builder.rowsToCheck.push({ origin: { kind: 'glossary', termId: term.id, field: 'easyRead' }, sentences: sentencesOf(term.easyRead).map((s) => ({ text: s, origin: { kind: 'glossary', termId: term.id, field: 'easyRead' } })) });
   body.splice(place.index, 0, builder.heading(place.section.id, place.section.heading), ...place.rows, list);
+}
+
+/** Glossary pictures from files are written relative to the glossary's folder. */
+export function glossaryPictureFolder(contentFolder: string): string {
+  return path.join(contentFolder, 'glossary');
 }
 
 function documentModel(builder: EasyReadBuilder, template: EasyReadTemplate, publisher: Project['publisher'], cover: Block[], body: Block[]): DocumentModel {
