@@ -101,8 +101,12 @@ export interface ChartSpec {
   kind: 'bar' | 'stacked-bar' | 'line';
   /** Category labels: years, standards, disposal types… */
   categories: string[];
-  /** Each series is told apart by its name (in a legend and in data labels) and a pattern, never colour alone. */
-  series: { name: string; values: (number | null)[] }[];
+  /**
+   * Each series is told apart by its name (in a legend and in data labels) and a pattern, never colour alone.
+   * A series that is a rating names its mark: it is drawn in that rating's colour and pattern, with
+   * its mark in the legend, as tables show it; other series (years, kinds) take the series palette.
+   */
+  series: { name: string; values: (number | null)[]; rating?: RatingMark }[];
   /** How values read: "%" (0–100), "count" or "score". */
   unit: '%' | 'count' | 'score';
   /** The top of the value axis; by default the largest value rounded up. */

@@ -2,7 +2,9 @@
  * Pictures from the content folder, normalised once for both outputs: the page serves these bytes
  * and the PDF embeds them, so both show the same picture at the same proportions. No Astro here.
  */
+import fs from 'node:fs';
 import sharp, { type Sharp } from 'sharp';
+import { COLOURS, TYPE } from '../visual-system.ts';
 import type { ImageRef } from './blocks.ts';
 
 export interface NormalisedImage {
@@ -10,6 +12,12 @@ export interface NormalisedImage {
   width: number;
   height: number;
   format: 'png' | 'jpeg';
+  /**
+   * An author's SVG drawing as well as its raster: the PDF draws it as vectors, in its own fonts'
+   * place the PDF's embedded ones; the page sets it no narrower than `minWidth` CSS px, so its
+   * smallest text (`smallestText`, in its own units) is never drawn under 12 px.
+   */
+  vector?: { svg: string; width: number; height: number; smallestText?: number; minWidth?: number };
 }
 
 /** Wide enough for a full-width figure on a large screen and sharp on an A4 page. */
@@ -53,7 +61,7 @@ export const SQUARE_MARGIN = 0.04;
 async function fillSquare(pipeline: Sharp, square: number): Promise<Sharp> {
   const inner = Math.round(square * (1 - 2 * SQUARE_MARGIN));
   const margin = Math.floor((square - inner) / 2);
-  const white = '#ffffff';
+  const white = COLOURS.background;
   // Trimmed, fitted and put on white in one pass, given its margin in a second: within one pass sharp would flatten before it extends.
   const { data, info } = await pipeline.trim({ threshold: 10 }).resize({ width: inner, height: inner, fit: 'contain', background: white }).flatten({ background: white }).raw().toBuffer({ resolveWithObject: true });
   return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).extend({
@@ -86,8 +94,22 @@ async function normalise(image: ImageRef, format: 'png' | 'jpeg'): Promise<Norma
   pipeline = image.square ? await fillSquare(pipeline, image.square) : pipeline.resize({ width: MAX_WIDTH, withoutEnlargement: true });
   pipeline = pipeline.toColourspace('srgb');
   // Pictures sit on white in both outputs; without an alpha channel pdfkit embeds a PNG as it is, instead of decoding it.
-  pipeline = pipeline.flatten({ background: '#ffffff' });
+  pipeline = pipeline.flatten({ background: COLOURS.background });
   pipeline = format === 'jpeg' ? pipeline.jpeg({ quality: 82, mozjpeg: false }) : pipeline.png({ compressionLevel: 9 });
   const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, format };
+  const vector = image.svg === undefined && /\.svg$/i.test(image.source) ? await vectorOf(image.source) : undefined;
+  return { data, width: info.width, height: info.height, format, ...(vector ? { vector } : {}) };
+}
+
+/** The smallest text a picture may be drawn at on a page, in CSS px (the visual system's minimum for charts). */
+const SMALLEST_TEXT_PX = TYPE.web.chartMinimum;
+
+async function vectorOf(source: string): Promise<NormalisedImage['vector']> {
+  const svg = await fs.promises.readFile(source, 'utf8');
+  const { width = 1, height = 1 } = await sharp(Buffer.from(svg), { limitInputPixels: PICTURE_LIMITS.pixels }).metadata();
+  // Font sizes in attributes or styles, in the drawing's own units (px or unitless).
+  const sizes = [...svg.matchAll(/font-size\s*[:=]\s*["']?\s*(\d+(?:\.\d+)?)(?:px)?\b/g)].map((m) => Number(m[1])).filter((n) => n > 0);
+  const smallestText = sizes.length ? Math.min(...sizes) : undefined;
+  const minWidth = smallestText ? Math.ceil((width * SMALLEST_TEXT_PX) / smallestText) : undefined;
+  return { svg, width, height, ...(smallestText ? { smallestText } : {}), ...(minWidth ? { minWidth } : {}) };
 }

@@ -26,6 +26,7 @@ import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layOutContents, Outline } from './contents.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
 import { FONT_METRICS, PAGE, TaggedPdfWriter } from './writer.ts';
+import { COLOURS } from '../visual-system.ts';
 
 export interface RenderedEasyReadPdf {
   bytes: Uint8Array;
@@ -41,9 +42,9 @@ export interface RenderedEasyReadPdf {
 }
 
 /** Text colours: each at least 7:1 on white (rule 14); tests check them. */
-export const EASY_READ_COLOURS = { text: '#0b0c0c', link: '#003078' } as const;
+export const EASY_READ_COLOURS = { text: COLOURS.text, link: COLOURS.strongLink } as const;
 /** Decoration only, never text. */
-const DECORATION = { rule: '#b1b4b6', band: '#1d70b8' } as const;
+const DECORATION = { rule: COLOURS.border, band: COLOURS.brand } as const;
 
 /** The least body text size (rule 10) and the size used. */
 export const EASY_READ_BODY_SIZE = 17;

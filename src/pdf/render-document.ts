@@ -5,13 +5,14 @@
  * of a page, table header rows repeated on every page. The same input always gives the same bytes.
  */
 import SVGtoPDF from 'svg-to-pdfkit';
-import { chartSvg } from '../charts/chart-svg.ts';
+import { chartSvg, PDF_CHART_MAX_WIDTH } from '../charts/chart-svg.ts';
 import type { Block, ContentsEntry, DocumentModel, Inline, TableCell } from '../document/blocks.ts';
 import { contentsOf, figuresOf, numberedLabel, sectionsOf } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layOutContents, Outline } from './contents.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
 import { pageOf, TaggedPdfWriter, type Struct } from './writer.ts';
+import { COLOURS } from '../visual-system.ts';
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -32,7 +33,19 @@ function marginOf(orientation: DocumentModel['orientation']) {
   return orientation === 'landscape' ? { left: 36, right: 36, top: 64, bottom: 56 } : { left: 64, right: 64, top: 74, bottom: 74 };
 }
 const LEADING = 1.45;
-const COLOUR = { text: '#0b0c0c', link: '#1d4f91', muted: '#505a5f', rule: '#b1b4b6', band: '#1d70b8', headBackground: '#f3f2f1', quoteBar: '#1d70b8', asideBar: '#b1b4b6', writingLine: '#6f777b' };
+/** The document's colours, from the one visual system. */
+const COLOUR = {
+  text: COLOURS.text,
+  link: COLOURS.link,
+  muted: COLOURS.secondaryText,
+  rule: COLOURS.border,
+  band: COLOURS.brand,
+  headBackground: COLOURS.lightBackground,
+  quoteBar: COLOURS.brand,
+  asideBar: COLOURS.border,
+  // A line to write on must show (3:1), unlike a rule that only separates.
+  writingLine: COLOURS.secondaryText,
+};
 const BODY: InlineStyle = { font: 'regular', size: 11, colour: COLOUR.text, linkColour: COLOUR.link };
 const SMALL: InlineStyle = { ...BODY, size: 9.5 };
 const HEADING_SIZE = { 1: 26, 2: 19, 3: 14.5, 4: 12 } as const;
@@ -315,8 +328,9 @@ class PdfWriter extends TaggedPdfWriter {
 
   figureSize(image: NormalisedImage, frame: Frame): { width: number; height: number } {
     // 96 pixels to the inch on screen is 72 points; never wider than the text, never taller than half a page.
-    let width = Math.min(frame.width, (image.width * 72) / 96 / (image.width > 1200 ? 2 : 1));
-    let height = (width * image.height) / image.width;
+    // A drawing (SVG) takes the whole text width, so its text is as large as the page allows.
+    let width = image.vector ? frame.width : Math.min(frame.width, (image.width * 72) / 96 / (image.width > 1200 ? 2 : 1));
+    let height = image.vector ? (width * image.vector.height) / image.vector.width : (width * image.height) / image.width;
     const maxHeight = (this.bottom - this.margin.top) * 0.55;
     if (height > maxHeight) {
       width = (width * maxHeight) / height;
@@ -336,7 +350,14 @@ class PdfWriter extends TaggedPdfWriter {
     const x = frame.x;
     const top = this.y;
     this.within('Figure', { alt: block.alt, bbox: [x, top, x + width, top + height], placement: 'Block' }, (figure) => {
-      this.content(figure, 'Figure', () => this.doc.image(image.data, x, top, { width, height }));
+      // An author's drawing is drawn as vectors, its text in the PDF's embedded fonts whatever fonts
+      // it names (it passed the picture checks: a plain drawing, no scripts or links). As with a
+      // chart, the Figure speaks through its alt text: its shapes are its content, its words an
+      // artifact drawn over them, so they are not read out run together after the alt text.
+      const vector = image.vector;
+      const draw = (svg: string) => SVGtoPDF(this.doc, svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
+      this.content(figure, 'Figure', () => (vector ? draw(vector.svg.replace(/<text\b[\s\S]*?<\/text>/g, '')) : this.doc.image(image.data, x, top, { width, height })));
+      if (vector) this.artifact(() => draw(vector.svg.replace(/<(rect|path|circle|ellipse|line|polyline|polygon|image|use)\b/g, '<$1 visibility="hidden"')));
     });
     this.y += height + 6;
     if (captionLines.length) {
@@ -349,12 +370,20 @@ class PdfWriter extends TaggedPdfWriter {
     }
   }
 
+  /** svg-to-pdfkit's font for a drawing's text: always the document's embedded fonts, never a standard PDF font. */
+  readonly embeddedFont = (_family: string, bold: boolean, italic: boolean): string => {
+    const name = bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+    this.doc.font(name);
+    return name;
+  };
+
   /** A chart: its numbered title, the SVG drawn as vectors inside a Figure (alt: its description), then its data table. */
   chart(block: Extract<Block, { type: 'chart' }>, frame: Frame): void {
     const label = block.number ? `Figure ${block.number}: ${block.title}` : block.title;
     const svg = chartSvg(block.chart, { id: block.id, title: label, description: block.description });
     const size = /width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(svg)!;
-    const width = Math.min(frame.width, 460);
+    // The wide layout, never drawn larger than on screen (0.75 pt a pixel): its smallest text stays over 8 pt.
+    const width = Math.min(frame.width, PDF_CHART_MAX_WIDTH);
     const height = (width * Number(size[2])) / Number(size[1]);
     const captionStyle: InlineStyle = { ...frame.style, font: 'bold' };
     const captionLines = this.layout([{ type: 'text', value: label }], { ...frame, style: captionStyle });
@@ -375,10 +404,7 @@ class PdfWriter extends TaggedPdfWriter {
         height,
         preserveAspectRatio: 'xMinYMin meet',
         // Chart text is drawn with the document's embedded fonts, never a standard PDF font.
-        fontCallback: (_family: string, bold: boolean) => {
-          this.doc.font(bold ? 'bold' : 'regular');
-          return bold ? 'bold' : 'regular';
-        },
+        fontCallback: this.embeddedFont,
       });
     // The Figure speaks through its alt text (the data table follows): its shapes are its content,
     // and its labels, drawn over them, an artifact, so they are not read out run together after the alt text.
