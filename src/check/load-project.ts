@@ -164,13 +164,12 @@ export function loadProject(root: string): LoadResult {
   project.thematics = thematics;
   // Easy-read versions are checked as they will be published, once everything they draw on is loaded.
   if (!reader.someYamlUnreadable) {
-    const firstGlossary = glossaryEntries[0];
     checkEasyReadVersions(
       project,
       root,
       easyReadTemplates,
       { inspection: new Map(loaded.map((l) => [l.slug, { file: l.file, source: l.source }])), thematic: thematicSources },
-      firstGlossary ? { file: firstGlossary.file, source: firstGlossary.source, index: new Map(glossaryEntries.map((e) => [e.term.id, e.index])) } : undefined,
+      new Map(glossaryEntries.map((e) => [e.term.id, { file: e.file, source: e.source, index: e.index }])),
       easyReadChecks,
       diagnostics,
       reader.pictures,

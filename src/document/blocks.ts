@@ -93,8 +93,8 @@ export type Block =
    * `number` is the figure number ("Figure 3") when the document numbers its figures.
    */
   | { type: 'chart'; id: string; number?: number; title: string; description: string; chart: ChartSpec; table: Extract<Block, { type: 'table' }> }
-  /** The easy-read hard-words list: each word with its easy definition and the rows that use it. */
-  | { type: 'hard-words'; items: { id: string; term: string; sentences: Inline[][]; usedIn: string[] }[] };
+  /** The easy-read hard-words list: each word with its picture, its easy definition and the rows that use it. */
+  | { type: 'hard-words'; items: { id: string; term: string; picture: ImageRef; alt: string; sentences: Inline[][]; usedIn: string[] }[] };
 
 /** What a chart shows: categories along one axis, one or more named series of values. */
 export interface ChartSpec {

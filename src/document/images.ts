@@ -35,7 +35,7 @@ type PictureInput = Pick<ImageRef, 'source' | 'svg' | 'square'>;
 
 /**
  * The picture opened as the renderers decode it (`npm run check` decodes it the same way first).
- * SVG drawings are rasterised at twice their size (or to fill their square) so lines stay sharp in
+ * SVG drawings are rasterised at twice their size (or twice their square) so lines stay sharp in
  * print, at a lower density when that would go over the pixel limit.
  */
 export async function openPicture(image: PictureInput): Promise<Sharp> {
@@ -43,8 +43,34 @@ export async function openPicture(image: PictureInput): Promise<Sharp> {
   const options = { limitInputPixels: PICTURE_LIMITS.pixels };
   if (image.svg === undefined && !image.source.endsWith('.svg')) return sharp(input, { ...options, density: 72 });
   const { width = 1, height = 1 } = await sharp(input, options).metadata();
-  const density = Math.min(image.square ?? 144, 72 * Math.sqrt(PICTURE_LIMITS.pixels / (width * height)));
+  // A square picture is drawn 1.5 times the square along its longer side, whatever size the SVG says, so its drawing is still as large as the square once its padding is trimmed.
+  const wanted = image.square ? (72 * 1.5 * image.square) / Math.max(width, height) : 144;
+  const density = Math.min(wanted, 72 * Math.sqrt(PICTURE_LIMITS.pixels / (width * height)));
   return sharp(input, { ...options, density });
+}
+
+/** The even margin left around a square picture once its own padding is trimmed, as a share of the side. */
+export const SQUARE_MARGIN = 0.04;
+
+/**
+ * A picture fitted into its square as large as it can be: OpenMoji's SVGs (and many authors')
+ * carry a wide empty border, which would leave a small drawing in a big box, so the border is
+ * trimmed first (transparent or the corner's colour), then the drawing is fitted with a small even
+ * margin on all sides.
+ */
+async function fillSquare(pipeline: Sharp, square: number): Promise<Sharp> {
+  const inner = Math.round(square * (1 - 2 * SQUARE_MARGIN));
+  const margin = Math.floor((square - inner) / 2);
+  const white = COLOURS.background;
+  // Trimmed, fitted and put on white in one pass, given its margin in a second: within one pass sharp would flatten before it extends.
+  const { data, info } = await pipeline.trim({ threshold: 10 }).resize({ width: inner, height: inner, fit: 'contain', background: white }).flatten({ background: white }).raw().toBuffer({ resolveWithObject: true });
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).extend({
+    top: margin,
+    bottom: square - inner - margin,
+    left: margin,
+    right: square - inner - margin,
+    background: white,
+  });
 }
 
 const cache = new Map<string, Promise<NormalisedImage>>();
@@ -65,9 +91,7 @@ export async function normaliseImage(image: ImageRef): Promise<NormalisedImage> 
 async function normalise(image: ImageRef, format: 'png' | 'jpeg'): Promise<NormalisedImage> {
   // autoOrient applies the EXIF orientation before the metadata that carries it is dropped.
   let pipeline = (await openPicture(image)).autoOrient();
-  pipeline = image.square
-    ? pipeline.resize({ width: image.square, height: image.square, fit: 'contain', background: COLOURS.background })
-    : pipeline.resize({ width: MAX_WIDTH, withoutEnlargement: true });
+  pipeline = image.square ? await fillSquare(pipeline, image.square) : pipeline.resize({ width: MAX_WIDTH, withoutEnlargement: true });
   pipeline = pipeline.toColourspace('srgb');
   // Pictures sit on white in both outputs; without an alpha channel pdfkit embeds a PNG as it is, instead of decoding it.
   pipeline = pipeline.flatten({ background: COLOURS.background });

@@ -172,8 +172,10 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
     case 'row': {
       // Easy read: the picture on the left, one sentence per line on the right.
       const size = ctx.imageSizes.get(block.picture.name);
+      // A picture that is not square (the rating scale, with words on it) gets a wider column.
+      const large = size !== undefined && size.width !== size.height;
       return [
-        h('div', { className: ['app-easy-row'], id: block.id }, [
+        h('div', { className: ['app-easy-row', ...(large ? ['app-easy-row--large'] : [])], id: block.id }, [
           h('img', { className: ['app-easy-row__picture'], src: `${ctx.imageBase}${block.picture.name}`, alt: block.alt, ...(size ? { width: size.width, height: size.height } : {}) }),
           h('div', { className: ['app-easy-row__text'] }, block.sentences.map((sentence) => h('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx)))),
         ]),
@@ -199,10 +201,17 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
         h(
           'dl',
           { className: ['app-hard-words'] },
-          block.items.flatMap((item) => [
-            h('dt', { id: item.id }, [h('strong', {}, [txt(item.term)])]),
-            h('dd', {}, item.sentences.map((sentence) => h('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx)))),
-          ]),
+          // Each word with its picture on the left, as in the rows; the picture goes with the meaning, so the word alone names its entry.
+          block.items.map((item) => {
+            const size = ctx.imageSizes.get(item.picture.name);
+            return h('div', { className: ['app-hard-word'] }, [
+              h('dt', { id: item.id }, [h('strong', {}, [txt(item.term)])]),
+              h('dd', {}, [
+                h('img', { className: ['app-hard-word__picture'], src: `${ctx.imageBase}${item.picture.name}`, alt: item.alt, ...(size ? { width: size.width, height: size.height } : {}) }),
+                ...item.sentences.map((sentence) => h('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx))),
+              ]),
+            ]);
+          }),
         ),
       ];
   }
