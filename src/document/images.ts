@@ -97,7 +97,8 @@ async function normalise(image: ImageRef, format: 'png' | 'jpeg'): Promise<Norma
   pipeline = pipeline.flatten({ background: COLOURS.background });
   pipeline = format === 'jpeg' ? pipeline.jpeg({ quality: 82, mozjpeg: false }) : pipeline.png({ compressionLevel: 9 });
   const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
-  const vector = image.svg === undefined && /\.svg$/i.test(image.source) ? await vectorOf(image.source) : undefined;
+  // An author's drawing (not a square pictogram) is also kept as vectors, for the PDF and the page's minimum width.
+  const vector = image.svg === undefined && image.square === undefined && /\.svg$/i.test(image.source) ? await vectorOf(image.source) : undefined;
   return { data, width: info.width, height: info.height, format, ...(vector ? { vector } : {}) };
 }
 
