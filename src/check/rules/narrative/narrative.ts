@@ -6,7 +6,7 @@ import type { Nodes, Parents, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expression';
 import type {} from 'mdast-util-mdxjs-esm';
-import type { DiagnosticList } from '../../diagnostics.ts';
+import type { DiagnosticList, Severity } from '../../diagnostics.ts';
 import type { PictureUse } from '../../pictures/decode.ts';
 import type { Position } from '../../../model/position.ts';
 import type { Inspection } from '../../../model/project.ts';
@@ -49,6 +49,8 @@ export type Report = (at: Position | undefined, message: string, hint: string) =
 /** One rule: its name (printed with each message) and the check, which reports what it finds. */
 export interface NarrativeRule {
   name: string;
+  /** What the rule finds: errors unless told (a figure typed where a component would keep it right is a warning). */
+  severity?: Severity;
   check(narrative: Narrative, report: Report): void;
 }
 
@@ -110,6 +112,17 @@ export const NO_CODE = 'reports cannot run code; write the text or use a compone
 export const exampleOf = (component: Component) => component.example.replace(/\s*\n\s*/g, ' ');
 
 export const tagOf = (component: Component) => (component.acceptsChildren ? `<${component.name}>` : `<${component.name} />`);
+
+/** The line and column of an offset in the text: for places inside a run of text. */
+export function positionsIn(text: string): (offset: number) => Position {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i += 1) if (text[i] === '\n') lineStarts.push(i + 1);
+  return (offset) => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line += 1;
+    return { line: line + 1, column: offset - lineStarts[line]! + 1 };
+  };
+}
 
 /** `{/* a comment *\/}`: MDX's way of writing a comment; it draws nothing and runs nothing. */
 export function isComment(node: MdxFlowExpression | MdxTextExpression): boolean {
