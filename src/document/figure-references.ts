@@ -17,8 +17,10 @@ export interface DataFigure {
   text: string;
   /** The component that prints it, as written in report.mdx: <Percent question="2.1.1" />. */
   tag: string;
-  /** What the figure is, for messages: "key question 2.1.1". */
+  /** What the figure is, for messages: "key question 2.1.1", "the composite score". */
   what: string;
+  /** The key question a percentage or count is of. */
+  question?: string;
 }
 
 export const CASE_TYPES: readonly CaseType[] = ['court', 'out-of-court'];
@@ -40,8 +42,8 @@ export const sampleCount = (rating: Pick<InspectionRating, 'sampleSize'>, caseTy
 export function dataFigures(rating: Pick<InspectionRating, 'standards' | 'composite' | 'sampleSize'>): DataFigure[] {
   const figures: DataFigure[] = [];
   for (const q of quotableQuestions(rating)) {
-    figures.push({ kind: 'percent', numbers: [q.percent.shown], text: percentText(q), tag: `<Percent question="${q.id}" />`, what: `key question ${q.id}` });
-    figures.push({ kind: 'count', numbers: [q.yes, q.relevant], text: countText(q), tag: `<Count question="${q.id}" />`, what: `key question ${q.id}, cases judged sufficient` });
+    figures.push({ kind: 'percent', numbers: [q.percent.shown], text: percentText(q), tag: `<Percent question="${q.id}" />`, what: `key question ${q.id}`, question: q.id });
+    figures.push({ kind: 'count', numbers: [q.yes, q.relevant], text: countText(q), tag: `<Count question="${q.id}" />`, what: `cases judged sufficient on key question ${q.id}`, question: q.id });
   }
   if (rating.composite.maximum > 0) {
     figures.push({ kind: 'composite', numbers: [rating.composite.score, rating.composite.maximum], text: compositeText(rating), tag: '<Composite />', what: 'the composite score' });

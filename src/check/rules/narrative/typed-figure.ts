@@ -4,9 +4,10 @@
  * data is corrected; written as <Percent />, <Count />, <Composite /> or <Sample /> it is always the
  * data's. A warning, at the figure itself, naming the component to write instead.
  *
- * Only figures equal to one the data computes are reported: a survey's or a national figure ("3 staff",
- * "40% of children nationally") is left alone, and so are quotations (someone's own words) and
- * headings (drawn as plain text, where a component cannot go).
+ * Only figures equal to one the data computes are reported, and not in a sentence about staff, a
+ * survey or national figures ("100% of staff", "40% of children nationally"), which the case sample
+ * does not compute; quotations (someone's own words) and headings (drawn as plain text, where a
+ * component cannot go) are left alone.
  */
 import type { Nodes, Text } from 'mdast';
 import { dataFigures, type DataFigure, type FigureKind } from '../../../document/figure-references.ts';
@@ -47,6 +48,16 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+/** Words that say a sentence's figures are about something other than the case sample: "100% of staff", "a survey". */
+const NOT_THE_CASES = /\b(?:staff|surveys?|surveyed|respondents?|replied|practitioners|nationally|national)\b/i;
+
+/** The sentence around a place in a run of text, roughly: from the last full stop before it to the next after. */
+function sentenceAround(source: string, index: number, length: number): string {
+  const before = source.slice(0, index).search(/[.!?;][^.!?;]*$/);
+  const after = source.slice(index + length).search(/[.!?;]/);
+  return source.slice(before < 0 ? 0 : before, after < 0 ? undefined : index + length + after);
+}
+
 const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
 
 export const typedFigure: NarrativeRule = {
@@ -69,7 +80,7 @@ export const typedFigure: NarrativeRule = {
           const matching = figures.filter(
             (f) => pattern.kinds.includes(f.kind) && same(f.numbers, typed) && (!pattern.caseType || (caseType ? f.tag.includes(`"${caseType}"`) : true)),
           );
-          if (matching.length === 0) continue;
+          if (matching.length === 0 || NOT_THE_CASES.test(sentenceAround(source, match.index!, match[0].length))) continue;
           const chosen = preferred(matching, standard, caseType);
           // A number of cases: the number is the figure; the words after it stay.
           const written = (pattern.caseType ? match[1]! : match[0]).replace(/\s+/g, ' ');
@@ -89,7 +100,7 @@ export const typedFigure: NarrativeRule = {
  * of the standard whose section the text is in; for a number of cases with no type, the whole sample.
  */
 function preferred(matching: DataFigure[], standard: string | undefined, caseType: string | undefined): DataFigure[] {
-  const inSection = standard ? matching.filter((f) => f.what.startsWith(`key question ${standard}.`)) : [];
+  const inSection = standard ? matching.filter((f) => f.question?.startsWith(`${standard}.`)) : [];
   if (inSection.length > 0) return inSection;
   if (matching.every((f) => f.kind === 'sample') && caseType === undefined) {
     const whole = matching.filter((f) => f.tag === '<Sample />');
@@ -99,9 +110,12 @@ function preferred(matching: DataFigure[], standard: string | undefined, caseTyp
 }
 
 function describe(figures: DataFigure[]): string {
-  const [first] = figures;
-  if (figures.length === 1) return `${first!.what}: ${first!.text}`;
-  return `${figures.map((f) => f.what).join('; ')}: ${first!.text}`;
+  const text = figures[0]!.text;
+  const questions = figures.flatMap((f) => (f.question ? [f.question] : []));
+  if (questions.length !== figures.length) return `${figures.map((f) => f.what).join('; ')}: ${text}`;
+  const list = questions.length === 1 ? questions[0] : `${questions.slice(0, -1).join(', ')} and ${questions.at(-1)}`;
+  const about = figures[0]!.kind === 'count' ? `cases judged sufficient on key question${questions.length > 1 ? 's' : ''}` : `key question${questions.length > 1 ? 's' : ''}`;
+  return `${about} ${list}: ${text}${questions.length > 1 ? ' each' : ''}`;
 }
 
 /** The text of the narrative outside headings, quotations and code, each with the standard whose section it is in ("2.1"). */
