@@ -145,6 +145,25 @@ const components: Component[] = [
       return [ratingInline(inspection, result.awarded, result.professionalJudgement)];
     },
   } satisfies InlineComponent<{ standard?: string | undefined }>,
+  {
+    name: 'Example',
+    kind: 'block',
+    acceptsChildren: true,
+    description: 'A boxed example of practice, with a title; write Markdown inside it.',
+    example: '<Example title="Good practice example">\n\nWhat the case manager did…\n\n</Example>',
+    attributes: z.strictObject({ title: z.string().trim().min(1, 'must not be empty: say what the example shows') }),
+    blocks: (props, _ctx, children) => [{ type: 'aside', title: props.title, blocks: children }],
+  } satisfies BlockComponent<{ title: string }>,
+  {
+    name: 'SectionRef',
+    kind: 'inline',
+    acceptsChildren: false,
+    description: 'A reference to another part of the document, such as the hard words list: the PDF adds "on page N" from its real layout, the page links to it.',
+    example: 'You can find what they mean in <SectionRef to="hard-words" />.',
+    attributes: z.strictObject({ to: z.string().regex(/^[a-z0-9-]+$/, 'must be a section id such as "hard-words"') }),
+    inlines: (props, ctx) => [{ type: 'section-ref', target: props.to, phrase: ctx.sectionPhrases?.[props.to] ?? props.to.replace(/-/g, ' ') }],
+  } satisfies InlineComponent<{ to: string }>,
+
   // ---- figures quoted from the data (figure-references.ts): plain text, the same in the page, the PDF and the search index ----
   {
     name: 'Percent',
@@ -190,25 +209,6 @@ const components: Component[] = [
     attributes: z.strictObject({ caseType: z.enum(['court', 'out-of-court'], { error: 'must be "court" or "out-of-court"' }).optional() }),
     inlines: (props, ctx) => [{ type: 'text', value: String(sampleCount(inspectionOf(ctx).rating, props.caseType)) }],
   } satisfies InlineComponent<{ caseType?: 'court' | 'out-of-court' | undefined }>,
-  {
-    name: 'Example',
-    kind: 'block',
-    acceptsChildren: true,
-    description: 'A boxed example of practice, with a title; write Markdown inside it.',
-    example: '<Example title="Good practice example">\n\nWhat the case manager did…\n\n</Example>',
-    attributes: z.strictObject({ title: z.string().trim().min(1, 'must not be empty: say what the example shows') }),
-    blocks: (props, _ctx, children) => [{ type: 'aside', title: props.title, blocks: children }],
-  } satisfies BlockComponent<{ title: string }>,
-  {
-    name: 'SectionRef',
-    kind: 'inline',
-    acceptsChildren: false,
-    description: 'A reference to another part of the document, such as the hard words list: the PDF adds "on page N" from its real layout, the page links to it.',
-    example: 'You can find what they mean in <SectionRef to="hard-words" />.',
-    attributes: z.strictObject({ to: z.string().regex(/^[a-z0-9-]+$/, 'must be a section id such as "hard-words"') }),
-    inlines: (props, ctx) => [{ type: 'section-ref', target: props.to, phrase: ctx.sectionPhrases?.[props.to] ?? props.to.replace(/-/g, ' ') }],
-  } satisfies InlineComponent<{ to: string }>,
-
   // ---- annual reports: figures across the inspections of the report's period (annual-report-figures.ts) ----
   {
     name: 'OverallRatingsByYear',

@@ -73,14 +73,20 @@ export const typedFigure: NarrativeRule = {
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) continue;
       const source = text.slice(start, end);
+      // Each part of the text is one figure at most: the 24 of "21 of 24 cases" is not also a number of cases.
+      const taken: [number, number][] = [];
       for (const pattern of PATTERNS) {
         for (const match of source.matchAll(pattern.regex)) {
+          const from = match.index!;
+          const to = from + match[0].length;
+          if (taken.some(([a, b]) => from < b && a < to)) continue;
           const typed = pattern.numbers(match);
           const caseType = pattern.caseType?.(match);
           const matching = figures.filter(
             (f) => pattern.kinds.includes(f.kind) && same(f.numbers, typed) && (!pattern.caseType || (caseType ? f.tag.includes(`"${caseType}"`) : true)),
           );
-          if (matching.length === 0 || NOT_THE_CASES.test(sentenceAround(source, match.index!, match[0].length))) continue;
+          if (matching.length === 0 || NOT_THE_CASES.test(sentenceAround(source, from, match[0].length))) continue;
+          taken.push([from, to]);
           const chosen = preferred(matching, standard, caseType);
           // A number of cases: the number is the figure; the words after it stay.
           const written = (pattern.caseType ? match[1]! : match[0]).replace(/\s+/g, ' ');
