@@ -6,7 +6,7 @@ import type { Nodes, Parents, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expression';
 import type {} from 'mdast-util-mdxjs-esm';
-import type { DiagnosticList, Severity } from '../../diagnostics.ts';
+import type { DiagnosticList } from '../../diagnostics.ts';
 import type { PictureUse } from '../../pictures/decode.ts';
 import type { Position } from '../../../model/position.ts';
 import type { Inspection } from '../../../model/project.ts';
@@ -29,6 +29,8 @@ export interface NarrativeMdxInput {
   inspection?: Pick<Inspection, 'framework' | 'rating'>;
   /** The kind of narrative: an inspection's report (the default) or an annual report. */
   kind?: NarrativeKind;
+  /** The `###` sub-sections every standard's section must have, from the report's template; none when not given. */
+  standardSections?: readonly string[];
   /** For an annual report: the inspections of its period, for its components' checks. */
   annualReport?: AnnualReportContext;
   diagnostics: DiagnosticList;
@@ -46,11 +48,11 @@ export interface Narrative extends Omit<NarrativeMdxInput, 'diagnostics' | 'kind
 /** Reports one problem under the rule's name, at the place it is written. */
 export type Report = (at: Position | undefined, message: string, hint: string) => void;
 
-/** One rule: its name (printed with each message) and the check, which reports what it finds. */
+/** One rule: its name (printed with each message), how grave what it finds is, and the check, which reports it. */
 export interface NarrativeRule {
   name: string;
-  /** What the rule finds: errors unless told (a figure typed where a component would keep it right is a warning). */
-  severity?: Severity;
+  /** Errors stop the build; a warning points out what the report should have but can go without. Error when not given. */
+  severity?: 'error' | 'warning';
   check(narrative: Narrative, report: Report): void;
 }
 
