@@ -9,6 +9,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Inspection } from '../model/project.ts';
 import type { Block, Inline } from './blocks.ts';
 import { keyQuestionTable, ratingInline, ratingsSummaryTable } from './report-tables.ts';
+import { compositeText, countText, percentText, quotableQuestions, sampleCount } from './figure-references.ts';
 import {
   caseSampleStandards,
   casesSufficient,
@@ -78,6 +79,26 @@ function standardExists(id: string | undefined, inspection: Inspection) {
 }
 
 const standardAttribute = z.string().regex(/^\d+\.\d+$/, 'must be a standard id such as "2.1"');
+const questionAttribute = z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a key question id such as "2.1.1"');
+
+/** That a key question exists and has a percentage: some case in the sample was relevant to it. */
+function questionQuotable(id: string, inspection: Inspection) {
+  const quotable = quotableQuestions(inspection.rating);
+  if (quotable.some((q) => q.id === id)) return [];
+  const standardId = id.split('.').slice(0, 2).join('.');
+  const standard = inspection.rating.standards.find((s) => s.id === standardId);
+  const question = standard?.keyQuestions.find((q) => q.id === id);
+  const sameStandard = quotable.filter((q) => q.id.startsWith(`${standardId}.`)).map((q) => q.id);
+  const ids = (sameStandard.length ? sameStandard : quotable.map((q) => q.id)).join(', ');
+  const valid = ids ? `key questions with case figures${sameStandard.length ? ` in standard ${standardId}` : ''} are ${ids}` : 'no key question has case figures in this inspection';
+  if (!question) return [{ attribute: 'question', message: `key question "${id}" is not in ${inspection.framework.id}`, hint: valid }];
+  if (standard!.method !== 'case-sample') return [{ attribute: 'question', message: `key question ${id} is judged by inspectors, not counted from the case sample: it has no case figures`, hint: valid }];
+  return [{ attribute: 'question', message: `no case in the sample was relevant to key question ${id}, so it has no case figures`, hint: `write that in words instead; ${valid}` }];
+}
+
+function quotedQuestion(inspection: Inspection, id: string) {
+  return quotableQuestions(inspection.rating).find((q) => q.id === id)!;
+}
 
 const components: Component[] = [
   {
@@ -143,6 +164,51 @@ const components: Component[] = [
     inlines: (props, ctx) => [{ type: 'section-ref', target: props.to, phrase: ctx.sectionPhrases?.[props.to] ?? props.to.replace(/-/g, ' ') }],
   } satisfies InlineComponent<{ to: string }>,
 
+  // ---- figures quoted from the data (figure-references.ts): plain text, the same in the page, the PDF and the search index ----
+  {
+    name: 'Percent',
+    kind: 'inline',
+    acceptsChildren: false,
+    description: 'The percentage of relevant cases judged sufficient on a key question, as the data computes it, such as "88%".',
+    example: '<Percent question="2.1.1" />',
+    context: 'inspection',
+    attributes: z.strictObject({ question: questionAttribute }),
+    check: (props, inspection) => questionQuotable(props.question, inspection),
+    inlines: (props, ctx) => [{ type: 'text', value: percentText(quotedQuestion(inspectionOf(ctx), props.question)) }],
+  } satisfies InlineComponent<{ question: string }>,
+  {
+    name: 'Count',
+    kind: 'inline',
+    acceptsChildren: false,
+    description: 'The cases judged sufficient on a key question and the cases it was relevant to, such as "22 of 25".',
+    example: '<Count question="2.1.1" />',
+    context: 'inspection',
+    attributes: z.strictObject({ question: questionAttribute }),
+    check: (props, inspection) => questionQuotable(props.question, inspection),
+    inlines: (props, ctx) => [{ type: 'text', value: countText(quotedQuestion(inspectionOf(ctx), props.question)) }],
+  } satisfies InlineComponent<{ question: string }>,
+  {
+    name: 'Composite',
+    kind: 'inline',
+    acceptsChildren: false,
+    description: 'The composite score and what the rated standards could score, such as "15 out of 36"; <Rating /> gives the overall rating.',
+    example: '<Composite />',
+    context: 'inspection',
+    attributes: z.strictObject({}),
+    check: (_props, inspection) =>
+      inspection.rating.composite.maximum > 0 ? [] : [{ attribute: 'composite', message: 'no standard counting towards the composite score was rated, so there is no score', hint: 'say in words that the service was not rated overall' }],
+    inlines: (_props, ctx) => [{ type: 'text', value: compositeText(inspectionOf(ctx).rating) }],
+  } satisfies InlineComponent<Record<string, never>>,
+  {
+    name: 'Sample',
+    kind: 'inline',
+    acceptsChildren: false,
+    description: 'The number of cases in the sample: all of them, or those of one type (caseType="court" or "out-of-court"); write what they were after it.',
+    example: '<Sample caseType="court" />',
+    context: 'inspection',
+    attributes: z.strictObject({ caseType: z.enum(['court', 'out-of-court'], { error: 'must be "court" or "out-of-court"' }).optional() }),
+    inlines: (props, ctx) => [{ type: 'text', value: String(sampleCount(inspectionOf(ctx).rating, props.caseType)) }],
+  } satisfies InlineComponent<{ caseType?: 'court' | 'out-of-court' | undefined }>,
   // ---- annual reports: figures across the inspections of the report's period (annual-report-figures.ts) ----
   {
     name: 'OverallRatingsByYear',

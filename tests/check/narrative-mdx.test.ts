@@ -13,7 +13,9 @@ import { loadProject } from '../../src/check/load-project.ts';
 import { DiagnosticList, type Diagnostic } from '../../src/check/diagnostics.ts';
 import { checkNarrativeMdx } from '../../src/check/rules/narrative-mdx.ts';
 import { readMarkdown } from '../../src/source/markdown-file.ts';
-import { allComponents } from '../../src/document/components.ts';
+import { allComponents, attributesOf, componentNamed, type InlineComponent } from '../../src/document/components.ts';
+import { inlineText } from '../../src/document/blocks.ts';
+import { dataFigures, quotableQuestions } from '../../src/document/figure-references.ts';
 
 // A youth-2021 inspection whose ratings are computed: components check against it.
 const valid = loadProject(path.resolve(import.meta.dirname, '../fixtures/valid')).project;
@@ -117,6 +119,67 @@ describe('components', () => {
   it('reports children given to a component that takes none, and a box written on one line', () => {
     expect(only('<RatingsSummary>\n\nThe ratings.\n\n</RatingsSummary>\n')).toMatchObject({ rule: 'component-placement', message: '<RatingsSummary> does not take anything between its tags' });
     expect(only('<Example title="Good practice">A child was helped.</Example>\n')).toMatchObject({ rule: 'component-placement', message: 'the text inside <Example> is on the same line as its tags, so it would be left out' });
+  });
+});
+
+describe('figures quoted from the data', () => {
+  // Dudley 2019's figures differ from question to question, so a typed figure names one reference.
+  const dudley = project.inspections.find((i) => i.slug === 'dudley-2019')!;
+  const figures = dataFigures(dudley.rating);
+  const asked = quotableQuestions(dudley.rating).find((q) => q.id === '2.1.1')!;
+  /** Checks a narrative against Dudley 2019 under "## 2.1 Assessment"; what is said, lines counted in the body. */
+  const dudleyCheck = (body: string) => {
+    const text = `## 2.1 Assessment\n\n${body}`;
+    const diagnostics = new DiagnosticList();
+    checkNarrativeMdx({ tree: readMarkdown(text).tree!, text, file: dudley.narrativeFile, folder, inspection: dudley, diagnostics });
+    return diagnostics.items.map((d) => ({ ...d, line: d.line - 2 }));
+  };
+
+  it('accepts each reference to a figure the data has', () => {
+    for (const figure of figures) expect(dudleyCheck(`We found ${figure.tag} here.\n`), figure.tag).toEqual([]);
+  });
+
+  it('reports a key question that is not there, or has no case figures, listing those that have', () => {
+    const unknown = only('Sufficient in <Percent question="2.1.9" /> of cases.\n');
+    expect(unknown).toMatchObject({ line: 3, column: 24, rule: 'component-attribute', severity: 'error', message: '<Percent> key question "2.1.9" is not in youth-2021' });
+    expect(unknown.hint).toBe(`key questions with case figures in standard 2.1 are ${quotableQuestions(inspection.rating).filter((q) => q.id.startsWith('2.1.')).map((q) => q.id).join(', ')}`);
+    expect(only('<Count question="1.1.1" />\n').message).toBe('<Count> key question 1.1.1 is judged by inspectors, not counted from the case sample: it has no case figures');
+    expect(only('<Count question="2.1" />\n').message).toBe('<Count> question="2.1": question must be a key question id such as "2.1.1"');
+    expect(only('<Sample caseType="custody" />\n').message).toBe('<Sample> caseType="custody": caseType must be "court" or "out-of-court"');
+    expect(only('<Composite question="2.1.1" />\n').message).toBe('<Composite> has no attribute "question"');
+  });
+
+  it('reports a figure component in an annual report, as other inspection components are', () => {
+    const text = '## Introduction\n\nCases were sufficient in <Percent question="2.1.1" /> of them.\n';
+    const diagnostics = new DiagnosticList();
+    checkNarrativeMdx({ tree: readMarkdown(text).tree!, text, file: 'content/annual-reports/2026.mdx', folder, kind: 'annual-report', diagnostics });
+    expect(diagnostics.items.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['3:26 component-context']);
+  });
+
+  it('warns at a typed percentage, "N of M" or "N out of M" that the data computes, naming the reference', () => {
+    const percent = `${asked.percent.shown}%`;
+    const prefix = 'Work was strong: ';
+    const [d] = dudleyCheck(`${prefix}${percent} of cases.\n`);
+    expect(d).toMatchObject({ line: 1, column: prefix.length + 1, severity: 'warning', rule: 'typed-figure', message: `"${percent}" is a figure the data computes (key question 2.1.1: ${percent})` });
+    expect(d!.hint).toBe(`write <Percent question="2.1.1" /> in place of "${percent}", so it stays right when the data changes`);
+    for (const typed of [`${asked.yes} of ${asked.relevant}`, `${asked.yes} out of ${asked.relevant}`, `${asked.yes} out of the\n${asked.relevant}`]) {
+      const found = dudleyCheck(`It was done well\nin ${typed} cases.\n`);
+      expect(found.map((f) => `${f.line}:${f.column} ${f.rule}`), typed).toEqual(['2:4 typed-figure']);
+      expect(found[0]!.hint).toContain('write <Count question="2.1.1" />');
+    }
+    const composite = `${dudley.rating.composite.score} out of ${dudley.rating.composite.maximum}`;
+    expect(dudleyCheck(`The score was ${composite}.\n`)[0]!.hint).toContain('write <Composite />');
+    expect(dudleyCheck(`We read ${dudley.rating.sampleSize.court} court cases.\n`)[0]).toMatchObject({ column: 9, message: `"${dudley.rating.sampleSize.court}" is a figure the data computes (the court cases in the sample: ${dudley.rating.sampleSize.court})` });
+  });
+
+  it('says nothing of numbers the data does not compute, quotations, headings or figures about staff', () => {
+    const computed = new Set(figures.filter((f) => f.kind === 'percent').map((f) => f.numbers[0]));
+    const other = [...Array(101).keys()].find((n) => !computed.has(n))!;
+    const typed = `${asked.percent.shown}%`;
+    expect(dudleyCheck(`In 2019, 3 staff left; ${other}% of cases were new; 1 of 3 managers; page 2 of 9.\n`)).toEqual([]);
+    expect(dudleyCheck(`> ${typed} of the time, said a parent.\n`)).toEqual([]);
+    expect(dudleyCheck(`### Why ${typed}\n\nText.\n`)).toEqual([]);
+    expect(dudleyCheck(`In our survey, ${typed} of staff said so.\n`)).toEqual([]);
   });
 });
 
@@ -239,6 +302,18 @@ describe('the README', () => {
     const annual = readme.slice(readme.indexOf('## Writing an annual report'));
     expect(readme.indexOf('## Writing an annual report')).toBeGreaterThan(0);
     for (const component of allComponents().filter((c) => c.context === 'annual-report')) expect(annual.slice(0, annual.indexOf('\n## ', 5)), component.name).toContain(`<${component.name}`);
+  });
+
+  it("shows what each figure component prints for Dudley 2019, as the components compute it", () => {
+    const dudley = project.inspections.find((i) => i.slug === 'dudley-2019')!;
+    const rows = [...section.matchAll(/^\| `(<[^`]+\/>)` \| `([^`]+)` \|/gm)];
+    expect(rows.map((row) => row[1]!.split(/[ />]/)[0])).toEqual(['<Percent', '<Count', '<Composite', '<Rating', '<Sample', '<Sample']);
+    for (const [, tag, printed] of rows) {
+      const node = readMarkdown(tag!).tree!.children[0]!;
+      const element = (node.type === 'paragraph' ? node.children[0] : node) as Parameters<typeof attributesOf>[0];
+      const component = componentNamed(element.name!) as InlineComponent<unknown>;
+      expect(inlineText(component.inlines(component.attributes.parse(attributesOf(element)), { inspection: dudley })).trim(), tag).toBe(printed);
+    }
   });
 
   it('gives examples that check clean in the Dudley report', () => {

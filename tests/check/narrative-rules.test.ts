@@ -69,7 +69,7 @@ describe('standard-sections', () => {
   const required = ['Strengths', 'Areas for improvement'];
   const check = (text: string, options: { standardSections?: string[]; notRated?: string[] } = {}) => {
     const diagnostics = new DiagnosticList();
-    const inspection = { framework: {}, rating: { standards: (options.notRated ?? []).map((id) => ({ id, awarded: NOT_RATED })) } } as unknown as NarrativeMdxInput['inspection'];
+    const inspection = { framework: {}, rating: { standards: (options.notRated ?? []).map((id) => ({ id, awarded: NOT_RATED })), composite: { score: 0, maximum: 0 }, sampleSize: { court: 0, 'out-of-court': 0 } } } as unknown as NarrativeMdxInput['inspection'];
     checkNarrativeMdx({ tree: treeOf(text), text, file: 'report.mdx', folder: os.tmpdir(), inspection, standardSections: options.standardSections ?? required, diagnostics });
     return diagnostics.items.map((d) => ({ at: `${d.line}:${d.column}`, severity: d.severity, rule: d.rule, message: d.message, hint: d.hint }));
   };

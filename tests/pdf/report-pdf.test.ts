@@ -8,17 +8,21 @@ import { loadProject } from '../../src/check/load-project.ts';
 import { contentsOf, type DocumentModel } from '../../src/document/blocks.ts';
 import { reportDocument } from '../../src/document/report-document.ts';
 import { renderDocumentPdf, type RenderedPdf } from '../../src/pdf/render-document.ts';
+import type { Inspection } from '../../src/model/project.ts';
+import { compositeText, countText, percentText, quotableQuestions, sampleCount } from '../../src/document/figure-references.ts';
 import { expectTextAsWritten } from '../support/extracted-words.ts';
 import { linesOf, readPdf, structureText, walk, type ReadPdf } from '../support/pdf.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let model: DocumentModel;
+let dudley: Inspection;
 let rendered: RenderedPdf;
 let pdf: ReadPdf;
 
 beforeAll(async () => {
   const { project } = loadProject(root);
-  model = reportDocument(project, project.inspections.find((i) => i.slug === 'dudley-2019')!, root);
+  dudley = project.inspections.find((i) => i.slug === 'dudley-2019')!;
+  model = reportDocument(project, dudley, root);
   rendered = await renderDocumentPdf(model);
   pdf = await readPdf(rendered.bytes);
 }, 60_000);
@@ -82,6 +86,15 @@ describe('the Dudley 2019 report PDF', () => {
     expect(text).toContain('*Professional judgement applied.');
     expect(text).toMatch(/2\.4\.3 Does reviewing focus sufficiently on keeping other.*47% \(8 of 17\)/);
     expect(text).toMatch(/Overall rating: +Requires improvement/);
+  });
+
+  it('prints the figures the narrative quotes (<Percent />, <Count />, <Composite />, <Sample />) as the model computes them', () => {
+    const text = allText().replace(/\s+/g, ' ');
+    const question = (id: string) => quotableQuestions(dudley.rating).find((q) => q.id === id)!;
+    expect(text).toContain(`the standards scored ${compositeText(dudley.rating)}, and we have rated Dudley YOS as Requires improvement.`);
+    expect(text).toContain(`inspected ${sampleCount(dudley.rating, 'court')} court cases and ${sampleCount(dudley.rating, 'out-of-court')} out-of-court cases`);
+    expect(text).toContain(`it was sufficient in ${countText(question('2.1.1'))} cases.`);
+    expect(text).toContain(`only ${percentText(question('2.1.3'))} of the assessments were sufficient.`);
   });
 
   it('has bookmarks mirroring the headings, each opening the heading’s page', () => {

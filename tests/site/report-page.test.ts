@@ -14,6 +14,7 @@ import { ratingSymbolPaths } from '../../src/document/rating-symbols.ts';
 import { pdfDescription, renderBlocks, renderContents, renderContext, renderInlines } from '../../src/html/render-blocks.ts';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic } from '../../src/model/project.ts';
+import { compositeText, countText, percentText, quotableQuestions, sampleCount } from '../../src/document/figure-references.ts';
 import { BUILD_DATE, sharedSite, unplannedStderr } from '../support/shared-site.ts';
 
 const parse = (html: string): Root => fromHtml(html, { fragment: true });
@@ -217,6 +218,9 @@ describe('the built report page of Dudley 2019', () => {
   let dist: string;
   let page: Root;
   let main: Element;
+  /** The shared build's checked model, loaded once for the tests that compare the page with it. */
+  let loadedModel: ReturnType<typeof loadProject>['project'] | undefined;
+  const model = () => (loadedModel ??= loadProject(project).project);
 
   beforeAll(async () => {
     // The shared build has a picture and a footnote planted in this report (planted.ts), so images and notes are drawn by a real build.
@@ -278,6 +282,17 @@ describe('the built report page of Dudley 2019', () => {
     expect(squash(textOf(select('td', question)!))).toMatch(/^47% /);
   });
 
+  it('shows the figures the narrative quotes (<Percent />, <Count />, <Composite />, <Sample />) as the model computes them, as plain text', () => {
+    const dudley = model().inspections.find((i) => i.slug === 'dudley-2019')!;
+    const question = (id: string) => quotableQuestions(dudley.rating).find((q) => q.id === id)!;
+    const paragraphs = selectAll('p', main).map((p) => squash(textOf(p)));
+    const has = (wanted: string) => expect(paragraphs.some((p) => p.includes(wanted)), wanted).toBe(true);
+    has(`the standards scored ${compositeText(dudley.rating)}, and we have rated Dudley YOS as Requires improvement.`);
+    has(`inspected ${sampleCount(dudley.rating, 'court')} court cases and ${sampleCount(dudley.rating, 'out-of-court')} out-of-court cases`);
+    has(`it was sufficient in ${countText(question('2.1.1'))} cases.`);
+    has(`only ${percentText(question('2.1.3'))} of the assessments were sufficient.`);
+  });
+
   it('has a working target for every link within the page', () => {
     const ids = new Set(selectAll('[id]', page).map((node) => String(attr(node, 'id'))));
     const targets = selectAll('a[href^="#"]', page).map((a) => String(attr(a, 'href')).slice(1));
@@ -299,10 +314,10 @@ describe('the built report page of Dudley 2019', () => {
   });
 
   it('has a page for every public inspection and none for drafts or embargoed reports', () => {
-    const { project: model } = loadProject(project);
+    const loaded = model();
     // A report's folder has its PDF; inspections/ also holds the list's filter pages (rating/, year/…).
     const pages = fs.readdirSync(path.join(dist, 'inspections')).filter((slug) => fs.existsSync(path.join(dist, 'inspections', slug, 'report.pdf')));
-    expect(pages.sort()).toEqual(model.inspections.filter((i) => isPublic(i, buildDate)).map((i) => i.slug).sort());
+    expect(pages.sort()).toEqual(loaded.inspections.filter((i) => isPublic(i, buildDate)).map((i) => i.slug).sort());
     for (const hidden of ['saltmarsh-2026', 'aberwyn-2026']) expect(fs.existsSync(path.join(dist, 'inspections', hidden))).toBe(false);
     // The inspections list links every one (the home page shows the latest).
     const index = fromHtml(fs.readFileSync(path.join(dist, 'inspections/index.html'), 'utf8'));

@@ -20,10 +20,11 @@ import { unsafeLink } from './narrative/unsafe-link.ts';
 import { footnote } from './narrative/footnote.ts';
 import { outsideSection } from './narrative/outside-section.ts';
 import { standardSections } from './narrative/standard-sections.ts';
+import { typedFigure } from './narrative/typed-figure.ts';
 
 export type { NarrativeMdxInput };
 
-export const NARRATIVE_RULES: readonly NarrativeRule[] = [outsideSection, unknownComponent, componentContext, componentPlacement, componentAttribute, mdxExpression, rawHtml, image, linkReference, unsafeLink, footnote, standardSections];
+export const NARRATIVE_RULES: readonly NarrativeRule[] = [outsideSection, unknownComponent, componentContext, componentPlacement, componentAttribute, mdxExpression, rawHtml, image, linkReference, unsafeLink, footnote, standardSections, typedFigure];
 
 export function checkNarrativeMdx(input: NarrativeMdxInput): void {
   const narrative = narrativeOf(input);

@@ -3,8 +3,7 @@
  * PDF prints a section's notes at its end); neither stands where it is not shown.
  */
 import type { Nodes, Text } from 'mdast';
-import type { Position } from '../../../model/position.ts';
-import { positionOf, walk, type NarrativeRule, type Report } from './narrative.ts';
+import { positionOf, positionsIn, walk, type NarrativeRule, type Report } from './narrative.ts';
 
 interface Definition {
   node: Nodes;
@@ -66,15 +65,4 @@ function checkNoteless(textRuns: readonly Text[], text: string, report: Report):
       report(positionAt(start + match.index), `footnote [^${match[1]}] has no text`, `add the note after the paragraph, on a line of its own: [^${match[1]}]: The source of the figure.`);
     }
   }
-}
-
-/** The line and column of an offset in the text. */
-function positionsIn(text: string): (offset: number) => Position {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i += 1) if (text[i] === '\n') lineStarts.push(i + 1);
-  return (offset) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line += 1;
-    return { line: line + 1, column: offset - lineStarts[line]! + 1 };
-  };
 }

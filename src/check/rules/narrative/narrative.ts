@@ -115,6 +115,17 @@ export const exampleOf = (component: Component) => component.example.replace(/\s
 
 export const tagOf = (component: Component) => (component.acceptsChildren ? `<${component.name}>` : `<${component.name} />`);
 
+/** The line and column of an offset in the text: for places inside a run of text. */
+export function positionsIn(text: string): (offset: number) => Position {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i += 1) if (text[i] === '\n') lineStarts.push(i + 1);
+  return (offset) => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line += 1;
+    return { line: line + 1, column: offset - lineStarts[line]! + 1 };
+  };
+}
+
 /** `{/* a comment *\/}`: MDX's way of writing a comment; it draws nothing and runs nothing. */
 export function isComment(node: MdxFlowExpression | MdxTextExpression): boolean {
   const program = node.data?.estree;
