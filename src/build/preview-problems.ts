@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { formatReport, sortDiagnostics, type Diagnostic } from '../check/diagnostics.ts';
 import { describeFailure } from '../check/tool-failure.ts';
+import type { LoadResult } from '../check/load-project.ts';
 import { liveCheck } from '../site/model.ts';
 
 export interface ProblemsAnswer {
@@ -24,11 +25,14 @@ export interface ProblemsAnswer {
   summary: string;
 }
 
-/** The problems page when the content has errors or the check itself failed; undefined when the pages can be made. */
-export function previewProblems(root: string): ProblemsAnswer | undefined {
-  let result: ReturnType<typeof liveCheck>;
+/**
+ * The problems page when the content has errors or the check itself failed; undefined when the
+ * pages can be made. `check` is the pages' check, or another for tests.
+ */
+export function previewProblems(root: string, check: () => LoadResult = liveCheck): ProblemsAnswer | undefined {
+  let result: LoadResult;
   try {
-    result = liveCheck();
+    result = check();
   } catch (error) {
     // A bug in the tool, not in the content: one line, the stack only with DEBUG=1 (tool-failure.ts).
     const failure = describeFailure('The check', error);

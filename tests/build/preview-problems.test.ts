@@ -10,6 +10,10 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyProject, toolEnvironment } from '../support/project-copy.ts';
+import { previewProblems } from '../../src/build/preview-problems.ts';
+import type { Diagnostic } from '../../src/check/diagnostics.ts';
+import type { LoadResult } from '../../src/check/load-project.ts';
+import type { Project } from '../../src/model/project.ts';
 
 const astroCli = path.resolve(import.meta.dirname, '../../node_modules/astro/bin/astro.mjs');
 let server: ChildProcess | undefined;
@@ -91,4 +95,44 @@ describe('the dev preview with content errors', () => {
     expect(fixed.html).not.toContain('The content has');
     expect(fixed.html).toContain('Inspection reports');
   }, 120_000);
+});
+
+describe('the problems page', () => {
+  const result = (diagnostics: Diagnostic[]): LoadResult => ({ project: { publisher: { shortName: 'Test Inspectorate' } } as Project, diagnostics, filesChecked: 3, pictures: [] });
+  const error: Diagnostic = { file: 'content/services/a.yaml', line: 2, column: 7, severity: 'error', rule: 'unknown-field', message: 'unknown field "<b>"', hint: 'remove it' };
+  const warning: Diagnostic = { file: 'content/inspections/a-2026/report.mdx', line: 9, column: 1, severity: 'warning', rule: 'typed-figure', message: 'a typed percentage' };
+
+  it('is not shown when the content has only warnings', () => {
+    expect(previewProblems('/project', () => result([warning]))).toBeUndefined();
+  });
+
+  it('lists warnings apart from the errors, and escapes what the content says', () => {
+    const answer = previewProblems('/project', () => result([warning, error]))!;
+    expect(answer.status).toBe(500);
+    expect(answer.html).toContain('<title>The content has 1 problem – preview – Test Inspectorate</title>');
+    expect(answer.html.indexOf('content/services/a.yaml:2:7')).toBeLessThan(answer.html.indexOf('And 1 warning'));
+    expect(answer.html).toContain('content/inspections/a-2026/report.mdx:9:1');
+    expect(answer.html).toContain('unknown field &#34;&#60;b&#62;&#34;');
+    expect(answer.html).not.toContain('<b>');
+    expect(answer.html).toContain('href="vscode://file/project/content/services/a.yaml:2:7"');
+  });
+
+  it('says in one line that the tool failed, with the stack only with DEBUG=1', () => {
+    const fail = () => {
+      throw new Error('the checker broke');
+    };
+    const debug = process.env.DEBUG;
+    try {
+      delete process.env.DEBUG;
+      const answer = previewProblems('/project', fail)!;
+      expect(answer.status).toBe(500);
+      expect(answer.html).toContain('The check failed: the checker broke; this is a bug in the tool');
+      expect(answer.html).not.toMatch(/^\s*at /m);
+      process.env.DEBUG = '1';
+      expect(previewProblems('/project', fail)!.html).toMatch(/^\s*at /m);
+    } finally {
+      if (debug === undefined) delete process.env.DEBUG;
+      else process.env.DEBUG = debug;
+    }
+  });
 });
