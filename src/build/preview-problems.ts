@@ -36,7 +36,7 @@ export function previewProblems(root: string, check: () => LoadResult = liveChec
   } catch (error) {
     // A bug in the tool, not in the content: one line, the stack only with DEBUG=1 (tool-failure.ts).
     const failure = describeFailure('The check', error);
-    return { status: 500, summary: failure.split('\n')[0]!, html: page('The preview failed', '', `<pre class="app-preview-failure">${escape(failure)}</pre>`) };
+    return { status: 500, summary: failure.split('\n')[0]!, html: page('The preview failed', '', `<pre class="app-preview-failure">${escapeHtml(failure)}</pre>`) };
   }
   const { diagnostics, filesChecked, project } = result;
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -63,7 +63,7 @@ function byFile(diagnostics: readonly Diagnostic[]): [string, Diagnostic[]][] {
 
 function fileSection(root: string, file: string, items: readonly Diagnostic[], heading: 'h2' | 'h3' = 'h2'): string {
   const size = heading === 'h2' ? 'm' : 's';
-  return [`<${heading} class="govuk-heading-${size}"><code>${escape(file)}</code></${heading}>`, '<ol class="govuk-list">', ...items.map((d) => problem(root, d)), '</ol>'].join('\n');
+  return [`<${heading} class="govuk-heading-${size}"><code>${escapeHtml(file)}</code></${heading}>`, '<ol class="govuk-list">', ...items.map((d) => problem(root, d)), '</ol>'].join('\n');
 }
 
 function problem(root: string, d: Diagnostic): string {
@@ -72,12 +72,12 @@ function problem(root: string, d: Diagnostic): string {
   const name = `${path.basename(d.file)}:${d.line}:${d.column}`;
   return [
     '<li class="govuk-!-margin-bottom-6">',
-    `<p class="govuk-body govuk-!-margin-bottom-1"><strong>${escape(place)}</strong> (line ${d.line}, column ${d.column}) · ${d.severity} · <code>${escape(d.rule)}</code></p>`,
-    `<p class="govuk-body govuk-!-margin-bottom-1">${escape(d.message)}</p>`,
-    d.hint ? `<p class="govuk-body govuk-!-margin-bottom-1"><strong>How to fix it:</strong> ${escape(d.hint)}</p>` : '',
+    `<p class="govuk-body govuk-!-margin-bottom-1"><strong>${escapeHtml(place)}</strong> (line ${d.line}, column ${d.column}) · ${d.severity} · <code>${escapeHtml(d.rule)}</code></p>`,
+    `<p class="govuk-body govuk-!-margin-bottom-1">${escapeHtml(d.message)}</p>`,
+    d.hint ? `<p class="govuk-body govuk-!-margin-bottom-1"><strong>How to fix it:</strong> ${escapeHtml(d.hint)}</p>` : '',
     // VS Code's own link, and the dev server's (Vite's /__open-in-editor, which opens the editor it
     // finds running or $EDITOR; live-content.ts answers it with 204 so the browser stays on this page).
-    `<p class="govuk-body"><a class="govuk-link" href="${escape(`vscode://file${encodeURI(absolute.startsWith('/') ? absolute : `/${absolute}`)}`)}">Open ${escape(name)} in VS Code</a> or <a class="govuk-link" href="/__open-in-editor?file=${escape(encodeURIComponent(absolute))}">in your editor</a></p>`,
+    `<p class="govuk-body"><a class="govuk-link" href="${escapeHtml(`vscode://file${encodeURI(absolute.startsWith('/') ? absolute : `/${absolute}`)}`)}">Open ${escapeHtml(name)} in VS Code</a> or <a class="govuk-link" href="/__open-in-editor?file=${escapeHtml(encodeURIComponent(absolute))}">in your editor</a></p>`,
     '</li>',
   ]
     .filter(Boolean)
@@ -92,7 +92,7 @@ function page(title: string, publisher: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<title>${escape(title)} – preview${publisher ? ` – ${escape(publisher)}` : ''}</title>
+<title>${escapeHtml(title)} – preview${publisher ? ` – ${escapeHtml(publisher)}` : ''}</title>
 <link rel="stylesheet" href="/src/styles/site.scss?direct">
 <script type="module" src="/@vite/client"></script>
 </head>
@@ -101,12 +101,12 @@ function page(title: string, publisher: string, body: string): string {
 <div class="app-draft-banner"><p class="govuk-width-container app-draft-banner__text"><strong>PREVIEW</strong> The content cannot be shown until these problems are fixed.</p></div>
 <header class="govuk-generic-header">
 <div class="govuk-generic-header__container govuk-width-container">
-<div class="govuk-generic-header__logo"><a href="/" class="govuk-generic-header__homepage-link">${escape(publisher || 'Preview')}</a></div>
+<div class="govuk-generic-header__logo"><a href="/" class="govuk-generic-header__homepage-link">${escapeHtml(publisher || 'Preview')}</a></div>
 </div>
 </header>
 <div class="govuk-width-container">
 <main class="govuk-main-wrapper" id="main-content">
-<h1 class="govuk-heading-l">${escape(title)}</h1>
+<h1 class="govuk-heading-l">${escapeHtml(title)}</h1>
 ${body}
 </main>
 </div>
@@ -117,6 +117,6 @@ ${body}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
