@@ -17,9 +17,11 @@ import type { Project } from '../../src/model/project.ts';
 
 const astroCli = path.resolve(import.meta.dirname, '../../node_modules/astro/bin/astro.mjs');
 let server: ChildProcess | undefined;
+let project: string | undefined;
 
 afterAll(() => {
   server?.kill();
+  if (project) fs.rmSync(project, { recursive: true, force: true });
 });
 
 async function freePort(): Promise<number> {
@@ -53,7 +55,7 @@ const lineOf = (file: string, text: string) => fs.readFileSync(file, 'utf8').spl
 
 describe('the dev preview with content errors', () => {
   it('shows every problem at its place with editor links and no stack trace, and the pages once fixed', async () => {
-    const project = copyProject();
+    project = copyProject();
     const inspection = path.join(project, 'content/inspections/eastbrook-2023/inspection.yaml');
     const other = path.join(project, 'content/inspections/northmoor-2024/inspection.yaml');
     const [inspectionText, otherText] = [fs.readFileSync(inspection, 'utf8'), fs.readFileSync(other, 'utf8')];
@@ -66,7 +68,7 @@ describe('the dev preview with content errors', () => {
     // The dev server's terminal, shown should the test fail.
     const log = path.join(project, 'dev.log');
     const terminal = () => fs.readFileSync(log, 'utf8');
-    server = spawn(process.execPath, [astroCli, 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: project, env: { ...toolEnvironment(), NO_COLOR: '1' }, stdio: ['ignore', fs.openSync(log, 'w'), fs.openSync(log, 'a')] });
+    server = spawn(process.execPath, [astroCli, 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: project, env: { ...toolEnvironment(), NO_COLOR: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true', ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', fs.openSync(log, 'w'), fs.openSync(log, 'a')] });
     const home = `http://127.0.0.1:${port}/`;
 
     const broken = await fetchUntil(home, (status) => status !== 0);
