@@ -98,7 +98,7 @@ function page(title: string, publisher: string, body: string): string {
 </head>
 <body class="govuk-template__body">
 <a href="#main-content" class="govuk-skip-link">Skip to main content</a>
-<div class="app-draft-banner"><p class="govuk-width-container app-draft-banner__text"><strong>PREVIEW</strong> The content cannot be shown until these problems are fixed.</p></div>
+<section class="app-draft-banner" aria-label="Preview notice"><p class="govuk-width-container app-draft-banner__text"><strong>PREVIEW</strong> The content cannot be shown until these problems are fixed.</p></section>
 <header class="govuk-generic-header">
 <div class="govuk-generic-header__container govuk-width-container">
 <div class="govuk-generic-header__logo"><a href="/" class="govuk-generic-header__homepage-link">${escapeHtml(publisher || 'Preview')}</a></div>
