@@ -1,6 +1,6 @@
 /**
  * JSON Schemas of the content formats, generated from the zod schemas so editors can offer
- * autocomplete and inline errors while inspectors type (see README, "Editor support").
+ * autocomplete and inline errors while inspectors type (see README, "Writing in an editor"; .vscode/settings.json maps each to its files).
  */
 import { z } from 'zod';
 import { frameworkSchema } from '../model/schemas/framework.ts';
@@ -12,6 +12,7 @@ import { thematicSchema } from '../model/schemas/thematic.ts';
 import { annualReportSchema } from '../model/schemas/annual-report.ts';
 import { easyReadTemplateSchema } from '../model/schemas/easy-read-template.ts';
 import { easyReadCheckSettingsSchema } from '../model/schemas/easy-read-checks.ts';
+import { documentTemplateSchema } from '../model/schemas/document-template.ts';
 
 export const contentSchemas = {
   'framework.schema.json': { schema: frameworkSchema, title: 'Inspection framework', files: 'content/frameworks/*.yaml' },
@@ -23,6 +24,7 @@ export const contentSchemas = {
   'annual-report.schema.json': { schema: annualReportSchema, title: 'Annual report (front matter)', files: 'the front matter of content/annual-reports/*.mdx' },
   'easy-read-template.schema.json': { schema: easyReadTemplateSchema, title: 'Easy-read structure', files: 'templates/easy-read/*.yaml' },
   'easy-read-checks.schema.json': { schema: easyReadCheckSettingsSchema, title: 'Easy-read language checks', files: 'content/easy-read-checks.yaml' },
+  'document-template.schema.json': { schema: documentTemplateSchema, title: 'Document structure', files: 'templates/documents/*.yaml' },
 } as const;
 
 export function jsonSchemaFor(name: keyof typeof contentSchemas): string {

@@ -23,7 +23,8 @@ if (!project.services.some((service) => service.slug === serviceSlug)) {
 }
 const framework = project.frameworks.find((f) => f.id === 'youth-2021') ?? project.frameworks.at(-1);
 fs.mkdirSync(folder, { recursive: true });
-const template = (name: string) => fs.readFileSync(path.resolve('templates/inspection', name), 'utf8');
+// The template's schema link is relative to templates/inspection/; the copy is one folder deeper.
+const template = (name: string) => fs.readFileSync(path.resolve('templates/inspection', name), 'utf8').replace('$schema=../../schemas/', '$schema=../../../schemas/');
 fs.writeFileSync(path.join(folder, 'inspection.yaml'), template('inspection.yaml').replace('SERVICE-SLUG', serviceSlug).replace('framework: youth-2021', `framework: ${framework?.id ?? 'youth-2021'}`));
 fs.writeFileSync(path.join(folder, 'report.mdx'), template('report.mdx'));
 // The cases.csv header follows the framework, so every case question has its column.

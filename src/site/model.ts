@@ -8,7 +8,7 @@
  * The live preview includes drafts and embargoed reports (INCLUDE_DRAFTS=1, which live-content.ts
  * sets unless told otherwise); every page and PDF then says "DRAFT – NOT FOR PUBLICATION".
  */
-import { loadProject } from '../check/load-project.ts';
+import { loadProject, type LoadResult } from '../check/load-project.ts';
 import { formatReport } from '../check/diagnostics.ts';
 import { buildDateFrom } from '../model/project.ts';
 import { handedOver } from './handoff.ts';
@@ -16,11 +16,22 @@ import { DRAFT_NOTICE, siteOf, type Site } from './site.ts';
 
 export { DRAFT_NOTICE };
 
+let checked: LoadResult | undefined;
 let live: Site | Error | undefined;
+
+/**
+ * The dev server's check of the content, once per module instance. The pages and the preview's
+ * problems page (src/build/preview-problems.ts, which the dev server asks before any page) share
+ * it, so an edit is checked once.
+ */
+export function liveCheck(): LoadResult {
+  checked ??= loadProject(process.cwd());
+  return checked;
+}
 
 function liveSite(): Site {
   if (!live) {
-    const { project, diagnostics, filesChecked } = loadProject(process.cwd());
+    const { project, diagnostics, filesChecked } = liveCheck();
     live = diagnostics.some((d) => d.severity === 'error')
       ? contentProblems(formatReport(diagnostics, filesChecked))
       : siteOf(project, { buildDate: buildDateFrom(process.env), drafts: process.env.INCLUDE_DRAFTS === '1' });
@@ -30,9 +41,10 @@ function liveSite(): Site {
 }
 
 /**
- * The content's problems, shown in the dev server's error page and terminal in the same words as
- * `npm run check`. Without a stack: it is the content that is wrong, not the code, and Astro shows
- * the stack of any error that has one.
+ * The content's problems, in the words of `npm run check`, should a page be asked for although the
+ * content has errors (the dev server's problems page, src/build/preview-problems.ts, normally answers
+ * first). Without a stack: it is the content that is wrong, not the code, and Astro shows the stack
+ * of any error that has one.
  */
 function contentProblems(report: string): Error {
   const error = new Error(`The content has problems:\n${report}`);
