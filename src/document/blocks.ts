@@ -135,6 +135,11 @@ export interface DocumentModel {
   kind?: 'report' | 'easy-read';
   /** PDF pages: A4 portrait (the default) or landscape, for wide tables. */
   orientation?: 'portrait' | 'landscape';
+  /**
+   * PDF: false puts the title at the top of the first page with the body under it, and the credits
+   * at the end (a table to read at once, such as the ratings); a cover page of its own otherwise.
+   */
+  titlePage?: boolean;
   /** Drawn across every PDF page as page furniture (an artifact), such as "DRAFT – NOT FOR PUBLICATION" in a preview build. */
   watermark?: string;
   /** Shown as the PDF title and the page's <title>. */
