@@ -74,6 +74,8 @@ export type Block =
       keepWith?: number;
       /** PDF: a table of many columns, drawn in smaller text (8 pt) with less padding. */
       compact?: boolean;
+      /** Page: on a narrow screen each row is a stack (its header, then each cell labelled with its column's header) rather than a table to scroll. */
+      stackNarrow?: boolean;
     }
   | { type: 'figure'; image: ImageRef; alt: string; caption?: string }
   | { type: 'aside'; title: string; blocks: Block[] }
