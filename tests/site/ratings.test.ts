@@ -340,6 +340,17 @@ describe('the built ratings pages, PDFs and open data', () => {
       expect(select('svg.app-rating__symbol[aria-hidden="true"]', rating)).toBeTruthy();
       expect(textOf(rating).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated)\*?$/);
     }
+    // One row per inspection, led by its row header; every rating cell shows its word, every composite is out of 36.
+    for (const row of rows) {
+      expect(selectAll('th[scope="row"]', row)).toHaveLength(1);
+      const cells = selectAll('td', row);
+      expect(textOf(cells[1]!).trim()).toMatch(/^\d+\/36†?$|^\S* ?Not rated$/);
+      for (const td of cells.slice(2)) expect(textOf(select('.app-rating', td)!).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated)\*?$/);
+    }
+    expect(textOf(table)).not.toMatch(/\bn\/a\b/);
+    // The standards are named before the table; the full name of each short header is read with it.
+    expect(selectAll('.app-ratings-abbreviations dt', main).map((dt) => textOf(dt))).toContain('1.1');
+    expect(textOf(select('thead th:nth-child(5) .govuk-visually-hidden', table)!)).toBe('1.1 Governance and leadership (Organisational delivery)');
     // The wide table scrolls in a named, focusable region.
     expect(select('.app-table-wrapper', main)!.properties).toMatchObject({ role: 'region', tabIndex: 0 });
     // The key explains the symbols and the mark.
