@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { liveContent } from './src/build/live-content.ts';
 import { siteUrl } from './src/site/site-url.ts';
+import { visualSystemSass } from './src/styles/visual-system-sass.ts';
 
 export default defineConfig({
   output: 'static',
@@ -17,5 +18,6 @@ export default defineConfig({
   // (src/site/content-security-policy.ts) allows only the site's own files.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Keep builds byte-for-byte repeatable and quiet about telemetry.
-  vite: { build: { cssMinify: 'esbuild', assetsInlineLimit: 0 } },
+  // The visual system's colours and sizes reach the Sass as variables (src/styles/visual-system-sass.ts).
+  vite: { build: { cssMinify: 'esbuild', assetsInlineLimit: 0 }, css: { preprocessorOptions: { scss: { additionalData: visualSystemSass() } } } },
 });

@@ -1719,13 +1719,18 @@ function judgementSection(writer: Writer, ctx: InspectionContext, standard: Stan
   const positive = rank >= 2;
   const kind = standard.id === '1.1' ? 'board' : standard.id === '1.2' ? 'staff' : rng.pick(['child', 'parent'] as const);
   extras.push(quote(rng, kind, positive));
-  if (rng.chance(0.6)) {
-    const strengths = writer.take(pools.positive, positive ? 3 : 1);
-    const improvements = writer.take(pools.negative, positive ? 1 : 3);
-    const lists = [strengths.length ? `### Strengths\n\n${strengths.map((s) => `- ${s}`).join('\n')}` : '', improvements.length ? `### Areas for improvement\n\n${improvements.map((s) => `- ${s}`).join('\n')}` : ''].filter(Boolean);
-    if (lists.length) extras.push(lists.join('\n\n'));
-  }
-  return { heading, paragraphs, extras };
+  const strengths = writer.take(pools.positive, positive ? 3 : 1);
+  const improvements = writer.take(pools.negative, positive ? 1 : 3);
+  return { heading, paragraphs, extras, tail: subSections(standard, strengths, improvements) };
+}
+
+/** The sub-sections every rated standard ends with (standardSections in templates/documents/inspection-report.yaml), never empty. */
+function subSections(standard: Standard, strengths: string[], improvements: string[]): string[] {
+  const list = (items: string[], fallback: string) => (items.length ? items : [fallback]).map((s) => `- ${s}`).join('\n');
+  return [
+    `### Strengths\n\n${list(strengths, `Staff were committed to this part of the work (standard ${standard.id}).`)}`,
+    `### Areas for improvement\n\n${list(improvements, `The service should make this part of the work (standard ${standard.id}) consistent in every case.`)}`,
+  ];
 }
 
 function caseSampleSection(writer: Writer, ctx: InspectionContext, standard: Standard, result: StandardResult): Section {
@@ -1792,11 +1797,9 @@ function caseSampleSection(writer: Writer, ctx: InspectionContext, standard: Sta
   if (good && rng.chance(0.5)) extras.push(goodPracticeExample(writer, cases.filter((c) => c.type === (outOfCourt ? 'out-of-court' : 'court'))));
   extras.push(paragraph(writer.take(GENERAL_OBSERVATIONS, 2)));
   if (rng.chance(0.4)) extras.push(quote(rng, rng.pick(['child', 'parent'] as const), good));
-  if (!good) {
-    const improvements = [...writer.take(stagePools.negative, 1), ...writer.take([...ASPECT.othersSafety.negative, ...ASPECT.childSafety.negative], 2)];
-    if (improvements.length) extras.push(`### Areas for improvement\n\n${improvements.map((s) => `- ${s}`).join('\n')}`);
-  }
-  return { heading, paragraphs, extras };
+  const strengths = writer.take(stagePools.positive, good ? 2 : 1);
+  const improvements = good ? writer.take(stagePools.negative, 1) : [...writer.take(stagePools.negative, 1), ...writer.take([...ASPECT.othersSafety.negative, ...ASPECT.childSafety.negative], 2)];
+  return { heading, paragraphs, extras, tail: subSections(standard, strengths, improvements) };
 }
 
 function vignette(writer: Writer, cases: readonly CaseRecord[], positive: boolean): string {

@@ -12,6 +12,8 @@ export const COLOURS = {
   /** Secondary text: captions, hints, "PDF, 34 pages". */
   secondaryText: '#484949',
   link: '#1a65a6',
+  /** Links where text must reach 7:1 (easy-read documents). */
+  strongLink: '#003078',
   linkVisited: '#54319f',
   /** Lines that only separate (table rules, dividers): never the only cue for anything. */
   border: '#cecece',

@@ -7,6 +7,9 @@
  * reports dated after the build date included, "DRAFT – NOT FOR PUBLICATION" on every page and PDF
  * page, into preview/ instead. It never reads, writes or replaces dist/; and `npm run build` always
  * leaves drafts out, whatever INCLUDE_DRAFTS the shell has.
+ *
+ * Either ends by naming each report that is not public on the build date and why (src/site/left-out.ts).
+ * Exit codes, as `npm run check`'s: 0 built, 1 errors in the content (or SITE_URL), 2 the tool failed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +32,7 @@ const stageFile = path.join(workDir, 'site.json');
 interface SiteStage {
   filesChecked: number;
   pagesSeconds: number;
+  leftOut: string[];
 }
 
 /**
@@ -47,9 +51,10 @@ async function main(): Promise<number> {
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve({ code, signal }));
   });
-  // The child has said what went wrong (content errors, exit 1, or a bug, exit 2); a signal it could not report.
+  // The child has said what went wrong (content errors, exit 1, or a bug, exit 2); a signal it could not
+  // report. A child stopped by a signal, or ended in any other way, is the tool failing: 2.
   if (ended.signal) process.stderr.write(`The build failed: the site build was stopped (${ended.signal}); ${outName}/ was not changed.\n`);
-  if (ended.code !== 0) return ended.code === 2 ? 2 : 1;
+  if (ended.code !== 0) return ended.code === 1 ? 1 : 2;
   const stage = JSON.parse(fs.readFileSync(stageFile, 'utf8')) as SiteStage;
 
   const indexStarted = performance.now();
@@ -65,6 +70,8 @@ async function main(): Promise<number> {
   const site = siteUrl() === DEFAULT_SITE_URL ? ` Its links to itself (canonical URLs, feed, sitemap) use ${DEFAULT_SITE_URL}: set SITE_URL to the address it is published at.` : '';
   const what = drafts ? 'a private preview, drafts and embargoed reports included, marked DRAFT – NOT FOR PUBLICATION; never publish it' : `${stage.filesChecked} content files`;
   process.stdout.write(`Built ${outName}/ from ${what}.${site}\n`);
+  // Last, where the person building sees them: the reports left out and why (a new inspection is a draft).
+  for (const line of stage.leftOut) process.stdout.write(`${line}\n`);
   return 0;
 }
 
@@ -83,7 +90,7 @@ async function siteStage(): Promise<number> {
     process.stderr.write(`Build stopped: fix the errors above. ${outName}/ was not changed.\n`);
     return 1;
   }
-  fs.writeFileSync(stageFile, JSON.stringify({ filesChecked: result.filesChecked, pagesSeconds: result.seconds.pages } satisfies SiteStage));
+  fs.writeFileSync(stageFile, JSON.stringify({ filesChecked: result.filesChecked, pagesSeconds: result.seconds.pages, leftOut: result.leftOut } satisfies SiteStage));
   return 0;
 }
 

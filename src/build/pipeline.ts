@@ -11,6 +11,7 @@ import { buildDateFrom } from '../model/project.ts';
 import { publishPdfs } from '../pdf/publish.ts';
 import { handOver } from '../site/handoff.ts';
 import { reportInputs, sharedInputs } from '../site/pdf-inputs.ts';
+import { leftOutLines } from '../site/left-out.ts';
 import { siteOf, type Site } from '../site/site.ts';
 import { sitePdfs } from '../site/site-pdfs.ts';
 import { siteUrl } from '../site/site-url.ts';
@@ -29,6 +30,8 @@ export interface PipelineResult {
   ok: boolean;
   filesChecked: number;
   seconds: { check: number; pdfs: number; pages: number };
+  /** One line per report the build left out (or, in a preview, showed only there), saying why: for the end of its output. */
+  leftOut: string[];
 }
 
 const since = (started: number) => (performance.now() - started) / 1000;
@@ -38,13 +41,13 @@ export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOpt
   const { project, diagnostics, filesChecked } = await checkProject(root);
   const seconds = { check: since(started), pdfs: 0, pages: 0 };
   if (diagnostics.length > 0) warn(formatReport(diagnostics, filesChecked));
-  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, filesChecked, seconds };
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, filesChecked, seconds, leftOut: [] };
   // A wrong SITE_URL stops the build here, before anything is built.
   try {
     siteUrl();
   } catch (error) {
     warn(`SITE_URL is not an address the site can be published at: ${firstLine(error)}`);
-    return { ok: false, filesChecked, seconds };
+    return { ok: false, filesChecked, seconds, leftOut: [] };
   }
   const site = siteOf(project, { buildDate: buildDateFrom(process.env), drafts });
 
@@ -65,7 +68,7 @@ export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOpt
   // Failures while PDFs are made name the PDF (publish.ts); while pages are built, the pages.
   await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', vite: { build: { emptyOutDir: false } } }));
   seconds.pages = since(started);
-  return { ok: true, filesChecked, seconds };
+  return { ok: true, filesChecked, seconds, leftOut: leftOutLines(site) };
 }
 
 async function writePdfs(site: Site, root: string, outDir: string, warn: (line: string) => void) {

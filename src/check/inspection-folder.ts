@@ -25,6 +25,8 @@ export interface InspectionsContext {
   frameworkById: ReadonlyMap<string, Framework>;
   services: ReadonlyMap<string, Service>;
   glossaryIds: ReadonlySet<string>;
+  /** The `###` sub-sections every standard's narrative must have (templates/documents/inspection-report.yaml). */
+  standardSections: readonly string[];
 }
 
 /**
@@ -58,7 +60,7 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
 
   const { cases, counts, haveCaseData } = loadCaseFigures(reader, folder, context, framework);
   const rating = rateInspection(framework, { ...counts, authored: data.ratings });
-  const { narrativeFile, narrative } = loadNarrative(reader, folder, context, framework, rating);
+  const { narrativeFile, narrative } = loadNarrative(reader, folder, context, framework, rating, shared.standardSections);
   if (haveCaseData) checkRatingsAgainstComputed(context, framework, rating, cases);
   const easyRead = readEasyReadFile(reader, folder);
   if (!service) return { loaded };
@@ -87,7 +89,7 @@ function loadCaseFigures(reader: ContentReader, folder: string, context: Inspect
 }
 
 /** report.mdx, checked against the framework and the computed ratings; an empty tree when it is missing. */
-function loadNarrative(reader: ContentReader, folder: string, context: InspectionContext, framework: Framework, rating: InspectionRating): { narrativeFile: string; narrative: Root } {
+function loadNarrative(reader: ContentReader, folder: string, context: InspectionContext, framework: Framework, rating: InspectionRating, standardSections: readonly string[]): { narrativeFile: string; narrative: Root } {
   const narrativePath = path.join(folder, 'report.mdx');
   if (!fs.existsSync(narrativePath)) {
     reader.diagnostics.error(reader.relative(folder), undefined, 'missing-file', `inspection "${context.slug}" has no report.mdx narrative`, 'copy templates/inspection/report.mdx into the folder and write one section per standard');
@@ -97,6 +99,6 @@ function loadNarrative(reader: ContentReader, folder: string, context: Inspectio
   if (!content) return { narrativeFile: reader.relative(narrativePath), narrative: { type: 'root', children: [] } };
   const { file, text } = content;
   const markdown = readMarkdown(text);
-  checkNarrative(context, framework, rating, file, markdown, { text, folder, contentFolder: reader.contentFolder, pictures: reader.pictures });
+  checkNarrative(context, framework, rating, file, markdown, { text, folder, contentFolder: reader.contentFolder, pictures: reader.pictures, standardSections });
   return { narrativeFile: file, narrative: markdown.tree ?? { type: 'root', children: [] } };
 }

@@ -20,6 +20,7 @@ import { checkEasyReadVersions, loadEasyReadChecks, loadEasyReadTemplates, loadT
 import { checkGlossary } from './rules/glossary.ts';
 import { checkInspectionsTogether, type LoadedInspection } from './rules/inspection.ts';
 import { loadInspection } from './inspection-folder.ts';
+import { standardSectionsOf } from '../document/standard-sections.ts';
 import { loadAnnualReports } from './annual-reports.ts';
 import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
 
@@ -135,13 +136,14 @@ export function loadProject(root: string): LoadResult {
   const publisher = loadPublisher(reader);
   const frameworkById = new Map(frameworks.map((entry) => [entry.framework.id, entry.framework]));
   const glossaryIds = new Set(glossary.map((term) => term.id));
+  const standardSections = standardSectionsOf(documentTemplates.find((t) => t.id === 'inspection-report'));
 
   const inspectionsFolder = path.join(root, 'content/inspections');
   const folders = reader.folders(inspectionsFolder).map((absolute) => path.basename(absolute));
   const loaded: LoadedInspection[] = [];
   const inspections: Inspection[] = [];
   for (const slug of folders) {
-    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds }));
+    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections }));
     if (result?.loaded) loaded.push(result.loaded);
     if (result?.inspection) inspections.push(result.inspection);
   }
@@ -162,13 +164,12 @@ export function loadProject(root: string): LoadResult {
   project.thematics = thematics;
   // Easy-read versions are checked as they will be published, once everything they draw on is loaded.
   if (!reader.someYamlUnreadable) {
-    const firstGlossary = glossaryEntries[0];
     checkEasyReadVersions(
       project,
       root,
       easyReadTemplates,
       { inspection: new Map(loaded.map((l) => [l.slug, { file: l.file, source: l.source }])), thematic: thematicSources },
-      firstGlossary ? { file: firstGlossary.file, source: firstGlossary.source, index: new Map(glossaryEntries.map((e) => [e.term.id, e.index])) } : undefined,
+      new Map(glossaryEntries.map((e) => [e.term.id, { file: e.file, source: e.source, index: e.index }])),
       easyReadChecks,
       diagnostics,
       reader.pictures,

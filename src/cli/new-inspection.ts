@@ -30,4 +30,13 @@ fs.writeFileSync(path.join(folder, 'report.mdx'), template('report.mdx'));
 const columns = ['id', 'type', 'disposal', 'looked_after', 'sex', 'ethnicity', 'disability', 'resettlement', ...(framework ? caseQuestions(framework).keys() : [])];
 fs.writeFileSync(path.join(folder, 'cases.csv'), `${columns.join(',')}\n`);
 const standards = framework ? [...allStandards(framework)].length : 0;
-process.stdout.write(`Created content/inspections/${slug}/ (inspection.yaml, cases.csv, report.mdx) for ${framework?.id} with ${standards} standards.\nNext: fill them in and run npm run check.\n`);
+const yamlFile = `content/inspections/${slug}/inspection.yaml`;
+process.stdout.write(
+  [
+    `Created content/inspections/${slug}/ (inspection.yaml, cases.csv, report.mdx) for ${framework?.id} with ${standards} standards.`,
+    // Said here because a draft is left out of every build: a first build would otherwise lack it without a word.
+    `It is a draft (status: draft in inspection.yaml): npm run dev and npm run preview:drafts show it, npm run build leaves it out of dist/.`,
+    `To publish it, set status: published in ${yamlFile}, with published: the date it may appear (or status: embargoed and embargoedUntil: its first day).`,
+    'Next: fill the three files in and run npm run check.',
+  ].join('\n') + '\n',
+);

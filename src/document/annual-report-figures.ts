@@ -17,6 +17,7 @@ import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 import { cell, text } from './make-blocks.ts';
 import { countOf } from './phrases.ts';
+import { ratingMarkFromTop, type RatingMark } from '../visual-system.ts';
 
 /** What the annual report's components draw from: the inspections of its period, and of the period before. */
 export interface AnnualReportContext {
@@ -112,12 +113,13 @@ function frameworksOf(ctx: AnnualReportContext): Framework[] {
 }
 
 /** Ratings highest first as series of a chart: every rating of the scale, then "Not rated" when it occurs. */
-function ratingSeries(ctx: AnnualReportContext, counts: readonly Record<string, number>[]): { id: string; label: string }[] {
+function ratingSeries(ctx: AnnualReportContext, counts: readonly Record<string, number>[]): { id: string; label: string; mark: RatingMark }[] {
   const frameworks = frameworksOf(ctx);
   const levels = new Map<string, { label: string; points: number }>();
   for (const framework of frameworks) for (const level of framework.ratingScale) if (!levels.has(level.id)) levels.set(level.id, { label: level.label, points: level.points });
-  const series = [...levels].sort((a, b) => b[1].points - a[1].points).map(([id, { label }]) => ({ id, label }));
-  if (counts.some((c) => (c[NOT_RATED] ?? 0) > 0)) series.push({ id: NOT_RATED, label: ratingLabel(frameworks[frameworks.length - 1]!, NOT_RATED) });
+  // Each rating's mark as tables give it: by its place from the top of the scale.
+  const series = [...levels].sort((a, b) => b[1].points - a[1].points).map(([id, { label }], fromTop) => ({ id, label, mark: ratingMarkFromTop(fromTop) }));
+  if (counts.some((c) => (c[NOT_RATED] ?? 0) > 0)) series.push({ id: NOT_RATED, label: ratingLabel(frameworks[frameworks.length - 1]!, NOT_RATED), mark: 'dash' });
   return series;
 }
 
@@ -135,7 +137,7 @@ export function overallRatingsByYear(ctx: AnnualReportContext): Block[] {
     chart(
       title,
       description,
-      { kind: 'stacked-bar', categories: years.map((y) => y.year), series: series.map((s) => ({ name: s.label, values: years.map((y) => y.counts[s.id] ?? 0) })), unit: 'count', valueLabel: 'Number of inspections' },
+      { kind: 'stacked-bar', categories: years.map((y) => y.year), series: series.map((s) => ({ name: s.label, rating: s.mark, values: years.map((y) => y.counts[s.id] ?? 0) })), unit: 'count', valueLabel: 'Number of inspections' },
       [[cell('Year'), ...series.map((s) => number(s.label)), number('All')]],
       years.map((y) => [cell(y.year, { rowHeader: true }), ...series.map((s) => number(String(y.counts[s.id] ?? 0))), number(String(y.total))]),
       columnWidths([...series.map(() => RATING_COLUMN), 40]),
@@ -158,7 +160,7 @@ export function standardRatings(ctx: AnnualReportContext, domain: string | undef
     chart(
       title,
       description,
-      { kind: 'stacked-bar', categories: standards.map((s) => `${s.id} ${s.name}`), series: series.map((r) => ({ name: r.label, values: standards.map((s) => s.counts[r.id] ?? 0) })), unit: 'count', valueLabel: 'Number of inspections' },
+      { kind: 'stacked-bar', categories: standards.map((s) => `${s.id} ${s.name}`), series: series.map((r) => ({ name: r.label, rating: r.mark, values: standards.map((s) => s.counts[r.id] ?? 0) })), unit: 'count', valueLabel: 'Number of inspections' },
       [[cell('Standard'), ...series.map((s) => number(s.label)), number('All')]],
       standards.map((s) => [cell(`${s.id} ${s.name}`, { rowHeader: true }), ...series.map((r) => number(String(s.counts[r.id] ?? 0))), number(String(s.total))]),
       columnWidths([...series.map(() => RATING_COLUMN), 40]),
@@ -206,7 +208,7 @@ export function casesSufficient(ctx: AnnualReportContext, caseType: 'court' | 'o
     split ||= labels.some((l) => l.includes('('));
     const point = (q: (typeof own)[number], label: string) => q.points.find((p) => p.label === label);
     const title = `${work} judged sufficient: ${name.toLowerCase()} (${id}), by year`;
-    const description = `The ${cases} judged sufficient on each key question of standard ${id}, ${name}, in the inspections with fieldwork in ${periodLabel(ctx.period)}. Grouped bars: for each key question of standard ${id}, one bar per year (${labels.join(', ')}), its height the percentage of ${cases} judged sufficient, written above it.`;
+    const description = `The ${cases} judged sufficient on each key question of standard ${id}, ${name}, in the inspections with fieldwork in ${periodLabel(ctx.period)}. Horizontal bars in groups: for each key question of standard ${id}, one bar per year (${labels.join(', ')}), its length the percentage of ${cases} judged sufficient, written at its end.`;
     blocks.push(
       chart(
         title,
@@ -250,7 +252,7 @@ export function reinspectionScores(ctx: AnnualReportContext): Block[] {
   return [
     chart(
       'Composite scores at the first inspection and at the reinspection',
-      `The services reinspected with fieldwork in ${periodLabel(ctx.period)}. Pairs of bars, one pair for each service reinspected (${pairs.map((p) => p.service).join(', ')}): the score at the first inspection, then at the reinspection, each written above its bar, on a scale from 0 to ${max}.`,
+      `The services reinspected with fieldwork in ${periodLabel(ctx.period)}. Pairs of horizontal bars, one pair for each service reinspected (${pairs.map((p) => p.service).join(', ')}): the score at the first inspection, then at the reinspection, each written at the end of its bar, on a scale from 0 to ${max}.`,
       { kind: 'bar', categories: pairs.map((p) => p.service), series: [{ name: 'First inspection', values: pairs.map((p) => p.original.score) }, { name: 'Reinspection', values: pairs.map((p) => p.reinspection.score) }], unit: 'score', max, valueLabel: `Composite score (out of ${max})` },
       [[cell('Service'), cell('First inspection: score and overall rating'), cell('Reinspection: score and overall rating')]],
       pairs.map((p) => [cell(p.service, { rowHeader: true }), scoreCell(p.original), scoreCell(p.reinspection)]),
@@ -307,7 +309,7 @@ export function disposalTypeFigure(ctx: AnnualReportContext): Block[] {
   const blocks: Block[] = [
     chart(
       'Out-of-court disposals in the cases we inspected, by type',
-      `The out-of-court cases inspected with fieldwork in ${periodLabel(ctx.period)}. Bars, one for each type of out-of-court disposal, their height the number of cases, written above each.${hidden.length ? ` ${hidden.map((c) => DISPOSAL_LABELS[c.value] ?? c.value).join(' and ')} ${hidden.length === 1 ? 'is' : 'are'} left out, so that no child can be identified.` : ''}`,
+      `The out-of-court cases inspected with fieldwork in ${periodLabel(ctx.period)}. Horizontal bars, one for each type of out-of-court disposal, their length the number of cases, written at the end of each.${hidden.length ? ` ${hidden.map((c) => DISPOSAL_LABELS[c.value] ?? c.value).join(' and ')} ${hidden.length === 1 ? 'is' : 'are'} left out, so that no child can be identified.` : ''}`,
       { kind: 'bar', categories: shown.map((c) => DISPOSAL_LABELS[c.value] ?? c.value), series: [{ name: 'Cases', values: shown.map((c) => c.count) }], unit: 'count', valueLabel: 'Number of cases' },
       [[cell('Type of disposal'), number('Cases'), number('% of cases')]],
       [...breakdownRows(result.cells, DISPOSAL_LABELS, words), [cell('All out-of-court cases', { rowHeader: true }), number(String(result.total)), number('100%')]],
@@ -406,7 +408,7 @@ export function recommendationAddresseesFigure(ctx: AnnualReportContext): Block[
   return [
     chart(
       withPrevious ? 'Who our recommendations were addressed to, against the previous period' : 'Who our recommendations were addressed to',
-      `The recommendations of ${comparison(ctx, withPrevious)}, by the kind of body they were addressed to. Bars, one for each kind of body${withPrevious ? ', in pairs: this period first, then the previous one' : ''}, their height the percentage of that period's recommendations, written above each.`,
+      `The recommendations of ${comparison(ctx, withPrevious)}, by the kind of body they were addressed to. Horizontal bars, one for each kind of body${withPrevious ? ', in pairs: this period first, then the previous one' : ''}, their length the percentage of that period's recommendations, written at the end of each.`,
       { kind: 'bar', categories: kinds.map((k) => k.kind.label), series, unit: '%', valueLabel: 'Per cent of the recommendations' },
       [[cell('Addressed to'), number('This period: number (%)'), ...(withPrevious ? [number('Previous period: number (%)')] : []), cell('Names as written in the reports')]],
       kinds.map((k) => [

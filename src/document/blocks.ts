@@ -95,16 +95,20 @@ export type Block =
    * `number` is the figure number ("Figure 3") when the document numbers its figures.
    */
   | { type: 'chart'; id: string; number?: number; title: string; description: string; chart: ChartSpec; table: Extract<Block, { type: 'table' }> }
-  /** The easy-read hard-words list: each word with its easy definition and the rows that use it. */
-  | { type: 'hard-words'; items: { id: string; term: string; sentences: Inline[][]; usedIn: string[] }[] };
+  /** The easy-read hard-words list: each word with its picture, its easy definition and the rows that use it. */
+  | { type: 'hard-words'; items: { id: string; term: string; picture: ImageRef; alt: string; sentences: Inline[][]; usedIn: string[] }[] };
 
 /** What a chart shows: categories along one axis, one or more named series of values. */
 export interface ChartSpec {
   kind: 'bar' | 'stacked-bar' | 'line';
   /** Category labels: years, standards, disposal types… */
   categories: string[];
-  /** Each series is told apart by its name (in a legend and in data labels) and a pattern, never colour alone. */
-  series: { name: string; values: (number | null)[] }[];
+  /**
+   * Each series is told apart by its name (in a legend and in data labels) and a pattern, never colour alone.
+   * A series that is a rating names its mark: it is drawn in that rating's colour and pattern, with
+   * its mark in the legend, as tables show it; other series (years, kinds) take the series palette.
+   */
+  series: { name: string; values: (number | null)[]; rating?: RatingMark }[];
   /** How values read: "%" (0–100), "count" or "score". */
   unit: '%' | 'count' | 'score';
   /** The top of the value axis; by default the largest value rounded up. */

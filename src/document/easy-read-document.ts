@@ -10,16 +10,16 @@ import type { Project, Inspection, Thematic } from '../model/project.ts';
 import type { Position } from '../model/position.ts';
 import { NOT_RATED, ratingLabel, ratingRank } from '../model/rating.ts';
 import { findTerms } from '../model/glossary-terms.ts';
-import type { GlossaryTerm } from '../model/schemas/glossary.ts';
+import { DEFAULT_TERM_PICTURE, type GlossaryTerm } from '../model/schemas/glossary.ts';
 import type { Recommendation } from '../model/schemas/inspection.ts';
 import type { EasyReadRowTemplate } from '../model/schemas/easy-read-template.ts';
 import type { EasyReadRow } from '../model/easy-read-source.ts';
 import type { Block, DocumentModel, ImageRef, Inline } from './blocks.ts';
 import { inlinesFrom, type MarkdownContext } from './from-markdown.ts';
 import { formatDate } from './dates.ts';
-import { OPENMOJI_CREDIT, pictureFileProblem, resolvePicture } from './pictures.ts';
-import { ratingSymbolPaths } from './rating-symbols.ts';
-import { ratingInline } from './report-tables.ts';
+import { OPENMOJI_CREDIT, resolvePicture, unusablePicture } from './pictures.ts';
+import { capHeight, textPathsSvg, textWidth } from './text-paths.ts';
+import { COLOURS, RATING_STYLES, ratingMarkFromTop } from '../visual-system.ts';
 import { IdMaker, text } from './make-blocks.ts';
 
 /** Where a sentence or picture came from: the checks turn this into file:line:column. */
@@ -27,7 +27,8 @@ export type Origin =
   | { kind: 'easy-read'; at: Position }
   | { kind: 'template'; path: (string | number)[] }
   | { kind: 'recommendation'; index: number; field: 'easyRead' | 'easyReadAddressee' | 'addressee' }
-  | { kind: 'glossary'; termId: string };
+  /** A hard word's easy definition, or its picture. */
+  | { kind: 'glossary'; termId: string; field: 'easyRead' | 'picture' };
 
 export interface SentenceToCheck {
   text: string;
@@ -115,7 +116,7 @@ class EasyReadBuilder {
   private readonly values: Record<string, string>;
   private readonly folder: string;
   /** Pictures from files may only come from here (or from the OpenMoji package). */
-  private readonly contentFolder: string;
+  readonly contentFolder: string;
   private readonly root: string;
   /** The author's own picture files, where each is named, for the checks over their contents. */
   readonly pictureFiles: PictureFile[] = [];
@@ -212,18 +213,16 @@ class EasyReadBuilder {
     );
   }
 
-  private picture(url: string, origin: Origin): ImageRef | undefined {
+  /** A picture by its address, `url` relative to `folder`: the easy-read file's unless said otherwise. */
+  picture(url: string, origin: Origin, folder: string = this.folder): ImageRef | undefined {
     if (url === 'generated:rating-scale' && this.inspection) {
       const svg = ratingScaleSvg(this.inspection);
-      return this.addImage({ source: `generated:rating-scale:${this.inspection.rating.overall.rating}`, name: 'rating-scale.png', svg, square: PICTURE_SQUARE });
+      // Not a square: the renderers draw it wider than the other pictures, so its words can be read.
+      return this.addImage({ source: `generated:rating-scale:${this.inspection.framework.id}:${this.inspection.rating.overall.rating}`, name: 'rating-scale.png', svg });
     }
-    const resolved = resolvePicture(url, this.folder, this.contentFolder);
-    if (resolved.kind === 'unknown-openmoji') {
-      this.problems.push({ origin, rule: 'picture', message: `there is no OpenMoji picture called "${url.slice('openmoji:'.length)}"`, hint: 'find the picture on openmoji.org and write its name with hyphens, such as openmoji:woman-office-worker' });
-      return undefined;
-    }
-    if (resolved.kind === 'refused') {
-      this.problems.push({ origin, rule: 'picture', ...pictureFileProblem(url, resolved.problem, path.relative(this.root, path.resolve(this.folder, url)).split(path.sep).join('/')) });
+    const resolved = resolvePicture(url, folder, this.contentFolder);
+    if (resolved.kind === 'unknown-openmoji' || resolved.kind === 'refused') {
+      this.problems.push({ origin, rule: 'picture', ...unusablePicture(url, folder, this.contentFolder, this.root)! });
       return undefined;
     }
     const base = resolved.kind === 'openmoji' ? `openmoji-${resolved.name}` : path.basename(resolved.file).replace(/\.[^.]+$/, '');
@@ -366,12 +365,24 @@ function addHardWords(builder: EasyReadBuilder, glossary: readonly GlossaryTerm[
   }
   if (!place) return;
   const terms = glossary.filter((t) => usage.has(t.id)).sort((a, b) => a.term.localeCompare(b.term, 'en-GB'));
+  const glossaryFolder = glossaryPictureFolder(builder.contentFolder);
   const list: Block = {
     type: 'hard-words',
-    items: terms.map((term) => ({ id: `hard-word-${term.id}`, term: term.term, sentences: sentencesOf(term.easyRead).map((s) => [text(s)]), usedIn: usage.get(term.id)! })),
+    items: terms.map((term) => {
+      // Every word has a picture (rule 11): its own, or a book when it names none or one that cannot be used (the check reports that).
+      const own = term.picture ? builder.picture(term.picture, { kind: 'glossary', termId: term.id, field: 'picture' }, glossaryFolder) : undefined;
+      const picture = own ?? builder.picture(DEFAULT_TERM_PICTURE.picture, { kind: 'glossary', termId: term.id, field: 'picture' })!;
+      const alt = own ? term.alt! : DEFAULT_TERM_PICTURE.alt;
+      return { id: `hard-word-${term.id}`, term: term.term, picture, alt, sentences: sentencesOf(term.easyRead).map((s) => [text(s)]), usedIn: usage.get(term.id)! };
+    }),
   };
-  for (const term of terms) builder.rowsToCheck.push({ origin: { kind: 'glossary', termId: term.id }, sentences: sentencesOf(term.easyRead).map((s) => ({ text: s, origin: { kind: 'glossary', termId: term.id } })) });
+  for (const term of terms) builder.rowsToCheck.push({ origin: { kind: 'glossary', termId: term.id, field: 'easyRead' }, sentences: sentencesOf(term.easyRead).map((s) => ({ text: s, origin: { kind: 'glossary', termId: term.id, field: 'easyRead' } })) });
   body.splice(place.index, 0, builder.heading(place.section.id, place.section.heading), ...place.rows, list);
+}
+
+/** Glossary pictures from files are written relative to the glossary's folder. */
+export function glossaryPictureFolder(contentFolder: string): string {
+  return path.join(contentFolder, 'glossary');
 }
 
 function documentModel(builder: EasyReadBuilder, template: EasyReadTemplate, publisher: Project['publisher'], cover: Block[], body: Block[]): DocumentModel {
@@ -429,32 +440,66 @@ function boldTerms(sentence: Inline[], glossary: readonly GlossaryTerm[], found:
 }
 
 /**
- * The rating scale as a picture: one step per rating, lowest on the left, each with its symbol;
- * the service's rating is the dark step, with an arrow above it. No words: the sentences beside it say them.
+ * The rating scale as a picture, readable without colour: one step per rating, highest at the top,
+ * each with its mark and its word (the framework's labels, drawn in the PDFs' font). The service's
+ * rating has a thick black frame, bold words and an arrow pointing at it; the other steps have a
+ * thin frame. Larger than the other pictures in both layouts, so its words can be read.
  */
 export function ratingScaleSvg(inspection: Inspection): string {
   const { framework, rating } = inspection;
-  const steps = framework.ratingScale.length;
+  const scale = framework.ratingScale;
   const awarded = rating.overall.rating === NOT_RATED ? -1 : ratingRank(framework, rating.overall.rating);
-  const width = 480;
-  const gap = 10;
-  const stepWidth = (width - 16 - gap * (steps - 1)) / steps;
+  const width = RATING_SCALE_WIDTH;
+  const arrowWidth = 58;
+  const left = arrowWidth + 8;
+  const right = width - 6;
+  const markSize = 40;
+  const fontSize = 30;
+  const lineHeight = fontSize * 1.15;
+  const padding = 16;
+  const wordsX = left + padding + markSize + 14;
+  const wordsWidth = right - padding - wordsX;
+  const gap = 14;
   const parts: string[] = [];
-  for (let i = 0; i < steps; i++) {
-    // Steps rise from left to right and fill the square, leaving room for the arrow above the tallest.
-    const height = 150 + (i * 230) / Math.max(1, steps - 1);
-    const x = 8 + i * (stepWidth + gap);
-    const y = 472 - height;
-    const isAwarded = i === awarded;
-    parts.push(`<rect x="${x}" y="${y}" width="${stepWidth}" height="${height}" rx="6" fill="${isAwarded ? '#0b0c0c' : '#f3f2f1'}" stroke="#0b0c0c" stroke-width="4"/>`);
-    const symbol = ratingInline(inspection, framework.ratingScale[i]!.id, false).symbol;
-    const shape = ratingSymbolPaths[symbol];
-    const size = stepWidth * 0.72;
-    parts.push(`<g transform="translate(${x + (stepWidth - size) / 2} ${y + 16}) scale(${size / 10})"><path d="${shape.path}" fill="${isAwarded ? '#ffffff' : shape.colour}"/></g>`);
+  const weightOf = (index: number) => (index === awarded ? 'bold' : 'regular');
+  const wrapped = scale.map((step, index) => wrapWords(step.label, weightOf(index), fontSize, wordsWidth));
+  // Every step as tall as the tallest, so they read as the steps of one scale.
+  const height = Math.max(markSize, ...wrapped.map((lines) => lines.length * lineHeight)) + 2 * padding;
+  let y = 6;
+  // Highest first, as a ladder: scale[] runs from the lowest.
+  for (let fromTop = 0; fromTop < scale.length; fromTop++) {
+    const index = scale.length - 1 - fromTop;
+    const isAwarded = index === awarded;
+    const weight = weightOf(index);
+    const lines = wrapped[index]!;
+    const middle = y + height / 2;
+    const style = RATING_STYLES[ratingMarkFromTop(fromTop)];
+    const frame = isAwarded ? { width: 7, colour: COLOURS.strongBorder, fill: style.tint } : { width: 2, colour: COLOURS.secondaryText, fill: COLOURS.background };
+    const inset = frame.width / 2;
+    parts.push(`<rect x="${left + inset}" y="${y + inset}" width="${right - left - frame.width}" height="${height - frame.width}" rx="8" fill="${frame.fill}" stroke="${frame.colour}" stroke-width="${frame.width}"/>`);
+    parts.push(`<g transform="translate(${left + padding} ${middle - markSize / 2}) scale(${markSize / 10})"><path d="${style.path}" fill="${style.colour}"/></g>`);
+    const firstBaseline = middle - ((lines.length - 1) * lineHeight) / 2 + capHeight(weight, fontSize) / 2;
+    lines.forEach((line, n) => parts.push(textPathsSvg(line, weight, fontSize, wordsX, firstBaseline + n * lineHeight, isAwarded ? COLOURS.text : COLOURS.secondaryText)));
     if (isAwarded) {
-      const cx = x + stepWidth / 2;
-      parts.push(`<path d="M${cx - 34} ${y - 82} L${cx + 34} ${y - 82} L${cx} ${y - 16} Z" fill="#0b0c0c"/>`);
+      // A thick arrow pointing right, at the step.
+      parts.push(`<path d="M2 ${middle - 9} L${arrowWidth - 26} ${middle - 9} L${arrowWidth - 26} ${middle - 24} L${arrowWidth - 2} ${middle} L${arrowWidth - 26} ${middle + 24} L${arrowWidth - 26} ${middle + 9} L2 ${middle + 9} Z" fill="${COLOURS.text}"/>`);
     }
+    y += height + gap;
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${width}" viewBox="0 0 ${width} ${width}"><rect width="${width}" height="${width}" fill="#ffffff"/>${parts.join('')}</svg>`;
+  const total = Math.round(y - gap + 6);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}"><rect width="${width}" height="${total}" fill="${COLOURS.background}"/>${parts.join('')}</svg>`;
+}
+
+/** The rating scale picture's width in SVG units: its words are 30 units high, so it reads when drawn at half this wide or more. */
+const RATING_SCALE_WIDTH = 400;
+
+/** A label broken into lines that fit `width`, at spaces. */
+function wrapWords(label: string, weight: 'regular' | 'bold', size: number, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && textWidth(`${last} ${word}`, weight, size) <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }

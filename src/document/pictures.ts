@@ -45,6 +45,16 @@ export function resolvePicture(url: string, folder: string, contentFolder: strin
   return named.ok ? { kind: 'file', file: named.file } : { kind: 'refused', problem: named.problem };
 }
 
+/** The problem with a picture's address as the author wrote it (`url`, relative to `folder`), or undefined when it can be used. */
+export function unusablePicture(url: string, folder: string, contentFolder: string, root: string): { message: string; hint: string } | undefined {
+  const resolved = resolvePicture(url, folder, contentFolder);
+  if (resolved.kind === 'unknown-openmoji') {
+    return { message: `there is no OpenMoji picture called "${url.slice('openmoji:'.length)}"`, hint: 'find the picture on openmoji.org and write its name with hyphens, such as openmoji:woman-office-worker' };
+  }
+  if (resolved.kind === 'refused') return pictureFileProblem(url, resolved.problem, path.relative(root, path.resolve(folder, url)).split(path.sep).join('/'));
+  return undefined;
+}
+
 /** What is wrong with a picture's path, in plain words, and how to put it right. */
 export function pictureFileProblem(url: string, problem: NamedFileProblem, lookedFor: string): { message: string; hint: string } {
   const fix = 'keep the picture in the content folder, next to the file that shows it (such as in an images/ folder), and write its path from that file, such as ./images/structure.svg';

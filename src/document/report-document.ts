@@ -16,6 +16,7 @@ import { blocksFromMarkdown, narrativeSections, type MarkdownContext } from './f
 import { formatDate } from './dates.ts';
 import { bulletList, cell, type Heading, headingMaker, IdMaker, paragraph, text } from './make-blocks.ts';
 import { countOf, listOf } from './phrases.ts';
+import { orderStandardNarrative, standardSectionsOf } from './standard-sections.ts';
 import { judgementFootnote, keyQuestionTable, ratingInline, ratingsSummaryTable } from './report-tables.ts';
 
 /** "An inspection of …", "A reinspection of …", "A joint inspection of …". */
@@ -32,6 +33,8 @@ interface Report {
   markdown: MarkdownContext;
   heading: Heading;
   overall: ReturnType<typeof ratingInline>;
+  /** The `###` sub-sections each standard's narrative has, in the template's order. */
+  standardSections: string[];
 }
 
 type SectionOf<Kind extends ReportSection['kind']> = Extract<ReportSection, { kind: Kind }>;
@@ -41,7 +44,7 @@ export function reportDocument(project: Project, inspection: Inspection, root: s
   if (!template) throw new Error('templates/documents/inspection-report.yaml is missing');
   const { source, service } = inspection;
   const publisher = project.publisher;
-  const report = reportOf(inspection, root);
+  const report = reportOf(inspection, root, standardSectionsOf(template));
   const outline = reportOutline(inspection, template, project.glossary, {
     headings: [...report.sections.keys()].map((key) => toString(inspection.narrative.children.find((n) => n.type === 'heading' && n.depth === 2 && toString(n).trim().toLowerCase() === key)!).trim()),
     text: toString(inspection.narrative),
@@ -64,7 +67,7 @@ export function reportDocument(project: Project, inspection: Inspection, root: s
   };
 }
 
-function reportOf(inspection: Inspection, root: string): Report {
+function reportOf(inspection: Inspection, root: string, standardSections: string[]): Report {
   const ids = new IdMaker();
   return {
     inspection,
@@ -78,6 +81,7 @@ function reportOf(inspection: Inspection, root: string): Report {
     },
     heading: headingMaker(ids),
     overall: ratingInline(inspection, inspection.rating.overall.rating, false),
+    standardSections,
   };
 }
 
@@ -135,11 +139,15 @@ function narrativeOf(report: Report, key: string, offset: number): Block[] {
   return nodes ? blocksFromMarkdown(nodes, report.markdown, offset) : [];
 }
 
-/** The narrative about one standard: under the heading that starts with its id ("1.1 …" or "1.1. …"). */
+/**
+ * The narrative about one standard: under the heading that starts with its id ("1.1 …" or "1.1. …"),
+ * its required sub-sections (Strengths, Areas for improvement) last and in the template's order.
+ */
 function standardNarrative(report: Report, standard: RatedStandard): Block[] {
   const id = standard.id.toLowerCase();
   const key = [...report.sections.keys()].find((k) => k.startsWith(`${id} `) || k.startsWith(`${id}. `));
-  return key ? narrativeOf(report, key, 1) : [];
+  const nodes = key ? report.sections.get(key) : undefined;
+  return nodes ? blocksFromMarkdown(orderStandardNarrative(nodes, report.standardSections), report.markdown, 1) : [];
 }
 
 function overallFindings({ inspection, heading, overall }: Report, section: SectionOf<'overall-findings'>): Block[] {

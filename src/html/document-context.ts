@@ -5,5 +5,5 @@ import { renderContext, type RenderContext } from './render-blocks.ts';
 
 export async function documentContext(document: Pick<DocumentModel, 'images'>): Promise<RenderContext> {
   const sizes = await Promise.all(document.images.map(async (image) => [image.name, await normaliseImage(image)] as const));
-  return renderContext({ imageSizes: new Map(sizes.map(([name, { width, height }]) => [name, { width, height }])) });
+  return renderContext({ imageSizes: new Map(sizes.map(([name, { width, height, vector }]) => [name, { width, height, ...(vector?.minWidth ? { minWidth: vector.minWidth } : {}) }])) });
 }

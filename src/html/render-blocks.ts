@@ -7,7 +7,7 @@ import type { Element, ElementContent } from 'hast';
 import { h, s } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { inlineText, numberedLabel, type Block, type ContentsEntry, type Inline, type TableCell } from '../document/blocks.ts';
-import { chartTree } from '../charts/chart-svg.ts';
+import { chartTrees } from '../charts/chart-svg.ts';
 import { ratingSymbolPaths } from '../document/rating-symbols.ts';
 import { isSafeLink } from '../model/url-policy.ts';
 
@@ -16,7 +16,7 @@ type RatingInline = Extract<Inline, { type: 'rating' }>;
 /** State shared by the calls that draw one page, so ids stay unique and links stay whole. */
 export interface RenderContext {
   /** Width and height of each normalised image, by its name (src/document/images.ts). */
-  imageSizes: ReadonlyMap<string, { width: number; height: number }>;
+  imageSizes: ReadonlyMap<string, { width: number; height: number; minWidth?: number }>;
   /** Where image files are, relative to the page. */
   imageBase: string;
   /** Note references already drawn (note id → times), for unique ids and working back links. */
@@ -32,6 +32,11 @@ export function renderContext(options: Partial<Pick<RenderContext, 'imageSizes' 
 }
 
 /** A landmark's name, numbered from its second use on the page ("Please note (2)"): screen reader users tell landmarks apart by name. */
+/** Drawings' minimum widths, in steps of 50 px from 300 to 1600: each step has a class in site.scss. */
+const DIAGRAM_STEP = 50;
+const DIAGRAM_NARROWEST = 300;
+const DIAGRAM_WIDEST = 1600;
+
 function landmarkName(ctx: RenderContext, name: string): string {
   const times = (ctx.landmarks.get(name) ?? 0) + 1;
   ctx.landmarks.set(name, times);
@@ -115,8 +120,27 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
       return tableNodes(block, ctx);
     case 'figure': {
       const size = ctx.imageSizes.get(block.image.name);
-      const img = h('img', { src: `${ctx.imageBase}${block.image.name}`, alt: block.alt, ...(size ? { width: size.width, height: size.height } : {}), loading: 'lazy', decoding: 'async' });
-      return [h('figure', { className: ['app-figure'] }, [img, ...(block.caption ? [h('figcaption', { className: ['govuk-body-s'] }, [txt(block.caption)])] : [])])];
+      const src = `${ctx.imageBase}${block.image.name}`;
+      const caption = block.caption ? [h('figcaption', { className: ['govuk-body-s'] }, [txt(block.caption)])] : [];
+      const minWidth = size?.minWidth ? Math.min(DIAGRAM_WIDEST, Math.ceil(size.minWidth / DIAGRAM_STEP) * DIAGRAM_STEP) : 0;
+      if (minWidth < DIAGRAM_NARROWEST) {
+        const img = h('img', { src, alt: block.alt, ...(size ? { width: size.width, height: size.height } : {}), loading: 'lazy', decoding: 'async' });
+        return [h('figure', { className: ['app-figure'] }, [img, ...caption])];
+      }
+      // A drawing whose text would shrink under 12 px on a narrow screen keeps a width that holds
+      // it there, and scrolls sideways in a region of its own (focusable, so keyboards scroll it too);
+      // a cue says so where it does not fit, and a link opens the drawing on its own.
+      const img = h('img', { className: ['app-figure__diagram', `app-diagram--min-${minWidth}`], src, alt: block.alt, width: size!.width, height: size!.height, loading: 'lazy', decoding: 'async' });
+      return [
+        h('figure', { className: ['app-figure', 'app-figure--diagram'] }, [
+          h('p', { className: ['govuk-body-s', 'app-figure__cue'] }, [
+            h('span', { className: [`app-diagram-cue--${minWidth}`] }, [txt('The diagram is wider than this screen: scroll it sideways. ')]),
+            h('a', { className: ['govuk-link'], href: src }, [txt('Open the diagram on its own')]),
+          ]),
+          h('div', { className: ['app-figure__scroll'], tabIndex: 0, role: 'region', ariaLabel: landmarkName(ctx, `Diagram: ${block.caption ?? 'figure'}`) }, [img]),
+          ...caption,
+        ]),
+      ];
     }
     case 'aside':
       // Labelled by its title so the box can be found among landmarks; the inset text marks it out.
@@ -148,20 +172,23 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
     case 'row': {
       // Easy read: the picture on the left, one sentence per line on the right.
       const size = ctx.imageSizes.get(block.picture.name);
+      // A picture that is not square (the rating scale, with words on it) gets a wider column.
+      const large = size !== undefined && size.width !== size.height;
       return [
-        h('div', { className: ['app-easy-row'], id: block.id }, [
+        h('div', { className: ['app-easy-row', ...(large ? ['app-easy-row--large'] : [])], id: block.id }, [
           h('img', { className: ['app-easy-row__picture'], src: `${ctx.imageBase}${block.picture.name}`, alt: block.alt, ...(size ? { width: size.width, height: size.height } : {}) }),
           h('div', { className: ['app-easy-row__text'] }, block.sentences.map((sentence) => h('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx)))),
         ]),
       ];
     }
     case 'chart': {
-      // The chart as SVG (its title and description are its accessible name), then its data as a table.
+      // The chart as SVG (its title and description are its accessible name), in a narrow and a wide
+      // layout of which the page's styles show one, then its data as a table.
       const label = block.number ? `Figure ${block.number}: ${block.title}` : block.title;
       return [
         h('figure', { className: ['app-chart-figure'], id: block.id }, [
           h('figcaption', { className: ['govuk-heading-s'] }, [txt(label)]),
-          chartTree(block.chart, { id: `${block.id}-svg`, title: label, description: block.description }),
+          ...chartTrees(block.chart, { id: `${block.id}-svg`, title: label, description: block.description }),
           h('details', { className: ['govuk-details'] }, [
             h('summary', { className: ['govuk-details__summary'] }, [h('span', { className: ['govuk-details__summary-text'] }, [txt('The data in this chart')])]),
             h('div', { className: ['govuk-details__text'] }, tableNodes(block.table, ctx, `The data in ${label}`)),
@@ -174,10 +201,17 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
         h(
           'dl',
           { className: ['app-hard-words'] },
-          block.items.flatMap((item) => [
-            h('dt', { id: item.id }, [h('strong', {}, [txt(item.term)])]),
-            h('dd', {}, item.sentences.map((sentence) => h('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx)))),
-          ]),
+          // Each word with its picture on the left, as in the rows; the picture goes with the meaning, so the word alone names its entry.
+          block.items.map((item) => {
+            const size = ctx.imageSizes.get(item.picture.name);
+            return h('div', { className: ['app-hard-word'] }, [
+              h('dt', { id: item.id }, [h('strong', {}, [txt(item.term)])]),
+              h('dd', {}, [
+                h('img', { className: ['app-hard-word__picture'], src: `${ctx.imageBase}${item.picture.name}`, alt: item.alt, ...(size ? { width: size.width, height: size.height } : {}) }),
+                ...item.sentences.map((sentence) => h('p', { className: ['app-easy-row__sentence'] }, inlineNodes(sentence, ctx))),
+              ]),
+            ]);
+          }),
         ),
       ];
   }

@@ -5,9 +5,10 @@
  * - Atkinson Hyperlegible Next, body 17 pt with line spacing 1.5, headings larger, one column,
  *   left-aligned, never justified or hyphenated, dark text on white (contrast well over 7:1);
  * - bold is the only emphasis: no italics, no underlining (links are bold and coloured);
- * - every row: its picture on the left, in a fixed square top-aligned with the first sentence, and
- *   its sentences on the right, each starting on a new line; a row is never split across pages and
- *   a heading always stays with the row after it;
+ * - every row and every hard word: its picture on the left, in a fixed square top-aligned with the
+ *   first sentence (a picture with words on it, the rating scale, larger), and its sentences on the
+ *   right, each starting on a new line; a row is never split across pages and a heading always
+ *   stays with the row after it;
  * - cover, then contents on page 2 when the document is longer than 6 pages, then the body;
  *   "Page N of M" in the same place on every page but the cover; credits on the last page;
  * - the hard-words list says on which pages each word is used, and references such as "the hard
@@ -19,12 +20,13 @@
  * L/LI/Lbl/LBody, links as Link elements with their annotations, contents as TOC/TOCI.
  * The Inclusion Europe easy-to-read logo is never drawn (rule 19): the model records no checkers.
  */
-import type { Block, DocumentModel, Inline } from '../document/blocks.ts';
+import type { Block, DocumentModel, ImageRef, Inline } from '../document/blocks.ts';
 import { contentsOf, sectionsOf } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layOutContents, Outline } from './contents.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
 import { FONT_METRICS, PAGE, TaggedPdfWriter } from './writer.ts';
+import { COLOURS } from '../visual-system.ts';
 
 export interface RenderedEasyReadPdf {
   bytes: Uint8Array;
@@ -40,9 +42,9 @@ export interface RenderedEasyReadPdf {
 }
 
 /** Text colours: each at least 7:1 on white (rule 14); tests check them. */
-export const EASY_READ_COLOURS = { text: '#0b0c0c', link: '#003078' } as const;
+export const EASY_READ_COLOURS = { text: COLOURS.text, link: COLOURS.strongLink } as const;
 /** Decoration only, never text. */
-const DECORATION = { rule: '#b1b4b6', band: '#1d70b8' } as const;
+const DECORATION = { rule: COLOURS.border, band: COLOURS.brand } as const;
 
 /** The least body text size (rule 10) and the size used. */
 export const EASY_READ_BODY_SIZE = 17;
@@ -61,6 +63,8 @@ const HEADING_SIZE = { 1: 32, 2: 25, 3: 21, 4: 19 } as const;
 const HEADING_LEADING = 1.3;
 /** The picture of a row: a square, with the text column to its right. */
 const PICTURE = 84;
+/** A picture that is not square (the rating scale, with words on it) is drawn this wide, so its words (30 units of its 400) are 16 pt. */
+const LARGE_PICTURE_WIDTH = 216;
 const GUTTER = 22;
 const TEXT_X = MARGIN.left + PICTURE + GUTTER;
 const TEXT_WIDTH = PAGE.width - MARGIN.right - TEXT_X;
@@ -194,23 +198,45 @@ class EasyReadWriter extends TaggedPdfWriter {
     return this.textTop(0, this.body) + (FONT_METRICS.ascent - FONT_METRICS.capHeight) * size;
   }
 
-  rowLayout(block: Row): { sentences: Line[][]; height: number } {
-    const sentences = block.sentences.map((sentence) => this.layout(sentence, TEXT_WIDTH));
-    const lh = this.lineHeight(this.body);
-    const textHeight = sentences.reduce((sum, lines) => sum + lines.length * lh, 0) + SENTENCE_GAP * (sentences.length - 1);
-    return { sentences, height: Math.max(textHeight, this.pictureOffset + PICTURE) };
+  /** The size a picture is drawn at and where the text beside it starts: square pictures in the standard square, others larger. */
+  pictureBox(picture: ImageRef): { width: number; height: number; textX: number; textWidth: number } {
+    const normalised = this.images.get(picture.source);
+    if (!normalised) throw new Error(`picture ${picture.source} was not prepared`);
+    if (normalised.width === normalised.height) return { width: PICTURE, height: PICTURE, textX: TEXT_X, textWidth: TEXT_WIDTH };
+    const width = LARGE_PICTURE_WIDTH;
+    const textX = MARGIN.left + width + GUTTER;
+    return { width, height: (width * normalised.height) / normalised.width, textX, textWidth: PAGE.width - MARGIN.right - textX };
   }
 
-  picture(block: Row): unknown {
-    let image = this.pictures.get(block.picture.source);
+  rowLayout(block: Row): { sentences: Line[][]; height: number } {
+    const box = this.pictureBox(block.picture);
+    const sentences = block.sentences.map((sentence) => this.layout(sentence, box.textWidth));
+    const lh = this.lineHeight(this.body);
+    const textHeight = sentences.reduce((sum, lines) => sum + lines.length * lh, 0) + SENTENCE_GAP * (sentences.length - 1);
+    return { sentences, height: Math.max(textHeight, this.pictureOffset + box.height) };
+  }
+
+  picture(picture: ImageRef): unknown {
+    let image = this.pictures.get(picture.source);
     if (!image) {
-      const normalised = this.images.get(block.picture.source);
-      if (!normalised) throw new Error(`picture ${block.picture.source} was not prepared`);
+      const normalised = this.images.get(picture.source);
+      if (!normalised) throw new Error(`picture ${picture.source} was not prepared`);
       // Opened once per document, so a picture used by many rows is embedded once.
       image = (this.doc as unknown as { openImage(data: Buffer): unknown }).openImage(normalised.data);
-      this.pictures.set(block.picture.source, image);
+      this.pictures.set(picture.source, image);
     }
     return image;
+  }
+
+  /** A picture at the left margin, its top level with the capitals of the first line from `start`, tagged as a Figure with its alt text. */
+  drawPicture(picture: ImageRef, alt: string, start: number): void {
+    const x = MARGIN.left;
+    const top = start + this.pictureOffset;
+    const box = this.pictureBox(picture);
+    const image = this.picture(picture);
+    this.within('Figure', { alt, bbox: [x, top, x + box.width, top + box.height], placement: 'Block' }, (figure) => {
+      this.content(figure, 'Figure', () => this.doc.image(image as string, x, top, { width: box.width, height: box.height }));
+    });
   }
 
   row(block: Row): void {
@@ -221,18 +247,14 @@ class EasyReadWriter extends TaggedPdfWriter {
     this.rowPages[block.id] = this.pageNumber;
     const start = this.y;
     const lh = this.lineHeight(this.body);
+    const { textX } = this.pictureBox(block.picture);
     this.within('Div', {}, () => {
-      const x = MARGIN.left;
-      const top = start + this.pictureOffset;
-      const image = this.picture(block);
-      this.within('Figure', { alt: block.alt, bbox: [x, top, x + PICTURE, top + PICTURE], placement: 'Block' }, (figure) => {
-        this.content(figure, 'Figure', () => this.doc.image(image as string, x, top, { width: PICTURE, height: PICTURE }));
-      });
+      this.drawPicture(block.picture, block.alt, start);
       sentences.forEach((lines, index) => {
         if (index > 0) this.y += SENTENCE_GAP;
         // Only a row taller than a page breaks, and then between sentences.
         if (this.y + lines.length * lh > BOTTOM && !this.atPageTop()) this.newPage();
-        this.lines(lines, TEXT_X, this.body, 'P');
+        this.lines(lines, textX, this.body, 'P');
       });
     });
     this.y = Math.max(this.y, start + height) + ROW_GAP;
@@ -243,10 +265,11 @@ class EasyReadWriter extends TaggedPdfWriter {
   hardWordItem(item: HardWords['items'][number]): { term: Line[]; sentences: Line[][]; height: number } {
     const lh = this.lineHeight(this.body);
     const pages = [...new Set(item.usedIn.map((id) => this.pageOf(id)))].sort((a, b) => a - b);
-    const sentences = [...item.sentences, ...(pages.length ? [[{ type: 'text', value: `You can find this word on ${pagesPhrase(pages)}.` } as Inline]] : [])].map((s) => this.layout(s, CONTENT_WIDTH));
-    const term = this.layout([{ type: 'text', value: item.term, bold: true }], CONTENT_WIDTH);
-    const height = term.length * lh + sentences.reduce((sum, lines) => sum + lines.length * lh, 0) + SENTENCE_GAP * sentences.length;
-    return { term, sentences, height };
+    const { textWidth, height: pictureHeight } = this.pictureBox(item.picture);
+    const sentences = [...item.sentences, ...(pages.length ? [[{ type: 'text', value: `You can find this word on ${pagesPhrase(pages)}.` } as Inline]] : [])].map((s) => this.layout(s, textWidth));
+    const term = this.layout([{ type: 'text', value: item.term, bold: true }], textWidth);
+    const textHeight = term.length * lh + sentences.reduce((sum, lines) => sum + lines.length * lh, 0) + SENTENCE_GAP * sentences.length;
+    return { term, sentences, height: Math.max(textHeight, this.pictureOffset + pictureHeight) };
   }
 
   hardWords(block: HardWords): void {
@@ -256,16 +279,20 @@ class EasyReadWriter extends TaggedPdfWriter {
         if (this.y + height > BOTTOM && !this.atPageTop()) this.newPage();
         this.hardWordPages[item.id] = [...new Set(item.usedIn.map((id) => this.pageOf(id)))].sort((a, b) => a - b);
         this.doc.addNamedDestination(item.id, 'XYZ', MARGIN.left, this.y, null);
+        // The word and its meaning beside its picture, as in the rows (rule 11).
+        const start = this.y;
+        const { textX } = this.pictureBox(item.picture);
         this.within('LI', {}, () => {
-          this.lines(term, MARGIN.left, this.body, 'Lbl');
+          this.lines(term, textX, this.body, 'Lbl');
           this.within('LBody', {}, () => {
+            this.drawPicture(item.picture, item.alt, start);
             for (const lines of sentences) {
               this.y += SENTENCE_GAP;
-              this.lines(lines, MARGIN.left, this.body, 'P');
+              this.lines(lines, textX, this.body, 'P');
             }
           });
         });
-        this.y += ITEM_GAP;
+        this.y = Math.max(this.y, start + height) + ITEM_GAP;
       }
     });
   }

@@ -2,16 +2,18 @@
  * Draws a document model as an accessible A4 PDF with pdfkit: tagged (PDF/UA structure, language,
  * title shown), embedded OFL fonts, bookmarks mirroring the headings, a contents page with the real
  * page numbers, running header and "Page N of M" footer as artifacts, no heading stranded at the foot
- * of a page, table header rows repeated on every page. The same input always gives the same bytes.
+ * of a page, no section (nor the document) ending on a page of fewer than five lines, table header
+ * rows repeated on every page. The same input always gives the same bytes.
  */
 import SVGtoPDF from 'svg-to-pdfkit';
-import { chartSvg } from '../charts/chart-svg.ts';
+import { chartSvg, PDF_CHART_MAX_WIDTH } from '../charts/chart-svg.ts';
 import type { Block, ContentsEntry, DocumentModel, Inline, TableCell } from '../document/blocks.ts';
 import { contentsOf, figuresOf, numberedLabel, sectionsOf } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layOutContents, Outline } from './contents.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
 import { pageOf, TaggedPdfWriter, type Struct } from './writer.ts';
+import { COLOURS } from '../visual-system.ts';
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -32,14 +34,36 @@ function marginOf(orientation: DocumentModel['orientation']) {
   return orientation === 'landscape' ? { left: 36, right: 36, top: 64, bottom: 56 } : { left: 64, right: 64, top: 74, bottom: 74 };
 }
 const LEADING = 1.45;
-const COLOUR = { text: '#0b0c0c', link: '#1d4f91', muted: '#505a5f', rule: '#b1b4b6', band: '#1d70b8', headBackground: '#f3f2f1', quoteBar: '#1d70b8', asideBar: '#b1b4b6', writingLine: '#6f777b' };
+/** The document's colours, from the one visual system. */
+const COLOUR = {
+  text: COLOURS.text,
+  link: COLOURS.link,
+  muted: COLOURS.secondaryText,
+  rule: COLOURS.border,
+  band: COLOURS.brand,
+  headBackground: COLOURS.lightBackground,
+  quoteBar: COLOURS.brand,
+  asideBar: COLOURS.border,
+  // A line to write on must show (3:1), unlike a rule that only separates.
+  writingLine: COLOURS.secondaryText,
+};
 const BODY: InlineStyle = { font: 'regular', size: 11, colour: COLOUR.text, linkColour: COLOUR.link };
 const SMALL: InlineStyle = { ...BODY, size: 9.5 };
 const HEADING_SIZE = { 1: 26, 2: 19, 3: 14.5, 4: 12 } as const;
 /** The gap between ruled lines in a cell to write in (about 8 mm: room for handwriting). */
 const WRITING_LINE = 23;
+/** The fewest lines of text the last page (of the document, and of each section) may hold: fewer looks like a page left over by accident. */
+export const MIN_LAST_PAGE_LINES = 5;
 /** A tick box: its side, the gap before its word, and the extra space between boxes. */
 const TICK = { box: 9, gap: 6, spacing: 6 } as const;
+
+/** A place in the body where a page may break: between blocks, list items, table rows, or lines of a paragraph. */
+interface BreakPoint {
+  /** Its number in reading order: the same in every rendering of one document. */
+  seq: number;
+  page: number;
+  y: number;
+}
 
 interface Frame {
   x: number;
@@ -57,10 +81,71 @@ class PdfWriter extends TaggedPdfWriter {
   private readonly bottom = this.page.height - this.margin.bottom;
   private readonly outline = new Outline(this.doc, this.page.width);
 
-  constructor(model: DocumentModel, images: Map<string, NormalisedImage>) {
+  /** Break points of the body as drawn, and the tops of the text lines drawn on each page of it (see lastPagePull). */
+  private readonly breakPoints: BreakPoint[] = [];
+  private nextBreak = 0;
+  private readonly lineTops = new Map<number, Set<number>>();
+  private inBody = false;
+  /** Pages a level-2 section starts on: such a page is never filled from the section before. */
+  private readonly sectionStarts = new Set<number>();
+  /** The last page of each section that the next section's new page ends, and of the body: where text stops on it. */
+  private readonly sectionEnds: { page: number; y: number }[] = [];
+
+  /** `breakAt`: the break points where a new page starts anyway, so that no section's last page is left short. */
+  constructor(
+    model: DocumentModel,
+    images: Map<string, NormalisedImage>,
+    private readonly breakAt: ReadonlySet<number> = new Set(),
+  ) {
     super(model, { top: marginOf(model.orientation).top, leading: LEADING, underlineLinks: true });
     this.images = images;
   }
+
+  /** A place where the page may break: breaks here when it is the chosen one (true when it did). `glued` ones (just under a heading) are never chosen. */
+  private breakPoint(glued = false): boolean {
+    if (!this.inBody) return false;
+    const seq = this.nextBreak++;
+    const broke = this.breakAt.has(seq) && !this.atPageTop();
+    if (broke) this.newPage();
+    if (!glued) this.breakPoints.push({ seq, page: this.pageIndex, y: this.y });
+    return broke;
+  }
+
+  override drawLine(...args: Parameters<TaggedPdfWriter['drawLine']>): void {
+    if (this.inBody) {
+      const [, , style, , , top = this.textTop(this.y, style)] = args;
+      const tops = this.lineTops.get(this.pageIndex) ?? new Set<number>();
+      tops.add(Math.round(top));
+      this.lineTops.set(this.pageIndex, tops);
+    }
+    super.drawLine(...args);
+  }
+
+  /**
+   * For each section's last page (before the next section's new page, and the body's last) that
+   * holds fewer than `minLines` lines of text, the break point on the page before from which enough
+   * lines would move over to join them: the latest such, so as little as possible moves. None for a
+   * page that starts its section, or that nothing on the page before could fill.
+   */
+  shortPagePulls(minLines: number): Set<number> {
+    const pulls = new Set<number>();
+    for (const end of this.sectionEnds) {
+      const onLast = this.lineTops.get(end.page)?.size ?? 0;
+      if (onLast >= minLines || onLast === 0 || this.sectionStarts.has(end.page)) continue;
+      const before = [...(this.lineTops.get(end.page - 1) ?? [])];
+      const room = this.bottom - end.y;
+      const candidates = this.breakPoints.filter((b) => b.page === end.page - 1 && b.y > this.margin.top + 0.01).sort((a, b) => b.seq - a.seq);
+      const chosen = candidates.find((candidate) => before.filter((top) => top >= candidate.y - 0.5).length + onLast >= minLines && this.bottom - candidate.y <= room);
+      if (chosen) pulls.add(chosen.seq);
+    }
+    return pulls;
+  }
+
+  /** Section-end pages with fewer than `minLines` lines of text. */
+  shortPages(minLines: number): number {
+    return this.sectionEnds.filter((end) => (this.lineTops.get(end.page)?.size ?? 0) < minLines).length;
+  }
+
 
   private atPageTop(): boolean {
     return this.y <= this.margin.top + 0.01;
@@ -79,6 +164,8 @@ class PdfWriter extends TaggedPdfWriter {
     this.within(tag, {}, (element) => {
       lines.forEach((line, index) => {
         const remaining = lines.length - index;
+        // Between lines, where neither part would be a single line alone.
+        if (index >= 2 && remaining >= 2) this.breakPoint();
         const roomFor = Math.floor((this.bottom - this.y) / lh + 0.001);
         if (roomFor < 1 || (remaining === 2 && roomFor < 2 && index >= 2)) this.newPage();
         this.drawLine(line, frame.x, frame.style, element, tag);
@@ -158,16 +245,26 @@ class PdfWriter extends TaggedPdfWriter {
       }
       if (block.type === 'heading') {
         // Keep the heading with what follows: the rating line and the first lines after it.
-        let need = this.headingHeight(block, frame);
+        // Counting the space a heading below level 2 leaves above itself, as heading() does.
+        let need = this.headingHeight(block, frame) + (block.level > 2 && !this.atPageTop() ? HEADING_SIZE[block.level] * 0.6 : 0);
         let next = index + 1;
         while (blocks[next]?.type === 'rating-line') need += this.startHeight(blocks[next++]!, frame);
         // Under a rating line comes the standard's statement: keep the first lines after it too.
         if (next > index + 1 && blocks[next]?.type === 'paragraph') need += this.fullHeight(blocks[next++]!, frame) + frame.style.size * 0.7;
         if (blocks[next]) need += this.startHeight(blocks[next]!, frame);
         // A section starts a page, except in a document read at once from its first page (no title page).
-        if (block.level === 2 && this.model.titlePage !== false && !this.atPageTop()) this.newPage();
-        else if (this.y + need > this.bottom) this.newPage();
+        if (block.level === 2 && this.model.titlePage !== false && !this.atPageTop()) {
+          if (this.inBody) this.sectionEnds.push({ page: this.pageIndex, y: this.y });
+          this.newPage();
+        } else if (this.y + need > this.bottom) this.newPage();
+        if (block.level === 2) this.sectionStarts.add(this.pageIndex);
       }
+      const previous = blocks[index - 1];
+      // Never between a heading or rating line and what they introduce, nor inside a run kept with its table.
+      const keptRun = blocks.some((b, j) => b.type === 'table' && b.keepWith !== undefined && j > index - 1 && j - b.keepWith <= index - 1);
+      const glued = previous?.type === 'heading' || previous?.type === 'rating-line' || (previous?.type === 'paragraph' && blocks[index - 2]?.type === 'rating-line') || keptRun;
+      if (index > 0 && block.type !== 'heading') this.breakPoint(glued);
+      else if (block.type === 'heading' && block.level > 2) this.breakPoint(glued);
       this.block(block, frame);
     });
   }
@@ -225,6 +322,7 @@ class PdfWriter extends TaggedPdfWriter {
             // The term stays with its definition: all of it when short, else its first two lines.
             const definitionLines = this.layout([{ type: 'text', value: item.definition }], { ...frame, width: frame.width - 14 }).length;
             const keep = termLines.length + (definitionLines <= 3 ? definitionLines : 2);
+            this.breakPoint();
             if (this.y + keep * this.lineHeight(frame.style) > this.bottom) this.newPage();
             this.within('LI', {}, () => {
               this.doc.addNamedDestination(item.id, 'XYZ', frame.x, this.y, null);
@@ -269,6 +367,7 @@ class PdfWriter extends TaggedPdfWriter {
       block.items.forEach((item, index) => {
         const first = item[0];
         const need = first ? this.startHeight(first, { ...frame, x: frame.x + indent, width: frame.width - indent }) : this.lineHeight(frame.style);
+        if (index > 0) this.breakPoint();
         if (this.y + need > this.bottom) this.newPage();
         this.within('LI', {}, () => {
           const label = block.ordered ? `${block.start + index}.` : frame.x > this.margin.left + indent ? '–' : '•';
@@ -316,8 +415,9 @@ class PdfWriter extends TaggedPdfWriter {
 
   figureSize(image: NormalisedImage, frame: Frame): { width: number; height: number } {
     // 96 pixels to the inch on screen is 72 points; never wider than the text, never taller than half a page.
-    let width = Math.min(frame.width, (image.width * 72) / 96 / (image.width > 1200 ? 2 : 1));
-    let height = (width * image.height) / image.width;
+    // A drawing (SVG) takes the whole text width, so its text is as large as the page allows.
+    let width = image.vector ? frame.width : Math.min(frame.width, (image.width * 72) / 96 / (image.width > 1200 ? 2 : 1));
+    let height = image.vector ? (width * image.vector.height) / image.vector.width : (width * image.height) / image.width;
     const maxHeight = (this.bottom - this.margin.top) * 0.55;
     if (height > maxHeight) {
       width = (width * maxHeight) / height;
@@ -337,7 +437,14 @@ class PdfWriter extends TaggedPdfWriter {
     const x = frame.x;
     const top = this.y;
     this.within('Figure', { alt: block.alt, bbox: [x, top, x + width, top + height], placement: 'Block' }, (figure) => {
-      this.content(figure, 'Figure', () => this.doc.image(image.data, x, top, { width, height }));
+      // An author's drawing is drawn as vectors, its text in the PDF's embedded fonts whatever fonts
+      // it names (it passed the picture checks: a plain drawing, no scripts or links). As with a
+      // chart, the Figure speaks through its alt text: its shapes are its content, its words an
+      // artifact drawn over them, so they are not read out run together after the alt text.
+      const vector = image.vector;
+      const draw = (svg: string) => SVGtoPDF(this.doc, svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
+      this.content(figure, 'Figure', () => (vector ? draw(vector.svg.replace(/<text\b[\s\S]*?<\/text>/g, '')) : this.doc.image(image.data, x, top, { width, height })));
+      if (vector) this.artifact(() => draw(vector.svg.replace(/<(rect|path|circle|ellipse|line|polyline|polygon|image|use)\b/g, '<$1 visibility="hidden"')));
     });
     this.y += height + 6;
     if (captionLines.length) {
@@ -350,12 +457,20 @@ class PdfWriter extends TaggedPdfWriter {
     }
   }
 
+  /** svg-to-pdfkit's font for a drawing's text: always the document's embedded fonts, never a standard PDF font. */
+  readonly embeddedFont = (_family: string, bold: boolean, italic: boolean): string => {
+    const name = bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+    this.doc.font(name);
+    return name;
+  };
+
   /** A chart: its numbered title, the SVG drawn as vectors inside a Figure (alt: its description), then its data table. */
   chart(block: Extract<Block, { type: 'chart' }>, frame: Frame): void {
     const label = block.number ? `Figure ${block.number}: ${block.title}` : block.title;
     const svg = chartSvg(block.chart, { id: block.id, title: label, description: block.description });
     const size = /width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(svg)!;
-    const width = Math.min(frame.width, 460);
+    // The wide layout, never drawn larger than on screen (0.75 pt a pixel): its smallest text stays over 8 pt.
+    const width = Math.min(frame.width, PDF_CHART_MAX_WIDTH);
     const height = (width * Number(size[2])) / Number(size[1]);
     const captionStyle: InlineStyle = { ...frame.style, font: 'bold' };
     const captionLines = this.layout([{ type: 'text', value: label }], { ...frame, style: captionStyle });
@@ -376,10 +491,7 @@ class PdfWriter extends TaggedPdfWriter {
         height,
         preserveAspectRatio: 'xMinYMin meet',
         // Chart text is drawn with the document's embedded fonts, never a standard PDF font.
-        fontCallback: (_family: string, bold: boolean) => {
-          this.doc.font(bold ? 'bold' : 'regular');
-          return bold ? 'bold' : 'regular';
-        },
+        fontCallback: this.embeddedFont,
       });
     // The Figure speaks through its alt text (the data table follows): its shapes are its content,
     // and its labels, drawn over them, an artifact, so they are not read out run together after the alt text.
@@ -535,6 +647,8 @@ class PdfWriter extends TaggedPdfWriter {
           // A row never splits; a group heading row (spanning all columns) stays with the row after it.
           const spansAll = row.cells.length === 1 && (row.cells[0]!.cell.colSpan ?? 1) === columns;
           const need = row.height + (spansAll && rows[index + 1] ? rows[index + 1]!.height : 0);
+          const previousSpansAll = rows[index - 1]?.cells.length === 1 && (rows[index - 1]!.cells[0]!.cell.colSpan ?? 1) === columns;
+          if (index > 0 && this.breakPoint(previousSpansAll)) head.forEach((headRow) => drawCells(headRow, null));
           if (this.y + need > this.bottom) {
             this.newPage();
             // The header repeats on the new page as page furniture: it is tagged once, in THead.
@@ -640,7 +754,10 @@ class PdfWriter extends TaggedPdfWriter {
     const figures = figuresOf(this.model.body);
     const fillFigures = figures.length ? this.contents(figures.map((f) => ({ id: f.id, text: f.text, level: 3 as const })), { id: 'list-of-figures', text: 'List of figures and tables', flat: true }) : () => {};
     // Each top-level section is a Sect, so the structure tree reads like the contents.
+    this.inBody = true;
     for (const section of sectionsOf(this.model.body)) this.within('Sect', {}, () => this.blocks(section, frame));
+    this.sectionEnds.push({ page: this.pageIndex, y: this.y });
+    this.inBody = false;
     if (!titlePage) {
       this.newPage();
       credits();
@@ -655,8 +772,16 @@ class PdfWriter extends TaggedPdfWriter {
 export async function renderDocumentPdf(model: DocumentModel): Promise<RenderedPdf> {
   const images = new Map<string, NormalisedImage>();
   for (const image of model.images) images.set(image.source, await normaliseImage(image));
-  const writer = new PdfWriter(model, images);
+  let writer = new PdfWriter(model, images);
   writer.render();
+  // A section (or the document) ending on a page of a line or two: draw it again with page breaks earlier, so enough lines go over.
+  const breakAt = writer.shortPagePulls(MIN_LAST_PAGE_LINES);
+  if (breakAt.size) {
+    const again = new PdfWriter(model, images, breakAt);
+    again.render();
+    const pages = (w: PdfWriter) => w.doc.bufferedPageRange().count;
+    if (pages(again) === pages(writer) && again.shortPages(MIN_LAST_PAGE_LINES) < writer.shortPages(MIN_LAST_PAGE_LINES)) writer = again;
+  }
   const pageCount = writer.doc.bufferedPageRange().count;
   const bytes = await writer.finish();
   return { bytes, pageCount, headingPages: writer.headingPages };

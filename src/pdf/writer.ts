@@ -14,6 +14,7 @@ import { ratingSymbolPaths } from '../document/rating-symbols.ts';
 import { FONT_FILES, type FontName } from '../fonts.ts';
 import { isSafeLink } from '../model/url-policy.ts';
 import type { InlineStyle, Line } from './inline-layout.ts';
+import { COLOURS } from '../visual-system.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -257,7 +258,7 @@ export class TaggedPdfWriter {
       const textWidth = this.measure(watermark, 'bold', size);
       this.artifact(() => {
         this.doc.save().rotate(-angle, { origin: [width / 2, height / 2] }).fillOpacity(0.2);
-        this.doc.font('bold').fontSize(size).fillColor('#d4351c').text(watermark, (width - textWidth) / 2, height / 2 - size * 0.6, { lineBreak: false });
+        this.doc.font('bold').fontSize(size).fillColor(COLOURS.error).text(watermark, (width - textWidth) / 2, height / 2 - size * 0.6, { lineBreak: false });
         this.doc.restore();
       }, 'Pagination');
     }

@@ -4,6 +4,7 @@
  * is the favicon; PNGs drawn from it with sharp serve browsers and home screens that want pixels.
  */
 import sharp from 'sharp';
+import { COLOURS } from '../visual-system.ts';
 
 /** The PNGs (src/pages/[icon].png.ts) and their size in pixels; src/layouts/Page.astro links to them and to /favicon.svg. */
 export const PNG_ICONS: Readonly<Record<string, number>> = { 'favicon-32': 32, 'apple-touch-icon': 180 };
@@ -24,7 +25,7 @@ export function faviconSvg(shortName: string): string {
   const text = initials(shortName);
   // Letters shrink as they grow in number, so four still fit the square.
   const size = [0, 40, 34, 26, 20][text.length]!;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="8" fill="#0b0c0c"/><text x="32" y="32" dy="0.35em" text-anchor="middle" font-family="Arial, Helvetica, sans-serif" font-weight="bold" font-size="${size}" fill="#ffffff">${escape(text)}</text></svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="8" fill="${COLOURS.text}"/><text x="32" y="32" dy="0.35em" text-anchor="middle" font-family="Arial, Helvetica, sans-serif" font-weight="bold" font-size="${size}" fill="${COLOURS.background}">${escape(text)}</text></svg>\n`;
 }
 
 export function faviconPng(shortName: string, pixels: number): Promise<Buffer> {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, epochOf, runTool, snapshotTree } from '../support/project-copy.ts';
-import { BUILD_DATE, sharedPreview, unplannedStderr, type SharedSite } from '../support/shared-site.ts';
+import { BUILD_DATE, sharedPreview, unplannedStderr, type SharedPreview } from '../support/shared-site.ts';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic } from '../../src/model/project.ts';
 import { publishedInspection } from '../../src/model/publish.ts';
@@ -11,7 +11,7 @@ import { FACETS, facetValues } from '../../src/site/listing.ts';
 
 const buildDate = BUILD_DATE;
 /** The shared sample build (tests/support/shared-site.ts): its project copy and what it wrote into dist/. */
-let shared: SharedSite;
+let shared: SharedPreview;
 let first: Map<string, Buffer>;
 /** A copy of the shared project, dist/ and PDF cache included, to build again and to break. */
 let project: string;
@@ -99,6 +99,28 @@ describe('npm run build', () => {
       for (const inspection of hidden) expect(text.includes(inspection.slug), `${inspection.slug} in ${file}`).toBe(false);
       expect(text.includes('looked_after'), file).toBe(false);
     }
+  });
+
+  it('ends by listing every report it left out and why: drafts, embargoes and later publication dates', () => {
+    const { project: model } = loadProject(shared.project);
+    const hidden = [
+      ...model.inspections.filter((i) => !isPublic(i, buildDate)).map((i) => path.posix.dirname(i.narrativeFile)),
+      ...model.thematics.filter((t) => !isPublic(t, buildDate)).map((t) => path.posix.dirname(t.file)),
+      ...model.annualReports.filter((r) => !isPublic(r, buildDate)).map((r) => r.file),
+    ];
+    const lines = shared.stdout.trimEnd().split('\n');
+    const built = lines.findIndex((line) => line.startsWith('Built dist/'));
+    const tail = lines.slice(built + 1);
+    expect(built, shared.stdout).toBeGreaterThanOrEqual(0);
+    // One line per hidden report, each naming its folder, and nothing after them.
+    expect(tail.map((line) => /^Not published: (\S+)/.exec(line)?.[1]).sort()).toEqual(hidden.sort());
+    expect(tail).toContain('Not published: content/inspections/zyxwvutsmarker-2026 (a draft: set status: published in inspection.yaml to publish it; it will then appear from its published date, 2026-12-08)');
+    expect(tail).toContain('Not published: content/inspections/zyxwvutsmarker-2027 (embargoed until 2099-06-01; the build date is 2026-11-23)');
+    expect(tail).toContain('Not published: content/inspections/zyxwvutsmarker-2028 (its published date, 2099-06-01, is after the build date, 2026-11-23)');
+    expect(tail).toContain('Not published: content/annual-reports/2025.mdx (a draft: set status: published in its front matter to publish it)');
+    // The preview names the same reports as shown there only.
+    const preview = shared.previewRun.stdout.trimEnd().split('\n');
+    expect(preview.slice(preview.findIndex((line) => line.startsWith('Built preview/')) + 1)).toEqual(tail.map((line) => line.replace(/^Not published: /, 'In this preview only, not published: ')));
   });
 
   it('gives the same bytes when built again', () => {

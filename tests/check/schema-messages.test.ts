@@ -114,4 +114,13 @@ describe('schema messages', () => {
           hint: write the text after "easyRead:""
     `);
   });
+
+  it('asks for alt text with a glossary picture, at the entry', () => {
+    const entry = '- id: camhs\n  term: CAMHS\n  definition: Mental health services.\n  easyRead: Health services.\n  picture: openmoji:health-worker\n';
+    expect(messages(glossarySchema, entry, 'terms.yaml')).toMatchInlineSnapshot(`
+      "terms.yaml:1:3  error  invalid-value  item 1 → alt: a picture needs alt text saying what it shows (and alt text needs a picture): write both picture: and alt:, or neither
+          hint: correct the value, or see the template for an example"
+    `);
+    expect(glossarySchema.safeParse(readYaml(`${entry}  alt: A health worker\n`).data).success).toBe(true);
+  });
 });

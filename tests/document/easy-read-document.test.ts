@@ -6,6 +6,9 @@ import { loadProject } from '../../src/check/load-project.ts';
 import { easyReadDocument, ratingScaleSvg, sentencesOf } from '../../src/document/easy-read-document.ts';
 import { inlineText, type Block } from '../../src/document/blocks.ts';
 import { copyProject } from '../support/project-copy.ts';
+import { DEFAULT_TERM_PICTURE } from '../../src/model/schemas/glossary.ts';
+import { openmojiNames } from '../../src/document/pictures.ts';
+import { COLOURS, RATING_STYLES } from '../../src/visual-system.ts';
 
 const written = `## What this report is about
 
@@ -37,6 +40,10 @@ function build() {
   return { model, inspection, diagnostics, built: easyReadDocument(model, { kind: 'inspection', inspection }, project) };
 }
 
+/** One build of the unchanged copy, for the tests that only read it. */
+let unchanged: ReturnType<typeof build> | undefined;
+const buildOnce = () => (unchanged ??= build());
+
 const rows = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { type: 'row' }> => b.type === 'row');
 const text = (row: Extract<Block, { type: 'row' }>) => row.sentences.map((s) => inlineText(s));
 
@@ -55,7 +62,11 @@ describe('an easy-read version', () => {
     expect(text(rating)).toContain('We gave Kingsmere and Dunley YOS the rating Good.'.replace('Kingsmere and Dunley YOS', inspection.service.shortName));
     expect(text(rating)).toContain('From lowest to highest they are Inadequate, Requires improvement, Good and Outstanding.');
     expect(rating.picture.svg).toBe(ratingScaleSvg(inspection));
-    expect(rating.alt).toBe('A scale with 4 steps. The step for Good is marked.');
+    // The picture's words are drawn, not text: its alt text says the whole scale and which step was given.
+    expect(rating.alt).toContain('An arrow points to Good, the rating we gave.');
+    const labels = inspection.framework.ratingScale.map((r) => r.label);
+    expect(labels).toEqual(['Inadequate', 'Requires improvement', 'Good', 'Outstanding']);
+    expect(rating.alt).toContain(`from lowest to highest: ${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}.`);
   });
 
   it('numbers the recommendations under who must act, in their easy words', () => {
@@ -102,11 +113,54 @@ describe('an easy-read version', () => {
     }
   });
 
-  it('draws the awarded step of the scale dark, and only that one', () => {
-    const { inspection } = build();
+  it('draws the scale highest first, each step with its mark and words, the awarded one framed thick and pointed at', () => {
+    const { inspection } = buildOnce();
     const svg = ratingScaleSvg(inspection);
-    expect(svg.match(/fill="#0b0c0c" stroke/g)?.length).toBe(1);
-    const rects = [...svg.matchAll(/<rect x="[^"]+" y="[^"]+" width="[^"]+" height="[^"]+" rx="6" fill="(#[0-9a-f]+)"/g)].map((m) => m[1]);
-    expect(rects).toEqual(['#f3f2f1', '#f3f2f1', '#0b0c0c', '#f3f2f1']);
+    const steps = [...svg.matchAll(/<rect x="[^"]+" y="([\d.]+)" width="[^"]+" height="([\d.]+)" rx="8" fill="(#[0-9a-f]+)" stroke="(#[0-9a-f]+)" stroke-width="(\d+)"/g)].map((m) => ({ top: Number(m[1]), bottom: Number(m[1]) + Number(m[2]), fill: m[3], stroke: m[4], width: Number(m[5]) }));
+    // Good is second from the top of Outstanding, Good, Requires improvement, Inadequate: the one step not told apart by colour alone.
+    expect(steps.map((s) => s.width)).toEqual([2, 7, 2, 2]);
+    expect(steps[1]).toMatchObject({ fill: RATING_STYLES.circle.tint, stroke: COLOURS.strongBorder });
+    const marks = [...svg.matchAll(/scale\(4\)"><path d="([^"]+)" fill="(#[0-9a-f]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(marks).toEqual((['star', 'circle', 'triangle', 'square'] as const).map((mark) => [RATING_STYLES[mark].path, RATING_STYLES[mark].colour]));
+    // One arrow, pointing at the middle of the awarded step.
+    const arrows = [...svg.matchAll(/<path d="M2 ([\d.]+) [^"]+ Z" fill="#0b0c0c"\/>/g)].map((m) => Number(m[1]) + 9);
+    expect(arrows).toHaveLength(1);
+    expect(arrows[0]).toBeCloseTo((steps[1]!.top + steps[1]!.bottom) / 2, 0);
+    // Words as glyph outlines, one group per line: "Requires improvement" takes two lines.
+    expect(svg.match(/<g transform="translate\([\d.]+ [\d.]+\) scale\([\d.]+ -[\d.]+\)"/g)).toHaveLength(5);
+  });
+
+  it('gives every hard word a picture: the glossary’s own with its alt text, or a book', () => {
+    const { built, model } = buildOnce();
+    const list = built.document.body.find((b) => b.type === 'hard-words') as Extract<Block, { type: 'hard-words' }>;
+    expect(list.items.length).toBeGreaterThan(0);
+    for (const item of list.items) {
+      const term = model.glossary.find((t) => `hard-word-${t.id}` === item.id)!;
+      const expected = term.picture ?? DEFAULT_TERM_PICTURE.picture;
+      expect(item.picture.source, item.term).toMatch(new RegExp(`/${openmojiNames().get(expected.slice('openmoji:'.length))}\\.svg$`));
+      expect(item.alt, item.term).toBe(term.alt ?? DEFAULT_TERM_PICTURE.alt);
+      expect(built.document.images, item.term).toContainEqual(item.picture);
+    }
+  });
+
+  it('reports a hard word’s unknown picture at its line in the glossary, and still shows the word with the book', () => {
+    const file = path.join(project, 'content/glossary/terms.yaml');
+    const original = fs.readFileSync(file, 'utf8');
+    try {
+      // Desistance is used in this easy-read version; MAPPA in none, and its picture is checked all the same.
+      const withPicture = (text: string, id: string, name: string) => text.replace(new RegExp(`(- id: ${id}\\n(?:  .*\\n|    .*\\n)*?)(  seeAlso: .*\\n)`), `$1$2  picture: openmoji:${name}\n  alt: A picture\n`);
+      const changed = withPicture(withPicture(original, 'desistance', 'walking-away'), 'mappa', 'no-such-picture');
+      expect(changed.match(/  alt: A picture\n/g)).toHaveLength(2);
+      fs.writeFileSync(file, changed);
+      const lineOf = (name: string) => changed.split('\n').findIndex((l) => l === `  picture: openmoji:${name}`) + 1;
+      const { diagnostics, built } = build();
+      const reported = diagnostics.filter((d) => d.rule === 'picture').sort((a, b) => a.line! - b.line!);
+      const expected = ['walking-away', 'no-such-picture'].map((name) => ({ file: 'content/glossary/terms.yaml', line: lineOf(name), column: 12, severity: 'error', message: expect.stringContaining(`"${name}"`), hint: expect.stringContaining('openmoji.org') }));
+      expect(reported).toMatchObject(expected.sort((a, b) => a.line - b.line));
+      const list = built.document.body.find((b) => b.type === 'hard-words') as Extract<Block, { type: 'hard-words' }>;
+      expect(list.items.find((i) => i.id === 'hard-word-desistance')).toMatchObject({ alt: DEFAULT_TERM_PICTURE.alt });
+    } finally {
+      fs.writeFileSync(file, original);
+    }
   });
 });

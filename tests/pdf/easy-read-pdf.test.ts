@@ -97,8 +97,8 @@ function easyReadModel(rows: number): DocumentModel {
   const hardWords: HardWords = {
     type: 'hard-words',
     items: [
-      { id: 'hard-word-assessment', term: 'Assessment', sentences: [[text('An assessment is when a worker finds out about a child.')], [text('It helps the worker make a plan.')]], usedIn: used.assessment! },
-      { id: 'hard-word-plan', term: 'Plan', sentences: [[text('A plan says what will happen and when.')]], usedIn: used.plan! },
+      { id: 'hard-word-assessment', term: 'Assessment', picture: pictures[1]!, alt: 'A worker with a clipboard', sentences: [[text('An assessment is when a worker finds out about a child.')], [text('It helps the worker make a plan.')]], usedIn: used.assessment! },
+      { id: 'hard-word-plan', term: 'Plan', picture: pictures.at(-1)!, alt: 'A calendar', sentences: [[text('A plan says what will happen and when.')]], usedIn: used.plan! },
     ],
   };
   return {
@@ -265,8 +265,10 @@ function describeEasyReadPdf(name: string, load: () => Promise<Subject | undefin
         // Left-aligned in one text column: every sentence of every row starts at the same x.
         expect(new Set(placed.sentences.map((p) => p.x.toFixed(1))).size, row.id).toBe(1);
       }
-      const columns = new Set([...found.values()].flatMap((p) => p.sentences.map((q) => q.x.toFixed(1))));
-      expect(columns.size, 'one text column for every row').toBe(1);
+      // The rows with square pictures share one text column; the rating scale's larger picture moves its row's column right.
+      const squareRows = rowsOf(s.model).filter((row) => row.picture.square);
+      const columns = new Set(squareRows.flatMap((row) => found.get(row.id)!.sentences.map((q) => q.x.toFixed(1))));
+      expect(columns.size, 'one text column for every row with a square picture').toBe(1);
       // No hyphenation: no line of text ends with a hyphen.
       const hyphenated = s.pdf.pages.flatMap((items) => placedLinesOf(items).filter((l) => /\p{L}-$/u.test(l.text)).map((l) => l.text));
       expect(hyphenated).toEqual([]);
@@ -283,10 +285,37 @@ function describeEasyReadPdf(name: string, load: () => Promise<Subject | undefin
         const picture = images.find((image) => Math.abs(image.top - capTop) <= 2);
         expect(picture, `${row.id}: a picture level with "${printed(row.sentences[0]!, () => 0)}" (cap top ${capTop.toFixed(1)}; pictures at ${images.map((i) => i.top.toFixed(1)).join(', ')})`).toBeDefined();
         expect(picture!.x + picture!.width, row.id).toBeLessThan(first.x - 10);
-        expect(Math.abs(picture!.width - picture!.height), row.id).toBeLessThan(0.5);
-        expect(picture!.width).toBeGreaterThanOrEqual(80);
-        expect(picture!.width).toBeLessThanOrEqual(90);
+        if (row.picture.square) {
+          expect(Math.abs(picture!.width - picture!.height), row.id).toBeLessThan(0.5);
+          expect(picture!.width).toBeGreaterThanOrEqual(80);
+          expect(picture!.width).toBeLessThanOrEqual(90);
+        } else {
+          // A picture with words on it (the rating scale) is larger, so its words can be read.
+          expect(picture!.width, row.id).toBeGreaterThanOrEqual(180);
+        }
       }
+    });
+
+    run('draws each hard word’s picture on the left, level with the word, and tags it in the word’s LBody with its alt text', ({ model, pdf, drawings, rendered }) => {
+      const list = hardWordsOf(model)!;
+      const start = rendered.headingPages['hard-words']!;
+      for (const item of list.items) {
+        const page = pdf.pages.findIndex((items, index) => index >= start - 1 && placedLinesOf(items).some((l) => l.text === item.term)) + 1;
+        const line = placedLinesOf(pdf.pages[page - 1]!).find((l) => l.text === item.term)!;
+        const capTop = line.top - FONT_METRICS.capHeight * line.size;
+        const images = drawings[page - 1]!.images;
+        const picture = images.find((image) => Math.abs(image.top - capTop) <= 2);
+        expect(picture, `${item.term}: a picture level with the word (cap top ${capTop.toFixed(1)}; pictures at ${images.map((i) => i.top.toFixed(1)).join(', ')})`).toBeDefined();
+        expect(picture!.x + picture!.width, item.term).toBeLessThan(line.x - 10);
+        expect(picture!.width, item.term).toBeGreaterThanOrEqual(80);
+      }
+      // Each word's LBody starts with its Figure (pdfjs gives each page the whole list's structure: read it from one page).
+      const listPage = pdf.structure.find((tree) => [...walk(tree)].some((n) => n.role === 'LI'))!;
+      const figures = [...walk(listPage)]
+        .filter((n) => n.role === 'LI')
+        .map((li) => li.children.find((c) => c.role === 'LBody')?.children[0])
+        .filter((first) => first?.role === 'Figure');
+      expect(figures.map((figure) => figure!.alt)).toEqual(list.items.map((item) => item.alt));
     });
 
     run('tags each row as a Div of a Figure with its alt text and one P per sentence', ({ model, pdf }) => {

@@ -1,7 +1,7 @@
 /** Layout rules of the PDF renderer, on made-up documents built to push each rule to its edge. */
 import { describe, expect, it } from 'vitest';
 import type { Block, DocumentModel, Inline } from '../../src/document/blocks.ts';
-import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
+import { MIN_LAST_PAGE_LINES, renderDocumentPdf } from '../../src/pdf/render-document.ts';
 import { layoutInlines } from '../../src/pdf/inline-layout.ts';
 import { linesOf, readPdf, walk } from '../support/pdf.ts';
 
@@ -124,5 +124,62 @@ describe('page layout', () => {
     expect(roles.filter((r) => r === 'L').length).toBe(2);
     expect(roles).toContain('BlockQuote');
     expect(roles).toContain('Link');
+  });
+
+  describe('the last page', () => {
+    const lastPageLines = async (bytes: Uint8Array) => {
+      const pdf = await readPdf(bytes);
+      return { pdf, lines: linesOf(pdf.pages.at(-1)!).map((l) => l.text) };
+    };
+    /** Lines of the body page that holds the heading, from a document with far more than a page of them. */
+    const firstPageCount = async (body: (n: number) => Block[], match: RegExp) => {
+      const { pdf } = await lastPageLines((await renderDocumentPdf(documentWith(body(120)))).bytes);
+      return linesOf(pdf.pages[3]!).filter((l) => match.test(l.text)).length;
+    };
+
+    it('takes one-line paragraphs over from the page before rather than end with two lines', async () => {
+      const body = (n: number): Block[] => [heading(2, 'Findings', 'findings'), ...Array.from({ length: n }, (_, i) => para(`Finding number ${i + 1}.`))];
+      // Two more than the first body page holds: laid out page by page, the last page would hold two lines.
+      const count = (await firstPageCount(body, /^Finding number/)) + 2;
+      const result = await renderDocumentPdf(documentWith(body(count)));
+      const { pdf, lines } = await lastPageLines(result.bytes);
+      expect(pdf.pageCount).toBe(5);
+      expect(lines.length).toBeGreaterThanOrEqual(MIN_LAST_PAGE_LINES);
+      expect(lines.at(-1)).toBe(`Finding number ${count}.`);
+      const printed = pdf.pages.slice(3).flatMap((items) => linesOf(items).map((l) => l.text));
+      expect(printed.filter((l) => l.startsWith('Finding number'))).toEqual(Array.from({ length: count }, (_, i) => `Finding number ${i + 1}.`));
+    });
+
+    it('does the same for a section that ends just before the next section’s new page', async () => {
+      const findings = (n: number): Block[] => [heading(2, 'Findings', 'findings'), ...Array.from({ length: n }, (_, i) => para(`Finding number ${i + 1}.`))];
+      const count = (await firstPageCount(findings, /^Finding number/)) + 2;
+      const result = await renderDocumentPdf(documentWith([...findings(count), heading(2, 'Next section', 'next'), para('The next section starts a page of its own.')]));
+      const pdf = await readPdf(result.bytes);
+      const ending = pdf.pages.map((items) => linesOf(items).map((l) => l.text)).find((lines) => lines.includes(`Finding number ${count}.`))!;
+      expect(ending.length).toBeGreaterThanOrEqual(MIN_LAST_PAGE_LINES);
+      expect(result.headingPages.next).toBe(6);
+    });
+
+    it('breaks a long last paragraph earlier, and a table earlier with its header row again', async () => {
+      const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+      const row = (i: number) => [{ inlines: [text(`Row ${i}`)], rowHeader: true }, { inlines: [text(`${i}%`)], align: 'right' as const }];
+      const table = (n: number): Block => ({ type: 'table', caption: 'Rows', head: [[{ inlines: [text('Question')] }, { inlines: [text('Per cent')] }]], rows: Array.from({ length: n }, (_, i) => row(i + 1)) });
+      // The smallest block (in lines or rows) that reaches a fifth page: laid out page by page, it would put one line there.
+      for (const last of [(n: number) => para(words(n * 8)), table]) {
+        const render = (n: number) => renderDocumentPdf(documentWith([heading(2, 'Start', 'start'), last(n)]));
+        let [low, high] = [1, 128];
+        while (low < high) {
+          const middle = Math.floor((low + high) / 2);
+          if ((await render(middle)).pageCount >= 5) high = middle;
+          else low = middle + 1;
+        }
+        const n = low;
+        const result = await render(n);
+        expect(result.pageCount).toBe(5);
+        const { pdf, lines } = await lastPageLines(result.bytes);
+        expect(lines.length, `${n}`).toBeGreaterThanOrEqual(MIN_LAST_PAGE_LINES);
+        if (last === table) expect(linesOf(pdf.pages.at(-1)!, { artifacts: true }).map((l) => l.text)).toContain('Question Per cent');
+      }
+    });
   });
 });

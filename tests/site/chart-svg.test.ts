@@ -6,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Element } from 'hast';
 import type { ChartSpec } from '../../src/document/blocks.ts';
 import { chartSvg, chartTree } from '../../src/charts/chart-svg.ts';
+import { SERIES_STYLES } from '../../src/visual-system.ts';
 
 /** The text of an SVG text, title or desc element. */
 const toString = (node: Element) => node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
@@ -34,8 +35,9 @@ describe('the chart SVG', () => {
 
   it('closes empty elements as XML does, for svg-to-pdfkit, and gives the page the same tree', () => {
     const svg = chartSvg(spec, about);
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" role="img" aria-labelledby="[^"]+" width="640" height="\d+" viewBox="0 0 640 \d+" class="app-chart">/);
-    expect(svg).toContain('<rect x="-1" y="-1" width="10" height="10" fill="#1d70b8"/>');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" role="img" aria-labelledby="[^"]+" width="640" height="[\d.]+" viewBox="0 0 640 [\d.]+" class="app-chart app-chart--wide">/);
+    // The second series' pattern tile, in the series palette's second colour.
+    expect(svg).toContain(`<rect x="-1" y="-1" width="10" height="10" fill="${SERIES_STYLES[1]!.colour}"/>`);
     expect(svg).not.toMatch(/<\/(rect|path|circle)>/);
     expect(svg).toContain("font-family=\"Atkinson Hyperlegible Next, system-ui, -apple-system, 'Segoe UI', Arial, sans-serif\"");
     // The page serialises the tree as HTML; parsed, both are the same SVG.

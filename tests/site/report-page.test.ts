@@ -65,7 +65,7 @@ const sample: Record<Block['type'], Block[]> = {
       table: { type: 'table', caption: 'Overall ratings by year', head: [[{ inlines: [text('Year')] }, { inlines: [text('Good')] }]], rows: [[{ inlines: [text('2023')], rowHeader: true }, { inlines: [text('2')] }]] },
     },
   ],
-  'hard-words': [{ type: 'hard-words', items: [{ id: 'hard-word-desistance', term: 'Desistance', sentences: [[text('Stopping crime.')]], usedIn: ['row-1'] }] }],
+  'hard-words': [{ type: 'hard-words', items: [{ id: 'hard-word-desistance', term: 'Desistance', picture: { source: '/x/book.svg', name: 'book.png' }, alt: 'An open book', sentences: [[text('Stopping crime.')]], usedIn: ['row-1'] }] }],
 };
 
 describe('render-blocks', () => {

@@ -62,6 +62,11 @@ export function pdftotext(bytes: Uint8Array): string | undefined {
 export async function expectTextAsWritten(bytes: Uint8Array, model: DocumentModel): Promise<void> {
   const { all, running } = modelWords(model);
   RENDERER_WORDS.forEach((phrase) => wordsOf(phrase).forEach((w) => all.add(w)));
+  // An author's SVG drawing is drawn as vectors with its words as text: they are words of the document too.
+  for (const image of model.images) {
+    if (image.svg !== undefined || !image.source.endsWith('.svg')) continue;
+    for (const [, words] of fs.readFileSync(image.source, 'utf8').matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)) wordsOf(words!).forEach((w) => all.add(w));
+  }
   // A number ("3,", "48%"), a numbered label ("3:"), a word that ends a figure's alt text ("fieldwork.")
   // or a piece of a word too long for its column is no joined word.
   const isNumber = (word: string) => /^\(?[\d.]+%?\)?[:,]?$/.test(word);

@@ -15,7 +15,8 @@ import { readEasyRead } from '../../source/easy-read-file.ts';
 import { easyReadTemplateSchema, PLACEHOLDERS, type EasyReadTemplate } from '../../model/schemas/easy-read-template.ts';
 import { thematicSchema } from '../../model/schemas/thematic.ts';
 import type { EasyReadFile, Project, Thematic } from '../../model/project.ts';
-import { easyReadDocument, type EasyReadSubject, type Origin } from '../../document/easy-read-document.ts';
+import { easyReadDocument, glossaryPictureFolder, type EasyReadSubject, type Origin } from '../../document/easy-read-document.ts';
+import { unusablePicture } from '../../document/pictures.ts';
 import { componentNamed, attributesOf } from '../../document/components.ts';
 import { easyReadCheckSettingsSchema, type EasyReadCheckSettings } from '../../model/schemas/easy-read-checks.ts';
 import { checkEasyReadLanguage, type RowToCheck } from './language.ts';
@@ -157,7 +158,8 @@ export function checkEasyReadVersions(
   root: string,
   templates: readonly LoadedTemplate[],
   yamlSources: { inspection: Map<string, { file: string; source: YamlSource }>; thematic: Map<string, YamlSource> },
-  glossarySource: { file: string; source: YamlSource; index: Map<string, number> } | undefined,
+  /** Where each glossary term is written, by its id. */
+  glossarySources: ReadonlyMap<string, { file: string; source: YamlSource; index: number }>,
   settings: EasyReadCheckSettings,
   diagnostics: DiagnosticList,
   pictures: PictureUse[],
@@ -167,6 +169,17 @@ export function checkEasyReadVersions(
     ...project.thematics.filter((t) => t.easyRead).map((thematic) => ({ subject: { kind: 'thematic', thematic } as EasyReadSubject, easyRead: thematic.easyRead!, yaml: yamlSources.thematic.has(thematic.slug) ? { file: thematic.file, source: yamlSources.thematic.get(thematic.slug)! } : undefined })),
   ];
   const seen = new Set<string>();
+  // Every glossary picture, used in an easy-read version yet or not, is checked here; the versions find the same problems again for the words they use, and those are not repeated.
+  const contentFolder = path.join(root, 'content');
+  for (const term of project.glossary) {
+    const entry = glossarySources.get(term.id);
+    if (!term.picture || !entry) continue;
+    const problem = unusablePicture(term.picture, glossaryPictureFolder(contentFolder), contentFolder, root);
+    if (!problem) continue;
+    const at = entry.source.positionOf([entry.index, 'picture'], 'value');
+    seen.add(`${entry.file}:${at?.line}:${at?.column}:picture:${problem.message}`);
+    diagnostics.error(entry.file, at, 'picture', problem.message, problem.hint);
+  }
   for (const { subject, easyRead, yaml } of subjects) {
     guardFile(diagnostics, easyRead.file, () => {
       const template = templates.find((t) => t.template.for === subject.kind);
@@ -183,14 +196,18 @@ export function checkEasyReadVersions(
           case 'recommendation':
             return yaml ? { file: yaml.file, at: yaml.source.positionOf(['recommendations', origin.index, origin.field], origin.field === 'easyRead' ? 'value' : 'key') } : { file: easyRead.file, at: undefined };
           case 'glossary': {
-            const index = glossarySource?.index.get(origin.termId);
-            return glossarySource && index !== undefined ? { file: glossarySource.file, at: glossarySource.source.positionOf([index, 'easyRead'], 'value') } : { file: 'content/glossary/terms.yaml', at: undefined };
+            const entry = glossarySources.get(origin.termId);
+            return entry ? { file: entry.file, at: entry.source.positionOf([entry.index, origin.field], 'value') } : { file: 'content/glossary/terms.yaml', at: undefined };
           }
         }
       };
       const built = easyReadDocument(project, subject, root);
       for (const problem of built.problems) {
         const { file, at } = where(problem.origin);
+        // A glossary word's problem is the same in every version that uses it: reported once.
+        const key = `${file}:${at?.line}:${at?.column}:${problem.rule}:${problem.message}`;
+        if (problem.origin.kind === 'glossary' && seen.has(key)) continue;
+        seen.add(key);
         diagnostics.error(file, at, problem.rule, problem.message, problem.hint);
       }
       // The author's own picture files: found inside content/ by the document; their contents checked here.

@@ -216,7 +216,7 @@ export function checkCounts(ctx: InspectionContext, framework: Framework): Pick<
  * The narrative's sections, and (narrative-mdx.ts) everything in it the page and the PDF could not
  * draw. `narrative` is the file's text and the absolute folder it is in, for positions and pictures.
  */
-export function checkNarrative(ctx: InspectionContext, framework: Framework, rating: InspectionRating, narrativeFile: string, markdown: MarkdownSource, narrative: Pick<NarrativeMdxInput, 'text' | 'folder' | 'contentFolder' | 'pictures'>): void {
+export function checkNarrative(ctx: InspectionContext, framework: Framework, rating: InspectionRating, narrativeFile: string, markdown: MarkdownSource, narrative: Pick<NarrativeMdxInput, 'text' | 'folder' | 'contentFolder' | 'pictures' | 'standardSections'>): void {
   const { diagnostics } = ctx;
   if (markdown.syntaxError) {
     diagnostics.error(narrativeFile, markdown.syntaxError.at, 'mdx-syntax', markdown.syntaxError.message, 'MDX reads "<" and "{" as code: write them as &lt; and &#123;, or close the tag');

@@ -19,18 +19,19 @@ import { linkReference } from './narrative/link-reference.ts';
 import { unsafeLink } from './narrative/unsafe-link.ts';
 import { footnote } from './narrative/footnote.ts';
 import { outsideSection } from './narrative/outside-section.ts';
+import { standardSections } from './narrative/standard-sections.ts';
 
 export type { NarrativeMdxInput };
 
-export const NARRATIVE_RULES: readonly NarrativeRule[] = [outsideSection, unknownComponent, componentContext, componentPlacement, componentAttribute, mdxExpression, rawHtml, image, linkReference, unsafeLink, footnote];
+export const NARRATIVE_RULES: readonly NarrativeRule[] = [outsideSection, unknownComponent, componentContext, componentPlacement, componentAttribute, mdxExpression, rawHtml, image, linkReference, unsafeLink, footnote, standardSections];
 
 export function checkNarrativeMdx(input: NarrativeMdxInput): void {
   const narrative = narrativeOf(input);
-  const found: { at: Position; rule: string; message: string; hint: string }[] = [];
+  const found: { at: Position; rule: string; severity: 'error' | 'warning'; message: string; hint: string }[] = [];
   for (const rule of NARRATIVE_RULES) {
-    rule.check(narrative, (at, message, hint) => found.push({ at: at ?? { line: 1, column: 1 }, rule: rule.name, message, hint }));
+    rule.check(narrative, (at, message, hint) => found.push({ at: at ?? { line: 1, column: 1 }, rule: rule.name, severity: rule.severity ?? 'error', message, hint }));
   }
   // In the order they are written in the file (a stable sort keeps each rule's own order at one place).
   found.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
-  for (const { at, rule, message, hint } of found) input.diagnostics.error(input.file, at, rule, message, hint);
+  for (const { at, rule, severity, message, hint } of found) input.diagnostics[severity](input.file, at, rule, message, hint);
 }

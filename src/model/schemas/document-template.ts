@@ -8,7 +8,11 @@ export const templateSectionSchema = z.discriminatedUnion('kind', [
     kind: z.enum(['overall-findings', 'ratings-summary', 'recommendations', 'contextual-facts', 'methodology', 'results', 'glossary']),
     heading: nonEmptyText,
   }),
-  z.strictObject({ kind: z.literal('domains') }),
+  z.strictObject({
+    kind: z.literal('domains'),
+    /** The `###` sub-sections every standard's narrative must have, in the order they are shown. */
+    standardSections: z.array(nonEmptyText).default([]),
+  }),
 ]);
 
 export const documentTemplateSchema = z.strictObject({

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { nonEmptyText, slug } from './common.ts';
 
-export const glossaryTermSchema = z.strictObject({
+/** The picture a hard word has in easy-read versions when its entry names none: a book, as in a dictionary. */
+export const DEFAULT_TERM_PICTURE = { picture: 'openmoji:open-book', alt: 'An open book' } as const;
+
+export const glossaryTermSchema = z
+  .strictObject({
   id: slug,
   term: nonEmptyText,
   /** Other spellings and abbreviations that mean the same (found in text the same way as the term). */
@@ -10,7 +14,18 @@ export const glossaryTermSchema = z.strictObject({
   /** The definition in easy words, for easy-read versions: short sentences, no hard words. */
   easyRead: nonEmptyText,
   seeAlso: z.array(slug).default([]),
-});
+  /**
+   * The word's picture in easy-read hard-words lists, such as openmoji:police-officer (an OpenMoji
+   * name) or a file next to the glossary file. Without one the word gets `DEFAULT_TERM_PICTURE`.
+   */
+  picture: nonEmptyText.optional(),
+  /** What the picture shows, in a few easy words ("A police officer"): screen readers say it after the word. */
+  alt: nonEmptyText.optional(),
+})
+  .refine((term) => (term.picture === undefined) === (term.alt === undefined), {
+    path: ['alt'],
+    message: 'a picture needs alt text saying what it shows (and alt text needs a picture): write both picture: and alt:, or neither',
+  });
 
 export const glossarySchema = z.array(glossaryTermSchema);
 

@@ -29,6 +29,8 @@ export interface NarrativeMdxInput {
   inspection?: Pick<Inspection, 'framework' | 'rating'>;
   /** The kind of narrative: an inspection's report (the default) or an annual report. */
   kind?: NarrativeKind;
+  /** The `###` sub-sections every standard's section must have, from the report's template; none when not given. */
+  standardSections?: readonly string[];
   /** For an annual report: the inspections of its period, for its components' checks. */
   annualReport?: AnnualReportContext;
   diagnostics: DiagnosticList;
@@ -46,9 +48,11 @@ export interface Narrative extends Omit<NarrativeMdxInput, 'diagnostics' | 'kind
 /** Reports one problem under the rule's name, at the place it is written. */
 export type Report = (at: Position | undefined, message: string, hint: string) => void;
 
-/** One rule: its name (printed with each message) and the check, which reports what it finds. */
+/** One rule: its name (printed with each message), how grave what it finds is, and the check, which reports it. */
 export interface NarrativeRule {
   name: string;
+  /** Errors stop the build; a warning points out what the report should have but can go without. Error when not given. */
+  severity?: 'error' | 'warning';
   check(narrative: Narrative, report: Report): void;
 }
 
