@@ -74,6 +74,8 @@ export type Block =
       keepWith?: number;
       /** PDF: a table of many columns, drawn in smaller text (8 pt) with less padding. */
       compact?: boolean;
+      /** Page: on a narrow screen each row is a stack (its header, then each cell labelled with its column's header) rather than a table to scroll. */
+      stackNarrow?: boolean;
     }
   | { type: 'figure'; image: ImageRef; alt: string; caption?: string }
   | { type: 'aside'; title: string; blocks: Block[] }
@@ -139,6 +141,11 @@ export interface DocumentModel {
   kind?: 'report' | 'easy-read';
   /** PDF pages: A4 portrait (the default) or landscape, for wide tables. */
   orientation?: 'portrait' | 'landscape';
+  /**
+   * PDF: false puts the title at the top of the first page with the body under it, and the credits
+   * at the end (a table to read at once, such as the ratings); a cover page of its own otherwise.
+   */
+  titlePage?: boolean;
   /** Drawn across every PDF page as page furniture (an artifact), such as "DRAFT – NOT FOR PUBLICATION" in a preview build. */
   watermark?: string;
   /** Shown as the PDF title and the page's <title>. */

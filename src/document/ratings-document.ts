@@ -11,7 +11,7 @@ import { NOT_RATED } from '../model/rating.ts';
 import type { Block, DocumentModel, Inline } from './blocks.ts';
 import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
-import { NOT_APPLICABLE, ratingsOrder, ratingsPrintTable, standardsKey } from './ratings-table.ts';
+import { COMPOSITE_OUT_OF, ratingsOrder, ratingsPrintTables, SCALED_MARK, standardsKey } from './ratings-table.ts';
 import { cell, IdMaker, paragraph, text } from './make-blocks.ts';
 
 export const RATINGS_TITLE = 'Inspection ratings';
@@ -53,14 +53,14 @@ export function ratingsExplanation(inspections: readonly Inspection[]): Block[] 
     ),
   ];
   const notes: string[] = [];
-  if (framework.composite.scaleWhenNotRated) notes.push(`When some standards were not rated, the score is out of less than ${full} (shown as, for example, “11 out of 27”) and is scaled up to ${full} before the overall rating is read from it.`);
+  if (framework.composite.scaleWhenNotRated) notes.push(`When some standards were not rated, the rated standards could score less than ${full}: the score is scaled up to ${full} (multiplied by ${full} and divided by the most the rated standards could score) before the overall rating is read from it. The tables show every composite score out of ${COMPOSITE_OUT_OF}, a scaled one rounded and marked ${SCALED_MARK}.`);
   if (separate.length) notes.push(`${separate.map((s) => `${s.id} ${s.name}`).join(', ')} ${separate.length === 1 ? 'is' : 'are'} rated separately and adds no points.`);
   for (const rule of framework.limitingJudgements) notes.push(rule.explanation);
   if (notes.length) blocks.push(paragraph(text(notes.join(' '))));
   return blocks;
 }
 
-/** The key: the symbols of the ratings, the professional judgement mark and "n/a"; then the standards by number. */
+/** The key: the symbols of the ratings ("Not rated" for any missing rating) and the professional judgement mark; then the standards by number. */
 export function ratingsKey(inspections: readonly Inspection[]): { symbols: Block[]; standards: Extract<Block, { type: 'table' }> } {
   const newest = ratingsOrder(inspections)[0];
   const key = standardsKey(inspections);
@@ -97,7 +97,10 @@ export function ratingsKey(inspections: readonly Inspection[]): { symbols: Block
       judged,
       text(`: ${framework.professionalJudgement.footnote.charAt(0).toLowerCase()}${framework.professionalJudgement.footnote.slice(1)}. The inspectors awarded a different rating from the one the case figures give, and the report says why.`),
     ),
-    paragraph(text(`${NOT_APPLICABLE}: not applicable. A standard that was not part of the inspection standards in use at the time${later.length ? ` (${later.join('; ')})` : ''}, or a composite score where there is no overall rating.`)),
+    paragraph(
+      ratingInline(newest, NOT_RATED, false),
+      text(`: every missing rating reads the same way. A standard with too little of its work to inspect, a standard that was not part of the inspection standards in use at the time${later.length ? ` (${later.join('; ')})` : ''}, or a composite score where there is no overall rating.`),
+    ),
   ];
   return { symbols: symbolsBlocks, standards: table };
 }
@@ -139,22 +142,28 @@ export function ratingsDocument(project: Project, inspections: readonly Inspecti
     ...publisherCredits(publisher, date.slice(0, 4)),
   ];
 
-  // No contents page: the headings are not in the contents, and the bookmarks lead to them.
-  const body: Block[] = [
-    { type: 'heading', level: 2, id: ids.make('About these ratings'), text: 'About these ratings', inContents: false },
-    paragraph(text('Each row is one inspection, newest report first: the service, the day its report was published, its composite score, its overall rating and the rating of each inspection standard. The inspection’s report explains every rating.')),
-    ...ratingsExplanation(ordered),
-    { type: 'heading', level: 3, id: ids.make('Key'), text: 'Key', inContents: false },
-    // The standards are named in the table's column headers, so the symbols are all the key needs.
-    ...key.symbols,
-    { type: 'heading', level: 2, id: ids.make('The ratings'), text: 'The ratings', inContents: false },
-  ];
+  // The table starts on the first page, under the title: the standards' short names come first, in
+  // one short paragraph; the key to the symbols, the standards in full and how the ratings work follow it.
   const caption = `Ratings of ${count}${coverage(options.period)}${ordered.length > 1 ? ', newest first' : ''}`;
-  body.push(ordered.length ? ratingsPrintTable(ordered, { caption }) : paragraph(text(`No inspection${coverage(options.period)} has been published.`)));
+  const standards = standardsKey(ordered);
+  const body: Block[] = ordered.length
+    ? [
+        { type: 'heading', level: 2, id: ids.make('The ratings'), text: 'The ratings', inContents: false },
+        { type: 'paragraph', style: 'small', inlines: [text('Standards: ', { bold: true }), text(`${standards.map((entry) => `${entry.id} ${entry.name}`).join('; ')}.`)] },
+        ...ratingsPrintTables(ordered, { caption }),
+        { type: 'heading', level: 2, id: ids.make('Key'), text: 'Key', inContents: false },
+        ...key.symbols,
+        key.standards,
+        { type: 'heading', level: 2, id: ids.make('About these ratings'), text: 'About these ratings', inContents: false },
+        paragraph(text('Each row is one inspection, newest report first: the service, the day its report was published, its composite score out of 36, its overall rating and the rating of each inspection standard. The inspection’s report explains every rating.')),
+        ...ratingsExplanation(ordered),
+      ]
+    : [paragraph(text(`No inspection${coverage(options.period)} has been published.`))];
 
   return {
     kind: 'report',
     orientation: 'landscape',
+    titlePage: false,
     title,
     subtitle: `${publisher.name}, ${formatDate(date, 'month')}`,
     language: 'en-GB',

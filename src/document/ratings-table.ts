@@ -21,8 +21,11 @@ import { csvText } from './csv.ts';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
 
-/** Shown where a figure does not apply: a standard the inspection's framework did not have, or no composite score. */
-export const NOT_APPLICABLE = 'n/a';
+/** The scale every composite score is shown on ("15/36"), whatever the most an inspection's rated standards could score. */
+export const COMPOSITE_OUT_OF = 36;
+
+/** Marks a composite score scaled to 36 (explained in the table's note). */
+export const SCALED_MARK = '\u2020';
 
 const KIND_NOTE: Record<string, string> = { reinspection: 'reinspection', joint: 'joint inspection' };
 
@@ -31,14 +34,30 @@ export function ratingsOrder(inspections: readonly Inspection[]): Inspection[] {
   return [...inspections].sort((a, b) => (a.source.published === b.source.published ? a.slug.localeCompare(b.slug) : a.source.published < b.source.published ? 1 : -1));
 }
 
+/** The composite on the 0–36 scale: scaled (and rounded) when the rated standards could score less or more than 36. */
+function compositeOutOf36(row: RatingsRow): { value: number; scaled: boolean } {
+  const { score, maximum } = row.composite;
+  if (maximum === COMPOSITE_OUT_OF) return { value: score, scaled: false };
+  return { value: Math.round((score * COMPOSITE_OUT_OF) / maximum), scaled: true };
+}
+
 /**
- * The composite score as the table shows it: "15", or "11 out of 27" when standards were not rated
- * and the most the rated standards could score is below the framework's full maximum; "n/a" when
- * the inspection has no overall rating.
+ * The composite score as the table shows it: always out of 36 ("15/36"), with † when it was scaled
+ * to 36 (some standards not rated, or a framework whose composite standards score less); undefined
+ * when the inspection has no overall rating (the table shows "Not rated").
  */
-export function compositeText(inspection: Inspection, row: RatingsRow = ratingsRow(inspection)): string {
-  if (row.overall.rating === NOT_RATED) return NOT_APPLICABLE;
-  return row.composite.maximum === inspection.rating.composite.fullMaximum ? String(row.composite.score) : `${row.composite.score} out of ${row.composite.maximum}`;
+export function compositeText(inspection: Inspection, row: RatingsRow = ratingsRow(inspection)): string | undefined {
+  if (row.overall.rating === NOT_RATED || row.composite.maximum === 0) return undefined;
+  const { value, scaled } = compositeOutOf36(row);
+  return `${value}/${COMPOSITE_OUT_OF}${scaled ? SCALED_MARK : ''}`;
+}
+
+/** The composite's cell: "15/36", or the one "Not rated" mark and word where there is no overall rating. */
+function compositeCell(inspection: Inspection, row: RatingsRow): TableCell {
+  const shown = compositeText(inspection, row);
+  // Sorted by the score the rating was read from: scaled to the full maximum when standards were not rated.
+  const sort = shown === undefined ? '-1' : String(inspection.rating.composite.scaledScore);
+  return shown === undefined ? { inlines: [ratingInline(inspection, NOT_RATED, false)], align: 'right', data: { sort } } : cell(shown, { align: 'right', data: { sort } });
 }
 
 export interface StandardKeyEntry {
@@ -77,10 +96,13 @@ const fullName = (entry: StandardKeyEntry) => `${entry.id} ${entry.name}${entry.
 /** Sort key of a rating: its rank on the scale (higher is better), "Not rated" below all, no rating lower still. */
 const ratingSortKey = (inspection: Inspection, rating: string | undefined) => String(rating === undefined ? -2 : ratingRank(inspection.framework, rating));
 
-/** The ratings of one standard, or "n/a" where the inspection's framework did not have it. */
+/**
+ * The rating of one standard. Where the inspection's framework did not have the standard, the same
+ * "Not rated" mark and word as a standard not rated: a missing rating always reads one way.
+ */
 function standardCell(inspection: Inspection, row: RatingsRow, id: string): TableCell {
   const rated = row.standards[id];
-  if (!rated) return cell(NOT_APPLICABLE, { data: { sort: ratingSortKey(inspection, undefined) } });
+  if (!rated) return { inlines: [ratingInline(inspection, NOT_RATED, false)], data: { sort: ratingSortKey(inspection, undefined) } };
   return { inlines: [ratingInline(inspection, rated.rating, rated.mark !== '')], data: { sort: ratingSortKey(inspection, rated.rating) } };
 }
 
@@ -91,17 +113,33 @@ function serviceInlines(row: RatingsRow, href: string | undefined): Inline[] {
   return kind ? [name, text(` (${kind})`)] : [name];
 }
 
-/** The note under a table: what "*" and "n/a" mean, when the table shows them. */
+/** The note under a table: what "*", "†" and "Not rated" mean, when the table shows them. */
 function tableNote(inspections: readonly Inspection[], rows: readonly RatingsRow[], columns: readonly StandardKeyEntry[]): Inline[] | undefined {
   const parts: string[] = [];
+  const after: string[] = [];
+  let notRated: Inline | undefined;
   const judged = inspections.find((_, index) => Object.values(rows[index]!.standards).some((s) => s.mark !== ''));
   if (judged) parts.push(`${judged.framework.professionalJudgement.mark}${judged.framework.professionalJudgement.footnote}.`);
-  if (rows.some((row) => columns.some((c) => !row.standards[c.id]))) parts.push(`${NOT_APPLICABLE}: the standard was not part of the inspection standards in use at the time.`);
-  if (rows.some((row) => row.overall.rating === NOT_RATED)) parts.push(`A composite score of ${NOT_APPLICABLE}: the inspection has no overall rating.`);
-  for (const entry of columns) {
-    for (const other of entry.otherNames) parts.push(`${entry.id} was ${other.name} in the ${other.framework.inEffectFrom.slice(0, 4)} standards.`);
+  const scaled = inspections.map((inspection, index) => ({ inspection, row: rows[index]! })).find(({ inspection, row }) => compositeText(inspection, row)?.endsWith(SCALED_MARK));
+  if (scaled) {
+    const { score, maximum } = scaled.row.composite;
+    parts.push(
+      `${SCALED_MARK}Scaled to ${COMPOSITE_OUT_OF}: some standards were not rated, so the most the rated standards could score was less than ${COMPOSITE_OUT_OF}. The points are multiplied by ${COMPOSITE_OUT_OF} and divided by that most, then rounded: ${score} points out of a possible ${maximum} show as ${compositeText(scaled.inspection, scaled.row)!.slice(0, -SCALED_MARK.length)}.`,
+    );
   }
-  return parts.length ? [text(parts.join(' '))] : undefined;
+  const missing = rows.some((row) => columns.some((c) => !row.standards[c.id]));
+  const unrated = rows.some((row) => row.overall.rating === NOT_RATED || Object.values(row.standards).some((s) => s.rating === NOT_RATED));
+  if ((missing || unrated) && inspections[0]) {
+    notRated = ratingInline(inspections[0], NOT_RATED, false);
+    after.push(`: ${[unrated ? 'there was too little of that work to rate' : '', missing ? 'the standard was not part of the inspection standards in use at the time' : ''].filter(Boolean).join(', or ')}.`);
+  }
+  for (const entry of columns) {
+    for (const other of entry.otherNames) after.push(`${entry.id} was ${other.name} in the ${other.framework.inEffectFrom.slice(0, 4)} standards.`);
+  }
+  if (!notRated) return parts.length || after.length ? [text([...parts, ...after].join(' '))] : undefined;
+  // The missing rating's key shows its mark as the table does: "— Not rated: …".
+  const [meaning, ...rest] = after;
+  return [...(parts.length ? [text(`${parts.join(' ')} `)] : []), notRated, text([meaning, ...rest].join(' '))];
 }
 
 export interface RatingsTableOptions {
@@ -123,7 +161,7 @@ export function ratingsTable(inspections: readonly Inspection[], options: Rating
   const head: TableCell[] = [
     cell('Service', { data: { 'sort-type': 'text' } }),
     cell('Published', { data: { 'sort-type': 'date', sorted: 'descending' } }),
-    cell('Composite score', { align: 'right', data: { 'sort-type': 'number' } }),
+    cell('Composite score', { align: 'right', fullText: `Composite score out of ${COMPOSITE_OUT_OF}`, data: { 'sort-type': 'number' } }),
     cell('Overall rating', { data: { 'sort-type': 'number' } }),
     ...key.map((entry) => cell(entry.id, { fullText: fullName(entry), data: { 'sort-type': 'number' } })),
   ];
@@ -132,8 +170,7 @@ export function ratingsTable(inspections: readonly Inspection[], options: Rating
     return [
       { inlines: serviceInlines(row, options.href?.(row.slug)), rowHeader: true, data: { sort: row.service, nation: row.nation, year: row.fieldworkStart.slice(0, 4), overall: row.overall.rating } },
       cell(formatDate(row.published), { data: { sort: row.published.replace(/-/g, '') } }),
-      // Sorted by the score the rating was read from: scaled to the full maximum when standards were not rated.
-      cell(compositeText(inspection, row), { align: 'right', data: { sort: row.overall.rating === NOT_RATED ? '-1' : String(inspection.rating.composite.scaledScore) } }),
+      compositeCell(inspection, row),
       { inlines: [ratingInline(inspection, row.overall.rating, row.overall.mark !== '')], data: { sort: ratingSortKey(inspection, row.overall.rating) } },
       ...key.map((entry) => standardCell(inspection, row, entry.id)),
     ];
@@ -151,53 +188,76 @@ export function ratingsTable(inspections: readonly Inspection[], options: Rating
 }
 
 /**
- * The same ratings laid out for an A4 landscape page. A row of service, date, score and every
- * rating in words does not fit across A4 at 8 pt (thirteen rating columns of "Requires
- * improvement*" need more than the page's width), so each inspection takes two rows: a row header
- * across the table with the service, published date, composite score and overall rating, then its
- * standards' ratings under the column headers. The column headers are two rows, repeated on every
- * page: the domains over their standards, each standard by number and name in small visible text,
- * so a printed page explains itself and assistive technology reads the same full header as
- * everyone (no /Alt needed; the page's table, with its short "1.1" headers, uses hidden text).
+ * How many standard columns fit across an A4 landscape page beside the row header, score and
+ * overall rating: each standard's column must hold "Requires improvement*" at 8 pt bold (its
+ * longest word, "improvement*", is 53 pt) with a gutter either side, about 61 pt of the page's 770.
  */
-export function ratingsPrintTable(inspections: readonly Inspection[], options: { caption: string }): TableBlock {
+const PRINT_UNITS = 12.6;
+/** Column widths in standard columns: the row header (service and date), the score, the overall rating. */
+const PRINT_WIDTHS = { header: 2.2, score: 0.75, overall: 1.05 } as const;
+
+/**
+ * The same ratings laid out for A4 landscape pages, like the annual report's table: one row per
+ * inspection, its row header the service and the date its report was published, then the composite
+ * score out of 36, the overall rating and each standard's rating as its symbol and word. The
+ * standards' columns have short headers ("1.1", read in full through /Alt; the key after the table
+ * names them). Thirteen columns of ratings in words do not fit across one A4 page at 8 pt, so the
+ * standards are split by domain into as few tables as fit; each table has every inspection, with
+ * its row header, so each row reads on its own.
+ */
+export function ratingsPrintTables(inspections: readonly Inspection[], options: { caption: string }): TableBlock[] {
   const ordered = ratingsOrder(inspections);
   const key = standardsKey(ordered);
   const rows = ordered.map((inspection) => ratingsRow(inspection));
-  // The domains over their standards: consecutive columns of one domain share a header.
-  const groups: { name: string; span: number }[] = [];
+  // The domains, in order, each with its standards.
+  const domains: { name: string; entries: StandardKeyEntry[] }[] = [];
   for (const entry of key) {
     const name = entry.domain || `Domain ${entry.id.split('.')[0]}`;
-    const last = groups[groups.length - 1];
-    if (last?.name === name) last.span++;
-    else groups.push({ name, span: 1 });
+    const last = domains[domains.length - 1];
+    if (last?.name === name) last.entries.push(entry);
+    else domains.push({ name, entries: [entry] });
   }
-  const domains = groups.map(({ name, span }) => cell(name, { align: 'center', ...(span > 1 ? { colSpan: span } : {}) }));
-  const body = ordered.flatMap((inspection, index): TableCell[][] => {
-    const row = rows[index]!;
-    const heading: TableCell = {
-      rowHeader: true,
-      colSpan: key.length,
-      inlines: [
-        ...serviceInlines(row, undefined),
-        text(`, published ${formatDate(row.published)}, composite score ${compositeText(inspection, row)}, overall rating `),
-        ratingInline(inspection, row.overall.rating, row.overall.mark !== ''),
-      ],
-    };
-    return [[heading], key.map((entry) => standardCell(inspection, row, entry.id))];
-  });
+  // Whole domains to each table, as many as fit; the first table also has the score and overall rating.
+  const parts: { name: string; entries: StandardKeyEntry[] }[][] = [[]];
+  let used = PRINT_WIDTHS.header + PRINT_WIDTHS.score + PRINT_WIDTHS.overall;
+  for (const domain of domains) {
+    if (used + domain.entries.length > PRINT_UNITS && parts[parts.length - 1]!.length) {
+      parts.push([]);
+      used = PRINT_WIDTHS.header;
+    }
+    parts[parts.length - 1]!.push(domain);
+    used += domain.entries.length;
+  }
   const note = tableNote(ordered, rows, key);
-  return {
-    type: 'table',
-    caption: options.caption,
-    head: [domains, key.map((entry): TableCell => ({ inlines: [text(entry.id), { type: 'break' }, text(entry.name)] }))],
-    rows: body,
-    // Room for the longest words at 8 pt bold: "Requires improvement*" fits a column of 1, but a
-    // name with a longer word ("Implementation") needs a little more, taken from the others.
-    widths: key.map((entry) => (Math.max(...entry.name.split(/\s+/).map((word) => word.length)) > 12 ? 1.15 : 1)),
-    compact: true,
-    ...(note ? { note } : {}),
-  };
+  return parts.map((part, index): TableBlock => {
+    const first = index === 0;
+    const entries = part.flatMap((domain) => domain.entries);
+    const head: TableCell[] = [
+      cell('Service and date published'),
+      ...(first ? [cell('Score', { align: 'right', fullText: `Composite score out of ${COMPOSITE_OUT_OF}` }), cell('Overall', { fullText: 'Overall rating' })] : []),
+      ...entries.map((entry) => cell(entry.id, { fullText: fullName(entry) })),
+    ];
+    const body = ordered.map((inspection, i): TableCell[] => {
+      const row = rows[i]!;
+      const header: TableCell = { rowHeader: true, inlines: [...serviceInlines(row, undefined), { type: 'break' }, text(formatDate(row.published))] };
+      return [
+        header,
+        ...(first ? [compositeCell(inspection, row), { inlines: [ratingInline(inspection, row.overall.rating, row.overall.mark !== '')] }] : []),
+        ...entries.map((entry) => standardCell(inspection, row, entry.id)),
+      ];
+    });
+    const what = part.map((domain) => domain.name.charAt(0).toLowerCase() + domain.name.slice(1));
+    const standards = `${what.slice(0, -1).join(', ')}${what.length > 1 ? ' and ' : ''}${what[what.length - 1]}`;
+    return {
+      type: 'table',
+      caption: parts.length === 1 ? options.caption : `${options.caption} (table ${index + 1} of ${parts.length}): ${first ? `composite score, overall rating, ${standards}` : standards}`,
+      head: [head],
+      rows: body,
+      widths: [PRINT_WIDTHS.header, ...(first ? [PRINT_WIDTHS.score, PRINT_WIDTHS.overall] : []), ...entries.map(() => 1)],
+      compact: true,
+      ...(note && index === parts.length - 1 ? { note } : {}),
+    };
+  });
 }
 
 // ---- open data ----

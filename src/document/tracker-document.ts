@@ -162,6 +162,7 @@ function recommendationBlocks(heading: TrackerHeading, slug: string, r: Recommen
       widths: [2.3, 2.7, 1.2],
       keepTogether: true,
       keepWith: intro.length,
+      stackNarrow: true,
     },
   ];
 }

@@ -6,7 +6,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h, s } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import { numberedLabel, type Block, type ContentsEntry, type Inline, type TableCell } from '../document/blocks.ts';
+import { inlineText, numberedLabel, type Block, type ContentsEntry, type Inline, type TableCell } from '../document/blocks.ts';
 import { chartTrees } from '../charts/chart-svg.ts';
 import { ratingSymbolPaths } from '../document/rating-symbols.ts';
 import { isSafeLink } from '../model/url-policy.ts';
@@ -243,23 +243,36 @@ function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext
       : cell.choices
         ? [h('ul', { className: ['app-tick-boxes'] }, cell.choices.map((choice) => h('li', {}, [txt(choice)])))]
         : inlineNodes(cell.inlines, ctx);
-    return h(header ? 'th' : 'td', { className, ...(scope ? { scope } : {}), ...(span ? { colSpan: span } : {}), ...data }, content);
+    return h(header ? 'th' : 'td', { className, ...(scope ? { scope } : {}), ...(span ? { colSpan: span } : {}), ...data, ...(stack ? { role: head ? 'columnheader' : header ? 'rowheader' : 'cell' } : {}) }, content);
+  };
+  // Rows stacked on a narrow screen keep their table roles (a browser may drop them with the display),
+  // and each cell is labelled with its column's header.
+  const stack = block.stackNarrow === true && block.head.length === 1;
+  const labels = stack ? block.head[0]!.flatMap((c) => Array.from({ length: c.colSpan ?? 1 }, () => inlineText(c.inlines))) : [];
+  const withLabels = (cells: TableCell[]) => {
+    let column = 0;
+    return cells.map((c) => {
+      const label = labels[column];
+      column += c.colSpan ?? 1;
+      return !c.rowHeader && label ? { ...c, data: { ...c.data, label } } : c;
+    });
   };
   const columns = Math.max(0, ...[...block.head, ...block.rows].map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
   // A row that is one header across the whole table heads a group of rows (a domain above its standards).
   const isGroup = (cells: TableCell[]) => cells.length === 1 && columns > 1 && cells[0]!.rowHeader === true && cells[0]!.colSpan === columns;
   const row = (cells: TableCell[], head: boolean) =>
-    h('tr', { className: ['govuk-table__row', ...(!head && isGroup(cells) ? ['app-table__group-row'] : [])] }, cells.map((c) => cellNode(c, head)));
-  const table = h('table', { className: ['govuk-table'] }, [
+    h('tr', { className: ['govuk-table__row', ...(!head && isGroup(cells) ? ['app-table__group-row'] : [])], ...(stack ? { role: 'row' } : {}) }, (head || !stack ? cells : withLabels(cells)).map((c) => cellNode(c, head)));
+  const group = stack ? { role: 'rowgroup' } : {};
+  const table = h('table', { className: ['govuk-table'], ...(stack ? { role: 'table' } : {}) }, [
     ...(block.caption ? [h('caption', { className: ['govuk-table__caption', 'govuk-table__caption--s'] }, [txt(numberedLabel(block))])] : []),
-    ...(block.head.length ? [h('thead', { className: ['govuk-table__head'] }, block.head.map((r) => row(r, true)))] : []),
-    h('tbody', { className: ['govuk-table__body'] }, block.rows.map((r) => row(r, false))),
+    ...(block.head.length ? [h('thead', { className: ['govuk-table__head'], ...group }, block.head.map((r) => row(r, true)))] : []),
+    h('tbody', { className: ['govuk-table__body'], ...group }, block.rows.map((r) => row(r, false))),
   ]);
   // The wrapper scrolls a wide table sideways on a narrow screen instead of widening the page.
   // Tables of four columns or more may use the page's full width; narrower ones keep to the text's.
   // Focusable and named, so keyboard users can scroll it too (WCAG 2.1.1).
   // A numbered table ("Table 2: …") is a link target, from the list of figures and tables.
-  const wrapper = h('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : [])], ...(block.number !== undefined && block.id ? { id: block.id } : {}), tabIndex: 0, role: 'region', ariaLabel: landmarkName(ctx, block.caption ? numberedLabel(block) : name) }, [table]);
+  const wrapper = h('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : []), ...(stack ? ['app-table--stack-narrow'] : [])], ...(block.number !== undefined && block.id ? { id: block.id } : {}), tabIndex: 0, role: 'region', ariaLabel: landmarkName(ctx, block.caption ? numberedLabel(block) : name) }, [table]);
   return block.note ? [wrapper, h('p', { className: ['govuk-body-s', 'app-table-note'] }, inlineNodes(block.note, ctx))] : [wrapper];
 }
 

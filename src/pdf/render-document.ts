@@ -252,7 +252,8 @@ class PdfWriter extends TaggedPdfWriter {
         // Under a rating line comes the standard's statement: keep the first lines after it too.
         if (next > index + 1 && blocks[next]?.type === 'paragraph') need += this.fullHeight(blocks[next++]!, frame) + frame.style.size * 0.7;
         if (blocks[next]) need += this.startHeight(blocks[next]!, frame);
-        if (block.level === 2 && !this.atPageTop()) {
+        // A section starts a page, except in a document read at once from its first page (no title page).
+        if (block.level === 2 && this.model.titlePage !== false && !this.atPageTop()) {
           if (this.inBody) this.sectionEnds.push({ page: this.pageIndex, y: this.y });
           this.newPage();
         } else if (this.y + need > this.bottom) this.newPage();
@@ -530,6 +531,8 @@ class PdfWriter extends TaggedPdfWriter {
     const widths = weights.map((w) => (w / total) * frame.width);
     // A compact table (many columns, on a landscape page) keeps its text at 8 pt, the least for print.
     const pad = block.compact ? 2 : 4;
+    // Across, a compact table's cells keep a gutter of 8 pt between texts ("★ Outstanding" never touches the next).
+    const padX = block.compact ? 4 : pad;
     const cellStyle: InlineStyle = { ...frame.style, size: block.compact ? 8 : frame.style.size - 1 };
     const headStyle: InlineStyle = { ...cellStyle, font: 'bold' };
     const lh = this.lineHeight(cellStyle);
@@ -546,8 +549,8 @@ class PdfWriter extends TaggedPdfWriter {
         const indent = cell.choices ? TICK.box + TICK.gap : 0;
         const step = cell.choices ? lh + TICK.spacing : lh;
         const lines = cell.choices
-          ? cell.choices.flatMap((choice) => endsInSpace(this.layout([{ type: 'text', value: choice }], { x, width: width - 2 * pad - indent, style })).map((line, i) => ({ ...line, boxed: i === 0 })))
-          : this.layout(cell.inlines, { x, width: width - 2 * pad, style });
+          ? cell.choices.flatMap((choice) => endsInSpace(this.layout([{ type: 'text', value: choice }], { x, width: width - 2 * padX - indent, style })).map((line, i) => ({ ...line, boxed: i === 0 })))
+          : this.layout(cell.inlines, { x, width: width - 2 * padX, style });
         const height = Math.max(lines.length * step, cell.writingLines ? (cell.writingLines + 0.4) * WRITING_LINE : 0);
         return { cell, x, width, style, lines, indent, step, height };
       });
@@ -561,11 +564,11 @@ class PdfWriter extends TaggedPdfWriter {
     const captionLines = block.caption ? this.layout([{ type: 'text', value: numberedLabel(block) }], { ...frame, style: captionStyle }) : [];
     const captionHeight = captionLines.length * this.lineHeight(captionStyle) + (captionLines.length ? 4 : 0);
     const wholeHeight = captionHeight + headHeight + rows.reduce((sum, row) => sum + row.height, 0);
-    return { columns, pad, lh, head, rows, headHeight, captionStyle, captionLines, captionHeight, wholeHeight };
+    return { columns, pad, padX, lh, head, rows, headHeight, captionStyle, captionLines, captionHeight, wholeHeight };
   }
 
   table(block: Extract<Block, { type: 'table' }>, frame: Frame): void {
-    const { columns, pad, lh, head, rows, headHeight, captionStyle, captionLines, captionHeight, wholeHeight } = this.tableLayout(block, frame);
+    const { columns, pad, padX, lh, head, rows, headHeight, captionStyle, captionLines, captionHeight, wholeHeight } = this.tableLayout(block, frame);
     const keepWhole = block.keepTogether === true && wholeHeight <= this.bottom - this.margin.top && this.y + wholeHeight > this.bottom;
     if (keepWhole || this.y + captionHeight + headHeight + (rows[0]?.height ?? 0) > this.bottom) this.newPage();
     // A numbered table is listed with its page, like a heading, and is a link target.
@@ -582,20 +585,20 @@ class PdfWriter extends TaggedPdfWriter {
           const saved = this.y;
           this.y = top + pad;
           for (const line of c.lines) {
-            const offset = c.cell.align === 'right' ? c.width - 2 * pad - line.width : c.cell.align === 'center' ? (c.width - 2 * pad - line.width) / 2 : c.indent;
+            const offset = c.cell.align === 'right' ? c.width - 2 * padX - line.width : c.cell.align === 'center' ? (c.width - 2 * padX - line.width) / 2 : c.indent;
             if ('boxed' in line && line.boxed) {
               const size = TICK.box;
               const boxTop = this.y + (lh - size) / 2;
-              this.artifact(() => this.doc.rect(c.x + pad, boxTop, size, size).lineWidth(0.8).stroke(COLOUR.text));
+              this.artifact(() => this.doc.rect(c.x + padX, boxTop, size, size).lineWidth(0.8).stroke(COLOUR.text));
             }
-            if (element) this.drawLine(line, c.x + pad + offset, c.style, element, tag);
-            else this.artifact(() => this.drawLineUntagged(line, c.x + pad + offset, c.style));
+            if (element) this.drawLine(line, c.x + padX + offset, c.style, element, tag);
+            else this.artifact(() => this.drawLineUntagged(line, c.x + padX + offset, c.style));
             this.y += c.step;
           }
           // Ruled lines to write on, in a cell left blank for it.
           for (let n = 1; n <= (c.cell.writingLines ?? 0); n++) {
             const ruleY = top + pad + n * WRITING_LINE;
-            this.artifact(() => this.doc.moveTo(c.x + pad, ruleY).lineTo(c.x + c.width - pad, ruleY).lineWidth(0.5).stroke(COLOUR.writingLine));
+            this.artifact(() => this.doc.moveTo(c.x + padX, ruleY).lineTo(c.x + c.width - padX, ruleY).lineWidth(0.5).stroke(COLOUR.writingLine));
           }
           this.y = saved;
         };
@@ -674,6 +677,14 @@ class PdfWriter extends TaggedPdfWriter {
     this.newPage();
     const { doc, model } = this;
     this.artifact(() => doc.rect(0, 0, this.page.width, 18).fill(COLOUR.band));
+    // Without a title page, the title heads the first page and the body follows under it.
+    if (model.titlePage === false) {
+      const frame: Frame = { x: this.margin.left, width: this.contentWidth, style: BODY };
+      this.heading({ type: 'heading', level: 1, id: 'title', text: model.title, inContents: false }, frame);
+      this.paragraph([{ type: 'text', value: model.subtitle }], { ...frame, style: { ...frame.style, colour: COLOUR.muted } });
+      this.blocks(model.cover, frame);
+      return;
+    }
     this.y = this.model.orientation === 'landscape' ? 120 : 190;
     const frame: Frame = { x: this.margin.left, width: this.contentWidth, style: { ...BODY, size: 13 } };
     this.heading({ type: 'heading', level: 1, id: 'title', text: model.title, inContents: false }, frame);
@@ -713,7 +724,7 @@ class PdfWriter extends TaggedPdfWriter {
   pageFurniture(): void {
     const { start, count } = this.doc.bufferedPageRange();
     for (let index = start; index < start + count; index++) {
-      if (index === 0) continue; // the cover carries no running header or page number
+      if (index === 0 && this.model.titlePage !== false) continue; // the cover carries no running header or page number
       this.doc.switchToPage(index);
       this.artifact(() => {
         const header = this.model.runningHeader;
@@ -729,9 +740,13 @@ class PdfWriter extends TaggedPdfWriter {
 
   render(): void {
     this.cover();
-    this.newPage();
     const frame: Frame = { x: this.margin.left, width: this.contentWidth, style: BODY };
-    this.within('Sect', {}, () => this.blocks(this.model.credits, { ...frame, style: { ...BODY, size: 10 } }));
+    const credits = () => this.within('Sect', {}, () => this.blocks(this.model.credits, { ...frame, style: { ...BODY, size: 10 } }));
+    const titlePage = this.model.titlePage !== false;
+    if (titlePage) {
+      this.newPage();
+      credits();
+    }
     const entries = contentsOf(this.model.body);
     // A document with nothing for the contents (a single table) goes without a contents page.
     const fillContents = entries.length ? this.contents(entries) : () => {};
@@ -743,6 +758,10 @@ class PdfWriter extends TaggedPdfWriter {
     for (const section of sectionsOf(this.model.body)) this.within('Sect', {}, () => this.blocks(section, frame));
     this.sectionEnds.push({ page: this.pageIndex, y: this.y });
     this.inBody = false;
+    if (!titlePage) {
+      this.newPage();
+      credits();
+    }
     fillContents();
     fillFigures();
     this.pageFurniture();

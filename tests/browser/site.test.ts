@@ -5,7 +5,8 @@
  * build date, each with a marker word in its service name, lead inspector and narrative):
  *
  * - every page loads, every page type passes axe-core's WCAG 2.2 AA rules and a few best practices (no
- *   text of undecided contrast), fits a 320 px screen and can be used with the keyboard alone
+ *   text of undecided contrast), reflows at 1280, 768 and 320 px (no sideways page scroll, tables
+ *   keep their row headers in view, the inspections list shows every rating) and can be used with the keyboard alone
  *   (every control reached, focus always visible, a working skip link);
  * - the filters of the inspections list and the ratings pages show the reports the data says,
  *   with JavaScript and without; search finds the Dudley report;
@@ -61,6 +62,42 @@ async function beyondAxe(page: Page, nodes: readonly { target: readonly unknown[
 }
 
 const note = (message: string) => console.warn(`[browser tests] ${message}`);
+
+/** The widths every page type is seen at: a desktop, a tablet and the narrowest phone (WCAG 1.4.10). */
+const REFLOW_WIDTHS = [1280, 768, 320] as const;
+
+/**
+ * Runs in the page: what keeps it from reflowing at the window's width. The page must not scroll
+ * sideways; a table wrapper that scrolls must keep each row's header in view when scrolled to its
+ * end; with `ratingsShown`, every row of the inspections table must show its rating on screen.
+ */
+function reflowProblems({ ratingsShown }: { ratingsShown: boolean }): string[] {
+  const problems: string[] = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) problems.push(`the page is ${root.scrollWidth} px wide in a ${root.clientWidth} px window`);
+  const name = (el: Element) => (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+  for (const wrapper of Array.from(document.querySelectorAll<HTMLElement>('.app-table-wrapper--wide'))) {
+    if (wrapper.scrollWidth <= wrapper.clientWidth || wrapper.offsetParent === null) continue;
+    wrapper.scrollLeft = wrapper.scrollWidth;
+    const box = wrapper.getBoundingClientRect();
+    for (const th of Array.from(wrapper.querySelectorAll<HTMLElement>('tbody tr > th:first-child'))) {
+      const cell = th.getBoundingClientRect();
+      if (cell.left < box.left - 1 || cell.right > box.right + 1) problems.push(`row header "${name(th)}" of the table "${wrapper.getAttribute('aria-label')}" scrolls out of view`);
+    }
+    wrapper.scrollLeft = 0;
+  }
+  if (ratingsShown) {
+    const rows = Array.from(document.querySelectorAll<HTMLElement>('#inspections tbody tr')).filter((row) => !row.hidden);
+    if (!rows.length) problems.push('no rows in the inspections table');
+    for (const row of rows) {
+      const rating = row.querySelector<HTMLElement>('.app-rating');
+      const place = rating?.getBoundingClientRect();
+      const shown = rating !== null && rating.checkVisibility({ visibilityProperty: true }) && place!.width > 0 && place!.left >= 0 && place!.right <= root.clientWidth;
+      if (!shown) problems.push(`the rating of "${name(row.querySelector('th') ?? row)}" is not on screen`);
+    }
+  }
+  return problems;
+}
 
 beforeAll(async () => {
   site = await sharedPreview();
@@ -251,7 +288,7 @@ describe.skipIf(skipReason !== undefined)('the built site in chromium', () => {
     expect((await page.locator('h1').allInnerTexts()).join(' ').trim()).not.toBe('');
   });
 
-  it('has no axe-core violation (WCAG 2.2 AA and best practices) or undecided text contrast on any page type, and no page wider than a 320 px screen', async () => {
+  it('has no axe-core violation (WCAG 2.2 AA and best practices) or undecided text contrast on any page type, and every page reflows at 1280, 768 and 320 px', async () => {
     const report: string[] = [];
     const contrast: string[] = [];
     const tooWide: string[] = [];
@@ -267,10 +304,13 @@ describe.skipIf(skipReason !== undefined)('the built site in chromium', () => {
         if (beyond[i]) unjudgeable++;
         else contrast.push(`${label}: ${node.target.join(' ')} – ${node.any.map((c) => c.message).join('; ')}\n      ${node.html.slice(0, 200)}`);
       }
-      // The same page on a 320 px screen (WCAG 1.4.10 reflow): only a table's own wrapper may scroll sideways.
-      await page.setViewportSize({ width: 320, height: 800 });
-      const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-      if (width.scroll > width.client) tooWide.push(`${label}: ${width.scroll} px wide at ${width.client} px`);
+      // The same page at 1280, 768 and 320 CSS px (WCAG 1.4.10 reflow): no sideways page scroll, only a
+      // table's own wrapper may scroll, keeping its first column in view; the inspections list shows
+      // every rating on screen.
+      for (const width of REFLOW_WIDTHS) {
+        if (width !== 1280) await page.setViewportSize({ width, height: 800 });
+        for (const problem of await page.evaluate(reflowProblems, { ratingsShown: p === '/inspections/' })) tooWide.push(`${label} at ${width} px: ${problem}`);
+      }
       await page.setViewportSize({ width: 1280, height: 800 });
       for (const violation of results.violations) {
         report.push(
@@ -286,7 +326,7 @@ describe.skipIf(skipReason !== undefined)('the built site in chromium', () => {
     note(`axe-core: ${pageTypes().length} page types, ${report.length} violations, ${incomplete} results needing review, ${unjudgeable} texts whose contrast axe cannot judge (chart text, table columns scrolled out of sight)`);
     expect(report, report.join('\n')).toEqual([]);
     expect(contrast, 'text whose colour contrast axe-core could not decide').toEqual([]);
-    expect(tooWide, 'pages wider than a 320 px screen').toEqual([]);
+    expect(tooWide, 'pages that do not reflow at 1280, 768 and 320 px').toEqual([]);
   }, 300_000);
 
   it('reaches every control of every page type with Tab, with a visible focus indicator at every stop', async () => {

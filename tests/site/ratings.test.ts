@@ -16,7 +16,7 @@ import type { Inline, TableCell } from '../../src/document/blocks.ts';
 import { inlineText } from '../../src/document/blocks.ts';
 import { formatDate } from '../../src/document/dates.ts';
 import { ratingsDocument } from '../../src/document/ratings-document.ts';
-import { compositeText, ratingsCsv, ratingsJson, ratingsPrintTable, ratingsRecords, ratingsTable } from '../../src/document/ratings-table.ts';
+import { compositeText, ratingsCsv, ratingsJson, ratingsPrintTables, ratingsRecords, ratingsTable } from '../../src/document/ratings-table.ts';
 import { renderBlocks } from '../../src/html/render-blocks.ts';
 import { ratingsRow } from '../../src/model/aggregates.ts';
 import { isPublic, type Inspection } from '../../src/model/project.ts';
@@ -114,18 +114,18 @@ describe('ratingsTable: the page’s table', () => {
     expect(head[1]!.data).toMatchObject({ sorted: 'descending' });
   });
 
-  it('gives Dudley 2019 a composite of 15 and 3.4 Good with the professional judgement mark, 4.1 n/a', () => {
+  it('gives Dudley 2019 a composite of 15/36 and 3.4 Good with the professional judgement mark, 4.1 Not rated (not in its standards)', () => {
     const row = rowOf(bySlug('dudley-2019'));
-    expect(cellText(row[column('Composite score')]!)).toBe('15');
+    expect(cellText(row[column('Composite score')]!)).toBe('15/36');
     const overall = ratingOf(row[column('Overall rating')]!)!;
     expect([overall.label, overall.symbol, overall.mark]).toEqual(['Requires improvement', 'triangle', '']);
     const joint = ratingOf(row[column('3.4')]!)!;
     expect([joint.label, joint.mark, joint.symbol]).toEqual(['Good', '*', 'circle']);
-    expect(cellText(row[column('4.1')]!)).toBe('n/a');
+    expect([ratingOf(row[column('4.1')]!)!.label, ratingOf(row[column('4.1')]!)!.symbol]).toEqual(['Not rated', 'dash']);
     expect(table.note && inlineText(table.note)).toContain('*Professional judgement applied.');
   });
 
-  it('shows "Not rated" for Cwm Tŷ-gwyn’s out-of-court case standards and 4.1, and its composite with its maximum', () => {
+  it('shows "Not rated" for Cwm Tŷ-gwyn’s out-of-court case standards and 4.1, and its composite scaled to 36', () => {
     const cwm = bySlug('cwm-ty-gwyn-2026');
     const row = rowOf(cwm);
     for (const id of ['3.1', '3.2', '3.3', '4.1']) {
@@ -135,7 +135,8 @@ describe('ratingsTable: the page’s table', () => {
     expect(ratingOf(row[column('3.4')]!)!.label).toBe('Requires improvement');
     // 27 is the most the rated standards could score, below the framework's 36.
     expect(cwm.rating.composite).toMatchObject({ score: 11, maximum: 27, fullMaximum: 36 });
-    expect(cellText(row[column('Composite score')]!)).toBe('11 out of 27');
+    expect(cellText(row[column('Composite score')]!)).toBe('15/36†');
+    expect(table.note && inlineText(table.note)).toContain('11 points out of a possible 27 show as 15/36');
   });
 
   it('compares the maximum with the framework’s full maximum, and gives no composite without an overall rating', () => {
@@ -144,9 +145,10 @@ describe('ratingsTable: the page’s table', () => {
       ...base,
       rating: { ...base.rating, composite: { ...base.rating.composite, ...composite }, overall: { ...base.rating.overall, rating: overall } },
     });
-    expect(compositeText(withComposite({ score: 22, maximum: 30, fullMaximum: 36 }))).toBe('22 out of 30');
-    expect(compositeText(withComposite({ score: 22, maximum: 30, fullMaximum: 30 }))).toBe('22');
-    expect(compositeText(withComposite({ score: 0, maximum: 0 }, 'not-rated'))).toBe('n/a');
+    expect(compositeText(withComposite({ score: 22, maximum: 30, fullMaximum: 36 }))).toBe('26/36†');
+    expect(compositeText(withComposite({ score: 22, maximum: 30, fullMaximum: 30 }))).toBe('26/36†');
+    expect(compositeText(withComposite({ score: 22, maximum: 36, fullMaximum: 36 }))).toBe('22/36');
+    expect(compositeText(withComposite({ score: 0, maximum: 0 }, 'not-rated'))).toBeUndefined();
   });
 
   it('is drawn with a caption, scoped headers, sort keys and the full names hidden from sight only', () => {
@@ -164,26 +166,29 @@ describe('ratingsTable: the page’s table', () => {
   });
 });
 
-describe('ratingsPrintTable: the landscape PDF’s table', () => {
-  const table = ratingsPrintTable(published, { caption: 'All ratings' });
+describe('ratingsPrintTables: the landscape PDF’s tables', () => {
+  const tables = ratingsPrintTables(published, { caption: 'All ratings' });
 
-  it('takes two rows per inspection: a row header across the table, then the standards’ ratings', () => {
-    expect(table.rows).toHaveLength(2 * published.length);
-    expect(table.compact).toBe(true);
-    const dudley = table.rows.findIndex((row) => cellText(row[0]!).startsWith('Dudley'));
-    expect(table.rows[dudley]![0]).toMatchObject({ rowHeader: true, colSpan: 13 });
-    expect(cellText(table.rows[dudley]![0]!)).toBe('Dudley Youth Offending Service, published 13 June 2019, composite score 15, overall rating Requires improvement');
-    expect(table.rows[dudley + 1]!.map((c) => ratingOf(c) ? `${ratingOf(c)!.label}${ratingOf(c)!.mark}` : cellText(c)).slice(10)).toEqual(['Good', 'Good*', 'n/a']);
-  });
-
-  it('has two header rows: the domains over their standards, each standard by number and name', () => {
-    expect(table.head[0]!.map((c) => [cellText(c), c.colSpan ?? 1])).toEqual([
-      ['Organisational delivery', 4],
-      ['Court disposals', 4],
-      ['Out-of-court disposals', 4],
-      ['Resettlement', 1],
+  it('takes one row per inspection, its row header the service and date, split by whole domains into tables that fit the page', () => {
+    expect(tables.map((t) => t.head[0]!.map(cellText))).toEqual([
+      ['Service and date published', 'Score', 'Overall', '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4'],
+      ['Service and date published', '3.1', '3.2', '3.3', '3.4', '4.1'],
     ]);
-    expect(cellText(table.head[1]![0]!)).toBe('1.1\nGovernance and leadership');
+    for (const table of tables) {
+      expect(table.rows).toHaveLength(published.length);
+      expect(table.compact).toBe(true);
+      expect(table.widths).toHaveLength(table.head[0]!.length);
+    }
+    const [first, second] = tables as [(typeof tables)[0], (typeof tables)[0]];
+    const dudley = first.rows.findIndex((row) => cellText(row[0]!).startsWith('Dudley'));
+    expect(first.rows[dudley]![0]).toMatchObject({ rowHeader: true });
+    expect(cellText(first.rows[dudley]![0]!)).toBe('Dudley Youth Offending Service\n13 June 2019');
+    expect(cellText(first.rows[dudley]![1]!)).toBe('15/36');
+    expect(second.rows[dudley]!.slice(1).map((c) => `${ratingOf(c)!.label}${ratingOf(c)!.mark}`)).toEqual(['Inadequate', 'Requires improvement', 'Good', 'Good*', 'Not rated']);
+    expect(second.head[0]![1]!.fullText).toBe('3.1 Assessment (Out-of-court disposals)');
+    // The note (what *, † and Not rated mean) comes once, under the last table.
+    expect(first.note).toBeUndefined();
+    expect(inlineText(second.note!)).toContain('Not rated');
   });
 });
 
@@ -233,9 +238,8 @@ describe('open data: ratingsRecords, CSV and JSON', () => {
       const tableRow = table.rows[index]!;
       expect(cellText(tableRow[0]!)).toContain(row.service);
       const composite = cellText(tableRow[2]!);
-      expect(composite === 'n/a' ? null : composite.split(' out of ').map(Number)).toEqual(
-        row.composite.maximum === inspection.rating.composite.fullMaximum ? [record['composite score']] : [record['composite score'], record['composite maximum']],
-      );
+      const maximum = record['composite maximum'] as number;
+      expect(composite).toBe(row.overall.rating === 'not-rated' ? 'Not rated' : `${Math.round(((record['composite score'] as number) * 36) / maximum)}/36${maximum === 36 ? '' : '†'}`);
       expect(ratingOf(tableRow[3]!)!.rating).toBe(record['overall rating']);
     });
     const dudley = json.rows.find((r: { slug: string }) => r.slug === 'dudley-2019');
@@ -272,20 +276,22 @@ describe('the landscape PDF', () => {
     }
   });
 
-  it('repeats the header rows on every page of the table, as page furniture after the first', () => {
-    // The pages with an inspection's row header ("…, published 13 June 2019, composite score 15, …").
-    const tablePages = pdf.pages.map((items, index) => ({ items, index })).filter(({ items }) => linesOf(items).some((l) => /, published .+, composite score /.test(l.text)));
-    expect(tablePages.length).toBeGreaterThanOrEqual(3);
-    tablePages.forEach(({ items }, n) => {
-      const header = items.filter((i) => ['Organisational delivery', 'Out-of-court disposals', 'Resettlement'].includes(i.text.trim()));
-      expect(header.length, `table page ${n + 1}`).toBeGreaterThanOrEqual(3);
-      expect(header.every((i) => i.artifact === n > 0), `table page ${n + 1}`).toBe(true);
-      const lines = linesOf(items, { artifacts: true }).map((l) => l.text);
-      expect(lines.some((l) => l.startsWith('1.1 1.2 1.3 1.4 2.1'))).toBe(true);
-    });
-    // Tagged once, on the first page of the table: a THead of the four domains and thirteen standards.
-    const thead = [...walk(pdf.structure[tablePages[0]!.index]!)].find((node) => node.role === 'THead')!;
-    expect([...walk(thead)].filter((node) => node.role === 'TH')).toHaveLength(17);
+  it('repeats the header row on every page of each table, as page furniture after the first', () => {
+    for (const start of ['Service and date published Score Overall 1.1 1.2', 'Service and date published 3.1 3.2']) {
+      // The pages of one table: those showing its header row.
+      const tablePages = pdf.pages.map((items, index) => ({ items, index })).filter(({ items }) => linesOf(items, { artifacts: true }).some((l) => l.text.startsWith(start)));
+      expect(tablePages.length, start).toBeGreaterThanOrEqual(2);
+      tablePages.forEach(({ items }, n) => {
+        // Tagged on the table's first page, drawn as page furniture on the others.
+        const header = items.filter((i) => i.text.trim() === 'Service and date published');
+        expect(header.some((i) => i.artifact === n > 0), `${start}: page ${n + 1}`).toBe(true);
+      });
+      // Tagged once, on the first page of the table: its THead.
+      const thead = [...walk(pdf.structure[tablePages[0]!.index]!)].find((node) => node.role === 'THead')!;
+      expect([...walk(thead)].filter((node) => node.role === 'TH').length).toBeGreaterThanOrEqual(6);
+    }
+    // One tagged header row per table, however many pages it runs over.
+    expect(pdf.pages.flat().filter((i) => i.text.trim() === 'Service and date published' && !i.artifact)).toHaveLength(2);
   });
 
   it('keeps every word whole and no text under 8 pt', () => {
@@ -334,6 +340,17 @@ describe('the built ratings pages, PDFs and open data', () => {
       expect(select('svg.app-rating__symbol[aria-hidden="true"]', rating)).toBeTruthy();
       expect(textOf(rating).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated)\*?$/);
     }
+    // One row per inspection, led by its row header; every rating cell shows its word, every composite is out of 36.
+    for (const row of rows) {
+      expect(selectAll('th[scope="row"]', row)).toHaveLength(1);
+      const cells = selectAll('td', row);
+      expect(textOf(cells[1]!).trim()).toMatch(/^\d+\/36†?$|^\S* ?Not rated$/);
+      for (const td of cells.slice(2)) expect(textOf(select('.app-rating', td)!).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated)\*?$/);
+    }
+    expect(textOf(table)).not.toMatch(/\bn\/a\b/);
+    // The standards are named before the table; the full name of each short header is read with it.
+    expect(selectAll('.app-ratings-abbreviations dt', main).map((dt) => textOf(dt))).toContain('1.1');
+    expect(textOf(select('thead th:nth-child(5) .govuk-visually-hidden', table)!)).toBe('1.1 Governance and leadership (Organisational delivery)');
     // The wide table scrolls in a named, focusable region.
     expect(select('.app-table-wrapper', main)!.properties).toMatchObject({ role: 'region', tabIndex: 0 });
     // The key explains the symbols and the mark.
@@ -383,7 +400,7 @@ describe('the built ratings pages, PDFs and open data', () => {
     const pdf = await readPdf(bytes);
     const text = pdf.pages.flatMap((items) => linesOf(items).map((l) => l.text)).join('\n');
     for (const inspection of published) expect(text).toContain(`${inspection.service.name}${inspection.source.kind === 'inspection' ? '' : ' ('}`);
-    for (const inspection of published) expect(text).toContain(`published ${formatDate(inspection.source.published)}, composite score`);
+    for (const inspection of published) expect(text).toContain(formatDate(inspection.source.published));
     const json = JSON.parse(read('data/ratings.json').toString('utf8'));
     const { rows } = csvObjects(read('data/ratings.csv').toString('utf8'));
     expect(json.rows.map((r: { slug: string }) => r.slug).sort()).toEqual(published.map((i) => i.slug).sort());
