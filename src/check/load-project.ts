@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticList, type Diagnostic } from './diagnostics.ts';
-import { parseWithDiagnostics } from './schema-issues.ts';
+import { parseWithDiagnostics, salvageWithDiagnostics } from './schema-issues.ts';
 import { ContentReader } from './content-reader.ts';
 import type { YamlSource } from '../source/yaml-file.ts';
 import { frameworkSchema, type Framework } from '../model/schemas/framework.ts';
@@ -25,6 +25,9 @@ import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
 
 // Stands in when publisher.yaml is missing or wrong: the error stops any build, but checks go on.
 const PLACEHOLDER_PUBLISHER: Publisher = { name: '', shortName: '', website: 'https://example.org/', address: [''], copyrightHolder: '', licence: { name: '', url: 'https://example.org/', notice: '' }, alternativeFormats: '' };
+
+// Stand in for a service's fields that fail their schema (already reported; the build stops).
+const SERVICE_PLACEHOLDERS: Service = { slug: '', name: '', shortName: '', nation: 'England', region: '', policeForceArea: '', fictional: false };
 
 export interface LoadResult {
   project: Project;
@@ -64,8 +67,10 @@ function loadServices(reader: ContentReader): Map<string, Service> {
     reader.guarded(absolute, () => {
       const { file, source } = reader.yaml(absolute);
       if (source.data === undefined) return;
-      const service = parseWithDiagnostics(serviceSchema, source.data, source, file, reader.diagnostics);
-      if (!service) return;
+      // A service with a broken field is still known by its slug: inspections of it are checked as usual.
+      const salvaged = salvageWithDiagnostics(serviceSchema, source.data, source, file, reader.diagnostics);
+      if (!salvaged || salvaged.broken.has('slug')) return;
+      const service: Service = { ...SERVICE_PLACEHOLDERS, ...salvaged.value };
       const expected = path.basename(absolute).replace(/\.ya?ml$/, '');
       if (service.slug !== expected) {
         reader.diagnostics.error(file, source.positionOf(['slug']), 'slug-mismatch', `slug "${service.slug}" does not match the file name "${expected}"`, `rename the file to ${service.slug}.yaml or change the slug`);
@@ -140,12 +145,14 @@ export function loadProject(root: string): LoadResult {
   const folders = reader.folders(inspectionsFolder).map((absolute) => path.basename(absolute));
   const loaded: LoadedInspection[] = [];
   const inspections: Inspection[] = [];
+  const unreadable: string[] = [];
   for (const slug of folders) {
     const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds }));
     if (result?.loaded) loaded.push(result.loaded);
+    else if (result?.known) unreadable.push(result.known);
     if (result?.inspection) inspections.push(result.inspection);
   }
-  checkInspectionsTogether(loaded, diagnostics);
+  checkInspectionsTogether(loaded, diagnostics, unreadable);
 
   const project: Project = {
     frameworks: frameworks.map((entry) => entry.framework),

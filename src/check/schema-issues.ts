@@ -221,3 +221,75 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
       diagnostics.error(file, source.positionOf(path), 'invalid-value', `${field}: ${issue.message}`, 'correct the value, or see the template for an example');
   }
 }
+
+/**
+ * What could be used of a file that fails its schema: each field that passes on its own, each entry
+ * of a list or an id-keyed group that passes on its own. `broken` names what was left out
+ * ("published", "ratings.2.1", "recommendations.3"), so that checks drawing on it can say nothing
+ * rather than repeat the schema's message in other words.
+ */
+export interface Salvaged<T> {
+  value: Partial<T>;
+  broken: ReadonlySet<string>;
+}
+
+type Def = Record<string, unknown> & { type?: string };
+const defOf = (schema: unknown): Def | undefined => (schema as { _zod?: { def?: Def } })?._zod?.def;
+const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The object, array or record under defaults and optionals, for a value that is written. */
+function container(schema: unknown): Def | undefined {
+  let def = defOf(schema);
+  while (def && ['default', 'optional', 'nullable', 'prefault'].includes(def.type as string)) def = defOf(def.innerType);
+  return def;
+}
+
+/** The parts of one field's value that pass; undefined when nothing of it can be kept. */
+function salvageField(schema: z.ZodType, value: unknown, name: string, broken: Set<string>): { kept: unknown } | undefined {
+  const whole = schema.safeParse(value);
+  if (whole.success) return { kept: whole.data };
+  const def = container(schema);
+  if (def?.type === 'array' && Array.isArray(value)) {
+    const kept: unknown[] = [];
+    value.forEach((item, index) => {
+      const parsed = (def.element as z.ZodType).safeParse(item);
+      if (parsed.success) kept.push(parsed.data);
+      else broken.add(`${name}.${index}`);
+    });
+    return { kept };
+  }
+  if (def?.type === 'record' && isGroup(value)) {
+    const kept: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      const parsed = (def.valueType as z.ZodType).safeParse(item);
+      if ((def.keyType as z.ZodType).safeParse(key).success && parsed.success) kept[key] = parsed.data;
+      else broken.add(`${name}.${key}`);
+    }
+    return { kept };
+  }
+  broken.add(name);
+  return undefined;
+}
+
+/**
+ * Parses a file's data with an object schema, reporting every issue as parseWithDiagnostics does,
+ * and keeps what passes field by field. Undefined only when the file is not a group of fields at all.
+ */
+export function salvageWithDiagnostics<T extends z.ZodObject>(
+  schema: T,
+  data: unknown,
+  source: Pick<YamlSource, 'positionOf'>,
+  file: string,
+  diagnostics: DiagnosticList,
+): Salvaged<z.infer<T>> | undefined {
+  const parsed = parseWithDiagnostics(schema, data, source, file, diagnostics);
+  if (parsed !== undefined) return { value: parsed, broken: new Set() };
+  if (!isGroup(data)) return undefined;
+  const broken = new Set<string>();
+  const value: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const part = salvageField(field, data[name], name, broken);
+    if (part !== undefined && part.kept !== undefined) value[name] = part.kept;
+  }
+  return { value: value as Partial<z.infer<T>>, broken };
+}
