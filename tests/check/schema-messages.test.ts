@@ -103,7 +103,7 @@ describe('schema messages', () => {
 
   it('offers the slug form of a name written as words', () => {
     expect(messages(inspectionSchema, inspection.replace('service: northmoor', 'service: North Moor'))).toMatchInlineSnapshot(`
-      "inspection.yaml:1:10  error  invalid-format  service is "North Moor": it must be lower-case letters, digits and single hyphens, such as "dudley-2019"
+      "inspection.yaml:1:10  error  invalid-format  service is "North Moor": it must be lower-case letters, digits and single hyphens, such as "northmoor"
           hint: did you mean "north-moor"?"
     `);
   });

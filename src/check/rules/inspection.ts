@@ -1,7 +1,8 @@
 /** Consistency of one inspection with its framework, service, glossary, cases and narrative. */
 import type { DiagnosticList } from '../diagnostics.ts';
 import type { YamlSource } from '../../source/yaml-file.ts';
-import type { MarkdownSource } from '../../source/markdown-file.ts';
+import type { MarkdownSource, NarrativeSection } from '../../source/markdown-file.ts';
+import type { Position } from '../../model/position.ts';
 import type { Framework, Standard } from '../../model/schemas/framework.ts';
 import type { Service } from '../../model/schemas/service.ts';
 import { NOT_RATED, type InspectionSource, type KeyQuestionCount } from '../../model/schemas/inspection.ts';
@@ -294,9 +295,24 @@ export function checkNarrative(ctx: InspectionContext, framework: Framework, rat
     const standard = standards.find((s) => s.id === result.id)!;
     const needsNarrative = result.awarded !== NOT_RATED || standard.mayBeNotRated;
     if (needsNarrative && !found.has(result.id)) {
-      diagnostics.error(narrativeFile, { line: 1, column: 1 }, 'missing-narrative', `standard ${result.id} ${result.name} is ${ratingLabel(framework, result.awarded)} but the narrative has no section for it`, `add "## ${result.id} ${result.name}" with the findings`);
+      const { at, after } = whereSectionBelongs(markdown.sections, found, standards, result.id, narrative.text);
+      diagnostics.error(narrativeFile, at, 'missing-narrative', `standard ${result.id} ${result.name} is ${ratingLabel(framework, result.awarded)} but the narrative has no section for it`, `add "## ${result.id} ${result.name}" with the findings ${after ? `at this line, after the section "${after}"` : "at this line"}`);
     }
   }
+}
+
+/**
+ * Where a missing standard's section belongs: the line where the section it should follow ends
+ * (the next heading, or the end of the file), so that the inspector can type it there.
+ */
+function whereSectionBelongs(sections: readonly NarrativeSection[], found: ReadonlyMap<string, NarrativeSection>, standards: readonly Standard[], id: string, text: string): { at: Position; after?: string } {
+  const index = standards.findIndex((s) => s.id === id);
+  const earlier = standards.slice(0, index).reverse().find((s) => found.has(s.id));
+  const previous = (earlier && found.get(earlier.id)) ?? found.get('Introduction') ?? found.get('Foreword');
+  if (!previous) return { at: sections[0]?.at ?? { line: 1, column: 1 } };
+  const next = sections[sections.indexOf(previous) + 1];
+  const lastLine = text.replace(/\n+$/, '').split('\n').length;
+  return { at: next?.at ?? { line: lastLine + 1, column: 1 }, after: previous.heading };
 }
 
 function describeLowest(rating: InspectionRating, id: string): string {
