@@ -62,6 +62,8 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
   // every check that draws on it is skipped (see `broken`), so the rest of the folder is still checked.
   const { broken } = salvaged;
   const data: InspectionSource = { ...PLACEHOLDERS, ...salvaged.value };
+  // Fail closed: a report whose publication fields are broken is a draft until they are mended.
+  if (!known(broken, 'status', 'published', 'embargoedUntil')) data.status = 'draft';
   const loaded = { slug, file, source, data, broken };
 
   const framework = broken.has('framework') ? undefined : frameworkById.get(data.framework);

@@ -63,7 +63,7 @@ describe('ten independent mistakes in five files', () => {
   it('still builds the inspection from what could be read', () => {
     const inspection = project.inspections.find((i) => i.slug === 'eastbrook-2023');
     expect(inspection?.service.slug).toBe('eastbrook');
-    expect(inspection?.source.status).toBe('published');
+    expect(inspection?.source.status).toBe('draft'); // its publication date is broken: never published by mistake
     expect(inspection?.rating.standards.find((s) => s.id === '2.1')?.computed).toBeDefined();
   });
 
