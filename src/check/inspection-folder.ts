@@ -54,8 +54,19 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
     return {};
   }
   const { file, source } = reader.yaml(yamlPath);
-  // Unreadable: its syntax errors are all that is said; other inspections may still name it.
-  if (source.data === undefined) return { known: slug };
+  // Unreadable: its syntax errors are all that is said of it; other inspections may still name it,
+  // and its cases and narrative are checked against its framework when that is written above the error.
+  if (source.data === undefined) {
+    const framework = frameworkById.get(source.textAbove?.('framework') ?? '');
+    if (framework) {
+      const data = { ...PLACEHOLDERS, framework: framework.id };
+      const broken = new Set(Object.keys(inspectionSchema.shape).filter((field) => field !== 'framework'));
+      const context: InspectionContext = { slug, file, source, data, broken, diagnostics, framework, services, glossaryIds };
+      const { counts } = loadCaseFigures(reader, folder, context, framework);
+      loadNarrative(reader, folder, context, framework, rateInspection(framework, { ...counts, authored: {} }));
+    }
+    return { known: slug };
+  }
   const salvaged = salvageWithDiagnostics(inspectionSchema, source.data, source, file, diagnostics);
   if (!salvaged) return { known: slug };
   // A field that fails its schema is reported there; the placeholders below stand in for it, and

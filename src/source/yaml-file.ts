@@ -31,6 +31,11 @@ export interface YamlSource {
   syntaxErrors: YamlProblem[];
   /** Where a value (or, if it is missing, the nearest existing parent) is written. */
   positionOf(path: readonly PropertyKey[], target?: 'key' | 'value'): Position;
+  /**
+   * For a file with syntax errors only: a top-level text value written wholly above the first error
+   * ("framework: youth-2021"), so that the files which need only that can still be checked.
+   */
+  textAbove?(key: string): string | undefined;
 }
 
 export function readYaml(text: string): YamlSource {
@@ -48,7 +53,16 @@ export function readYaml(text: string): YamlSource {
   const syntax = explainSyntaxErrors(doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY'), text, toPosition);
   problems.push(...syntax.map(({ message, hint, at }) => ({ rule: 'yaml-syntax' as const, message, hint, at })));
   // After a syntax error the parser's view of the rest is unreliable: nothing more is said about it.
-  if (syntax.length) return { data: undefined, syntaxErrors: problems, positionOf: positionIn(doc, toPosition) };
+  if (syntax.length) {
+    const firstLine = Math.min(...problems.map((problem) => problem.at.line));
+    const textAbove = (key: string): string | undefined => {
+      if (!isMap(doc.contents)) return undefined;
+      const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+      const value = pair?.value;
+      return isScalar(value) && typeof value.value === 'string' && value.range && toPosition(value.range[1]).line < firstLine ? value.value : undefined;
+    };
+    return { data: undefined, syntaxErrors: problems, positionOf: positionIn(doc, toPosition), textAbove };
+  }
   for (const warning of doc.warnings) {
     if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
     problems.push({

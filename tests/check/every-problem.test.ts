@@ -77,3 +77,27 @@ describe('ten independent mistakes in five files', () => {
     expect(diagnostics.find((d) => d.rule === 'missing-narrative')?.hint).toBe('add "## 2.2 Planning" with the findings at this line, after the section "2.1 Assessment"');
   });
 });
+
+describe('a syntax error in inspection.yaml', () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'every-problem-syntax-'));
+  fs.cpSync(valid, copy, { recursive: true });
+  afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+  const edit = (file: string, from: string, to: string) => {
+    const absolute = path.join(copy, folder, file);
+    const text = fs.readFileSync(absolute, 'utf8');
+    expect(text).toContain(from);
+    fs.writeFileSync(absolute, text.replace(from, to));
+  };
+  edit('inspection.yaml', 'evidence: Staff have manageable caseloads', 'evidence: Staff told us: they have manageable caseloads');
+  edit('cases.csv', 'C01,court,referral-order,no,male,white,no,no,yes,', 'C01,court,referral-order,no,male,white,no,no,maybe,');
+  edit('report.mdx', 'We looked at a sample', '<RatingSummary />\n\nWe looked at a sample');
+
+  it('is reported alone in its file, and the cases and narrative are still checked against the framework written above it', () => {
+    const result = loadProject(copy);
+    expect(sortDiagnostics(result.diagnostics).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+      `${folder}/cases.csv:2:46 invalid-answer`,
+      `${folder}/inspection.yaml:19:15 yaml-syntax`,
+      `${folder}/report.mdx:7:1 unknown-component`,
+    ]);
+  });
+});

@@ -292,6 +292,8 @@ export function checkNarrative(ctx: InspectionContext, framework: Framework, rat
   }
   if (!found.has('Foreword')) diagnostics.warning(narrativeFile, { line: 1, column: 1 }, 'missing-section', 'the narrative has no "## Foreword" section', 'add the foreword at the top');
   for (const result of rating.standards) {
+    // Whether a standard needs a section turns on its rating: not known when that failed its schema.
+    if (ctx.broken.has('ratings') || !known(ctx.broken, `ratings.${result.id}`)) continue;
     const standard = standards.find((s) => s.id === result.id)!;
     const needsNarrative = result.awarded !== NOT_RATED || standard.mayBeNotRated;
     if (needsNarrative && !found.has(result.id)) {
