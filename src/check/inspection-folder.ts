@@ -34,6 +34,8 @@ export interface InspectionsContext {
   frameworkById: ReadonlyMap<string, Framework>;
   services: ReadonlyMap<string, Service>;
   glossaryIds: ReadonlySet<string>;
+  /** Frameworks and services whose files have problems, already reported: named, but not loaded. */
+  notLoaded?: InspectionContext['notLoaded'];
 }
 
 /**
@@ -41,7 +43,7 @@ export interface InspectionsContext {
  * across inspections; `inspection` is left out when its framework or service is unknown.
  */
 export function loadInspection(slug: string, shared: InspectionsContext): { loaded?: LoadedInspection; inspection?: Inspection; known?: string } {
-  const { reader, frameworkById, services, glossaryIds } = shared;
+  const { reader, frameworkById, services, glossaryIds, notLoaded } = shared;
   const { diagnostics } = reader;
   const folder = path.join(reader.root, 'content/inspections', slug);
   const yamlPath = path.join(folder, 'inspection.yaml');
@@ -61,7 +63,7 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
     if (framework) {
       const data = { ...PLACEHOLDERS, framework: framework.id };
       const broken = new Set(Object.keys(inspectionSchema.shape).filter((field) => field !== 'framework'));
-      const context: InspectionContext = { slug, file, source, data, broken, diagnostics, framework, services, glossaryIds };
+      const context: InspectionContext = { slug, file, source, data, broken, diagnostics, framework, services, glossaryIds, notLoaded };
       const { counts } = loadCaseFigures(reader, folder, context, framework);
       loadNarrative(reader, folder, context, framework, rateInspection(framework, { ...counts, authored: {} }));
     }
@@ -79,7 +81,7 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
 
   const framework = broken.has('framework') ? undefined : frameworkById.get(data.framework);
   const service = broken.has('service') ? undefined : services.get(data.service);
-  const context: InspectionContext = { slug, file, source, data, broken, diagnostics, framework, services, glossaryIds };
+  const context: InspectionContext = { slug, file, source, data, broken, diagnostics, framework, services, glossaryIds, notLoaded };
   checkInspection(context);
   if (!framework) return { loaded };
 

@@ -101,3 +101,28 @@ describe('a syntax error in inspection.yaml', () => {
     ]);
   });
 });
+
+describe('a service, framework or glossary entry with problems', () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'every-problem-named-'));
+  fs.cpSync(valid, copy, { recursive: true });
+  afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+  const edit = (file: string, from: string, to: string) => {
+    const absolute = path.join(copy, file);
+    const text = fs.readFileSync(absolute, 'utf8');
+    expect(text).toContain(from);
+    fs.writeFileSync(absolute, text.replace(from, to));
+  };
+  edit('content/services/eastbrook.yaml', 'name: Eastbrook', '\tname: Eastbrook');
+  edit('content/frameworks/youth-2021.yaml', 'id: youth-2021', 'id: youth-2021\nid: youth-2021');
+  edit('content/glossary/terms.yaml', '  definition: The framework youth justice services use', '  defnition: The framework youth justice services use');
+
+  it('is reported in its own file only: what names it is not told it does not exist', () => {
+    const result = loadProject(copy);
+    expect(sortDiagnostics(result.diagnostics).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+      'content/frameworks/youth-2021.yaml:6:1 duplicate-key',
+      'content/glossary/terms.yaml:6:3 unknown-field',
+      'content/services/eastbrook.yaml:3:1 yaml-syntax',
+    ]);
+    expect(result.project.glossary.map((term) => term.id)).toEqual(['camhs', 'safeguarding']);
+  });
+});

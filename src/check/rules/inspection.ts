@@ -22,6 +22,8 @@ export interface InspectionContext {
   framework: Framework | undefined;
   services: ReadonlyMap<string, Service>;
   glossaryIds: ReadonlySet<string>;
+  /** Frameworks and services whose files have problems, already reported there: not reported again as unknown. */
+  notLoaded?: { frameworks: ReadonlySet<string>; services: ReadonlySet<string> };
 }
 
 const SPECIAL_SECTIONS = ['Foreword', 'Introduction', 'Diversity'];
@@ -56,10 +58,10 @@ export function checkInspection(ctx: InspectionContext): void {
 /** The service and the framework it names exist. */
 function checkReferences(ctx: InspectionContext): void {
   const { file, data, diagnostics, framework } = ctx;
-  if (known(ctx.broken, 'service') && !ctx.services.has(data.service)) {
+  if (known(ctx.broken, 'service') && !ctx.services.has(data.service) && !ctx.notLoaded?.services.has(data.service)) {
     diagnostics.error(file, at(ctx, 'service'), 'unknown-service', `service "${data.service}" is not in content/services`, suggestion(data.service, [...ctx.services.keys()]));
   }
-  if (!framework && known(ctx.broken, 'framework')) {
+  if (!framework && known(ctx.broken, 'framework') && !ctx.notLoaded?.frameworks.has(data.framework)) {
     diagnostics.error(file, at(ctx, 'framework'), 'unknown-framework', `framework "${data.framework}" is not in content/frameworks`, 'use the id of a framework file, such as youth-2021');
   }
 }
