@@ -126,3 +126,19 @@ describe('a service, framework or glossary entry with problems', () => {
     expect(result.project.glossary.map((term) => term.id)).toEqual(['camhs', 'safeguarding']);
   });
 });
+
+describe('an unreadable file that an easy-read version does not draw on', () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'every-problem-easy-read-'));
+  fs.cpSync(valid, copy, { recursive: true });
+  fs.cpSync(path.resolve(import.meta.dirname, '../../templates'), path.join(copy, 'templates'), { recursive: true });
+  afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(copy, folder, 'easy-read.mdx'), '## What this report is about\n\nWe are inspectors.\n');
+  fs.writeFileSync(path.join(copy, 'content/services/fellside.yaml'), 'slug: fellside\n\tname: Fellside\n');
+
+  it('does not stop the easy-read versions being checked', () => {
+    const rules = loadProject(copy).diagnostics.map((d) => `${d.file} ${d.rule}`);
+    expect(rules).toContain('content/services/fellside.yaml yaml-syntax');
+    // The recommendations of eastbrook-2023 have no easy words: found although fellside.yaml is unreadable.
+    expect(rules).toContain(`${folder}/inspection.yaml missing-easy-read`);
+  });
+});
