@@ -133,6 +133,30 @@ function misspeltRequiredFields(schema: z.ZodType, issues: readonly Issue[]): { 
   return { missing, required };
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * The YYYY-MM-DD form of a date written another way, when there is only one reading: "4 July 2023",
+ * "July 4, 2023", or 04/07/2023 read the British way (day first), as inspectorates in the UK write it.
+ */
+export function dateMeant(written: string): string | undefined {
+  const text = written.trim().toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, '$1').replace(/,/g, ' ');
+  const iso = (year: number, month: number, day: number) => {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date.toISOString().slice(0, 10) : undefined;
+  };
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (numeric) return iso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
+  const words = text.split(/\s+/);
+  const monthIndex = words.findIndex((word) => word.length >= 3 && MONTHS.some((month) => month.startsWith(word)));
+  const numbers = words.filter((word) => /^\d+$/.test(word)).map(Number);
+  if (monthIndex < 0 || words.length !== 3 || numbers.length !== 2) return undefined;
+  const month = MONTHS.findIndex((name) => name.startsWith(words[monthIndex]!)) + 1;
+  const year = numbers.find((n) => n >= 1000);
+  const day = numbers.find((n) => n < 100);
+  return year !== undefined && day !== undefined ? iso(year, month, day) : undefined;
+}
+
 function wrongTypeHint(expected: string): string {
   if (expected === 'array') return 'write a list: one line per item starting with "- ", or [first, second] on one line';
   if (expected === 'object') return 'write the fields on the lines below, indented under this one';
@@ -191,7 +215,8 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
     }
     case 'invalid_format': {
       if (issue.format === 'date') {
-        diagnostics.error(file, source.positionOf(path), 'invalid-date', `${field} is ${describe(input)}: it ${issue.message.replace(/^Invalid input: /, '')}`, 'write the year, month and day as numbers joined by hyphens, and check that the day exists in that month');
+        const meant = typeof input === 'string' ? dateMeant(input) : undefined;
+        diagnostics.error(file, source.positionOf(path), 'invalid-date', `${field} is ${describe(input)}: it ${issue.message.replace(/^Invalid input: /, '')}`, meant ? `did you mean ${meant}?` : 'write the year, month and day as numbers joined by hyphens, and check that the day exists in that month');
         return;
       }
       // A slug written as words ("North Moor") has an obvious corrected form ("north-moor").

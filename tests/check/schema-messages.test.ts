@@ -75,12 +75,17 @@ describe('schema messages', () => {
   it('explains how to write a date', () => {
     expect(messages(inspectionSchema, inspection.replace('published: 2024-04-30', 'published: 30/04/2024'))).toMatchInlineSnapshot(`
       "inspection.yaml:7:12  error  invalid-date  published is "30/04/2024": it must be a date written as YYYY-MM-DD, such as 2019-06-13
-          hint: write the year, month and day as numbers joined by hyphens, and check that the day exists in that month"
+          hint: did you mean 2024-04-30?"
     `);
     expect(messages(inspectionSchema, inspection.replace('end: 2024-03-08', 'end: 2024-02-30'))).toMatchInlineSnapshot(`
       "inspection.yaml:6:8  error  invalid-date  fieldwork → end is "2024-02-30": it must be a date written as YYYY-MM-DD, such as 2019-06-13
           hint: write the year, month and day as numbers joined by hyphens, and check that the day exists in that month"
     `);
+  });
+
+  it('gives the YYYY-MM-DD form of a date written in words, when there is only one reading', async () => {
+    const { dateMeant } = await import('../../src/check/schema-issues.ts');
+    expect(['4 July 2023', 'July 4, 2023', '2nd Nov 2021', '31/02/2023', 'soon'].map(dateMeant)).toEqual(['2023-07-04', '2023-07-04', '2021-11-02', undefined, undefined]);
   });
 
   it('names the expected type of a field', () => {

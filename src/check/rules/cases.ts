@@ -134,12 +134,13 @@ function readRow(row: readonly CsvCell[], sheet: Sheet, ids: Map<string, number>
       const column = String(issue.path[0] ?? 'id');
       const value = fixed[column];
       const allowed = issue.code === 'invalid_value' ? issue.values.map(String) : [];
+      const near = value ? closest(value, allowed) : undefined;
       diagnostics.error(
         file,
         cellAt.get(column) ?? rowAt,
         'invalid-case-value',
         value === undefined || value === '' ? `case ${fixed.id || '(no id)'}: "${column}" is empty` : `case ${fixed.id || '(no id)'}: "${column}" is "${value}", which is not allowed`,
-        allowed.length ? `use one of: ${allowed.join(', ')}` : issue.message,
+        allowed.length ? near ? `did you mean "${near}"? Allowed: ${allowed.join(', ')}` : `use one of: ${allowed.join(', ')}` : issue.message,
       );
     }
   }
