@@ -78,6 +78,45 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return [];
 }
 
+/**
+ * Where a field of this name belongs elsewhere in the schema ("rating" written at the top of
+ * inspection.yaml belongs under ratings → a standard id), for a field written in the wrong place.
+ */
+export function placeOf(schema: z.ZodType, key: string, depth = 0): string | undefined {
+  const def = container(schema);
+  if (!def || depth > 4) return undefined;
+  if (def.type === 'object') {
+    const shape = def.shape as Record<string, z.ZodType>;
+    if (depth > 0 && key in shape) return '';
+    for (const [name, field] of Object.entries(shape)) {
+      const inner = placeOf(field, key, depth + 1);
+      if (inner !== undefined) return inner ? `${name} → ${inner}` : name;
+    }
+  } else if (def.type === 'record') {
+    const inner = placeOf(def.valueType as z.ZodType, key, depth + 1);
+    // The key's own message gives its example: "must be a standard id such as "2.1"".
+    const example = `(${(def.keyType as z.ZodType).safeParse('?').error?.issues[0]?.message.replace(/^must be /, '') ?? 'an id'})`;
+    if (inner !== undefined) return inner ? `${example} → ${inner}` : example;
+  } else if (def.type === 'array') {
+    const inner = placeOf(def.element as z.ZodType, key, depth + 1);
+    if (inner !== undefined) return inner ? `(an item) → ${inner}` : '(an item)';
+  }
+  return undefined;
+}
+
+/** The schema of the field at a path (ids of records and list items stand for any). */
+function fieldSchema(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    const def = container(current);
+    if (def?.type === 'object') current = (def.shape as Record<string, z.ZodType>)[String(segment)];
+    else if (def?.type === 'record') current = def.valueType as z.ZodType;
+    else if (def?.type === 'array') current = def.element as z.ZodType;
+    else return undefined;
+  }
+  return current;
+}
+
 /** Parses data with a schema, reporting every issue at its place in the YAML source. */
 export function parseWithDiagnostics<T extends z.ZodType>(
   schema: T,
@@ -180,12 +219,20 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
       for (const key of issue.keys) {
         const suggestion = closest(key, allowed);
         const required = misspeltRequired.has(pathKey([...path, key]));
+        // "rating: Good" at the top: "ratings" is a group, so the place where "rating" belongs is meant.
+        const written = (input as Record<string, unknown> | undefined)?.[key];
+        const group = suggestion !== undefined && ['object', 'record', 'array'].includes(container(fieldSchema(schema, [...path, suggestion]))?.type ?? '');
+        const elsewhere = suggestion && !(group && (written === null || typeof written !== 'object')) ? undefined : placeOf(schema, key);
         diagnostics.error(
           file,
           source.positionOf([...path, key], 'key'),
           'unknown-field',
           `${path.length ? `${field}: ` : ''}unknown field "${key}"`,
-          suggestion ? `did you mean "${suggestion}"?${required ? ` ("${suggestion}" is required)` : ''}` : `remove it, or use one of: ${allowed.join(', ')}`,
+          suggestion && !elsewhere
+            ? `did you mean "${suggestion}"?${required ? ` ("${suggestion}" is required)` : ''}`
+            : elsewhere
+              ? `"${key}:" is not a field here: it belongs under ${elsewhere}; move it there, indented under it`
+              : `remove it, or use one of: ${allowed.join(', ')}`,
         );
       }
       return;

@@ -39,6 +39,17 @@ describe('schema messages', () => {
     `);
   });
 
+  it('says where a field written in the wrong place belongs', () => {
+    expect(messages(inspectionSchema, `${inspection}rating: Good\n`)).toMatchInlineSnapshot(`
+      "inspection.yaml:10:1  error  unknown-field  unknown field "rating"
+          hint: "rating:" is not a field here: it belongs under ratings → (a standard id such as "2.1"); move it there, indented under it"
+    `);
+    expect(messages(inspectionSchema, `${inspection}recommendations:\n  - number: 1\n    addressee: The board\n    text: Meet monthly.\n    strengths: [Leadership]\n`)).toMatchInlineSnapshot(`
+      "inspection.yaml:14:5  error  unknown-field  recommendations → item 1: unknown field "strengths"
+          hint: "strengths:" is not a field here: it belongs under findings → (a domain number such as "2"); move it there, indented under it"
+    `);
+  });
+
   it('reports a misspelt required field once, as the unknown field', () => {
     expect(messages(inspectionSchema, inspection.replace('published:', 'pubished:'))).toMatchInlineSnapshot(`
       "inspection.yaml:7:1  error  unknown-field  unknown field "pubished"
