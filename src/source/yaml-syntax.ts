@@ -155,6 +155,43 @@ export function explainSyntaxErrors(errors: readonly YAMLError[], text: string, 
       });
       continue;
     }
+    if (error.code === 'MULTILINE_IMPLICIT_KEY' || /^Implicit map keys need to be followed by map values/.test(error.message)) {
+      const trimmed = line.trim();
+      const indent = line.length - line.trimStart().length;
+      const noSpace = /^([^\s:#]+):(\S.*)$/.exec(trimmed);
+      const above = lines.slice(0, at.line - 1).reverse().find((text) => text.trim() !== '' && !text.trimStart().startsWith('#'));
+      const aboveKey = above && /:\s+\S/.test(above) ? keyOfLine(above) : undefined;
+      problems.push(
+        noSpace
+          ? { message: `"${trimmed}" has no space after the colon`, hint: `write a space after the colon: ${noSpace[1]}: ${noSpace[2]}`, at: { line: at.line, column: indent + 1 }, derails: true }
+          : {
+              message: `"${trimmed}" is not a "key: value" line`,
+              hint: [
+                aboveKey && !trimmed.includes(': ') ? `if it continues the text of "${aboveKey}:" above, indent it with more spaces than "${aboveKey}:" (or join it to that line)` : '',
+                /^[a-zA-Z]+\s+\S/.test(trimmed) && !trimmed.includes(':') ? `if it is a field, write a colon and a space after its name, as in "${trimmed.replace(/\s+/, ': ')}"` : '',
+              ].filter(Boolean).join('; ') || 'write the field\'s name, a colon and a space, then its value',
+              at: { line: at.line, column: indent + 1 },
+              derails: true,
+            },
+      );
+      continue;
+    }
+    const stray = /^Unexpected flow-(seq|map)-end token/.exec(error.message);
+    if (stray) {
+      const [close, open] = stray[1] === 'seq' ? [']', '['] : ['}', '{'];
+      problems.push({ message: `there is a "${close}" here with no "${open}" before it`, hint: `delete the "${close}", or put the text in quotes if it is part of it`, at, derails: true });
+      continue;
+    }
+    const badStart = /^Plain value cannot start with (?:flow indicator |reserved )?character (\S+)/.exec(error.message);
+    if (badStart) {
+      const key = keyOfLine(line) ?? 'text';
+      problems.push({ message: `text cannot start with "${badStart[1]}" unless it is in quotes`, hint: `put the text in quotes: ${quoted(key, line.slice(line.indexOf(':') + 1))}`, at, derails: false });
+      continue;
+    }
+    if (/^Comments must be separated from other tokens by white space/.test(error.message)) {
+      problems.push({ message: 'a "#" written straight after other text: YAML needs a space before a comment', hint: 'put a space before "#" to start a comment, or, if the "#" is part of the text, put all of the text in quotes', at, derails: false });
+      continue;
+    }
     if (/^Unexpected scalar at node end/.test(error.message)) {
       const key = keyOfLine(line) ?? 'text';
       problems.push({

@@ -70,6 +70,22 @@ describe('YAML syntax errors in plain words', () => {
     ]);
   });
 
+  it('a line that is not "key: value": a missing colon or space, or text that continues the line above', () => {
+    expect(problems(`${top}lead:Priya Shah\n`)).toEqual(['3:1 yaml-syntax "lead:Priya Shah" has no space after the colon / write a space after the colon: lead: Priya Shah']);
+    expect(problems('lead Priya Shah\nstatus: draft\n')).toEqual(['1:1 yaml-syntax "lead Priya Shah" is not a "key: value" line / if it is a field, write a colon and a space after its name, as in "lead: Priya Shah"']);
+    expect(problems(`${top}evidence: Staff are skilled\nand well supervised.\n`)).toEqual([
+      '4:1 yaml-syntax "and well supervised." is not a "key: value" line / if it continues the text of "evidence:" above, indent it with more spaces than "evidence:" (or join it to that line); if it is a field, write a colon and a space after its name, as in "and: well supervised."',
+    ]);
+  });
+
+  it('a stray bracket, text starting with a comma, a "#" without a space', () => {
+    expect(problems(`${top}team: [A] ]\nstatus: draft\n`)).toEqual(['3:11 yaml-syntax there is a "]" here with no "[" before it / delete the "]", or put the text in quotes if it is part of it']);
+    expect(problems(`${top}lead: , Priya\n`)).toEqual(['3:7 yaml-syntax text cannot start with "," unless it is in quotes / put the text in quotes: lead: ", Priya"']);
+    expect(problems(`${top}lead: "Priya"# the lead\n`)).toEqual([
+      '3:14 yaml-syntax a "#" written straight after other text: YAML needs a space before a comment / put a space before "#" to start a comment, or, if the "#" is part of the text, put all of the text in quotes',
+    ]);
+  });
+
   it('reports independent colons in one file at once', () => {
     expect(problems('lead: Priya: Shah\nkind: inspection\nstatus: draft: maybe\n').map((p) => p.slice(0, 4))).toEqual(['1:7 ', '3:9 ']);
   });
