@@ -160,13 +160,20 @@ function commasInFlowText(doc: Document, text: string, toPosition: (offset: numb
   visit(doc, {
     Map(_, map) {
       if (!map.flow) return;
+      // A text cut at its commas: a field with a value, then one or more "fields" of words with none.
+      const cut = (pair: Pair | undefined) => {
+        const key = pair?.key as Node | null | undefined;
+        const empty = pair?.value === null || (isScalar(pair?.value) && pair.value.value === null);
+        return empty && isScalar(key) && key.type === 'PLAIN' && /\s/.test(String(key.value)) ? key : undefined;
+      };
       map.items.forEach((pair, index) => {
-        const key = pair.key as Node | null;
-        const empty = pair.value === null || (isScalar(pair.value) && pair.value.value === null && !pair.value.range?.[1]);
+        const key = cut(pair);
         const previous = map.items[index - 1];
-        if (!empty || !isScalar(key) || key.type !== 'PLAIN' || !/\s/.test(String(key.value)) || !previous || !isScalar(previous.value) || !isScalar(previous.key)) return;
+        if (!key || !previous || cut(previous) || !isScalar(previous.value) || !isScalar(previous.key)) return;
+        let last = key;
+        for (let next = index + 1; cut(map.items[next]); next += 1) last = cut(map.items[next])!;
         const [start] = previous.value.range ?? [];
-        const end = key.range?.[1];
+        const end = last.range?.[1];
         if (start === undefined || end === undefined) return;
         const field = String(previous.key.value);
         problems.push({

@@ -192,6 +192,29 @@ export function explainSyntaxErrors(errors: readonly YAMLError[], text: string, 
       problems.push({ message: 'a "#" written straight after other text: YAML needs a space before a comment', hint: 'put a space before "#" to start a comment, or, if the "#" is part of the text, put all of the text in quotes', at, derails: false });
       continue;
     }
+    if (/^Block collections are not allowed within flow collections/.test(error.message)) {
+      // "{ evidence: Staff told us: workloads… }": the second ": " inside { }.
+      const before = line.slice(0, at.column - 1);
+      const key = /([\w"'.-]+):\s*$/.exec(before)?.[1] ?? 'text';
+      const value = line.slice(at.column - 1).replace(/\s*[}\]]\s*$/, '');
+      problems.push({
+        message: `the text after "${key}:" contains ": " (a colon and a space), which YAML reads as the start of another field`,
+        hint: `put the text in quotes: ${quoted(key, value)}`,
+        at,
+        derails: true,
+      });
+      continue;
+    }
+    if (/^Unexpected scalar at node end/.test(error.message) && /[}\]]\s*,?\s*$/.test(text.slice(0, error.pos[0]))) {
+      const close = /([}\]])\s*,?\s*$/.exec(text.slice(0, error.pos[0]))![1]!;
+      problems.push({
+        message: `there is more text after the "${close}" that closes the ${close === '}' ? 'group' : 'list'}`,
+        hint: `move the text inside the brackets (in quotes if it holds ", " or ": "), or delete it`,
+        at,
+        derails: true,
+      });
+      continue;
+    }
     if (/^Unexpected scalar at node end/.test(error.message)) {
       const key = keyOfLine(line) ?? 'text';
       problems.push({

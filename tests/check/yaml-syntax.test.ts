@@ -31,6 +31,18 @@ describe('YAML syntax errors in plain words', () => {
     ]);
   });
 
+  it('inside { } as the template writes ratings: several commas, a colon, text after the "}"', () => {
+    expect(problems(`${top}ratings:\n  "1.2": { rating: good, evidence: Staff are skilled, well supervised, and stay. }\n`)).toEqual([
+      '4:36 yaml-syntax the text of "evidence" contains ", " (a comma and a space): inside { } a comma starts another field, so "well supervised" would be read as one / put the text in quotes: evidence: "Staff are skilled, well supervised, and stay."',
+    ]);
+    expect(problems(`${top}ratings:\n  "1.2": { rating: good, evidence: Staff told us: workloads are fine. }\n`)).toEqual([
+      '4:36 yaml-syntax the text after "evidence:" contains ": " (a colon and a space), which YAML reads as the start of another field / put the text in quotes: evidence: "Staff told us: workloads are fine."',
+    ]);
+    expect(problems(`${top}ratings:\n  "1.2": { rating: good, evidence: Staff are skilled }, and stay.\n`)).toEqual([
+      '4:55 yaml-syntax there is more text after the "}" that closes the group / move the text inside the brackets (in quotes if it holds ", " or ": "), or delete it',
+    ]);
+  });
+
   it('a missing "}" or "]": at the bracket that was opened, not the line after, and nothing else', () => {
     expect(problems(`${top}ratings:\n  "1.2": { rating: good, evidence: Staff are skilled\n  "1.3":\n    rating: good\nteam: [A]\n`)).toEqual([
       '4:10 yaml-syntax the "{" opened here is never closed with "}" / end the group with "}" on the same line: "1.2": { rating: good, evidence: Staff are skilled }',
