@@ -41,8 +41,29 @@ describe('CSV syntax errors in plain words', () => {
   });
 });
 
+const framework = loadProject(valid).project.frameworks[0]!;
+
+describe('rows with too few or too many cells', () => {
+  const check = (row: string) => {
+    const diagnostics = new DiagnosticList();
+    readCaseRecords({ file: 'cases.csv', text: [header, row, ...rest].join('\n') }, framework, diagnostics);
+    return diagnostics.items.map(formatDiagnostic);
+  };
+
+  it('a cell short: at the row, saying where its last cell landed', () => {
+    expect(check(first!.replace(/,$/, ''))).toEqual([
+      'cases.csv:2:1  error  column-count  this row has 28 cells but the header has 29, so some cells are under the wrong column (the last, "", is under "3.3.2")\n    hint: every row needs one cell per column, even when empty: find the missing cell and add it (an empty cell is nothing between two commas, ",,")',
+    ]);
+  });
+
+  it('a cell too many (an unquoted comma in a cell): at the first extra cell', () => {
+    expect(check(first!.replace('male,white', 'male,white, british'))[0]).toBe(
+      'cases.csv:2:111  error  column-count  this row has 30 cells but the header has 29: "" and any after it are beyond the last column, "3.3.3"\n    hint: delete the extra cells, or, if a cell\'s text contains a comma, put that cell in quotes ("like, this")',
+    );
+  });
+});
+
 describe('answers in other capitals or with spaces', () => {
-  const framework = loadProject(valid).project.frameworks[0]!;
 
   it('are read as the answer meant, with one warning per spelling', () => {
     const edited = [header, first!.replace('no,no,yes,yes', 'No,no,Yes ,Yes ').replace(/,yes,yes,,/, ',N/A,yes,,'), ...rest].join('\n');

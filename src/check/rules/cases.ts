@@ -20,6 +20,8 @@ interface Sheet {
   columns: readonly (string | null)[];
   headerAt: Position;
   headerLength: number;
+  /** The header's cells as written, for messages. */
+  headerNames: readonly string[];
   diagnostics: DiagnosticList;
   /** Answers written otherwise than expected ("Yes", "N/A", "yes "), by spelling: where first, how often, read as what. */
   spellings: Map<string, { at: Position; count: number; meant: string }>;
@@ -49,7 +51,7 @@ export function readCaseRecords(csv: { file: string; text: string }, framework: 
   const questions = caseQuestions(framework);
   const headerAt = parsed.header[0]?.at ?? { line: 1, column: 1 };
   const columns = readHeader(parsed.header, framework, questions, file, diagnostics);
-  const sheet: Sheet = { file, framework, questions, columns, headerAt, headerLength: parsed.header.length, diagnostics, spellings: new Map() };
+  const sheet: Sheet = { file, framework, questions, columns, headerAt, headerLength: parsed.header.length, headerNames: parsed.header.map((cell) => cell.value), diagnostics, spellings: new Map() };
   const records: CaseRecord[] = [];
   /** The line each case id is first on. */
   const ids = new Map<string, number>();
@@ -115,8 +117,24 @@ function readHeader(header: readonly CsvCell[], framework: Framework, questions:
 function readRow(row: readonly CsvCell[], sheet: Sheet, ids: Map<string, number>): CaseRecord | undefined {
   const { file, columns, diagnostics } = sheet;
   const rowAt = row[0]?.at ?? sheet.headerAt;
-  if (row.length !== sheet.headerLength) {
-    diagnostics.error(file, rowAt, 'column-count', `this row has ${row.length} cells but the header has ${sheet.headerLength}`, 'every row needs one cell per column, even when empty');
+  if (row.length < sheet.headerLength) {
+    const last = row.at(-1);
+    diagnostics.error(
+      file,
+      rowAt,
+      'column-count',
+      `this row has ${row.length} cells but the header has ${sheet.headerLength}, so some cells are under the wrong column${last ? ` (the last, "${last.value}", is under "${sheet.headerNames[row.length - 1] ?? ''}")` : ''}`,
+      'every row needs one cell per column, even when empty: find the missing cell and add it (an empty cell is nothing between two commas, ",,")',
+    );
+  } else if (row.length > sheet.headerLength) {
+    const extra = row[sheet.headerLength]!;
+    diagnostics.error(
+      file,
+      extra.at,
+      'column-count',
+      `this row has ${row.length} cells but the header has ${sheet.headerLength}: "${extra.value}" and any after it are beyond the last column, "${sheet.headerNames.at(-1) ?? ''}"`,
+      'delete the extra cells, or, if a cell\'s text contains a comma, put that cell in quotes ("like, this")',
+    );
   }
   const fixed: Record<string, string> = {};
   const cellAt = new Map<string, Position>();

@@ -62,7 +62,7 @@ function checkReferences(ctx: InspectionContext): void {
     diagnostics.error(file, at(ctx, 'service'), 'unknown-service', `service "${data.service}" is not in content/services`, suggestion(data.service, [...ctx.services.keys()]));
   }
   if (!framework && known(ctx.broken, 'framework') && !ctx.notLoaded?.frameworks.has(data.framework)) {
-    diagnostics.error(file, at(ctx, 'framework'), 'unknown-framework', `framework "${data.framework}" is not in content/frameworks`, 'use the id of a framework file, such as youth-2021');
+    diagnostics.error(file, at(ctx, 'framework'), 'unknown-framework', `framework "${data.framework}" is not in content/frameworks`, 'use the id of a framework file, such as youth-2021 (cases.csv and report.mdx are checked against the framework once it is known)');
   }
 }
 
