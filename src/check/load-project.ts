@@ -29,6 +29,13 @@ const PLACEHOLDER_PUBLISHER: Publisher = { name: '', shortName: '', website: 'ht
 // Stand in for a service's fields that fail their schema (already reported; the build stops).
 const SERVICE_PLACEHOLDERS: Service = { slug: '', name: '', shortName: '', nation: 'England', region: '', policeForceArea: '', fictional: false };
 
+/** A set that has every id: stands in for ids that cannot be known. */
+class EveryId extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+}
+
 export interface LoadResult {
   project: Project;
   diagnostics: Diagnostic[];
@@ -164,7 +171,10 @@ export function loadProject(root: string): LoadResult {
   const documentTemplates = loadDocumentTemplates(reader);
   const publisher = loadPublisher(reader);
   const frameworkById = new Map(frameworks.map((entry) => [entry.framework.id, entry.framework]));
-  const glossaryIds = new Set([...glossary.map((term) => term.id), ...brokenIds]);
+  // With a glossary file that cannot be read, which ids exist is not known: references to terms are not checked.
+  const glossaryIds: ReadonlySet<string> = [...reader.unreadableYaml].some((file) => file.startsWith('content/glossary/'))
+    ? new EveryId()
+    : new Set([...glossary.map((term) => term.id), ...brokenIds]);
 
   const inspectionsFolder = path.join(root, 'content/inspections');
   const folders = reader.folders(inspectionsFolder).map((absolute) => path.basename(absolute));

@@ -142,3 +142,15 @@ describe('an unreadable file that an easy-read version does not draw on', () => 
     expect(rules).toContain(`${folder}/inspection.yaml missing-easy-read`);
   });
 });
+
+describe('a glossary file that cannot be read', () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'every-problem-glossary-'));
+  fs.cpSync(valid, copy, { recursive: true });
+  afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+  const terms = path.join(copy, 'content/glossary/terms.yaml');
+  fs.writeFileSync(terms, fs.readFileSync(terms, 'utf8').replace('  term: AssetPlus', '\tterm: AssetPlus'));
+
+  it('is reported alone: the terms inspections name are not reported as unknown', () => {
+    expect(loadProject(copy).diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['content/glossary/terms.yaml:4 yaml-syntax']);
+  });
+});
