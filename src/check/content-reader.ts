@@ -125,12 +125,12 @@ export class ContentReader {
     }
   }
 
-  /** Whether any YAML file could not be read as data: checks drawing on all of them then say nothing. */
-  someYamlUnreadable = false;
+  /** The YAML files (and front matter) that could not be read as data: checks drawing on them say nothing. */
+  readonly unreadableYaml = new Set<string>();
 
   /** Reports what stops a YAML file (or front matter) being read: syntax, duplicate keys, tags, reserved keys, aliases. */
   reportYamlProblems(file: string, source: YamlSource): void {
-    if (source.syntaxErrors.length) this.someYamlUnreadable = true;
+    if (source.syntaxErrors.length) this.unreadableYaml.add(file);
     for (const problem of source.syntaxErrors) this.diagnostics.error(file, problem.at, problem.rule, problem.message, problem.hint);
   }
 
@@ -138,7 +138,7 @@ export class ContentReader {
   yaml(absolute: string): { file: string; source: YamlSource } {
     const content = this.read(absolute);
     if (!content) {
-      this.someYamlUnreadable = true;
+      this.unreadableYaml.add(this.relative(absolute));
       return { file: this.relative(absolute), source: { data: undefined, syntaxErrors: [], positionOf: () => ({ line: 1, column: 1 }) } };
     }
     const { file, text } = content;

@@ -7,17 +7,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { ContentReader } from './content-reader.ts';
-import { parseWithDiagnostics } from './schema-issues.ts';
+import { salvageWithDiagnostics } from './schema-issues.ts';
 import { readMarkdown } from '../source/markdown-file.ts';
-import { inspectionSchema } from '../model/schemas/inspection.ts';
+import { inspectionSchema, type InspectionSource } from '../model/schemas/inspection.ts';
 import type { CaseRecord } from '../model/schemas/case.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import type { Service } from '../model/schemas/service.ts';
 import type { Inspection } from '../model/project.ts';
 import { countCases, rateInspection, type InspectionRating } from '../model/rating.ts';
 import { readCaseRecords } from './rules/cases.ts';
-import { checkCounts, checkInspection, checkNarrative, checkRatingsAgainstComputed, type InspectionContext, type LoadedInspection } from './rules/inspection.ts';
+import { checkCounts, checkInspection, known, checkNarrative, checkRatingsAgainstComputed, type InspectionContext, type LoadedInspection } from './rules/inspection.ts';
 import { readEasyReadFile } from './easy-read/load.ts';
+
+/**
+ * Stand-ins for required fields that fail their schema: never compared (their checks are skipped),
+ * and a status that keeps the report out of every output.
+ */
+const PLACEHOLDERS: InspectionSource = {
+  service: '', framework: '', kind: 'inspection', partners: [], fieldwork: { start: '', end: '' }, published: '', status: 'draft', lead: '', team: [],
+  ratings: {}, recommendations: [], findings: {}, context: [], glossary: [],
+};
 
 /** What every inspection is checked against: loaded before the inspections. */
 export interface InspectionsContext {
@@ -27,14 +36,16 @@ export interface InspectionsContext {
   glossaryIds: ReadonlySet<string>;
   /** The `###` sub-sections every standard's narrative must have (templates/documents/inspection-report.yaml). */
   standardSections: readonly string[];
+  /** Frameworks and services whose files have problems, already reported: named, but not loaded. */
+  notLoaded?: InspectionContext['notLoaded'];
 }
 
 /**
  * Reads and checks one inspection folder. `loaded` is what inspection.yaml says, for the checks
  * across inspections; `inspection` is left out when its framework or service is unknown.
  */
-export function loadInspection(slug: string, shared: InspectionsContext): { loaded?: LoadedInspection; inspection?: Inspection } {
-  const { reader, frameworkById, services, glossaryIds } = shared;
+export function loadInspection(slug: string, shared: InspectionsContext): { loaded?: LoadedInspection; inspection?: Inspection; known?: string } {
+  const { reader, frameworkById, services, glossaryIds, notLoaded } = shared;
   const { diagnostics } = reader;
   const folder = path.join(reader.root, 'content/inspections', slug);
   const yamlPath = path.join(folder, 'inspection.yaml');
@@ -47,14 +58,32 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
     return {};
   }
   const { file, source } = reader.yaml(yamlPath);
-  if (source.data === undefined) return {};
-  const data = parseWithDiagnostics(inspectionSchema, source.data, source, file, diagnostics);
-  if (!data) return {};
-  const loaded = { slug, file, source, data };
+  // Unreadable: its syntax errors are all that is said of it; other inspections may still name it,
+  // and its cases and narrative are checked against its framework when that is written above the error.
+  if (source.data === undefined) {
+    const framework = frameworkById.get(source.textAbove?.('framework') ?? '');
+    if (framework) {
+      const data = { ...PLACEHOLDERS, framework: framework.id };
+      const broken = new Set(Object.keys(inspectionSchema.shape).filter((field) => field !== 'framework'));
+      const context: InspectionContext = { slug, file, source, data, broken, diagnostics, framework, services, glossaryIds, notLoaded };
+      const { counts } = loadCaseFigures(reader, folder, context, framework);
+      loadNarrative(reader, folder, context, framework, rateInspection(framework, { ...counts, authored: {} }), shared.standardSections);
+    }
+    return { known: slug };
+  }
+  const salvaged = salvageWithDiagnostics(inspectionSchema, source.data, source, file, diagnostics);
+  if (!salvaged) return { known: slug };
+  // A field that fails its schema is reported there; the placeholders below stand in for it, and
+  // every check that draws on it is skipped (see `broken`), so the rest of the folder is still checked.
+  const { broken } = salvaged;
+  const data: InspectionSource = { ...PLACEHOLDERS, ...salvaged.value };
+  // Fail closed: a report whose publication fields are broken is a draft until they are mended.
+  if (!known(broken, 'status', 'published', 'embargoedUntil')) data.status = 'draft';
+  const loaded = { slug, file, source, data, broken };
 
-  const framework = frameworkById.get(data.framework);
-  const service = services.get(data.service);
-  const context: InspectionContext = { slug, file, source, data, diagnostics, framework, services, glossaryIds };
+  const framework = broken.has('framework') ? undefined : frameworkById.get(data.framework);
+  const service = broken.has('service') ? undefined : services.get(data.service);
+  const context: InspectionContext = { slug, file, source, data, broken, diagnostics, framework, services, glossaryIds, notLoaded };
   checkInspection(context);
   if (!framework) return { loaded };
 
@@ -77,7 +106,7 @@ function loadCaseFigures(reader: ContentReader, folder: string, context: Inspect
   const { data, file, source, diagnostics } = context;
   const casesPath = path.join(folder, 'cases.csv');
   if (!fs.existsSync(casesPath)) {
-    return { cases: [] as CaseRecord[], counts: checkCounts(context, framework), haveCaseData: data.counts !== undefined };
+    return { cases: [] as CaseRecord[], counts: checkCounts(context, framework), haveCaseData: data.counts !== undefined && known(context.broken, 'counts', 'sampleSize') };
   }
   const csv = reader.read(casesPath);
   const records = csv && readCaseRecords(csv, framework, diagnostics);

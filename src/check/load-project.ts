@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticList, type Diagnostic } from './diagnostics.ts';
-import { parseWithDiagnostics } from './schema-issues.ts';
+import { parseWithDiagnostics, salvageWithDiagnostics } from './schema-issues.ts';
 import { ContentReader } from './content-reader.ts';
 import type { YamlSource } from '../source/yaml-file.ts';
 import { frameworkSchema, type Framework } from '../model/schemas/framework.ts';
 import { serviceSchema, type Service } from '../model/schemas/service.ts';
-import { glossarySchema, type GlossaryTerm } from '../model/schemas/glossary.ts';
+import { glossarySchema, glossaryTermSchema, type GlossaryTerm } from '../model/schemas/glossary.ts';
 import { documentTemplateSchema, type DocumentTemplate } from '../model/schemas/document-template.ts';
 import type { Inspection, Project } from '../model/project.ts';
 import { publisherSchema, type Publisher } from '../model/schemas/publisher.ts';
@@ -27,6 +27,16 @@ import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
 // Stands in when publisher.yaml is missing or wrong: the error stops any build, but checks go on.
 const PLACEHOLDER_PUBLISHER: Publisher = { name: '', shortName: '', website: 'https://example.org/', address: [''], copyrightHolder: '', licence: { name: '', url: 'https://example.org/', notice: '' }, alternativeFormats: '' };
 
+// Stand in for a service's fields that fail their schema (already reported; the build stops).
+const SERVICE_PLACEHOLDERS: Service = { slug: '', name: '', shortName: '', nation: 'England', region: '', policeForceArea: '', fictional: false };
+
+/** A set that has every id: stands in for ids that cannot be known. */
+class EveryId extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+}
+
 export interface LoadResult {
   project: Project;
   diagnostics: Diagnostic[];
@@ -35,14 +45,25 @@ export interface LoadResult {
   pictures: PictureUse[];
 }
 
-function loadFrameworks(reader: ContentReader): { framework: Framework; file: string; source: YamlSource }[] {
+/** The names a file that could not be loaded may be known by: its file name and the id written in it. */
+function namesOf(absolute: string, data: unknown, field: string): string[] {
+  const written = (data as Record<string, unknown> | null | undefined)?.[field];
+  return [path.basename(absolute).replace(/\.ya?ml$/, ''), ...(typeof written === 'string' ? [written] : [])];
+}
+
+/**
+ * The frameworks. `notLoaded` collects the names of framework files with problems (already
+ * reported), so that the inspections naming them are not also told the framework does not exist.
+ */
+function loadFrameworks(reader: ContentReader, notLoaded: Set<string>): { framework: Framework; file: string; source: YamlSource }[] {
   const loaded: { framework: Framework; file: string; source: YamlSource }[] = [];
   for (const absolute of reader.list('content/frameworks', ['.yaml', '.yml'])) {
     reader.guarded(absolute, () => {
       const { file, source } = reader.yaml(absolute);
-      if (source.data === undefined) return;
+      const skip = () => namesOf(absolute, source.data, 'id').forEach((name) => notLoaded.add(name));
+      if (source.data === undefined) return skip();
       const framework = parseWithDiagnostics(frameworkSchema, source.data, source, file, reader.diagnostics);
-      if (!framework) return;
+      if (!framework) return skip();
       const expectedId = path.basename(absolute).replace(/\.ya?ml$/, '');
       if (framework.id !== expectedId) {
         reader.diagnostics.error(file, source.positionOf(['id']), 'id-mismatch', `framework id "${framework.id}" does not match the file name "${expectedId}"`, `rename the file to ${framework.id}.yaml or change the id`);
@@ -53,20 +74,25 @@ function loadFrameworks(reader: ContentReader): { framework: Framework; file: st
         return;
       }
       if (checkFramework(framework, source, file, reader.diagnostics)) loaded.push({ framework, file, source });
+      else skip();
     });
   }
   return loaded;
 }
 
-function loadServices(reader: ContentReader): Map<string, Service> {
+/** The services; `notLoaded` as for frameworks, for service files that cannot be read or have no valid slug. */
+function loadServices(reader: ContentReader, notLoaded: Set<string>): Map<string, Service> {
   const services = new Map<string, Service>();
   const files = new Map<string, string>();
   for (const absolute of reader.list('content/services', ['.yaml', '.yml'])) {
     reader.guarded(absolute, () => {
       const { file, source } = reader.yaml(absolute);
-      if (source.data === undefined) return;
-      const service = parseWithDiagnostics(serviceSchema, source.data, source, file, reader.diagnostics);
-      if (!service) return;
+      const skip = () => namesOf(absolute, source.data, 'slug').forEach((name) => notLoaded.add(name));
+      if (source.data === undefined) return skip();
+      // A service with a broken field is still known by its slug: inspections of it are checked as usual.
+      const salvaged = salvageWithDiagnostics(serviceSchema, source.data, source, file, reader.diagnostics);
+      if (!salvaged || salvaged.broken.has('slug')) return skip();
+      const service: Service = { ...SERVICE_PLACEHOLDERS, ...salvaged.value };
       const expected = path.basename(absolute).replace(/\.ya?ml$/, '');
       if (service.slug !== expected) {
         reader.diagnostics.error(file, source.positionOf(['slug']), 'slug-mismatch', `slug "${service.slug}" does not match the file name "${expected}"`, `rename the file to ${service.slug}.yaml or change the slug`);
@@ -82,17 +108,27 @@ function loadServices(reader: ContentReader): Map<string, Service> {
   return services;
 }
 
-function loadGlossary(reader: ContentReader): { glossary: GlossaryTerm[]; entries: { term: GlossaryTerm; file: string; source: YamlSource; index: number }[] } {
+function loadGlossary(reader: ContentReader): { glossary: GlossaryTerm[]; entries: { term: GlossaryTerm; file: string; source: YamlSource; index: number }[]; brokenIds: Set<string> } {
   const terms: { term: GlossaryTerm; file: string; source: YamlSource; index: number }[] = [];
+  // Ids of entries that fail their schema (reported there): still known, so nothing that names them is reported again.
+  const brokenIds = new Set<string>();
   for (const absolute of reader.list('content/glossary', ['.yaml', '.yml'])) {
     reader.guarded(absolute, () => {
       const { file, source } = reader.yaml(absolute);
       if (source.data === undefined) return;
       const parsed = parseWithDiagnostics(glossarySchema, source.data, source, file, reader.diagnostics);
-      parsed?.forEach((term, index) => terms.push({ term, file, source, index }));
+      if (parsed) parsed.forEach((term, index) => terms.push({ term, file, source, index }));
+      else if (Array.isArray(source.data)) {
+        // Every entry that passes on its own is kept.
+        source.data.forEach((item: unknown, index) => {
+          const term = glossaryTermSchema.safeParse(item);
+          if (term.success) terms.push({ term: term.data, file, source, index });
+          else if (typeof (item as { id?: unknown } | null)?.id === 'string') brokenIds.add((item as { id: string }).id);
+        });
+      }
     });
   }
-  return { glossary: checkGlossary(terms, reader.diagnostics), entries: terms };
+  return { glossary: checkGlossary(terms, reader.diagnostics, brokenIds), entries: terms, brokenIds };
 }
 
 /** Document structures (templates/documents/*.yaml): section order and headings, as data. */
@@ -127,27 +163,33 @@ export function loadProject(root: string): LoadResult {
   const diagnostics = new DiagnosticList();
   const reader = new ContentReader(root, diagnostics);
 
-  const frameworks = loadFrameworks(reader);
-  const services = loadServices(reader);
-  const { glossary, entries: glossaryEntries } = loadGlossary(reader);
+  const notLoaded = { frameworks: new Set<string>(), services: new Set<string>() };
+  const frameworks = loadFrameworks(reader, notLoaded.frameworks);
+  const services = loadServices(reader, notLoaded.services);
+  const { glossary, entries: glossaryEntries, brokenIds } = loadGlossary(reader);
   const easyReadTemplates = loadEasyReadTemplates(reader);
   const easyReadChecks = loadEasyReadChecks(reader);
   const documentTemplates = loadDocumentTemplates(reader);
   const publisher = loadPublisher(reader);
   const frameworkById = new Map(frameworks.map((entry) => [entry.framework.id, entry.framework]));
-  const glossaryIds = new Set(glossary.map((term) => term.id));
+  // With a glossary file that cannot be read, which ids exist is not known: references to terms are not checked.
+  const glossaryIds: ReadonlySet<string> = [...reader.unreadableYaml].some((file) => file.startsWith('content/glossary/'))
+    ? new EveryId()
+    : new Set([...glossary.map((term) => term.id), ...brokenIds]);
   const standardSections = standardSectionsOf(documentTemplates.find((t) => t.id === 'inspection-report'));
 
   const inspectionsFolder = path.join(root, 'content/inspections');
   const folders = reader.folders(inspectionsFolder).map((absolute) => path.basename(absolute));
   const loaded: LoadedInspection[] = [];
   const inspections: Inspection[] = [];
+  const unreadable: string[] = [];
   for (const slug of folders) {
-    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections }));
+    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections, notLoaded }));
     if (result?.loaded) loaded.push(result.loaded);
+    else if (result?.known) unreadable.push(result.known);
     if (result?.inspection) inspections.push(result.inspection);
   }
-  checkInspectionsTogether(loaded, diagnostics);
+  checkInspectionsTogether(loaded, diagnostics, unreadable);
 
   const project: Project = {
     frameworks: frameworks.map((entry) => entry.framework),
@@ -162,8 +204,10 @@ export function loadProject(root: string): LoadResult {
   };
   const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds);
   project.thematics = thematics;
-  // Easy-read versions are checked as they will be published, once everything they draw on is loaded.
-  if (!reader.someYamlUnreadable) {
+  // Easy-read versions are checked as they will be published, once everything they draw on is loaded;
+  // not when a file all of them draw on is unreadable (each of their sentences could be reported for it).
+  const drawnOnByAll = (file: string) => /^(content\/glossary\/|templates\/)/.test(file) || file === 'content/publisher.yaml' || file === 'content/easy-read-checks.yaml';
+  if (![...reader.unreadableYaml].some(drawnOnByAll)) {
     checkEasyReadVersions(
       project,
       root,

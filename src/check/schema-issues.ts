@@ -78,6 +78,45 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return [];
 }
 
+/**
+ * Where a field of this name belongs elsewhere in the schema ("rating" written at the top of
+ * inspection.yaml belongs under ratings → a standard id), for a field written in the wrong place.
+ */
+export function placeOf(schema: z.ZodType, key: string, depth = 0): string | undefined {
+  const def = container(schema);
+  if (!def || depth > 4) return undefined;
+  if (def.type === 'object') {
+    const shape = def.shape as Record<string, z.ZodType>;
+    if (depth > 0 && key in shape) return '';
+    for (const [name, field] of Object.entries(shape)) {
+      const inner = placeOf(field, key, depth + 1);
+      if (inner !== undefined) return inner ? `${name} → ${inner}` : name;
+    }
+  } else if (def.type === 'record') {
+    const inner = placeOf(def.valueType as z.ZodType, key, depth + 1);
+    // The key's own message gives its example: "must be a standard id such as "2.1"".
+    const example = `(${(def.keyType as z.ZodType).safeParse('?').error?.issues[0]?.message.replace(/^must be /, '') ?? 'an id'})`;
+    if (inner !== undefined) return inner ? `${example} → ${inner}` : example;
+  } else if (def.type === 'array') {
+    const inner = placeOf(def.element as z.ZodType, key, depth + 1);
+    if (inner !== undefined) return inner ? `(an item) → ${inner}` : '(an item)';
+  }
+  return undefined;
+}
+
+/** The schema of the field at a path (ids of records and list items stand for any). */
+function fieldSchema(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    const def = container(current);
+    if (def?.type === 'object') current = (def.shape as Record<string, z.ZodType>)[String(segment)];
+    else if (def?.type === 'record') current = def.valueType as z.ZodType;
+    else if (def?.type === 'array') current = def.element as z.ZodType;
+    else return undefined;
+  }
+  return current;
+}
+
 /** Parses data with a schema, reporting every issue at its place in the YAML source. */
 export function parseWithDiagnostics<T extends z.ZodType>(
   schema: T,
@@ -133,6 +172,30 @@ function misspeltRequiredFields(schema: z.ZodType, issues: readonly Issue[]): { 
   return { missing, required };
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * The YYYY-MM-DD form of a date written another way, when there is only one reading: "4 July 2023",
+ * "July 4, 2023", or 04/07/2023 read the British way (day first), as inspectorates in the UK write it.
+ */
+export function dateMeant(written: string): string | undefined {
+  const text = written.trim().toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, '$1').replace(/,/g, ' ');
+  const iso = (year: number, month: number, day: number) => {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date.toISOString().slice(0, 10) : undefined;
+  };
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (numeric) return iso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
+  const words = text.split(/\s+/);
+  const monthIndex = words.findIndex((word) => word.length >= 3 && MONTHS.some((month) => month.startsWith(word)));
+  const numbers = words.filter((word) => /^\d+$/.test(word)).map(Number);
+  if (monthIndex < 0 || words.length !== 3 || numbers.length !== 2) return undefined;
+  const month = MONTHS.findIndex((name) => name.startsWith(words[monthIndex]!)) + 1;
+  const year = numbers.find((n) => n >= 1000);
+  const day = numbers.find((n) => n < 100);
+  return year !== undefined && day !== undefined ? iso(year, month, day) : undefined;
+}
+
 function wrongTypeHint(expected: string): string {
   if (expected === 'array') return 'write a list: one line per item starting with "- ", or [first, second] on one line';
   if (expected === 'object') return 'write the fields on the lines below, indented under this one';
@@ -156,12 +219,20 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
       for (const key of issue.keys) {
         const suggestion = closest(key, allowed);
         const required = misspeltRequired.has(pathKey([...path, key]));
+        // "rating: Good" at the top: "ratings" is a group, so the place where "rating" belongs is meant.
+        const written = (input as Record<string, unknown> | undefined)?.[key];
+        const group = suggestion !== undefined && ['object', 'record', 'array'].includes(container(fieldSchema(schema, [...path, suggestion]))?.type ?? '');
+        const elsewhere = suggestion && !(group && (written === null || typeof written !== 'object')) ? undefined : placeOf(schema, key);
         diagnostics.error(
           file,
           source.positionOf([...path, key], 'key'),
           'unknown-field',
           `${path.length ? `${field}: ` : ''}unknown field "${key}"`,
-          suggestion ? `did you mean "${suggestion}"?${required ? ` ("${suggestion}" is required)` : ''}` : `remove it, or use one of: ${allowed.join(', ')}`,
+          suggestion && !elsewhere
+            ? `did you mean "${suggestion}"?${required ? ` ("${suggestion}" is required)` : ''}`
+            : elsewhere
+              ? `"${key}:" is not a field here: it belongs under ${elsewhere}; move it there, indented under it`
+              : `remove it, or use one of: ${allowed.join(', ')}`,
         );
       }
       return;
@@ -191,7 +262,8 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
     }
     case 'invalid_format': {
       if (issue.format === 'date') {
-        diagnostics.error(file, source.positionOf(path), 'invalid-date', `${field} is ${describe(input)}: it ${issue.message.replace(/^Invalid input: /, '')}`, 'write the year, month and day as numbers joined by hyphens, and check that the day exists in that month');
+        const meant = typeof input === 'string' ? dateMeant(input) : undefined;
+        diagnostics.error(file, source.positionOf(path), 'invalid-date', `${field} is ${describe(input)}: it ${issue.message.replace(/^Invalid input: /, '')}`, meant ? `did you mean ${meant}?` : 'write the year, month and day as numbers joined by hyphens, and check that the day exists in that month');
         return;
       }
       // A slug written as words ("North Moor") has an obvious corrected form ("north-moor").
@@ -220,4 +292,76 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
     default:
       diagnostics.error(file, source.positionOf(path), 'invalid-value', `${field}: ${issue.message}`, 'correct the value, or see the template for an example');
   }
+}
+
+/**
+ * What could be used of a file that fails its schema: each field that passes on its own, each entry
+ * of a list or an id-keyed group that passes on its own. `broken` names what was left out
+ * ("published", "ratings.2.1", "recommendations.3"), so that checks drawing on it can say nothing
+ * rather than repeat the schema's message in other words.
+ */
+export interface Salvaged<T> {
+  value: Partial<T>;
+  broken: ReadonlySet<string>;
+}
+
+type Def = Record<string, unknown> & { type?: string };
+const defOf = (schema: unknown): Def | undefined => (schema as { _zod?: { def?: Def } })?._zod?.def;
+const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The object, array or record under defaults and optionals, for a value that is written. */
+function container(schema: unknown): Def | undefined {
+  let def = defOf(schema);
+  while (def && ['default', 'optional', 'nullable', 'prefault'].includes(def.type as string)) def = defOf(def.innerType);
+  return def;
+}
+
+/** The parts of one field's value that pass; undefined when nothing of it can be kept. */
+function salvageField(schema: z.ZodType, value: unknown, name: string, broken: Set<string>): { kept: unknown } | undefined {
+  const whole = schema.safeParse(value);
+  if (whole.success) return { kept: whole.data };
+  const def = container(schema);
+  if (def?.type === 'array' && Array.isArray(value)) {
+    const kept: unknown[] = [];
+    value.forEach((item, index) => {
+      const parsed = (def.element as z.ZodType).safeParse(item);
+      if (parsed.success) kept.push(parsed.data);
+      else broken.add(`${name}.${index}`);
+    });
+    return { kept };
+  }
+  if (def?.type === 'record' && isGroup(value)) {
+    const kept: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      const parsed = (def.valueType as z.ZodType).safeParse(item);
+      if ((def.keyType as z.ZodType).safeParse(key).success && parsed.success) kept[key] = parsed.data;
+      else broken.add(`${name}.${key}`);
+    }
+    return { kept };
+  }
+  broken.add(name);
+  return undefined;
+}
+
+/**
+ * Parses a file's data with an object schema, reporting every issue as parseWithDiagnostics does,
+ * and keeps what passes field by field. Undefined only when the file is not a group of fields at all.
+ */
+export function salvageWithDiagnostics<T extends z.ZodObject>(
+  schema: T,
+  data: unknown,
+  source: Pick<YamlSource, 'positionOf'>,
+  file: string,
+  diagnostics: DiagnosticList,
+): Salvaged<z.infer<T>> | undefined {
+  const parsed = parseWithDiagnostics(schema, data, source, file, diagnostics);
+  if (parsed !== undefined) return { value: parsed, broken: new Set() };
+  if (!isGroup(data)) return undefined;
+  const broken = new Set<string>();
+  const value: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const part = salvageField(field, data[name], name, broken);
+    if (part !== undefined && part.kept !== undefined) value[name] = part.kept;
+  }
+  return { value: value as Partial<z.infer<T>>, broken };
 }

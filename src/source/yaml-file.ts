@@ -10,11 +10,11 @@
  */
 import { isCollection, isPair, isScalar, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Position } from '../model/position.ts';
+import { explainSyntaxErrors, quoted } from './yaml-syntax.ts';
 
 /** Aliases may repeat a value fewer times than this, the anchored value counted (the yaml package's default, made explicit). */
 export const MAX_ALIAS_COUNT = 100;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const SYNTAX_HINT = 'check the indentation and that every "key: value" has a space after the colon';
 
 /** Something in the file that stops it being read as data; `rule` names it in diagnostics. */
 export interface YamlProblem {
@@ -31,6 +31,11 @@ export interface YamlSource {
   syntaxErrors: YamlProblem[];
   /** Where a value (or, if it is missing, the nearest existing parent) is written. */
   positionOf(path: readonly PropertyKey[], target?: 'key' | 'value'): Position;
+  /**
+   * For a file with syntax errors only: a top-level text value written wholly above the first error
+   * ("framework: youth-2021"), so that the files which need only that can still be checked.
+   */
+  textAbove?(key: string): string | undefined;
 }
 
 export function readYaml(text: string): YamlSource {
@@ -42,11 +47,22 @@ export function readYaml(text: string): YamlSource {
     return { line, column: col };
   };
   const keys = keysByOffset(doc);
-  const problems: YamlProblem[] = doc.errors.map((error) =>
-    error.code === 'DUPLICATE_KEY'
-      ? { rule: 'duplicate-key', message: `"${keys.get(error.pos[0]) ?? text.slice(...error.pos)}" is written twice in the same mapping: the second would silently replace the first`, hint: 'keep one of them, with everything it should say', at: toPosition(error.pos[0]) }
-      : { rule: 'yaml-syntax', message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), hint: SYNTAX_HINT, at: toPosition(error.pos[0]) },
-  );
+  const problems: YamlProblem[] = doc.errors
+    .filter((error) => error.code === 'DUPLICATE_KEY')
+    .map((error) => ({ rule: 'duplicate-key', message: `"${keys.get(error.pos[0]) ?? text.slice(...error.pos)}" is written twice in the same mapping: the second would silently replace the first`, hint: 'keep one of them, with everything it should say', at: toPosition(error.pos[0]) }));
+  const syntax = explainSyntaxErrors(doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY'), text, toPosition);
+  problems.push(...syntax.map(({ message, hint, at }) => ({ rule: 'yaml-syntax' as const, message, hint, at })));
+  // After a syntax error the parser's view of the rest is unreliable: nothing more is said about it.
+  if (syntax.length) {
+    const firstLine = Math.min(...problems.map((problem) => problem.at.line));
+    const textAbove = (key: string): string | undefined => {
+      if (!isMap(doc.contents)) return undefined;
+      const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+      const value = pair?.value;
+      return isScalar(value) && typeof value.value === 'string' && value.range && toPosition(value.range[1]).line < firstLine ? value.value : undefined;
+    };
+    return { data: undefined, syntaxErrors: problems, positionOf: positionIn(doc, toPosition), textAbove };
+  }
   for (const warning of doc.warnings) {
     if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
     problems.push({
@@ -56,7 +72,7 @@ export function readYaml(text: string): YamlSource {
       at: toPosition(warning.pos[0]),
     });
   }
-  problems.push(...keyProblems(doc, toPosition));
+  problems.push(...keyProblems(doc, toPosition), ...commasInFlowText(doc, text, toPosition));
 
   let data: unknown;
   if (problems.length === 0) {
@@ -74,7 +90,12 @@ export function readYaml(text: string): YamlSource {
     }
   }
 
-  function positionOf(path: readonly PropertyKey[], target: 'key' | 'value' = 'value'): Position {
+  return { data: problems.length ? undefined : data, syntaxErrors: problems, positionOf: positionIn(doc, toPosition) };
+}
+
+/** Where a value (or, if it is missing, the nearest existing parent) is written in the document. */
+function positionIn(doc: Document, toPosition: (offset: number) => Position): YamlSource['positionOf'] {
+  return (path, target = 'value') => {
     let node: Node | null = doc.contents as Node | null;
     let keyNode: Node | null = null;
     let found = true;
@@ -98,9 +119,7 @@ export function readYaml(text: string): YamlSource {
     // A missing value is reported at the key of its parent ("ratings:"), where it should be added.
     const chosen = (target === 'key' || !found) && keyNode?.range ? keyNode : node;
     return chosen?.range ? toPosition(chosen.range[0]) : { line: 1, column: 1 };
-  }
-
-  return { data: problems.length ? undefined : data, syntaxErrors: problems, positionOf };
+  };
 }
 
 /** Every plain key by where it starts, to name the key a yaml error points at. */
@@ -127,6 +146,43 @@ function keyProblems(doc: Document, toPosition: (offset: number) => Position): Y
       } else if (isScalar(key) && RESERVED_KEYS.has(String(key.value))) {
         problems.push({ rule: 'yaml-key', message: `"${String(key.value)}" cannot be used as a key: the tool reserves that name`, hint: 'rename the key, or delete it', at });
       }
+    },
+  });
+  return problems;
+}
+
+/**
+ * Inside { … } a comma starts the next field, so "evidence: Staff are skilled, well supervised"
+ * leaves "well supervised" as a field of its own, with no value. Text with a comma needs quotes.
+ */
+function commasInFlowText(doc: Document, text: string, toPosition: (offset: number) => Position): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  visit(doc, {
+    Map(_, map) {
+      if (!map.flow) return;
+      // A text cut at its commas: a field with a value, then one or more "fields" of words with none.
+      const cut = (pair: Pair | undefined) => {
+        const key = pair?.key as Node | null | undefined;
+        const empty = pair?.value === null || (isScalar(pair?.value) && pair.value.value === null);
+        return empty && isScalar(key) && key.type === 'PLAIN' && /\s/.test(String(key.value)) ? key : undefined;
+      };
+      map.items.forEach((pair, index) => {
+        const key = cut(pair);
+        const previous = map.items[index - 1];
+        if (!key || !previous || cut(previous) || !isScalar(previous.value) || !isScalar(previous.key)) return;
+        let last = key;
+        for (let next = index + 1; cut(map.items[next]); next += 1) last = cut(map.items[next])!;
+        const [start] = previous.value.range ?? [];
+        const end = last.range?.[1];
+        if (start === undefined || end === undefined) return;
+        const field = String(previous.key.value);
+        problems.push({
+          rule: 'yaml-syntax',
+          message: `the text of "${field}" contains ", " (a comma and a space): inside { } a comma starts another field, so "${String(key.value)}" would be read as one`,
+          hint: `put the text in quotes: ${quoted(field, text.slice(start, end))}`,
+          at: toPosition(start),
+        });
+      });
     },
   });
   return problems;

@@ -63,7 +63,7 @@ const expected: Row[] = [
   [`${I}/harrowfield-2025/inspection.yaml`, 20, 19, E, 'count-order'], // 2.1.2: 9 yes of 8 relevant
   [`${I}/harrowfield-2025/inspection.yaml`, 31, 3, E, 'unknown-key-question'], // counts for 2.5.1
   [`${I}/harrowfield-2025/inspection.yaml`, 35, 32, E, 'count-exceeds-sample'], // 3.2.1: 9 relevant, sample of 8
-  [`${I}/harrowfield-2025/report.mdx`, 1, 1, E, 'missing-narrative'], // no section 2.3
+  [`${I}/harrowfield-2025/report.mdx`, 45, 1, E, 'missing-narrative'], // no section 2.3: belongs where 2.2 ends
   [`${I}/harrowfield-2025/report.mdx`, 5, 1, E, 'unknown-section'], // "## Summary"
   [`${I}/harrowfield-2025/report.mdx`, 22, 1, E, 'duplicate-section'], // "## 1.2 Staff" twice
   [`${I}/harrowfield-2025/report.mdx`, 35, 1, W, 'section-heading'], // "## 2.1 Assesment"

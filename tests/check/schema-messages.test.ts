@@ -39,6 +39,17 @@ describe('schema messages', () => {
     `);
   });
 
+  it('says where a field written in the wrong place belongs', () => {
+    expect(messages(inspectionSchema, `${inspection}rating: Good\n`)).toMatchInlineSnapshot(`
+      "inspection.yaml:10:1  error  unknown-field  unknown field "rating"
+          hint: "rating:" is not a field here: it belongs under ratings → (a standard id such as "2.1"); move it there, indented under it"
+    `);
+    expect(messages(inspectionSchema, `${inspection}recommendations:\n  - number: 1\n    addressee: The board\n    text: Meet monthly.\n    strengths: [Leadership]\n`)).toMatchInlineSnapshot(`
+      "inspection.yaml:14:5  error  unknown-field  recommendations → item 1: unknown field "strengths"
+          hint: "strengths:" is not a field here: it belongs under findings → (a domain number such as "2"); move it there, indented under it"
+    `);
+  });
+
   it('reports a misspelt required field once, as the unknown field', () => {
     expect(messages(inspectionSchema, inspection.replace('published:', 'pubished:'))).toMatchInlineSnapshot(`
       "inspection.yaml:7:1  error  unknown-field  unknown field "pubished"
@@ -75,12 +86,17 @@ describe('schema messages', () => {
   it('explains how to write a date', () => {
     expect(messages(inspectionSchema, inspection.replace('published: 2024-04-30', 'published: 30/04/2024'))).toMatchInlineSnapshot(`
       "inspection.yaml:7:12  error  invalid-date  published is "30/04/2024": it must be a date written as YYYY-MM-DD, such as 2019-06-13
-          hint: write the year, month and day as numbers joined by hyphens, and check that the day exists in that month"
+          hint: did you mean 2024-04-30?"
     `);
     expect(messages(inspectionSchema, inspection.replace('end: 2024-03-08', 'end: 2024-02-30'))).toMatchInlineSnapshot(`
       "inspection.yaml:6:8  error  invalid-date  fieldwork → end is "2024-02-30": it must be a date written as YYYY-MM-DD, such as 2019-06-13
           hint: write the year, month and day as numbers joined by hyphens, and check that the day exists in that month"
     `);
+  });
+
+  it('gives the YYYY-MM-DD form of a date written in words, when there is only one reading', async () => {
+    const { dateMeant } = await import('../../src/check/schema-issues.ts');
+    expect(['4 July 2023', 'July 4, 2023', '2nd Nov 2021', '31/02/2023', 'soon'].map(dateMeant)).toEqual(['2023-07-04', '2023-07-04', '2021-11-02', undefined, undefined]);
   });
 
   it('names the expected type of a field', () => {
@@ -103,7 +119,7 @@ describe('schema messages', () => {
 
   it('offers the slug form of a name written as words', () => {
     expect(messages(inspectionSchema, inspection.replace('service: northmoor', 'service: North Moor'))).toMatchInlineSnapshot(`
-      "inspection.yaml:1:10  error  invalid-format  service is "North Moor": it must be lower-case letters, digits and single hyphens, such as "dudley-2019"
+      "inspection.yaml:1:10  error  invalid-format  service is "North Moor": it must be lower-case letters, digits and single hyphens, such as "northmoor"
           hint: did you mean "north-moor"?"
     `);
   });

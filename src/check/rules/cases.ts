@@ -20,7 +20,24 @@ interface Sheet {
   columns: readonly (string | null)[];
   headerAt: Position;
   headerLength: number;
+  /** The header's cells as written, for messages. */
+  headerNames: readonly string[];
   diagnostics: DiagnosticList;
+  /** Answers written otherwise than expected ("Yes", "N/A", "yes "), by spelling: where first, how often, read as what. */
+  spellings: Map<string, { at: Position; count: number; meant: string }>;
+}
+
+/** The answer words of cases.csv; "Yes", "N/A" or "yes " are read as these, with a warning. */
+const ANSWER_WORDS = new Set(['yes', 'no', 'n/a', 'not-known']);
+
+/** The answer a cell means when it is an answer word in other capitals or with spaces around it; noted once per spelling. */
+function answerWord(cell: CsvCell, sheet: Sheet): string {
+  const meant = cell.value.toLowerCase();
+  if (!ANSWER_WORDS.has(meant) || cell.written === meant) return cell.value;
+  const seen = sheet.spellings.get(cell.written);
+  if (seen) seen.count += 1;
+  else sheet.spellings.set(cell.written, { at: cell.at, count: 1, meant });
+  return meant;
 }
 
 /** The case records, or undefined when the file cannot be read as CSV (so no figures can be computed from it). */
@@ -28,19 +45,28 @@ export function readCaseRecords(csv: { file: string; text: string }, framework: 
   const { file } = csv;
   const parsed = readCsv(csv.text);
   if (parsed.syntaxError) {
-    diagnostics.error(file, parsed.syntaxError.at, 'csv-syntax', parsed.syntaxError.message, 'save the sheet as CSV (comma separated); quote any cell that contains a comma');
+    diagnostics.error(file, parsed.syntaxError.at, 'csv-syntax', parsed.syntaxError.message, parsed.syntaxError.hint);
     return undefined;
   }
   const questions = caseQuestions(framework);
   const headerAt = parsed.header[0]?.at ?? { line: 1, column: 1 };
   const columns = readHeader(parsed.header, framework, questions, file, diagnostics);
-  const sheet: Sheet = { file, framework, questions, columns, headerAt, headerLength: parsed.header.length, diagnostics };
+  const sheet: Sheet = { file, framework, questions, columns, headerAt, headerLength: parsed.header.length, headerNames: parsed.header.map((cell) => cell.value), diagnostics, spellings: new Map() };
   const records: CaseRecord[] = [];
   /** The line each case id is first on. */
   const ids = new Map<string, number>();
   for (const row of parsed.rows) {
     const record = readRow(row, sheet, ids);
     if (record) records.push(record);
+  }
+  for (const [written, { at, count, meant }] of sheet.spellings) {
+    diagnostics.warning(
+      file,
+      at,
+      'answer-spelling',
+      `"${written}" is read as "${meant}"${count > 1 ? ` (here and in ${count - 1} other cell${count === 2 ? '' : 's'})` : ''}`,
+      `write answers exactly as ${meant === 'not-known' ? 'not-known' : 'yes, no or n/a'}: in small letters, with no spaces around them`,
+    );
   }
   if (parsed.rows.length === 0) diagnostics.error(file, headerAt, 'no-cases', 'cases.csv has a header but no cases', 'add one row per inspected case');
   return records;
@@ -91,8 +117,24 @@ function readHeader(header: readonly CsvCell[], framework: Framework, questions:
 function readRow(row: readonly CsvCell[], sheet: Sheet, ids: Map<string, number>): CaseRecord | undefined {
   const { file, columns, diagnostics } = sheet;
   const rowAt = row[0]?.at ?? sheet.headerAt;
-  if (row.length !== sheet.headerLength) {
-    diagnostics.error(file, rowAt, 'column-count', `this row has ${row.length} cells but the header has ${sheet.headerLength}`, 'every row needs one cell per column, even when empty');
+  if (row.length < sheet.headerLength) {
+    const last = row.at(-1);
+    diagnostics.error(
+      file,
+      rowAt,
+      'column-count',
+      `this row has ${row.length} cells but the header has ${sheet.headerLength}, so some cells are under the wrong column${last ? ` (the last, "${last.value}", is under "${sheet.headerNames[row.length - 1] ?? ''}")` : ''}`,
+      'every row needs one cell per column, even when empty: find the missing cell and add it (an empty cell is nothing between two commas, ",,")',
+    );
+  } else if (row.length > sheet.headerLength) {
+    const extra = row[sheet.headerLength]!;
+    diagnostics.error(
+      file,
+      extra.at,
+      'column-count',
+      `this row has ${row.length} cells but the header has ${sheet.headerLength}: "${extra.value}" and any after it are beyond the last column, "${sheet.headerNames.at(-1) ?? ''}"`,
+      'delete the extra cells, or, if a cell\'s text contains a comma, put that cell in quotes ("like, this")',
+    );
   }
   const fixed: Record<string, string> = {};
   const cellAt = new Map<string, Position>();
@@ -101,7 +143,7 @@ function readRow(row: readonly CsvCell[], sheet: Sheet, ids: Map<string, number>
     if (!column) return;
     cellAt.set(column, cell.at);
     if (caseFixedColumns.includes(column)) {
-      if (cell.value !== '' || !optionalColumns.has(column)) fixed[column] = cell.value;
+      if (cell.value !== '' || !optionalColumns.has(column)) fixed[column] = answerWord(cell, sheet);
     }
   });
   const result = caseRecordSchema.safeParse(fixed);
@@ -110,12 +152,13 @@ function readRow(row: readonly CsvCell[], sheet: Sheet, ids: Map<string, number>
       const column = String(issue.path[0] ?? 'id');
       const value = fixed[column];
       const allowed = issue.code === 'invalid_value' ? issue.values.map(String) : [];
+      const near = value ? closest(value, allowed) : undefined;
       diagnostics.error(
         file,
         cellAt.get(column) ?? rowAt,
         'invalid-case-value',
         value === undefined || value === '' ? `case ${fixed.id || '(no id)'}: "${column}" is empty` : `case ${fixed.id || '(no id)'}: "${column}" is "${value}", which is not allowed`,
-        allowed.length ? `use one of: ${allowed.join(', ')}` : issue.message,
+        allowed.length ? near ? `did you mean "${near}"? Allowed: ${allowed.join(', ')}` : `use one of: ${allowed.join(', ')}` : issue.message,
       );
     }
   }
@@ -156,7 +199,7 @@ function readAnswers(row: readonly CsvCell[], sheet: Sheet, id: string | undefin
       diagnostics.error(file, cell.at, 'invalid-answer', `case ${id ?? ''}: answer to ${column} is "${cell.value}"`, 'write yes, no or n/a (not applicable)');
       return;
     }
-    rowAnswers[column] = value as CaseAnswer;
+    rowAnswers[column] = answerWord(cell, sheet) as CaseAnswer;
   });
   return rowAnswers;
 }

@@ -10,7 +10,8 @@ interface Entry {
   index: number;
 }
 
-export function checkGlossary(entries: readonly Entry[], diagnostics: DiagnosticList): GlossaryTerm[] {
+/** `alsoKnown`: ids of entries that failed their schema, already reported, which see-also links may name. */
+export function checkGlossary(entries: readonly Entry[], diagnostics: DiagnosticList, alsoKnown: ReadonlySet<string> = new Set()): GlossaryTerm[] {
   const byId = new Map<string, Entry>();
   const byWord = new Map<string, Entry>();
   const accepted: GlossaryTerm[] = [];
@@ -34,7 +35,7 @@ export function checkGlossary(entries: readonly Entry[], diagnostics: Diagnostic
   }
   for (const { term, file, source, index } of entries) {
     term.seeAlso.forEach((id, s) => {
-      if (!byId.has(id)) diagnostics.error(file, source.positionOf([index, 'seeAlso', s]), 'unknown-glossary-term', `see-also "${id}" is not a glossary id`, 'use the id of another entry in the glossary');
+      if (!byId.has(id) && !alsoKnown.has(id)) diagnostics.error(file, source.positionOf([index, 'seeAlso', s]), 'unknown-glossary-term', `see-also "${id}" is not a glossary id`, 'use the id of another entry in the glossary');
     });
   }
   return accepted;

@@ -1,7 +1,8 @@
 /** Consistency of one inspection with its framework, service, glossary, cases and narrative. */
 import type { DiagnosticList } from '../diagnostics.ts';
 import type { YamlSource } from '../../source/yaml-file.ts';
-import type { MarkdownSource } from '../../source/markdown-file.ts';
+import type { MarkdownSource, NarrativeSection } from '../../source/markdown-file.ts';
+import type { Position } from '../../model/position.ts';
 import type { Framework, Standard } from '../../model/schemas/framework.ts';
 import type { Service } from '../../model/schemas/service.ts';
 import { NOT_RATED, type InspectionSource, type KeyQuestionCount } from '../../model/schemas/inspection.ts';
@@ -15,10 +16,14 @@ export interface InspectionContext {
   file: string;
   source: YamlSource;
   data: InspectionSource;
+  /** Fields (and "ratings.2.1"-like entries) that failed their schema: already reported, so not checked again. */
+  broken: ReadonlySet<string>;
   diagnostics: DiagnosticList;
   framework: Framework | undefined;
   services: ReadonlyMap<string, Service>;
   glossaryIds: ReadonlySet<string>;
+  /** Frameworks and services whose files have problems, already reported there: not reported again as unknown. */
+  notLoaded?: { frameworks: ReadonlySet<string>; services: ReadonlySet<string> };
 }
 
 const SPECIAL_SECTIONS = ['Foreword', 'Introduction', 'Diversity'];
@@ -26,6 +31,11 @@ const SPECIAL_SECTIONS = ['Foreword', 'Introduction', 'Diversity'];
 function suggestion(word: string, allowed: readonly string[]): string {
   const near = closest(word, allowed);
   return near ? `did you mean "${near}"?` : `use one of: ${allowed.join(', ')}`;
+}
+
+/** Whether every one of these fields passed its schema, entries included ("ratings" covers "ratings.2.1"). */
+export function known(broken: ReadonlySet<string>, ...fields: string[]): boolean {
+  return !fields.some((field) => broken.has(field) || [...broken].some((name) => name.startsWith(`${field}.`)));
 }
 
 /** Where a field of inspection.yaml is written. */
@@ -48,17 +58,18 @@ export function checkInspection(ctx: InspectionContext): void {
 /** The service and the framework it names exist. */
 function checkReferences(ctx: InspectionContext): void {
   const { file, data, diagnostics, framework } = ctx;
-  if (!ctx.services.has(data.service)) {
+  if (known(ctx.broken, 'service') && !ctx.services.has(data.service) && !ctx.notLoaded?.services.has(data.service)) {
     diagnostics.error(file, at(ctx, 'service'), 'unknown-service', `service "${data.service}" is not in content/services`, suggestion(data.service, [...ctx.services.keys()]));
   }
-  if (!framework) {
-    diagnostics.error(file, at(ctx, 'framework'), 'unknown-framework', `framework "${data.framework}" is not in content/frameworks`, 'use the id of a framework file, such as youth-2021');
+  if (!framework && known(ctx.broken, 'framework') && !ctx.notLoaded?.frameworks.has(data.framework)) {
+    diagnostics.error(file, at(ctx, 'framework'), 'unknown-framework', `framework "${data.framework}" is not in content/frameworks`, 'use the id of a framework file, such as youth-2021 (cases.csv and report.mdx are checked against the framework once it is known)');
   }
 }
 
 /** The kind of inspection agrees with reinspectionOf and partners. */
 function checkKind(ctx: InspectionContext): void {
   const { file, data, diagnostics } = ctx;
+  if (!known(ctx.broken, 'kind', 'reinspectionOf', 'partners')) return;
   if (data.kind === 'reinspection' && !data.reinspectionOf) {
     diagnostics.error(file, at(ctx, 'kind'), 'missing-field', 'a reinspection must say which inspection it follows up', 'add "reinspectionOf: <slug of the earlier inspection>"');
   }
@@ -76,12 +87,43 @@ function checkKind(ctx: InspectionContext): void {
 /** Fieldwork, publication and embargo dates in order, and fieldwork in the framework's period. */
 function checkDates(ctx: InspectionContext): void {
   const { file, data, diagnostics, framework } = ctx;
-  if (data.fieldwork.start > data.fieldwork.end) {
+  const have = (...fields: string[]) => known(ctx.broken, ...fields);
+  if (have('fieldwork')) checkSlugYear(ctx);
+  if (have('fieldwork') && data.fieldwork.start > data.fieldwork.end) {
     diagnostics.error(file, at(ctx, 'fieldwork', 'end'), 'date-order', `fieldwork ends (${data.fieldwork.end}) before it starts (${data.fieldwork.start})`, 'swap the dates or correct one of them');
   }
-  if (data.published < data.fieldwork.end) {
+  if (have('published', 'fieldwork') && data.published < data.fieldwork.end) {
     diagnostics.error(file, at(ctx, 'published'), 'published-before-fieldwork', `the report is published (${data.published}) before fieldwork ended (${data.fieldwork.end})`, 'correct the publication date or the fieldwork dates');
   }
+  if (have('status', 'embargoedUntil', 'published')) checkEmbargo(ctx);
+  if (framework && have('fieldwork')) {
+    const { inEffectFrom, inEffectUntil } = framework;
+    if (data.fieldwork.start < inEffectFrom || (inEffectUntil && data.fieldwork.start > inEffectUntil)) {
+      diagnostics.warning(file, at(ctx, 'framework'), 'framework-period', `fieldwork started ${data.fieldwork.start}, outside the period of ${framework.id} (${inEffectFrom} to ${inEffectUntil ?? 'now'})`, 'check the framework and the fieldwork dates');
+    }
+  }
+}
+
+/**
+ * The slug's year is the year fieldwork took place ("dudley-2019"): a slug copied from another
+ * inspection keeps the old year, and the web address then names the wrong year.
+ */
+function checkSlugYear(ctx: InspectionContext): void {
+  const year = /-(\d{4})$/.exec(ctx.slug)?.[1];
+  const { start, end } = ctx.data.fieldwork;
+  if (!year || start.startsWith(year) || end.startsWith(year)) return;
+  ctx.diagnostics.warning(
+    ctx.file,
+    at(ctx, 'fieldwork', 'start'),
+    'slug-year',
+    `the folder name "${ctx.slug}" says ${year}, but fieldwork started in ${start.slice(0, 4)}`,
+    `the folder name becomes the report's web address: rename the folder to "${ctx.slug.replace(/\d{4}$/, start.slice(0, 4))}", or correct the fieldwork dates`,
+  );
+}
+
+/** The embargo agrees with the status and the publication date. */
+function checkEmbargo(ctx: InspectionContext): void {
+  const { file, data, diagnostics } = ctx;
   if (data.status === 'embargoed' && !data.embargoedUntil) {
     diagnostics.error(file, at(ctx, 'status'), 'missing-embargo-date', 'an embargoed report must say until when', 'add "embargoedUntil: YYYY-MM-DD"');
   }
@@ -91,17 +133,13 @@ function checkDates(ctx: InspectionContext): void {
   if (data.embargoedUntil && data.embargoedUntil < data.published) {
     diagnostics.warning(file, at(ctx, 'embargoedUntil'), 'embargo-before-publication', `the embargo ends (${data.embargoedUntil}) before the publication date (${data.published})`, 'the report appears on the later of the two dates; make them agree');
   }
-  if (framework) {
-    const { inEffectFrom, inEffectUntil } = framework;
-    if (data.fieldwork.start < inEffectFrom || (inEffectUntil && data.fieldwork.start > inEffectUntil)) {
-      diagnostics.warning(file, at(ctx, 'framework'), 'framework-period', `fieldwork started ${data.fieldwork.start}, outside the period of ${framework.id} (${inEffectFrom} to ${inEffectUntil ?? 'now'})`, 'check the framework and the fieldwork dates');
-    }
-  }
 }
 
 /** Recommendations numbered 1, 2, 3… in the order they appear. */
 function checkRecommendationNumbers(ctx: InspectionContext): void {
   const { file, data, diagnostics } = ctx;
+  // A recommendation left out for failing its schema would shift every number after it.
+  if (!known(ctx.broken, 'recommendations')) return;
   const numbers = new Map<number, number>();
   data.recommendations.forEach((recommendation, index) => {
     const earlier = numbers.get(recommendation.number);
@@ -116,6 +154,7 @@ function checkRecommendationNumbers(ctx: InspectionContext): void {
 
 function checkGlossaryTerms(ctx: InspectionContext): void {
   const { file, data, diagnostics } = ctx;
+  if (!known(ctx.broken, 'glossary')) return;
   data.glossary.forEach((id, index) => {
     if (!ctx.glossaryIds.has(id)) diagnostics.error(file, at(ctx, 'glossary', index), 'unknown-glossary-term', `glossary term "${id}" is not in content/glossary`, suggestion(id, [...ctx.glossaryIds]));
   });
@@ -153,7 +192,7 @@ function checkWrittenRatings(ctx: InspectionContext, framework: Framework, stand
 function checkJudgementRatings(ctx: InspectionContext, framework: Framework, standards: readonly Standard[]): void {
   const { file, source, data, diagnostics } = ctx;
   for (const standard of standards) {
-    if (standard.method !== 'judgement') continue;
+    if (standard.method !== 'judgement' || !known(ctx.broken, `ratings.${standard.id}`) || ctx.broken.has('ratings')) continue;
     const authored = data.ratings[standard.id];
     if (!authored?.rating) {
       diagnostics.error(file, source.positionOf(authored ? ['ratings', standard.id] : ['ratings'], 'key'), 'missing-rating', `standard ${standard.id} ${standard.name} is rated by judgement and needs a rating`, `add under ratings: "${standard.id}": { rating: good, evidence: ... }`);
@@ -180,7 +219,7 @@ export function checkCounts(ctx: InspectionContext, framework: Framework): Pick<
   const questions = caseQuestions(framework);
   const sampleSize = { court: data.sampleSize?.court ?? 0, 'out-of-court': data.sampleSize?.['out-of-court'] ?? 0 };
   const counts: Record<string, KeyQuestionCount> = {};
-  if (questions.size === 0) return { counts, sampleSize };
+  if (questions.size === 0 || !known(ctx.broken, 'counts', 'sampleSize')) return { counts, sampleSize };
   if (!data.counts) {
     diagnostics.error(file, source.positionOf(['ratings'], 'key'), 'missing-case-data', `inspection "${ctx.slug}" has no cases.csv and no counts, so its case-sample standards cannot be rated`, 'add cases.csv beside inspection.yaml (one row per case), or, for a historic report, counts and sampleSize');
     return { counts, sampleSize };
@@ -255,12 +294,29 @@ export function checkNarrative(ctx: InspectionContext, framework: Framework, rat
   }
   if (!found.has('Foreword')) diagnostics.warning(narrativeFile, { line: 1, column: 1 }, 'missing-section', 'the narrative has no "## Foreword" section', 'add the foreword at the top');
   for (const result of rating.standards) {
+    // Whether a standard needs a section turns on its rating: not known when that failed its schema.
+    if (ctx.broken.has('ratings') || !known(ctx.broken, `ratings.${result.id}`)) continue;
     const standard = standards.find((s) => s.id === result.id)!;
     const needsNarrative = result.awarded !== NOT_RATED || standard.mayBeNotRated;
     if (needsNarrative && !found.has(result.id)) {
-      diagnostics.error(narrativeFile, { line: 1, column: 1 }, 'missing-narrative', `standard ${result.id} ${result.name} is ${ratingLabel(framework, result.awarded)} but the narrative has no section for it`, `add "## ${result.id} ${result.name}" with the findings`);
+      const { at, after } = whereSectionBelongs(markdown.sections, found, standards, result.id, narrative.text);
+      diagnostics.error(narrativeFile, at, 'missing-narrative', `standard ${result.id} ${result.name} is ${ratingLabel(framework, result.awarded)} but the narrative has no section for it`, `add "## ${result.id} ${result.name}" with the findings ${after ? `at this line, after the section "${after}"` : "at this line"}`);
     }
   }
+}
+
+/**
+ * Where a missing standard's section belongs: the line where the section it should follow ends
+ * (the next heading, or the end of the file), so that the inspector can type it there.
+ */
+function whereSectionBelongs(sections: readonly NarrativeSection[], found: ReadonlyMap<string, NarrativeSection>, standards: readonly Standard[], id: string, text: string): { at: Position; after?: string } {
+  const index = standards.findIndex((s) => s.id === id);
+  const earlier = standards.slice(0, index).reverse().find((s) => found.has(s.id));
+  const previous = (earlier && found.get(earlier.id)) ?? found.get('Introduction') ?? found.get('Foreword');
+  if (!previous) return { at: sections[0]?.at ?? { line: 1, column: 1 } };
+  const next = sections[sections.indexOf(previous) + 1];
+  const lastLine = text.replace(/\n+$/, '').split('\n').length;
+  return { at: next?.at ?? { line: lastLine + 1, column: 1 }, after: previous.heading };
 }
 
 function describeLowest(rating: InspectionRating, id: string): string {
@@ -326,30 +382,37 @@ export interface LoadedInspection {
   file: string;
   source: YamlSource;
   data: InspectionSource;
+  broken: ReadonlySet<string>;
 }
 
-export function checkInspectionsTogether(loaded: readonly LoadedInspection[], diagnostics: DiagnosticList): void {
+/**
+ * Reinspections and overlapping fieldwork across inspections. `unreadable` are the slugs of
+ * inspections whose inspection.yaml has syntax errors: they exist, but nothing more is known.
+ */
+export function checkInspectionsTogether(loaded: readonly LoadedInspection[], diagnostics: DiagnosticList, unreadable: readonly string[] = []): void {
   const bySlug = new Map(loaded.map((entry) => [entry.slug, entry]));
+  const all = [...bySlug.keys(), ...unreadable];
   for (const entry of loaded) {
     const { data, file, source } = entry;
-    if (data.reinspectionOf) {
+    if (data.reinspectionOf && !unreadable.includes(data.reinspectionOf)) {
       const earlier = bySlug.get(data.reinspectionOf);
       const at = source.positionOf(['reinspectionOf']);
       if (data.reinspectionOf === entry.slug) {
         diagnostics.error(file, at, 'unknown-inspection', 'an inspection cannot be a reinspection of itself', 'give the slug of the earlier inspection');
       } else if (!earlier) {
-        diagnostics.error(file, at, 'unknown-inspection', `earlier inspection "${data.reinspectionOf}" is not in content/inspections`, suggestion(data.reinspectionOf, [...bySlug.keys()].filter((s) => s !== entry.slug)));
+        diagnostics.error(file, at, 'unknown-inspection', `earlier inspection "${data.reinspectionOf}" is not in content/inspections`, suggestion(data.reinspectionOf, all.filter((s) => s !== entry.slug)));
       } else {
-        if (earlier.data.service !== data.service) {
+        if (known(earlier.broken, 'service') && known(entry.broken, 'service') && earlier.data.service !== data.service) {
           diagnostics.error(file, at, 'reinspection-service', `"${data.reinspectionOf}" inspected ${earlier.data.service}, not ${data.service}`, 'a reinspection follows up an earlier inspection of the same service');
         }
-        if (earlier.data.fieldwork.end >= data.fieldwork.start) {
+        if (known(earlier.broken, 'fieldwork') && known(entry.broken, 'fieldwork') && earlier.data.fieldwork.end >= data.fieldwork.start) {
           diagnostics.error(file, at, 'reinspection-order', `"${data.reinspectionOf}" had fieldwork until ${earlier.data.fieldwork.end}, not before this reinspection started (${data.fieldwork.start})`, 'a reinspection comes after the inspection it follows up');
         }
       }
     }
     for (const other of loaded) {
       if (other === entry || other.data.service !== data.service || other.slug < entry.slug) continue;
+      if (!known(entry.broken, 'service', 'fieldwork') || !known(other.broken, 'service', 'fieldwork')) continue;
       if (other.data.fieldwork.start <= data.fieldwork.end && data.fieldwork.start <= other.data.fieldwork.end) {
         diagnostics.warning(file, source.positionOf(['fieldwork']), 'overlapping-inspections', `"${entry.slug}" and "${other.slug}" inspect ${data.service} over overlapping fieldwork dates`, 'one of them may be a copy: check the slug and dates');
       }

@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { LINK_POLICY_HINT, unsafeLinkReason } from '../url-policy.ts';
 
 /** Lower-case words joined by hyphens: the form used for every id that appears in a URL. */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, such as "dudley-2019"');
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A slug whose message gives an example of its own kind ("good" for a rating, not "dudley-2019"). */
+export const slugLike = (example: string) => z.string().regex(SLUG, `must be lower-case letters, digits and single hyphens, such as "${example}"`);
+
+export const slug = slugLike('dudley-2019');
+/** A rating id from a framework's scale, or not-rated. */
+export const ratingId = slugLike('good');
 
 /**
  * A calendar date written as YYYY-MM-DD. YAML readers differ (some turn dates into Date objects),

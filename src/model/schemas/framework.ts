@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { domainId, isoDate, keyQuestionId, nonEmptyText, slug, standardId } from './common.ts';
+import { domainId, isoDate, keyQuestionId, nonEmptyText, ratingId, slugLike, standardId } from './common.ts';
 
 /** A rating on the framework's scale, lowest first; points feed the composite score. */
 export const ratingLevelSchema = z.strictObject({
-  id: slug,
+  id: ratingId,
   label: nonEmptyText,
   points: z.int().min(0),
 });
@@ -38,10 +38,10 @@ export const domainSchema = z.strictObject({
 });
 
 /** Minimum value per rating id, for percentages or composite scores. */
-const thresholds = z.record(slug, z.number().min(0));
+const thresholds = z.record(ratingId, z.number().min(0));
 
 export const frameworkSchema = z.strictObject({
-  id: slug,
+  id: slugLike('youth-2021'),
   name: nonEmptyText,
   inEffectFrom: isoDate,
   inEffectUntil: isoDate.optional(),
@@ -72,8 +72,8 @@ export const frameworkSchema = z.strictObject({
     .array(
       z.strictObject({
         standard: standardId,
-        whenRated: slug,
-        overallAtMost: slug,
+        whenRated: ratingId,
+        overallAtMost: ratingId,
         explanation: nonEmptyText,
       }),
     )

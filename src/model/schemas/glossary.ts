@@ -1,19 +1,21 @@
 import { z } from 'zod';
-import { nonEmptyText, slug } from './common.ts';
+import { nonEmptyText, slugLike } from './common.ts';
+
+const termId = slugLike('assetplus');
 
 /** The picture a hard word has in easy-read versions when its entry names none: a book, as in a dictionary. */
 export const DEFAULT_TERM_PICTURE = { picture: 'openmoji:open-book', alt: 'An open book' } as const;
 
 export const glossaryTermSchema = z
   .strictObject({
-  id: slug,
+  id: termId,
   term: nonEmptyText,
   /** Other spellings and abbreviations that mean the same (found in text the same way as the term). */
   aliases: z.array(nonEmptyText).default([]),
   definition: nonEmptyText,
   /** The definition in easy words, for easy-read versions: short sentences, no hard words. */
   easyRead: nonEmptyText,
-  seeAlso: z.array(slug).default([]),
+  seeAlso: z.array(termId).default([]),
   /**
    * The word's picture in easy-read hard-words lists, such as openmoji:police-officer (an OpenMoji
    * name) or a file next to the glossary file. Without one the word gets `DEFAULT_TERM_PICTURE`.

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { domainId, isoDate, keyQuestionId, nonEmptyText, slug, standardId } from './common.ts';
+import { domainId, isoDate, keyQuestionId, nonEmptyText, ratingId, slug, slugLike, standardId } from './common.ts';
 
 export const NOT_RATED = 'not-rated';
 
 /** An inspector's rating of one standard. */
 export const authoredRatingSchema = z.strictObject({
   /** A rating id from the framework's scale, or "not-rated". Optional for case-sample standards. */
-  rating: slug.optional(),
+  rating: ratingId.optional(),
   /** The evidence the rating rests on: required for judgement standards. */
   evidence: nonEmptyText.optional(),
   /** Professional judgement: the awarded rating differs from the computed one. */
@@ -29,7 +29,7 @@ export const recommendationSchema = z.strictObject({
   number: z.int().min(1),
   addressee: nonEmptyText,
   text: nonEmptyText,
-  themes: z.array(slug).default([]),
+  themes: z.array(slugLike('governance')).default([]),
   /** The same recommendation in easy words, for the easy-read version. */
   easyRead: nonEmptyText.optional().describe('The recommendation in easy words: short sentences, one idea each. Needed when the report has an easy-read version.'),
   /** Who must act, in easy words, for the easy-read version ("The council"); else the addressee. */
@@ -49,8 +49,8 @@ export const domainFindingsSchema = z.strictObject({
 });
 
 export const inspectionSchema = z.strictObject({
-  service: slug.describe('The inspected service: a file name in content/services, without .yaml.'),
-  framework: slug.describe('The inspection framework: a file name in content/frameworks, without .yaml, such as youth-2021.'),
+  service: slugLike('northmoor').describe('The inspected service: a file name in content/services, without .yaml.'),
+  framework: slugLike('youth-2021').describe('The inspection framework: a file name in content/frameworks, without .yaml, such as youth-2021.'),
   /** inspection, reinspection (give reinspectionOf) or joint (give partners). */
   kind: z.enum(['inspection', 'reinspection', 'joint']).describe('inspection; reinspection (give reinspectionOf); joint (give partners).'),
   reinspectionOf: slug.optional().describe('For a reinspection: the slug (folder name) of the inspection it follows up.'),
@@ -72,7 +72,7 @@ export const inspectionSchema = z.strictObject({
   findings: z.record(domainId, domainFindingsSchema).default({}).describe('Per domain id (quoted, such as "1"): strengths and areas for improvement.'),
   context: z.array(contextualFactSchema).default([]).describe('Contextual facts about the area: label, value, comparison, source.'),
   /** Glossary term ids to include in the report's glossary besides those found in its text. */
-  glossary: z.array(slug).default([]).describe('Glossary term ids to include in the report glossary besides those found in its text.'),
+  glossary: z.array(slugLike('assetplus')).default([]).describe('Glossary term ids to include in the report glossary besides those found in its text.'),
 });
 
 export type AuthoredRating = z.infer<typeof authoredRatingSchema>;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { nonEmptyText, slug } from './common.ts';
+import { nonEmptyText, slugLike } from './common.ts';
 
 export const serviceSchema = z.strictObject({
-  slug,
+  slug: slugLike('northmoor'),
   name: nonEmptyText,
   shortName: nonEmptyText,
   nation: z.enum(['England', 'Wales']),

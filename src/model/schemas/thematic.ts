@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, slug } from './common.ts';
+import { isoDate, nonEmptyText, slugLike } from './common.ts';
 import { recommendationSchema } from './inspection.ts';
 
 /**
@@ -33,7 +33,7 @@ export const thematicSchema = z.strictObject({
   recommendations: z.array(thematicRecommendationSchema).default([]).describe('Numbered 1, 2, 3… in order, each with the body it is addressed to, its lines of enquiry and its evidence.'),
   caveats: nonEmptyText.optional().describe('Anything a reader of the recommendations tracker must know first, such as "These recommendations were made to partnerships in England only."'),
   fictional: z.boolean().default(false).describe('true for a made-up sample report: every output then says so.'),
-  glossary: z.array(slug).default([]),
+  glossary: z.array(slugLike('assetplus')).default([]),
 });
 
 export type ThematicSource = z.infer<typeof thematicSchema>;
