@@ -203,7 +203,7 @@ export function writeContactSheet(entries: readonly SnapshotEntry[], stale: read
     const images = [`<a href="${href(shown)}"><img src="${href(shown)}" alt="${escape(`${e.group}, ${e.label}`)}" width="${e.width}" height="${e.height}" loading="lazy"></a>`];
     if (e.status === 'changed' && e.actual) images.push(`<a href="${href(e.actual)}"><img src="${href(e.actual)}" alt="new: ${escape(`${e.group}, ${e.label}`)}" loading="lazy"></a>`);
     if (e.diff) images.push(`<a href="${href(e.diff)}"><img src="${href(e.diff)}" alt="diff: ${escape(`${e.group}, ${e.label}`)}" loading="lazy"></a>`);
-    return `<figure class="${e.status}">${images.join('')}<figcaption><strong>${escape(e.label)}</strong> <span class="status">${e.status}</span><br><code>${escape(e.file)}</code><br>${e.width} × ${e.height} px · <a href="${escape(e.source)}">${escape(e.source)}</a>${extra.length ? `<br>${extra.join(' · ')}` : ''}</figcaption></figure>`;
+    return `<figure class="${e.status}">${images.join('')}<figcaption><strong>${escape(e.label)}</strong> <span class="status">${e.status}</span><br><code>${escape(e.file)}</code><br>${e.width} × ${e.height} px · from <code>${escape(e.source)}</code>${extra.length ? `<br>${extra.join(' · ')}` : ''}</figcaption></figure>`;
   };
   const sections = [...groups].map(([group, items]) => `<section><h2>${escape(group)}</h2><div class="row">${items.map(figure).join('\n')}</div></section>`);
   const html = `<!doctype html>
@@ -245,8 +245,8 @@ export interface PdfPagePick {
 }
 
 /**
- * The pages worth a picture in a PDF: the first, the first with a figure or table in its structure
- * tree (a chart, a ratings table), and the last; each page once.
+ * The pages worth a picture in a PDF: the first, the first after it with a figure or table in its
+ * structure tree (a chart, a ratings table, an easy-read page of pictures), and the last; each once.
  */
 export async function pdfPagesToShow(file: string): Promise<{ pageCount: number; picks: PdfPagePick[] }> {
   const doc = await getDocument({ data: new Uint8Array(fs.readFileSync(file)), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
@@ -256,11 +256,11 @@ export async function pdfPagesToShow(file: string): Promise<{ pageCount: number;
       return n?.role === 'Figure' || n?.role === 'Table' || (n?.children ?? []).some(hasFigureOrTable);
     };
     let figure: number | undefined;
-    for (let number = 1; number <= doc.numPages && figure === undefined; number++) {
+    for (let number = 2; number <= doc.numPages && figure === undefined; number++) {
       if (hasFigureOrTable(await (await doc.getPage(number)).getStructTree())) figure = number;
     }
     const picks: PdfPagePick[] = [{ page: 1, why: 'first' }];
-    if (figure !== undefined && figure !== 1) picks.push({ page: figure, why: 'first figure or table' });
+    if (figure !== undefined) picks.push({ page: figure, why: 'first figure or table' });
     if (doc.numPages > 1 && doc.numPages !== figure) picks.push({ page: doc.numPages, why: 'last' });
     return { pageCount: doc.numPages, picks };
   } finally {
