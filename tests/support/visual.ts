@@ -4,15 +4,17 @@
  * instead. Every run also writes a contact sheet of all of them, .visual/index.html (gitignored),
  * with the new image and a diff image beside each snapshot that changed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pixelmatch from 'pixelmatch';
 import sharp from 'sharp';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { browserSkipReason } from './browser.ts';
 
+const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SNAPSHOT_DIR = path.join(ROOT, 'tests/visual/snapshots');
 export const SHEET_DIR = path.join(ROOT, '.visual');
@@ -269,10 +271,10 @@ export async function pdfPagesToShow(file: string): Promise<{ pageCount: number;
 }
 
 /** One page of a PDF as a PNG, drawn by poppler's pdftoppm at 50 dpi. */
-export function renderPdfPage(file: string, page: number): Buffer {
+export async function renderPdfPage(file: string, page: number): Promise<Buffer> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'visual-pdf-')), 'page');
   try {
-    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', String(page), '-l', String(page), '-singlefile', file, out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    await run('pdftoppm', ['-png', '-r', '50', '-f', String(page), '-l', String(page), '-singlefile', file, out]);
     return fs.readFileSync(`${out}.png`);
   } finally {
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
