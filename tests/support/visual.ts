@@ -196,16 +196,14 @@ export function writeContactSheet(entries: readonly SnapshotEntry[], stale: read
   const summary = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
   const figure = (e: SnapshotEntry) => {
     const snapshot = path.relative(ROOT, path.join(SNAPSHOT_DIR, e.file));
-    const shown = e.status === 'missing' ? e.actual! : snapshot;
-    const extra = [
-      e.actual && e.status === 'changed' ? `<a href="${href(e.actual)}">new image</a>` : '',
-      e.diff ? `<a href="${href(e.diff)}">diff</a>` : '',
-      e.note ? escape(e.note) : '',
-    ].filter(Boolean);
-    const images = [`<a href="${href(shown)}"><img src="${href(shown)}" alt="${escape(`${e.group}, ${e.label}`)}" width="${e.width}" height="${e.height}" loading="lazy"></a>`];
-    if (e.status === 'changed' && e.actual) images.push(`<a href="${href(e.actual)}"><img src="${href(e.actual)}" alt="new: ${escape(`${e.group}, ${e.label}`)}" loading="lazy"></a>`);
-    if (e.diff) images.push(`<a href="${href(e.diff)}"><img src="${href(e.diff)}" alt="diff: ${escape(`${e.group}, ${e.label}`)}" loading="lazy"></a>`);
-    return `<figure class="${e.status}">${images.join('')}<figcaption><strong>${escape(e.label)}</strong> <span class="status">${e.status}</span><br><code>${escape(e.file)}</code><br>${e.width} × ${e.height} px · from <code>${escape(e.source)}</code>${extra.length ? `<br>${extra.join(' · ')}` : ''}</figcaption></figure>`;
+    // Web pages at half size, so the three widths sit side by side in their true proportions.
+    const scale = e.file.startsWith('web') ? 0.5 : 1;
+    const picture = (file: string, caption: string) =>
+      `<div class="picture"><a href="${href(file)}"><img src="${href(file)}" alt="${escape(`${caption}: ${e.group}, ${e.label}`)}" width="${Math.round(e.width * scale)}" loading="lazy"></a><span>${caption}</span></div>`;
+    const pictures = [e.status === 'missing' ? picture(e.actual!, 'new (no snapshot)') : picture(snapshot, e.status === 'changed' ? 'snapshot' : e.status === 'same' ? 'same as the snapshot' : `snapshot (${e.status})`)];
+    if (e.status === 'changed' && e.actual) pictures.push(picture(e.actual, 'new'));
+    if (e.diff) pictures.push(picture(e.diff, 'diff (red: pixels that differ)'));
+    return `<figure class="${e.status}"><div class="pictures">${pictures.join('')}</div><figcaption><strong>${escape(e.label)}</strong> <span class="status">${e.status}</span><br><code>${escape(e.file)}</code><br>${e.width} × ${e.height} px · from <code>${escape(e.source)}</code>${e.note ? `<br>${escape(e.note)}` : ''}</figcaption></figure>`;
   };
   const sections = [...groups].map(([group, items]) => `<section><h2>${escape(group)}</h2><div class="row">${items.map(figure).join('\n')}</div></section>`);
   const html = `<!doctype html>
@@ -214,13 +212,15 @@ export function writeContactSheet(entries: readonly SnapshotEntry[], stale: read
 body { font: 15px/1.4 system-ui, sans-serif; margin: 1rem 2rem; color: #0b0c0c; }
 .row { display: flex; gap: 1.5rem; align-items: flex-start; overflow-x: auto; padding-bottom: 1rem; }
 figure { margin: 0; flex: none; }
-figure img { display: block; max-height: 60rem; width: auto; max-width: 40rem; height: auto; border: 1px solid #b1b4b6; margin-bottom: .25rem; }
+.pictures { display: flex; gap: .75rem; align-items: flex-start; }
+.picture span { display: block; font-size: 13px; color: #505a5f; }
+figure img { display: block; height: auto; border: 1px solid #b1b4b6; margin-bottom: .25rem; }
 figure.changed img, figure.missing img { border: 3px solid #d4351c; }
 figure.new img, figure.updated img { border: 3px solid #1d70b8; }
 .status { padding: 0 .4em; background: #f3f2f1; }
 .changed .status, .missing .status { background: #d4351c; color: #fff; }
 .new .status, .updated .status { background: #1d70b8; color: #fff; }
-figcaption { max-width: 40rem; }
+figcaption { max-width: 40rem; margin-top: .25rem; }
 </style></head><body>
 <h1>Visual snapshots</h1>
 <p>${entries.length} images: ${escape(summary)}. Compared with pixelmatch (threshold ${PIXEL_THRESHOLD} per pixel; changed when more than ${MAX_DIFF_SHARE * 100}% of the pixels differ). Update them with <code>${UPDATE_COMMAND}</code>.</p>
