@@ -27,7 +27,7 @@ export const UPDATE_COMMAND = 'UPDATE=1 npx vitest run tests/visual';
 export const PIXEL_THRESHOLD = 0.1;
 /**
  * The share of an image's pixels that may differ before a snapshot counts as changed: 1 in 100,000
- * (0.001%, 30 pixels of a 1280 × 2400 page, 2 of a PDF page). The same build renders to the same
+ * (0.001%: 25 pixels of a 1280 × 2000 page, 2 of a PDF page). The same build renders to the same
  * pixels here and on CI (the same Debian packages, fonts and sharp), so an unchanged page differs in
  * no pixel at all; the few allowed absorb a stray antialiased pixel on another CPU. The test's own
  * check measures what a real change costs: a heading moved down 1 px differs in about 270 pixels,

@@ -32,7 +32,7 @@ import {
 
 const WIDTHS = [320, 768, 1280];
 /** Only the top of a long page: the files stay small, and layout faults show near the top as well. */
-const MAX_HEIGHT = 2400;
+const MAX_HEIGHT = 2000;
 /** An address no page has, for the 404 page. */
 const MISSING = '/no-such-page-for-the-visual-tests/';
 
@@ -104,15 +104,25 @@ describe.skipIf(skipReason !== undefined)('visual snapshots', () => {
     }, STEADY_CSS);
   }
 
-  /** The page as it is now, from the top: the whole width, at most MAX_HEIGHT px of its height. */
-  async function capture(): Promise<Buffer> {
-    const { width, height } = await page.evaluate(async () => {
-      for (const image of document.images) image.loading = 'eager';
-      await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
-      await document.fonts.ready;
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      return { width: window.innerWidth, height: document.documentElement.scrollHeight };
-    });
+  /**
+   * The page as it is now, from the top: the whole width, at most MAX_HEIGHT px of its height. Just
+   * after loading it waits for images, fonts and two frames; after a resize, for any font the new
+   * layout asks for and one frame.
+   */
+  async function capture({ loaded = true } = {}): Promise<Buffer> {
+    const { width, height } = loaded
+      ? await page.evaluate(async () => {
+          for (const image of document.images) image.loading = 'eager';
+          await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
+          await document.fonts.ready;
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          return { width: window.innerWidth, height: document.documentElement.scrollHeight };
+        })
+      : await page.evaluate(async () => {
+          await document.fonts.ready;
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          return { width: window.innerWidth, height: document.documentElement.scrollHeight };
+        });
     // Chromium's own capture, told to encode fast (the PNG is decoded and compacted here anyway):
     // the same pixels as playwright's page.screenshot in two thirds of the time.
     const { data } = await devtools.send('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width, height: Math.min(height, MAX_HEIGHT), scale: 1 }, captureBeyondViewport: true, optimizeForSpeed: true });
@@ -165,7 +175,7 @@ describe.skipIf(skipReason !== undefined)('visual snapshots', () => {
         // Loaded once at the narrowest width, then widened, as a window is: a third of the page loads.
         if (index === 0) await open(address, width);
         else await page.setViewportSize({ width, height: 800 });
-        const png = await capture();
+        const png = await capture({ loaded: index === 0 });
         shooting += Date.now() - shot;
         const check = checkSnapshot(png, {
           group: `Page ${pattern}${pattern === address ? '' : ` (${address})`}`,
