@@ -896,9 +896,10 @@ const STAGE_HEADLINE: Record<string, Record<'strong' | 'good' | 'mixed' | 'weak'
 const AIM_SHORT: Record<number, string> = { 1: 'stop offending', 2: 'stay safe', 3: 'keep others safe' };
 
 /** "in almost every case" from a percentage, for narrative text (the figures themselves are in the annex). */
-function cover(percent: number, yes: number, relevant: number, rng: Random): { cover: string } {
+function cover(percent: number, question: string, rng: Random): { cover: string } {
   if (percent >= 100) return { cover: 'in every case' };
-  if (rng.chance(0.3)) return { cover: `in ${yes} of the ${relevant} cases` };
+  // A figure is quoted from the data, never typed (the check warns on a typed one).
+  if (rng.chance(0.3)) return { cover: `in <Count question="${question}" /> cases` };
   if (percent >= 90) return { cover: 'in almost every case' };
   if (percent >= 80) return { cover: 'in the large majority of cases' };
   if (percent >= 65) return { cover: 'in most cases' };
@@ -1660,11 +1661,11 @@ function introduction(writer: Writer, ctx: InspectionContext): Section {
   );
   if (survey) paragraphs.push(`[^survey]: ${rng.pick([`${rng.int(12, 40)} case managers and other practitioners answered our survey.`, `Our survey was sent to every practitioner in the service; ${rng.int(55, 95)} in every 100 replied.`])}`);
   if (ooc < framework.caseSample.minimumSample) {
-    paragraphs.push(writer.say(`The service worked with very few children on out-of-court disposals during the period we inspected, so our sample had only ${ooc} out-of-court ${ooc === 1 ? 'case' : 'cases'}. That is too few to rate the out-of-court case standards, so we have not rated them.`));
+    paragraphs.push(writer.say(`The service worked with very few children on out-of-court disposals during the period we inspected, so our sample had only <Sample caseType="out-of-court" /> out-of-court ${ooc === 1 ? 'case' : 'cases'}. That is too few to rate the out-of-court case standards, so we have not rated them.`));
   }
   const extras = [
     paragraph(writer.take([...PARTNERSHIPS.context, ...INFORMATION.context], 2)),
-    paragraph(writer.say(`We read ${cases.length} cases in all{, chosen to reflect the caseload by sex, type of disposal and level of risk|, chosen at random from the cases that began in the previous year}.`), writer.take(STAFF.context, 1)),
+    paragraph(writer.say(`We read <Sample /> cases in all{, chosen to reflect the caseload by sex, type of disposal and level of risk|, chosen at random from the cases that began in the previous year}.`), writer.take(STAFF.context, 1)),
   ];
   return { heading: 'Introduction', paragraphs, extras };
 }
@@ -1678,7 +1679,7 @@ function diversity(writer: Writer, ctx: InspectionContext): Section {
   const disabled = cases.filter((c) => c.disability === 'yes').length;
   const paragraphs = [
     writer.say(
-      `Of the ${cases.length} children in our sample, ${girls === 0 ? 'none were girls' : `${girls} ${girls === 1 ? 'was a girl' : 'were girls'}`}, ${minority} ${minority === 1 ? 'was' : 'were'} from black, Asian, mixed or other ethnic groups, and ${lookedAfter} ${lookedAfter === 1 ? 'was' : 'were'} looked after by the local authority. ${disabled} ${disabled === 1 ? 'child had' : 'children had'} a disability or a diagnosed learning need.`,
+      `Of the <Sample /> children in our sample, ${girls === 0 ? 'none were girls' : `${girls} ${girls === 1 ? 'was a girl' : 'were girls'}`}, ${minority} ${minority === 1 ? 'was' : 'were'} from black, Asian, mixed or other ethnic groups, and ${lookedAfter} ${lookedAfter === 1 ? 'was' : 'were'} looked after by the local authority. ${disabled} ${disabled === 1 ? 'child had' : 'children had'} a disability or a diagnosed learning need.`,
     ),
     writer.say(
       `((Case managers generally paid attention to each child's identity and background, and assessments usually said how the child's culture, faith and experiences shaped their needs.||Attention to diversity was uneven: in some cases assessments said little about the child's identity or how it affected their experience of the service.)) ${girls > 0 ? "{Work with girls was tailored to their needs, with some sessions run by female staff.|Few staff had been trained to work with girls, and the service has no specific offer for them.}" : ''}`,
@@ -1745,7 +1746,7 @@ function caseSampleSection(writer: Writer, ctx: InspectionContext, standard: Sta
   if (result.awarded === NOT_RATED) {
     return {
       heading,
-      paragraphs: [paragraph(`We inspected only ${result.sampleSize ?? 0} out-of-court ${result.sampleSize === 1 ? 'case' : 'cases'}, fewer than the ${framework.caseSample.minimumSample} we need to rate this standard, so we have not rated it.`, outOfCourt ? writer.take(OUT_OF_COURT_DETAIL.positive, 1) : [])],
+      paragraphs: [paragraph(`We inspected only <Sample caseType="out-of-court" /> out-of-court ${result.sampleSize === 1 ? 'case' : 'cases'}, fewer than the ${framework.caseSample.minimumSample} we need to rate this standard, so we have not rated it.`, outOfCourt ? writer.take(OUT_OF_COURT_DETAIL.positive, 1) : [])],
       extras: [paragraph(writer.take([...OUT_OF_COURT_DETAIL.positive, ...OUT_OF_COURT_DETAIL.negative], 1).map((s) => `In the cases we did read, ${s.charAt(0).toLowerCase()}${s.slice(1)}`))],
     };
   }
@@ -1753,8 +1754,8 @@ function caseSampleSection(writer: Writer, ctx: InspectionContext, standard: Sta
   const paragraphs: string[] = [];
   const extras: string[] = [];
   const opening = rng.pick([
-    `We inspected ${result.sampleSize} ${kindWords} cases and rated this standard <Rating standard="${standard.id}" />.`,
-    `We rated this standard <Rating standard="${standard.id}" />, from the ${result.sampleSize} ${kindWords} cases we inspected.`,
+    `We inspected <Sample caseType="${kindWords}" /> ${kindWords} cases and rated this standard <Rating standard="${standard.id}" />.`,
+    `We rated this standard <Rating standard="${standard.id}" />, from the <Sample caseType="${kindWords}" /> ${kindWords} cases we inspected.`,
     `Our rating for this standard is <Rating standard="${standard.id}" />.`,
   ]);
   const lowest = [...result.keyQuestions].filter((q) => q.percent).sort((a, b) => a.percent!.shown - b.percent!.shown)[0];
@@ -1762,8 +1763,8 @@ function caseSampleSection(writer: Writer, ctx: InspectionContext, standard: Sta
     // youth-2018 3.4, joint working: two questions about work with the police.
     const [recommendation, police] = result.keyQuestions;
     const sentences = [opening];
-    if (recommendation?.percent) sentences.push(writer.say(`The service's recommendations to the joint decision-making panel were sufficiently well informed and personalised ${cover(recommendation.percent.shown, recommendation.yes, recommendation.relevant, rng).cover}.`));
-    if (police?.percent) sentences.push(writer.say(`The service worked effectively with the police to put the disposal into practice ${cover(police.percent.shown, police.yes, police.relevant, rng).cover}.`));
+    if (recommendation?.percent) sentences.push(writer.say(`The service's recommendations to the joint decision-making panel were sufficiently well informed and personalised ${cover(recommendation.percent.shown, recommendation.id, rng).cover}.`));
+    if (police?.percent) sentences.push(writer.say(`The service worked effectively with the police to put the disposal into practice ${cover(police.percent.shown, police.id, rng).cover}.`));
     paragraphs.push(sentences.join(' '));
     paragraphs.push(paragraph(writer.take(good ? JOINT_WORKING_DETAIL.positive : JOINT_WORKING_DETAIL.negative, 2), writer.take(good ? JOINT_WORKING_DETAIL.negative : JOINT_WORKING_DETAIL.positive, 1)));
     extras.push(paragraph(writer.take(OOC_POLICY.context, 1), writer.take(good ? OOC_POLICY.positive : OOC_POLICY.negative, 1)));
@@ -1774,7 +1775,7 @@ function caseSampleSection(writer: Writer, ctx: InspectionContext, standard: Sta
       const aspectIndex = Number(question.id.split('.')[2]);
       const aspect = (['desistance', 'childSafety', 'othersSafety'] as const)[aspectIndex - 1]!;
       const t = tone(question.band);
-      const coverage = cover(question.percent.shown, question.yes, question.relevant, rng);
+      const coverage = cover(question.percent.shown, question.id, rng);
       const headline = writer.say(rng.pick(STAGE_HEADLINE[stage]![t]), { aim: AIMS[aspectIndex]!.aim, aimShort: AIM_SHORT[aspectIndex]!, cover: coverage.cover, Cover: cap(coverage.cover) });
       const positive = t === 'strong' || t === 'good';
       const details = writer.take(positive ? ASPECT[aspect].positive : ASPECT[aspect].negative, t === 'strong' || t === 'weak' ? 2 : 1);

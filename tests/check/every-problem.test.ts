@@ -34,7 +34,7 @@ plant(`${folder}/cases.csv`, 'C01,court,referral-order,no,male,white,no,no,yes,'
 plant(`${folder}/cases.csv`, 'C03,court,referral-order,', 'C03,court,referal-order,');
 // report.mdx: a component that does not exist; a standard without its section.
 plant(`${folder}/report.mdx`, 'We looked at a sample', '<RatingSummary />\n\nWe looked at a sample');
-plant(`${folder}/report.mdx`, '## 2.2 Planning\n\nInspectors found the work under this standard was of a consistent quality.\n\n', '');
+plant(`${folder}/report.mdx`, '## 2.2 Planning\n\nInspectors found the work under this standard was of a consistent quality.\n\n### Strengths\n\n- Staff knew the children well.\n\n### Areas for improvement\n\n- Records were not always up to date.\n\n', '');
 // The service: a nation outside the inspectorate's, and no region.
 plant('content/services/eastbrook.yaml', 'nation: England', 'nation: Scotland');
 plant('content/services/eastbrook.yaml', 'region: East of England\n', '');
@@ -53,7 +53,7 @@ describe('ten independent mistakes in five files', () => {
       'content/inspections/eastbrook-2023/inspection.yaml:18:13 error invalid-format',
       'content/inspections/eastbrook-2023/report.mdx:7:1 error unknown-component',
       // Where section 2.2 belongs: after 2.1, at the heading of 2.3.
-      'content/inspections/eastbrook-2023/report.mdx:31:1 error missing-narrative',
+      'content/inspections/eastbrook-2023/report.mdx:71:1 error missing-narrative',
       'content/publisher.yaml:5:10 error invalid-format',
       'content/services/eastbrook.yaml:2:1 error missing-field',
       'content/services/eastbrook.yaml:5:9 error invalid-value',
