@@ -1634,7 +1634,7 @@ function foreword(writer: Writer, ctx: InspectionContext, recommendationCount: n
 
 function introduction(writer: Writer, ctx: InspectionContext): Section {
   const { rng } = writer;
-  const { service, cases, rating, framework } = ctx;
+  const { service, rating, framework } = ctx;
   writer.section('introduction');
   const court = rating.sampleSize.court;
   const ooc = rating.sampleSize['out-of-court'];

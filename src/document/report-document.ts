@@ -153,7 +153,7 @@ function standardNarrative(report: Report, standard: RatedStandard): Block[] {
 function overallFindings({ inspection, heading, overall }: Report, section: SectionOf<'overall-findings'>): Block[] {
   const { rating, service } = inspection;
   const { composite } = rating;
-  const scaled = composite.scaledScore !== composite.score ? ` (${composite.scaledScore} out of ${composite.fullMaximum} when scaled to the full range)` : '';
+  const scaled = composite.scaledScore !== composite.score ? ` (${Math.round(composite.scaledScore)} out of ${composite.fullMaximum} when scaled to the full range and rounded)` : '';
   const blocks: Block[] = [
     heading(2, section.heading),
     paragraph(text(`Overall, ${service.shortName} is rated: `), overall, text('.')),
