@@ -21,10 +21,12 @@ import { readEasyReadFile } from './easy-read/load.ts';
 
 /**
  * Stand-ins for required fields that fail their schema: never compared (their checks are skipped),
- * and a status that keeps the report out of every output.
+ * and a status that keeps the report out of every output. Dates are real dates, so documents made
+ * only to check their language (easy-read versions) can still be made.
  */
+const PLACEHOLDER_DATE = '2000-01-01';
 const PLACEHOLDERS: InspectionSource = {
-  service: '', framework: '', kind: 'inspection', partners: [], fieldwork: { start: '', end: '' }, published: '', status: 'draft', lead: '', team: [],
+  service: '', framework: '', kind: 'inspection', partners: [], fieldwork: { start: PLACEHOLDER_DATE, end: PLACEHOLDER_DATE }, published: PLACEHOLDER_DATE, status: 'draft', lead: '', team: [],
   ratings: {}, recommendations: [], findings: {}, context: [], glossary: [],
 };
 

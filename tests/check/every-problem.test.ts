@@ -154,3 +154,23 @@ describe('a glossary file that cannot be read', () => {
     expect(loadProject(copy).diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['content/glossary/terms.yaml:4 yaml-syntax']);
   });
 });
+
+describe('an inspection whose dates fail their schema, with an easy-read version', () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'every-problem-dates-'));
+  fs.cpSync(valid, copy, { recursive: true });
+  fs.cpSync(path.resolve(import.meta.dirname, '../../templates'), path.join(copy, 'templates'), { recursive: true });
+  afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(copy, folder, 'easy-read.mdx'), '## What this report is about\n\nWe are inspectors.\n');
+  const yamlFile = path.join(copy, folder, 'inspection.yaml');
+  const yaml = fs.readFileSync(yamlFile, 'utf8');
+  expect(yaml).toMatch(/^published: \d{4}-\d{2}-\d{2}$/m);
+  expect(yaml).toMatch(/^  start: \d{4}-\d{2}-\d{2}$/m);
+  fs.writeFileSync(yamlFile, yaml.replace(/^published: .*$/m, 'published: 14 November 2023').replace(/^  start: .*$/m, '  start: 11/09/2023'));
+
+  it('reports the dates, and checks the easy-read version without failing on them', () => {
+    const diagnostics = loadProject(copy).diagnostics;
+    expect(diagnostics.filter((d) => d.rule === 'internal-error')).toEqual([]);
+    expect(diagnostics.filter((d) => d.rule === 'invalid-date').map((d) => `${d.file}:${d.line}`)).toEqual([`${folder}/inspection.yaml:${yaml.split('\n').findIndex((l) => l.startsWith('  start:')) + 1}`, `${folder}/inspection.yaml:${yaml.split('\n').findIndex((l) => l.startsWith('published:')) + 1}`]);
+    expect(diagnostics.some((d) => d.file === `${folder}/easy-read.mdx`)).toBe(true);
+  });
+});

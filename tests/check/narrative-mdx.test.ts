@@ -128,8 +128,8 @@ describe('figures quoted from the data', () => {
   const figures = dataFigures(dudley.rating);
   const asked = quotableQuestions(dudley.rating).find((q) => q.id === '2.1.1')!;
   /** Checks a narrative against Dudley 2019 under "## 2.1 Assessment"; what is said, lines counted in the body. */
-  const dudleyCheck = (body: string) => {
-    const text = `## 2.1 Assessment\n\n${body}`;
+  const dudleyCheck = (body: string, heading = '## 2.1 Assessment') => {
+    const text = `${heading}\n\n${body}`;
     const diagnostics = new DiagnosticList();
     checkNarrativeMdx({ tree: readMarkdown(text).tree!, text, file: dudley.narrativeFile, folder, inspection: dudley, diagnostics });
     return diagnostics.items.map((d) => ({ ...d, line: d.line - 2 }));
@@ -172,11 +172,24 @@ describe('figures quoted from the data', () => {
     expect(dudleyCheck(`We read ${dudley.rating.sampleSize.court} court cases.\n`)[0]).toMatchObject({ column: 9, message: `"${dudley.rating.sampleSize.court}" is a figure the data computes (the court cases in the sample: ${dudley.rating.sampleSize.court})` });
   });
 
+  it('warns at a percentage in a case-sample standard\'s section that the data does not give: a figure gone stale', () => {
+    const computed = new Set(figures.filter((f) => f.kind === 'percent').map((f) => f.numbers[0]));
+    const stale = [...Array(101).keys()].find((n) => !computed.has(n))!;
+    const ofStandard = figures.filter((f) => f.kind === 'percent' && f.question?.startsWith('2.1.'));
+    const [d, ...more] = dudleyCheck(`Assessment was good: ${stale}% of them were good enough.\n`);
+    expect(more).toEqual([]);
+    expect(d).toMatchObject({ line: 1, column: 22, severity: 'warning', rule: 'typed-figure', message: `"${stale}%" is not a figure the data computes for standard 2.1 (${ofStandard.map((f) => `${f.question}: ${f.text}`).join(', ')})` });
+    expect(d!.hint).toContain(ofStandard[0]!.tag);
+    // Outside a case-sample standard's section, or about staff, such a figure is not the cases'.
+    expect(dudleyCheck(`Assessment was good: ${stale}% of them were good enough.\n`, '## Foreword')).toEqual([]);
+    expect(dudleyCheck(`Assessment was good, said ${stale}% of staff.\n`)).toEqual([]);
+  });
+
   it('says nothing of numbers the data does not compute, quotations, headings or figures about staff', () => {
     const computed = new Set(figures.filter((f) => f.kind === 'percent').map((f) => f.numbers[0]));
     const other = [...Array(101).keys()].find((n) => !computed.has(n))!;
     const typed = `${asked.percent.shown}%`;
-    expect(dudleyCheck(`In 2019, 3 staff left; ${other}% of cases were new; 1 of 3 managers; page 2 of 9.\n`)).toEqual([]);
+    expect(dudleyCheck(`In 2019, 3 staff left; ${other}% of cases were new; 1 of 3 managers; page 2 of 9.\n`, '## Introduction')).toEqual([]);
     expect(dudleyCheck(`> ${typed} of the time, said a parent.\n`)).toEqual([]);
     expect(dudleyCheck(`### Why ${typed}\n\nText.\n`)).toEqual([]);
     expect(dudleyCheck(`In our survey, ${typed} of staff said so.\n`)).toEqual([]);

@@ -4,7 +4,8 @@
  * data is corrected; written as <Percent />, <Count />, <Composite /> or <Sample /> it is always the
  * data's. A warning, at the figure itself, naming the component to write instead.
  *
- * Only figures equal to one the data computes are reported, and not in a sentence about staff, a
+ * A percentage in a case-sample standard's section that the data does not give is reported too, as
+ * most likely stale. Figures are not reported in a sentence about staff, a
  * survey or national figures ("100% of staff", "40% of children nationally"), which the case sample
  * does not compute; quotations (someone's own words) and headings (drawn as plain text, where a
  * component cannot go) are left alone.
@@ -85,7 +86,20 @@ export const typedFigure: NarrativeRule = {
           const matching = figures.filter(
             (f) => pattern.kinds.includes(f.kind) && same(f.numbers, typed) && (!pattern.caseType || (caseType ? f.tag.includes(`"${caseType}"`) : true)),
           );
-          if (matching.length === 0 || NOT_THE_CASES.test(sentenceAround(source, from, match[0].length))) continue;
+          if (NOT_THE_CASES.test(sentenceAround(source, from, match[0].length))) continue;
+          if (matching.length === 0) {
+            // A percentage in a case-sample standard's section that the data does not give: most likely
+            // a figure typed from an earlier draft of the data, now wrong.
+            const ofStandard = pattern.kinds.includes('percent') && standard ? figures.filter((f) => f.kind === 'percent' && f.question?.startsWith(`${standard}.`)) : [];
+            if (ofStandard.length === 0) continue;
+            taken.push([from, to]);
+            report(
+              positionAt(start + from),
+              `"${match[0]}" is not a figure the data computes for standard ${standard} (${ofStandard.map((f) => `${f.question}: ${f.text}`).join(', ')})`,
+              `if it is about the cases, write the key question's figure instead, such as ${ofStandard[0]!.tag}, so it is always the data's; if it is about something else, say what in the sentence`,
+            );
+            continue;
+          }
           taken.push([from, to]);
           const chosen = preferred(matching, standard, caseType);
           // A number of cases: the number is the figure; the words after it stay.
