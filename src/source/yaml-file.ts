@@ -53,16 +53,15 @@ export function readYaml(text: string): YamlSource {
   const syntax = explainSyntaxErrors(doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY'), text, toPosition);
   problems.push(...syntax.map(({ message, hint, at }) => ({ rule: 'yaml-syntax' as const, message, hint, at })));
   // After a syntax error the parser's view of the rest is unreliable: nothing more is said about it.
-  if (syntax.length) {
+  /** A top-level text value written wholly above the first problem of the file. */
+  const textAbove = (key: string): string | undefined => {
     const firstLine = Math.min(...problems.map((problem) => problem.at.line));
-    const textAbove = (key: string): string | undefined => {
-      if (!isMap(doc.contents)) return undefined;
-      const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
-      const value = pair?.value;
-      return isScalar(value) && typeof value.value === 'string' && value.range && toPosition(value.range[1]).line < firstLine ? value.value : undefined;
-    };
-    return { data: undefined, syntaxErrors: problems, positionOf: positionIn(doc, toPosition), textAbove };
-  }
+    if (!isMap(doc.contents)) return undefined;
+    const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+    const value = pair?.value;
+    return isScalar(value) && typeof value.value === 'string' && value.range && toPosition(value.range[1]).line < firstLine ? value.value : undefined;
+  };
+  if (syntax.length) return { data: undefined, syntaxErrors: problems, positionOf: positionIn(doc, toPosition), textAbove };
   for (const warning of doc.warnings) {
     if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
     problems.push({
@@ -90,7 +89,8 @@ export function readYaml(text: string): YamlSource {
     }
   }
 
-  return { data: problems.length ? undefined : data, syntaxErrors: problems, positionOf: positionIn(doc, toPosition) };
+  // A file refused for what it holds (a comma in { } text, a key or tag it may not have) is like one with a syntax error.
+  return problems.length ? { data: undefined, syntaxErrors: problems, positionOf: positionIn(doc, toPosition), textAbove } : { data, syntaxErrors: problems, positionOf: positionIn(doc, toPosition) };
 }
 
 /** Where a value (or, if it is missing, the nearest existing parent) is written in the document. */

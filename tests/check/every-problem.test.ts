@@ -174,3 +174,21 @@ describe('an inspection whose dates fail their schema, with an easy-read version
     expect(diagnostics.some((d) => d.file === `${folder}/easy-read.mdx`)).toBe(true);
   });
 });
+
+describe('an inspection.yaml refused for a comma in { } text', () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'every-problem-comma-'));
+  fs.cpSync(valid, copy, { recursive: true });
+  afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+  const yamlFile = path.join(copy, folder, 'inspection.yaml');
+  const yaml = fs.readFileSync(yamlFile, 'utf8');
+  const written = '  "1.1":\n    rating: good\n    evidence: The Management Board gives clear direction and holds partners to account.\n';
+  expect(yaml).toContain(written);
+  fs.writeFileSync(yamlFile, yaml.replace(written, '  "1.1": { rating: good, evidence: Staff are skilled, well supervised and stay. }\n'));
+  const reportFile = path.join(copy, folder, 'report.mdx');
+  fs.writeFileSync(reportFile, fs.readFileSync(reportFile, 'utf8').replace('We looked at a sample', '<RatingSummary />\n\nWe looked at a sample'));
+
+  it('still checks the folder\'s other files against the framework written above the problem', () => {
+    const rules = loadProject(copy).diagnostics.map((d) => `${d.file} ${d.rule}`);
+    expect(rules).toEqual([`${folder}/inspection.yaml yaml-syntax`, `${folder}/report.mdx unknown-component`]);
+  });
+});
