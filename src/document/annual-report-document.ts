@@ -56,6 +56,7 @@ function ratingsAnnexTable(ctx: AnnualReportContext): Extract<Block, { type: 'ta
     ]),
     // Points of the A4 portrait text width: the service's name takes what the dates and ratings leave.
     widths: [147, 70, 80, 70, 100],
+    stackNarrow: true,
   };
 }
 

@@ -74,6 +74,7 @@ export function ratingsKey(inspections: readonly Inspection[]): { symbols: Block
       cell(`${entry.name}${entry.otherNames.length ? ` (in the ${entry.otherNames.map((o) => `${o.framework.inEffectFrom.slice(0, 4)} standards: ${o.name}`).join('; ')})` : ''}`),
     ]),
     widths: [0.8, 2, 4],
+    stackNarrow: true,
   };
   if (!newest) return { symbols: [], standards: table };
   const { framework } = newest;

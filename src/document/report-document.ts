@@ -197,6 +197,7 @@ function contextualFacts({ inspection, heading }: Report, section: SectionOf<'co
       head: [[cell('Fact'), cell('Figure', { align: 'right' }), cell('Compared with'), cell('Source')]],
       rows: section.facts.map((fact) => [cell(fact.label, { rowHeader: true }), cell(fact.value, { align: 'right' }), cell(fact.comparison ?? '–'), cell(fact.source ?? '–')]),
       widths: [2.2, 0.8, 1.6, 2],
+      stackNarrow: true,
     },
   ];
 }
@@ -257,6 +258,7 @@ function results({ inspection, heading }: Report, section: SectionOf<'results'>)
           return [cell(`${s.id} ${s.name}`, { rowHeader: true }), { inlines: [ratingInline(inspection, result.awarded, result.professionalJudgement)] }];
         }),
         widths: [3, 1.4],
+        stackNarrow: true,
       });
     }
     for (const standard of domain.standards.filter((s) => !judgement.includes(s))) {

@@ -39,6 +39,7 @@ export function ratingsSummaryTable(inspection: Inspection): Extract<Block, { ty
     head: [[cell('Standard'), cell('Rating')]],
     rows,
     widths: [3, 1.4],
+    stackNarrow: true,
     ...(note ? { note } : {}),
   };
 }
@@ -56,5 +57,6 @@ export function keyQuestionTable(inspection: Inspection, standardId: string): Ex
       cell(q.percent ? `${q.percent.shown}% (${q.yes} of ${q.relevant})` : 'No relevant cases', { align: 'right' }),
     ]),
     widths: [3.2, 1],
+    stackNarrow: true,
   };
 }

@@ -9,15 +9,21 @@ import { ratingInline } from '../document/report-tables.ts';
 
 export type FacetId = 'rating' | 'nation' | 'year' | 'kind';
 
-/** The filters of the inspections list, in the order they are offered. */
-export const FACETS: readonly { id: FacetId; label: string }[] = [
-  { id: 'rating', label: 'Overall rating' },
-  { id: 'nation', label: 'Nation' },
-  { id: 'year', label: 'Year published' },
-  { id: 'kind', label: 'Kind of inspection' },
-];
-
 export const KIND_LABELS: Record<Inspection['source']['kind'], string> = { inspection: 'Inspection', reinspection: 'Reinspection', joint: 'Joint inspection' };
+/** A kind's inspections, as a filter page's title names them. */
+const KIND_PLURALS: Record<string, string> = { inspection: 'Standard inspections', reinspection: 'Reinspections', joint: 'Joint inspections' };
+
+/**
+ * The filters of the inspections list, in the order they are offered: `label` names the filter in the
+ * filter panel, `title` names one value's page in English ("Inspections rated Good"), for its
+ * <title>, h1 and breadcrumb alike.
+ */
+export const FACETS: readonly { id: FacetId; label: string; title: (value: FacetValue) => string }[] = [
+  { id: 'rating', label: 'Overall rating', title: ({ value, label }) => (value === NOT_RATED ? 'Inspections without an overall rating' : `Inspections rated ${label}`) },
+  { id: 'nation', label: 'Nation', title: ({ label }) => `Inspections in ${label}` },
+  { id: 'year', label: 'Year published', title: ({ label }) => `Inspections published in ${label}` },
+  { id: 'kind', label: 'Kind of inspection', title: ({ value, label }) => KIND_PLURALS[value] ?? `${label} inspections` },
+];
 const KIND_ORDER = Object.keys(KIND_LABELS);
 
 export interface FacetValue {
@@ -70,6 +76,12 @@ export function facetValues(inspections: readonly Inspection[], facet: FacetId):
   return [...values.values()]
     .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))
     .map(({ value, label, count }) => ({ value, label, count }));
+}
+
+/** The title of a filter's page for one of its values, such as "Inspections in Wales"; undefined for a value no inspection has. */
+export function facetTitle(inspections: readonly Inspection[], facet: FacetId, value: string): string | undefined {
+  const found = facetValues(inspections, facet).find((v) => v.value === value);
+  return found && FACETS.find((f) => f.id === facet)!.title(found);
 }
 
 export function withFacet(inspections: readonly Inspection[], facet: FacetId, value: string): Inspection[] {

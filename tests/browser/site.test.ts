@@ -70,6 +70,13 @@ const REFLOW_WIDTHS = [1280, 768, 320] as const;
  * Runs in the page: what keeps it from reflowing at the window's width. The page must not scroll
  * sideways; a table wrapper that scrolls must keep each row's header in view when scrolled to its
  * end; with `ratingsShown`, every row of the inspections table must show its rating on screen.
+ * And what a reader would see as broken at that width:
+ * - a word of an h1 or h2 split across two lines (each word, measured by a Range, must be one box);
+ * - the service navigation taking more than three rows, or (below the tablet width, where its items
+ *   sit close) a link smaller than a 24 × 24 px tap target (WCAG 2.5.8), or the current section unmarked;
+ * - a table stacked on a narrow screen whose caption is narrower than the stack, or whose cells do
+ *   not fit the window;
+ * - the standards by number (ratings pages) run together: two on one line in the same column.
  */
 function reflowProblems({ ratingsShown }: { ratingsShown: boolean }): string[] {
   const problems: string[] = [];
@@ -85,6 +92,46 @@ function reflowProblems({ ratingsShown }: { ratingsShown: boolean }): string[] {
       if (cell.left < box.left - 1 || cell.right > box.right + 1) problems.push(`row header "${name(th)}" of the table "${wrapper.getAttribute('aria-label')}" scrolls out of view`);
     }
     wrapper.scrollLeft = 0;
+  }
+  const visible = (el: Element) => el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().width > 0;
+  for (const heading of Array.from(document.querySelectorAll('h1, h2')).filter(visible)) {
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('.govuk-visually-hidden')) continue;
+      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        if (Array.from(range.getClientRects()).filter((r) => r.width > 0).length > 1) problems.push(`the ${heading.tagName.toLowerCase()} "${name(heading)}" breaks the word "${word[0]}" across lines`);
+      }
+    }
+  }
+  const narrow = root.clientWidth < 641;
+  const links = Array.from(document.querySelectorAll<HTMLElement>('.govuk-service-navigation__link'));
+  const navRows = new Set(links.map((link) => Math.round(link.getBoundingClientRect().top))).size;
+  if (navRows > 3) problems.push(`the navigation takes ${navRows} rows`);
+  for (const link of narrow ? links : []) {
+    const box = link.getBoundingClientRect();
+    if (box.width < 24 || box.height < 24) problems.push(`the navigation link "${name(link)}" is ${box.width.toFixed(0)} × ${box.height.toFixed(0)} px, under 24 × 24`);
+  }
+  for (const active of Array.from(document.querySelectorAll('.govuk-service-navigation__item--active'))) {
+    const style = getComputedStyle(active);
+    if (parseFloat(style.borderBottomWidth) + parseFloat(style.borderLeftWidth) < 3) problems.push(`the current section "${name(active)}" is not marked in the navigation`);
+  }
+  for (const wrapper of Array.from(document.querySelectorAll<HTMLElement>('.app-table--stack-narrow')).filter(visible)) {
+    const table = wrapper.querySelector('table');
+    if (!table || getComputedStyle(table).display === 'table') continue;
+    const label = wrapper.getAttribute('aria-label') ?? name(wrapper);
+    const caption = table.querySelector('caption');
+    if (caption && visible(caption) && !caption.classList.contains('govuk-visually-hidden') && caption.getBoundingClientRect().width < table.getBoundingClientRect().width - 1) problems.push(`the stacked table "${label}" has a caption ${caption.getBoundingClientRect().width.toFixed(0)} px wide in a ${table.getBoundingClientRect().width.toFixed(0)} px stack`);
+    const cut = Array.from(table.querySelectorAll('tbody th, tbody td')).find((cell) => cell.getBoundingClientRect().right > root.clientWidth + 1);
+    if (cut) problems.push(`the stacked table "${label}" has a cell beyond the window: "${name(cut)}"`);
+  }
+  for (const list of Array.from(document.querySelectorAll<HTMLElement>('.app-ratings-abbreviations')).filter(visible)) {
+    // Two items on one line are in different columns, so at least a column's width apart.
+    const columnWidth = parseFloat(getComputedStyle(list).columnWidth) || list.clientWidth;
+    const items = Array.from(list.children).map((item) => item.getBoundingClientRect());
+    if (items.some((a, i) => items.some((b, j) => j > i && Math.abs(a.top - b.top) < 2 && Math.abs(a.left - b.left) < columnWidth - 1))) problems.push('the standards by number run together on a line');
   }
   if (ratingsShown) {
     const rows = Array.from(document.querySelectorAll<HTMLElement>('#inspections tbody tr')).filter((row) => !row.hidden);
@@ -294,6 +341,7 @@ describe.skipIf(skipReason !== undefined)('the built site in chromium', () => {
     const tooWide: string[] = [];
     let incomplete = 0;
     let unjudgeable = 0;
+    let reflowMs = 0;
     for (const { label, path: p } of pageTypes()) {
       await page.goto(url(p), { waitUntil: 'load' });
       const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ rules: Object.fromEntries(BEST_PRACTICES.map((rule) => [rule, { enabled: true }])) }).analyze();
@@ -309,7 +357,9 @@ describe.skipIf(skipReason !== undefined)('the built site in chromium', () => {
       // every rating on screen.
       for (const width of REFLOW_WIDTHS) {
         if (width !== 1280) await page.setViewportSize({ width, height: 800 });
+        const started = performance.now();
         for (const problem of await page.evaluate(reflowProblems, { ratingsShown: p === '/inspections/' })) tooWide.push(`${label} at ${width} px: ${problem}`);
+        reflowMs += performance.now() - started;
       }
       await page.setViewportSize({ width: 1280, height: 800 });
       for (const violation of results.violations) {
@@ -323,7 +373,7 @@ describe.skipIf(skipReason !== undefined)('the built site in chromium', () => {
       }
     }
     if (report.length) console.error(`axe-core violations (WCAG 2.2 AA and best practices):\n${report.join('\n')}`);
-    note(`axe-core: ${pageTypes().length} page types, ${report.length} violations, ${incomplete} results needing review, ${unjudgeable} texts whose contrast axe cannot judge (chart text, table columns scrolled out of sight)`);
+    note(`axe-core: ${pageTypes().length} page types, ${report.length} violations, ${incomplete} results needing review, ${unjudgeable} texts whose contrast axe cannot judge (chart text, table columns scrolled out of sight); the reflow checks took ${(reflowMs / 1000).toFixed(1)} s`);
     expect(report, report.join('\n')).toEqual([]);
     expect(contrast, 'text whose colour contrast axe-core could not decide').toEqual([]);
     expect(tooWide, 'pages that do not reflow at 1280, 768 and 320 px').toEqual([]);

@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic, type Inspection, type Project, type Thematic } from '../../src/model/project.ts';
 import type { Framework } from '../../src/model/schemas/framework.ts';
-import { FACETS, facetOf, facetValues } from '../../src/site/listing.ts';
+import { FACETS, facetOf, facetTitle, facetValues } from '../../src/site/listing.ts';
 import { bandRanges, frameworksInUse } from '../../src/site/methodology.ts';
 import { DEFAULT_SITE_URL } from '../../src/site/site-url.ts';
 import { MARKERS, PLANTED, PLANTED_THEMATICS } from '../support/planted.ts';
@@ -172,6 +172,9 @@ describe('the site around the reports', () => {
         const page = html(dist, `inspections/${facet.id}/${value}/index.html`);
         expect(slugsIn(page), `${facet.id}/${value}`).toEqual(inspections.filter((i) => facetOf(i, facet.id).value === value).map((i) => i.slug));
         expect(select(`.app-filters a[aria-current="page"][href="/inspections/${facet.id}/${value}/"]`, page), `${facet.id}/${value}`).toBeTruthy();
+        // One title, read as English, in <title>, h1 and the breadcrumb's current page.
+        const title = facetTitle(inspections, facet.id, value)!;
+        expect([textOf(select('title', page)!), textOf(select('h1', page)!), textOf(select('.govuk-breadcrumbs [aria-current="page"]', page)!)], `${facet.id}/${value}`).toEqual([`${title} – HMI Probation`, title, title]);
         pages++;
       }
     }
