@@ -202,7 +202,7 @@ export function loadProject(root: string): LoadResult {
     easyReadTemplates: easyReadTemplates.map((t) => t.template),
     annualReports: [],
   };
-  const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds);
+  const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds, documentTemplates.find((t) => t.id === 'thematic-report'));
   project.thematics = thematics;
   // Easy-read versions are checked as they will be published, once everything they draw on is loaded;
   // not when a file all of them draw on is unreadable (each of their sentences could be reported for it).
