@@ -47,8 +47,9 @@ describe('the built full report of a thematic inspection', () => {
     );
   });
 
-  it('is linked from its summary page, its easy read version and the tracker', () => {
+  it('is linked from the list of thematic reports, its summary page, its easy read version and the tracker', () => {
     const full = `/thematic/${SLUG}/report/`;
+    expect(linksIn(page('thematic/index.html'))).toContainEqual({ text: 'Full report: Out-of-court disposals for children', href: full });
     expect(linksIn(page(`thematic/${SLUG}/index.html`))).toEqual(expect.arrayContaining([{ text: 'Read the full report', href: full }, expect.objectContaining({ href: `/thematic/${SLUG}/report.pdf` })]));
     const easyRead = linksIn(page(`thematic/${SLUG}/easy-read/index.html`)).find((l) => l.text === 'Read the full report');
     expect(path.posix.resolve(`/thematic/${SLUG}/easy-read/`, easyRead!.href) + '/').toBe(full);
@@ -68,6 +69,7 @@ describe('the built full report of a thematic inspection', () => {
     expect(fs.existsSync(path.join(dist, `thematic/${WITHOUT_REPORT}/report`))).toBe(false);
     expect(fs.existsSync(path.join(dist, `thematic/${WITHOUT_REPORT}/report.pdf`))).toBe(false);
     expect(linksIn(page(`thematic/${WITHOUT_REPORT}/index.html`)).filter((l) => /full report/i.test(l.text))).toEqual([]);
+    expect(linksIn(page('thematic/index.html')).filter((l) => l.href.includes(WITHOUT_REPORT) && /full report/i.test(l.text))).toEqual([]);
     for (const slug of Object.values(PLANTED_THEMATICS)) expect(fs.existsSync(path.join(dist, `thematic/${slug}`)), slug).toBe(false);
   });
 });
