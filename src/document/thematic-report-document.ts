@@ -30,7 +30,7 @@ interface ThematicReport {
 }
 
 /** The template's sections a thematic report can have: the inspection-only kinds are left out. */
-const THEMATIC_KINDS = new Set<TemplateSection['kind']>(['narrative', 'findings', 'recommendations', 'methodology', 'glossary']);
+export const THEMATIC_KINDS: ReadonlySet<TemplateSection['kind']> = new Set<TemplateSection['kind']>(['narrative', 'findings', 'recommendations', 'methodology', 'glossary']);
 
 export const thematicReportTitle = (thematic: Thematic) => thematic.source.title;
 
@@ -129,7 +129,7 @@ function recommendations({ thematic, heading }: ThematicReport, title: string): 
     blocks.push(heading(3, `${group.addressee} should:`, false));
     blocks.push({ type: 'list', ordered: true, start: group.items[0]!.number, items: group.items.map((item) => [paragraph(text(item.text))]) });
   }
-  if (source.caveats) blocks.push(paragraph(text(source.caveats)));
+  if (source.caveats) blocks.push({ type: 'aside', title: 'Please note', blocks: [paragraph(text(source.caveats))] });
   return blocks;
 }
 

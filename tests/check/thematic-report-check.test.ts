@@ -1,6 +1,8 @@
 /** The check of a thematic report's full report (report.mdx beside thematic.yaml): its sections, components, figures and pictures. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { loadProject } from '../../src/check/load-project.ts';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { DiagnosticList } from '../../src/check/diagnostics.ts';
@@ -62,5 +64,21 @@ describe('check of a thematic report.mdx', () => {
 
   it('reports MDX it cannot read at its place, and nothing else', () => {
     expect(check(VALID.replace('What we did.', 'Ages 10 <br> to 17.'))).toEqual([expect.stringMatching(/^7:\d+ error mdx-syntax /)]);
+  });
+});
+
+describe('check of templates/documents/thematic-report.yaml', () => {
+  it('reports a section an inspection report has but a thematic report cannot draw, at its line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thematic-template-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'templates/documents'), { recursive: true });
+      const yaml = fs.readFileSync(path.join(root, 'templates/documents/thematic-report.yaml'), 'utf8').replace('  - { kind: findings, minimum: 1 }', '  - { kind: findings, minimum: 1 }\n  - { kind: domains }');
+      fs.writeFileSync(path.join(dir, 'templates/documents/thematic-report.yaml'), yaml);
+      const line = yaml.split('\n').findIndex((l) => l.includes('kind: domains')) + 1;
+      const found = loadProject(dir).diagnostics.filter((d) => d.rule === 'template-section');
+      expect(found.map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([`templates/documents/thematic-report.yaml:${line} a thematic report has no "domains" section`]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -16,7 +16,7 @@ beforeAll(() => {
   ({ project } = loadProject(root));
   thematic = project.thematics.find((t) => t.slug === 'out-of-court-disposals-2025')!;
   model = thematicReportDocument(project, thematic, root);
-});
+}, 60_000);
 
 const headings = (m: DocumentModel, level = 2) => m.body.flatMap((b) => (b.type === 'heading' && b.level === level ? [b.text] : []));
 
