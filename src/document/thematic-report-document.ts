@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
+import type { RootContent } from 'mdast';
 import type { Project, Thematic } from '../model/project.ts';
 import type { DocumentTemplate, TemplateSection } from '../model/schemas/document-template.ts';
 import { termsUsedIn } from '../model/glossary-terms.ts';
@@ -20,7 +21,7 @@ import { publisherCredits } from './publisher-credits.ts';
 interface ThematicReport {
   thematic: Thematic & { narrative: NonNullable<Thematic['narrative']> };
   /** report.mdx's `##` sections, by lower-case heading, in the order written. */
-  sections: Map<string, import('mdast').RootContent[]>;
+  sections: Map<string, RootContent[]>;
   /** The `##` headings as written, by lower-case heading. */
   headings: Map<string, string>;
   markdown: MarkdownContext;
