@@ -58,7 +58,7 @@ const SECTIONS: Record<string, Snippet> = {
 export function editorSnippets(): string {
   const snippets: Record<string, Snippet> = {};
   for (const component of allComponents()) {
-    const where = component.context === 'annual-report' ? ' Annual reports only.' : component.context === 'inspection' ? ' Inspection reports only.' : '';
+    const where = component.context === 'annual-report' ? ' Annual reports only.' : component.context === 'inspection' ? ' Inspection reports only.' : component.context === 'thematic' ? ' Thematic reports only.' : '';
     snippets[`<${component.name}>`] = { scope: SCOPE, prefix: [`<${component.name}`, component.name], body: snippetBody(component.name, component.example), description: `${component.description}${where}` };
   }
   Object.assign(snippets, SECTIONS);

@@ -21,6 +21,11 @@ import { checkGlossary } from './rules/glossary.ts';
 import { checkInspectionsTogether, type LoadedInspection } from './rules/inspection.ts';
 import { loadInspection } from './inspection-folder.ts';
 import { standardSectionsOf } from '../document/standard-sections.ts';
+import { THEMATIC_KINDS } from '../document/thematic-report-document.ts';
+import type { TemplateSection } from '../model/schemas/document-template.ts';
+
+/** The kinds of section an inspection report's template can have (src/model/report.ts draws them). */
+const INSPECTION_KINDS: ReadonlySet<TemplateSection['kind']> = new Set<TemplateSection['kind']>(['narrative', 'overall-findings', 'ratings-summary', 'recommendations', 'contextual-facts', 'domains', 'methodology', 'results', 'glossary']);
 import { loadAnnualReports } from './annual-reports.ts';
 import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
 
@@ -139,7 +144,15 @@ function loadDocumentTemplates(reader: ContentReader): DocumentTemplate[] {
       const { file, source } = reader.yaml(absolute);
       if (source.data === undefined) return;
       const template = parseWithDiagnostics(documentTemplateSchema, source.data, source, file, reader.diagnostics);
-      if (template) templates.push(template);
+      if (!template) return;
+      // Each document draws only the kinds of section it has data for: any other would be left out without a word.
+      const allowed = template.id === 'thematic-report' ? THEMATIC_KINDS : template.id === 'inspection-report' ? INSPECTION_KINDS : undefined;
+      template.sections.forEach((section, index) => {
+        if (allowed && !allowed.has(section.kind)) {
+          reader.diagnostics.error(file, source.positionOf(['sections', index, 'kind'], 'value'), 'template-section', `${template.id === 'thematic-report' ? 'a thematic report' : 'an inspection report'} has no "${section.kind}" section`, `its sections can be: ${[...allowed].join(', ')}`);
+        }
+      });
+      templates.push(template);
     });
   }
   return templates;
@@ -202,7 +215,7 @@ export function loadProject(root: string): LoadResult {
     easyReadTemplates: easyReadTemplates.map((t) => t.template),
     annualReports: [],
   };
-  const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds);
+  const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds, documentTemplates.find((t) => t.id === 'thematic-report'));
   project.thematics = thematics;
   // Easy-read versions are checked as they will be published, once everything they draw on is loaded;
   // not when a file all of them draw on is unreadable (each of their sentences could be reported for it).

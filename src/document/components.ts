@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import type { Inspection } from '../model/project.ts';
+import type { Inspection, Thematic } from '../model/project.ts';
 import type { Block, Inline } from './blocks.ts';
 import { keyQuestionTable, ratingInline, ratingsSummaryTable } from './report-tables.ts';
-import { compositeText, countText, percentText, quotableQuestions, sampleCount } from './figure-references.ts';
+import { areasText, compositeText, countText, percentText, quotableQuestions, sampleCount } from './figure-references.ts';
 import {
   caseSampleStandards,
   casesSufficient,
@@ -30,10 +30,17 @@ export interface ComponentContext {
   sectionPhrases?: Record<string, string>;
   /** The annual report a narrative belongs to: the inspections of its period (content/annual-reports/<year>.mdx). */
   annualReport?: AnnualReportContext;
+  /** The thematic report a full thematic report's narrative belongs to (content/thematic/<slug>/report.mdx). */
+  thematic?: Pick<Thematic, 'source'>;
 }
 
 /** The kinds of document a narrative can belong to; a component may need one of them. */
-export type NarrativeKind = 'inspection' | 'annual-report';
+export type NarrativeKind = 'inspection' | 'annual-report' | 'thematic';
+
+function thematicOf(ctx: ComponentContext): Pick<Thematic, 'source'> {
+  if (!ctx.thematic) throw new Error('this component needs a thematic report: npm run check reports its use elsewhere');
+  return ctx.thematic;
+}
 
 function annualReportOf(ctx: ComponentContext): AnnualReportContext {
   if (!ctx.annualReport) throw new Error('this component needs an annual report: npm run check reports its use elsewhere');
@@ -55,6 +62,8 @@ interface ComponentBase<P> {
   context?: NarrativeKind;
   /** Cross-checks against the inspection, e.g. that a named standard exists: messages per attribute. */
   check?(props: P, inspection: Inspection): { attribute: string; message: string; hint: string }[];
+  /** Cross-checks against a thematic report's data (thematic.yaml), for components used in its report.mdx. */
+  checkThematic?(props: P, thematic: Pick<Thematic, 'source'>): { attribute: string; message: string; hint: string }[];
   /** Cross-checks against an annual report's inspections, for components used there. */
   checkAnnualReport?(props: P, report: AnnualReportContext): { attribute: string; message: string; hint: string }[];
 }
@@ -210,6 +219,33 @@ const components: Component[] = [
     inlines: (props, ctx) => [{ type: 'text', value: String(sampleCount(inspectionOf(ctx).rating, props.caseType)) }],
   } satisfies InlineComponent<{ caseType?: 'court' | 'out-of-court' | undefined }>,
   // ---- annual reports: figures across the inspections of the report's period (annual-report-figures.ts) ----
+
+  // ---- a thematic report's figures, from thematic.yaml ----
+  {
+    name: 'CasesRead',
+    kind: 'inline',
+    acceptsChildren: false,
+    description: "The number of cases the inspectors read for a thematic report (thematic.yaml's casesRead), such as \"96\".",
+    example: 'We read <CasesRead /> cases.',
+    context: 'thematic',
+    attributes: z.strictObject({}),
+    checkThematic: (_props, thematic) =>
+      thematic.source.casesRead === undefined ? [{ attribute: 'casesRead', message: 'thematic.yaml has no casesRead, so there is no number of cases to quote', hint: 'add casesRead: (the number of cases read) to thematic.yaml' }] : [],
+    inlines: (_props, ctx) => [{ type: 'text', value: String(thematicOf(ctx).source.casesRead ?? 0) }],
+  } satisfies InlineComponent<Record<string, never>>,
+  {
+    name: 'AreasVisited',
+    kind: 'inline',
+    acceptsChildren: false,
+    description: "How many areas the inspectors visited for a thematic report, in words (thematic.yaml's areas), such as \"six\".",
+    example: 'We visited <AreasVisited /> areas.',
+    context: 'thematic',
+    attributes: z.strictObject({}),
+    checkThematic: (_props, thematic) =>
+      thematic.source.areas.length === 0 ? [{ attribute: 'areas', message: 'thematic.yaml lists no areas, so there is no number of areas to quote', hint: 'add areas: (a list of the areas visited) to thematic.yaml' }] : [],
+    inlines: (_props, ctx) => [{ type: 'text', value: areasText(thematicOf(ctx).source.areas.length) }],
+  } satisfies InlineComponent<Record<string, never>>,
+
   {
     name: 'OverallRatingsByYear',
     kind: 'block',

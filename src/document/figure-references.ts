@@ -7,7 +7,7 @@
 import type { CaseType } from '../model/schemas/framework.ts';
 import type { InspectionRating, KeyQuestionResult } from '../model/rating.ts';
 
-export type FigureKind = 'percent' | 'count' | 'composite' | 'sample';
+export type FigureKind = 'percent' | 'count' | 'composite' | 'sample' | 'areas';
 
 export interface DataFigure {
   kind: FigureKind;
@@ -54,5 +54,22 @@ export function dataFigures(rating: Pick<InspectionRating, 'standards' | 'compos
   }
   const total = sampleCount(rating);
   if (total > 0) figures.push({ kind: 'sample', numbers: [total], text: String(total), tag: '<Sample />', what: 'the cases in the sample' });
+  return figures;
+}
+
+const SMALL_NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** A number of areas as a sentence says it: in words up to ten, as style guides ask, then in figures. */
+export const areasText = (count: number): string => SMALL_NUMBERS[count] ?? String(count);
+
+/** The figures a thematic report's data (thematic.yaml) gives that its narrative may quote. */
+export function thematicFigures(source: { casesRead?: number | undefined; areas: readonly string[] }): DataFigure[] {
+  const figures: DataFigure[] = [];
+  if (source.casesRead !== undefined && source.casesRead > 0) {
+    figures.push({ kind: 'sample', numbers: [source.casesRead], text: String(source.casesRead), tag: '<CasesRead />', what: 'the cases read (casesRead in thematic.yaml)' });
+  }
+  if (source.areas.length > 0) {
+    figures.push({ kind: 'areas', numbers: [source.areas.length], text: areasText(source.areas.length), tag: '<AreasVisited />', what: 'the areas visited (areas in thematic.yaml)' });
+  }
   return figures;
 }

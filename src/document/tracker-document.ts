@@ -22,6 +22,8 @@ export interface TrackerOptions {
   buildDate?: string;
   /** Ruled lines in each "Our evidence" cell: room to write by hand on the printed page. */
   writingLines?: number;
+  /** The address of a thematic report's full report, when it has one: each section links to it. */
+  fullReport?: (thematic: Thematic) => string | undefined;
 }
 
 /** One recommendation as a row of the tracker (and of its CSV). */
@@ -82,7 +84,7 @@ export function trackerDocument(project: Project, thematics: readonly Thematic[]
     runningHeader: `${TRACKER_TITLE}${fictional ? ' (fictional samples)' : ''}`,
     cover: cover(reports, date, fictional),
     credits: [heading(2, 'About this document', 'About this document', false), ...publisherCredits(publisher, date.slice(0, 4))],
-    body: [...howToUse(heading, reports), ...reports.flatMap((thematic) => thematicSection(heading, thematic, writingLines))],
+    body: [...howToUse(heading, reports), ...reports.flatMap((thematic) => thematicSection(heading, thematic, writingLines, options.fullReport?.(thematic)))],
     images: [],
   };
 }
@@ -125,9 +127,10 @@ function howToUse(heading: TrackerHeading, reports: readonly Thematic[]): Block[
   ];
 }
 
-function thematicSection(heading: TrackerHeading, thematic: Thematic, writingLines: number): Block[] {
+function thematicSection(heading: TrackerHeading, thematic: Thematic, writingLines: number, fullReport: string | undefined): Block[] {
   const { source } = thematic;
   const blocks: Block[] = [heading(2, `${source.title} (${source.published.slice(0, 4)})`, thematic.slug), paragraph(text(`Published ${formatDate(source.published)}. `), text(source.summary))];
+  if (fullReport) blocks.push(paragraph({ type: 'link', url: fullReport, children: [text(`Read the full report: ${source.title}`)] }));
   if (source.fictional) blocks.push(paragraph(text('Fictional sample. ', { bold: true }), text('This thematic inspection was made up for this project; its recommendations are invented.')));
   if (source.caveats) blocks.push({ type: 'aside', title: 'Please note', blocks: [paragraph(text(source.caveats))] });
   if (source.recommendations.length === 0) blocks.push(paragraph(text('This inspection made no recommendations.')));

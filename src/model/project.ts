@@ -42,6 +42,8 @@ export interface Thematic {
   /** Project-relative path of thematic.yaml. */
   file: string;
   easyRead?: EasyReadFile;
+  /** The full report's narrative (report.mdx beside thematic.yaml), when it has one: without it the thematic has only its summary page. */
+  narrative?: { file: string; tree: Root };
 }
 
 /** An annual report (content/annual-reports/<year>.mdx): figures across the inspections of a period, and a narrative. */

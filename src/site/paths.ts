@@ -12,6 +12,9 @@ export const paths = {
   service: (slug: string) => `/services/${slug}/`,
   thematics: '/thematic/',
   thematic: (slug: string) => `/thematic/${slug}/`,
+  /** A thematic report's full report, when it has one (report.mdx); /thematic/<slug>/ is its summary page. */
+  thematicReport: (slug: string) => `/thematic/${slug}/report/`,
+  thematicReportPdf: (slug: string) => `/thematic/${slug}/report.pdf`,
   tracker: '/recommendations-tracker/',
   ratings: '/ratings/',
   annualReports: '/annual-reports/',

@@ -7,7 +7,7 @@ import type { ImageRef } from '../document/blocks.ts';
 import { normaliseImage } from '../document/images.ts';
 import { siteModel } from './model.ts';
 import { pdfImages } from './pdf-facts.ts';
-import { easyReadPdfName, reportPdfName, withEasyRead, type ReportKind } from './reports.ts';
+import { easyReadPdfName, reportPdfName, thematicReportPdfName, thematicsWithReport, withEasyRead, type ReportKind } from './reports.ts';
 
 const picturePaths = (slugs: string[], pdfName: (slug: string) => string) => {
   const site = siteModel();
@@ -16,6 +16,13 @@ const picturePaths = (slugs: string[], pdfName: (slug: string) => string) => {
 
 /** Every picture of every public inspection's full report. */
 export const reportPicturePaths = () => picturePaths(siteModel().inspections.map((i) => i.slug), reportPdfName);
+
+/** Every picture of every public thematic report's full report. */
+export const thematicReportPicturePaths = () =>
+  picturePaths(
+    thematicsWithReport(siteModel()).map((t) => t.slug),
+    thematicReportPdfName,
+  );
 
 /** Every picture of the easy-read versions of a kind of report. */
 export const easyReadPicturePaths = (kind: ReportKind) =>

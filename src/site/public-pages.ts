@@ -50,6 +50,7 @@ export function publicPages(model: { inspections: readonly Inspection[]; themati
   pages.push(dated(paths.thematics, newestThematic));
   for (const thematic of [...thematics].sort((a, b) => a.slug.localeCompare(b.slug))) {
     pages.push(dated(paths.thematic(thematic.slug), thematic.source.published));
+    if (thematic.narrative) pages.push(dated(paths.thematicReport(thematic.slug), thematic.source.published));
     if (thematic.easyRead) pages.push(dated(paths.easyRead('thematic', thematic.slug), thematic.source.published));
   }
   pages.push(dated(paths.tracker, newestThematic));

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Inspection, Thematic } from '../model/project.ts';
 import type { DocumentModel } from '../document/blocks.ts';
 import { reportDocument } from '../document/report-document.ts';
+import { thematicReportDocument } from '../document/thematic-report-document.ts';
 import { easyReadDocument, type EasyReadSubject } from '../document/easy-read-document.ts';
 import type { Site } from './site.ts';
 
@@ -29,6 +30,19 @@ export function publishedInspection(site: Site, slug: string): Inspection {
 /** A public inspection's full report, as the page and the PDF show it. */
 export function reportDocumentOf(site: Site, inspection: Inspection): DocumentModel {
   return watermarked(site, reportDocument(site.project, inspection));
+}
+
+/** The file name of a thematic report's full report PDF in the built site, beside its summary page. */
+export const thematicReportPdfName = (slug: string) => `thematic/${slug}/report.pdf`;
+
+/** The public thematic reports with a full report (report.mdx); the others have their summary page only. */
+export function thematicsWithReport(site: Site): Thematic[] {
+  return site.thematics.filter((thematic) => thematic.narrative);
+}
+
+/** A public thematic report's full report, as its page and its PDF show it. */
+export function thematicReportDocumentOf(site: Site, thematic: Thematic): DocumentModel {
+  return watermarked(site, thematicReportDocument(site.project, thematic));
 }
 
 /** The public reports of a kind that have an easy-read version. */

@@ -1,6 +1,7 @@
 /**
  * Every PDF a site publishes, by its path in the built site: a report and (when written) an
- * easy-read version per inspection, an easy-read version per thematic report, the ratings tables
+ * easy-read version per inspection, a full report (when written) and an easy-read version per
+ * thematic report, the ratings tables
  * (all and per year), each annual report and its ratings annex, and the recommendations tracker.
  * `npm run build` draws and writes them all (src/pdf/publish.ts); the live preview draws one when
  * it is asked for. Document models are made only when their turn comes.
@@ -10,7 +11,7 @@ import type { DocumentModel } from '../document/blocks.ts';
 import type { PdfKind } from '../pdf/cache.ts';
 import { annualRatingsPdfName, annualReportFor, annualReportPdfName } from './annual-reports.ts';
 import { ratingsFor, ratingsPdfName, ratingsYears } from './ratings.ts';
-import { easyReadOf, easyReadPdfName, reportDocumentOf, reportPdfName, withEasyRead } from './reports.ts';
+import { easyReadOf, easyReadPdfName, reportDocumentOf, reportPdfName, thematicReportDocumentOf, thematicReportPdfName, thematicsWithReport, withEasyRead } from './reports.ts';
 import type { Site } from './site.ts';
 import { TRACKER_PDF, trackerFor } from './tracker.ts';
 
@@ -28,6 +29,9 @@ export interface SitePdf {
 export function* sitePdfs(site: Site): Generator<SitePdf> {
   for (const inspection of site.inspections) {
     yield { name: reportPdfName(inspection.slug), kind: 'report', folder: path.dirname(inspection.narrativeFile), document: () => reportDocumentOf(site, inspection) };
+  }
+  for (const thematic of thematicsWithReport(site)) {
+    yield { name: thematicReportPdfName(thematic.slug), kind: 'report', folder: path.dirname(thematic.file), document: () => thematicReportDocumentOf(site, thematic) };
   }
   for (const kind of ['inspection', 'thematic'] as const) {
     for (const report of withEasyRead(site, kind)) {

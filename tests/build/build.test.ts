@@ -63,6 +63,8 @@ describe('npm run build', () => {
       ...FACETS.flatMap((facet) => facetValues(publicInspections, facet.id).map(({ value }) => `inspections/${facet.id}/${value}/index.html`)),
       ...[...new Set(publicInspections.map((i) => i.service.slug))].map((service) => `services/${service}/index.html`),
       ...model.thematics.filter((t) => isPublic(t, buildDate)).map((t) => `thematic/${t.slug}/index.html`),
+      // A thematic report with a full report (report.mdx): its page and its PDF beside the summary page.
+      ...model.thematics.filter((t) => t.narrative && isPublic(t, buildDate)).flatMap((t) => [`thematic/${t.slug}/report/index.html`, `thematic/${t.slug}/report.pdf`]),
     ];
     const files = [...first.keys()];
     for (const file of expected) expect(files).toContain(file);

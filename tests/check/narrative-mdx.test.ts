@@ -58,8 +58,8 @@ const only = (body: string) => {
 
 describe('components', () => {
   it('accepts every component written as its example, in its place', () => {
-    // Annual reports' figure components are errors in an inspection's report (tests/document/annual-report.test.ts).
-    for (const component of allComponents().filter((c) => c.context !== 'annual-report')) expect(where(`${component.example}\n`), component.name).toEqual([]);
+    // Annual reports' and thematic reports' figure components are errors in an inspection's report (tests/document/annual-report.test.ts, tests/check/thematic-report-check.test.ts).
+    for (const component of allComponents().filter((c) => c.context === undefined || c.context === 'inspection')) expect(where(`${component.example}\n`), component.name).toEqual([]);
     expect(where('The service was rated <Rating /> overall, and leadership <Rating standard="1.1" />.\n')).toEqual([]);
     expect(where('<Rating standard="2.1" />\n')).toEqual([]); // an inline component on its own line becomes a paragraph
     expect(where('<KeyQuestions standard="2.1"></KeyQuestions>\n')).toEqual([]);
@@ -310,7 +310,11 @@ describe('the README', () => {
 
   it('describes every registered component', () => {
     expect(start).toBeGreaterThan(0);
-    for (const component of allComponents().filter((c) => c.context !== 'annual-report')) expect(section, component.name).toContain(`<${component.name}`);
+    for (const component of allComponents().filter((c) => c.context === undefined || c.context === 'inspection')) expect(section, component.name).toContain(`<${component.name}`);
+    // A thematic report's figures are described where thematic reports' full reports are.
+    const thematic = readme.slice(readme.indexOf("## Writing a thematic report's full report"));
+    expect(readme.indexOf("## Writing a thematic report's full report")).toBeGreaterThan(0);
+    for (const component of allComponents().filter((c) => c.context === 'thematic')) expect(thematic.slice(0, thematic.indexOf('\n## ', 5)), component.name).toContain(`<${component.name}`);
     // The annual report's figures are described where annual reports are.
     const annual = readme.slice(readme.indexOf('## Writing an annual report'));
     expect(readme.indexOf('## Writing an annual report')).toBeGreaterThan(0);

@@ -165,13 +165,13 @@ describe.skipIf(!fs.existsSync(sample))('the built easy-read pages', () => {
     expect(fs.existsSync(path.join(thematicDir, PLANTED_THEMATICS.draft))).toBe(false);
   });
 
-  it.skipIf(!fs.existsSync(thematicSample))('draws the thematic sample’s easy-read page, with its PDF and pictures, and no full-report link', () => {
+  it.skipIf(!fs.existsSync(thematicSample))('draws the thematic sample’s easy-read page, with its PDF and pictures, and a link to its full report (it has report.mdx)', () => {
     const folder = path.join(dist, 'thematic/out-of-court-disposals-2025');
     const html = fromHtml(fs.readFileSync(path.join(folder, 'easy-read/index.html'), 'utf8'));
     const thematicMain = select('main', html)!;
     expect(selectAll('.app-easy-row', thematicMain).length).toBeGreaterThan(5);
-    expect(selectAll('.govuk-breadcrumbs a', html).map((a) => attr(a, 'href'))).toEqual(['/']);
-    expect(selectAll('a', thematicMain).some((a) => squash(textOf(a)) === 'Read the full report')).toBe(false);
+    expect(selectAll('.govuk-breadcrumbs a', html).map((a) => attr(a, 'href'))).toEqual(['/', '../report/']);
+    expect(selectAll('a', thematicMain).filter((a) => squash(textOf(a)) === 'Read the full report').map((a) => attr(a, 'href'))).toEqual(['../report/']);
     expect(fs.readFileSync(path.join(folder, 'easy-read.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     for (const img of selectAll('img', thematicMain)) expect(fs.existsSync(path.join(folder, 'easy-read', String(attr(img, 'src')))), String(attr(img, 'src'))).toBe(true);
   });

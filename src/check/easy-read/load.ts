@@ -1,4 +1,25 @@
 /**
+ * A thematic report's full report (report.mdx beside thematic.yaml), checked against its template
+ * (templates/documents/thematic-report.yaml). It is optional: without it the thematic has its summary page only.
+ */
+function readThematicNarrative(reader: ContentReader, folder: string, source: Thematic['source'], template: DocumentTemplate | undefined): Thematic['narrative'] {
+  const absolute = path.join(folder, 'report.mdx');
+  if (!fs.existsSync(absolute)) return undefined;
+  const content = reader.read(absolute);
+  if (!content) return undefined;
+  const markdown = readMarkdown(content.text);
+  if (!template) {
+    reader.diagnostics.error(content.file, undefined, 'missing-file', 'there is no templates/documents/thematic-report.yaml, so the full report has no structure to follow', 'copy templates/documents/thematic-report.yaml from the project this tool came with');
+    return undefined;
+  }
+  const before = reader.diagnostics.errorCount;
+  checkThematicNarrative(markdown, { file: content.file, text: content.text, folder, contentFolder: reader.contentFolder, pictures: reader.pictures, thematic: { source }, template, diagnostics: reader.diagnostics });
+  // A full report with errors is reported and left out of the build, which stops anyway.
+  if (!markdown.tree || reader.diagnostics.errorCount > before) return undefined;
+  return { file: content.file, tree: markdown.tree };
+}
+
+/**
  * Easy-read sources and structures: the templates (templates/easy-read/*.yaml), thematic reports
  * (content/thematic/<slug>/), each report's easy-read.mdx, and the checks over the assembled
  * easy-read version: its shape, its pictures, its generated text and its language.
@@ -24,6 +45,9 @@ import { guardFile } from '../tool-failure.ts';
 import { visit } from 'unist-util-visit';
 import { pictureFileContentProblem } from '../pictures/picture-file.ts';
 import type { PictureUse } from '../pictures/decode.ts';
+import type { DocumentTemplate } from '../../model/schemas/document-template.ts';
+import { readMarkdown } from '../../source/markdown-file.ts';
+import { checkThematicNarrative } from '../rules/thematic-report.ts';
 
 export interface LoadedTemplate {
   template: EasyReadTemplate;
@@ -111,7 +135,7 @@ export function readEasyReadFile(reader: ContentReader, folder: string): EasyRea
   return { file, source };
 }
 
-export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<string>): { thematics: Thematic[]; sources: Map<string, YamlSource> } {
+export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<string>, reportTemplate?: DocumentTemplate): { thematics: Thematic[]; sources: Map<string, YamlSource> } {
   const folder = path.join(reader.root, 'content/thematic');
   const thematics: Thematic[] = [];
   const sources = new Map<string, YamlSource>();
@@ -142,7 +166,8 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
       });
       if (data.status === 'embargoed' && !data.embargoedUntil) reader.diagnostics.error(file, source.positionOf(['status'], 'value'), 'embargo-date', 'an embargoed report needs embargoedUntil', 'add embargoedUntil: YYYY-MM-DD');
       const easyRead = readEasyReadFile(reader, path.join(folder, slug));
-      thematics.push({ slug, source: data, file, ...(easyRead ? { easyRead } : {}) });
+      const narrative = readThematicNarrative(reader, path.join(folder, slug), data, reportTemplate);
+      thematics.push({ slug, source: data, file, ...(easyRead ? { easyRead } : {}), ...(narrative ? { narrative } : {}) });
     });
   }
   return { thematics, sources };

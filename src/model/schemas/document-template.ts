@@ -9,6 +9,11 @@ export const templateSectionSchema = z.discriminatedUnion('kind', [
     heading: nonEmptyText,
   }),
   z.strictObject({
+    kind: z.literal('findings'),
+    /** A thematic report's findings chapters: every `##` section of report.mdx that the template does not name, in the order written. */
+    minimum: z.number().int().nonnegative().default(1),
+  }),
+  z.strictObject({
     kind: z.literal('domains'),
     /** The `###` sub-sections every standard's narrative must have, in the order they are shown. */
     standardSections: z.array(nonEmptyText).default([]),

@@ -28,6 +28,11 @@ export const thematicSchema = z.strictObject({
   published: isoDate.describe('Publication date, YYYY-MM-DD. The report appears in no output before this date.'),
   status: z.enum(['draft', 'embargoed', 'published']).describe('draft: never published; embargoed: published from embargoedUntil; published.'),
   embargoedUntil: isoDate.optional().describe('For an embargoed report: the first day it may be published.'),
+  areas: z
+    .array(nonEmptyText)
+    .default([])
+    .describe('The areas visited during fieldwork, such as "Cardiff": the full report\'s methodology lists them and counts them.'),
+  casesRead: z.number().int().nonnegative().optional().describe('How many cases the inspectors read: the full report\'s methodology gives it, and the narrative quotes it with <CasesRead />.'),
   lead: nonEmptyText.describe('The lead inspector.'),
   team: z.array(nonEmptyText).default([]),
   recommendations: z.array(thematicRecommendationSchema).default([]).describe('Numbered 1, 2, 3… in order, each with the body it is addressed to, its lines of enquiry and its evidence.'),

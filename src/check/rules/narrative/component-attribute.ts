@@ -88,6 +88,7 @@ function componentProblems(narrative: Narrative, component: Component, props: un
   return [
     ...(component.check && narrative.inspection ? component.check(props, narrative.inspection as Inspection) : []),
     ...(component.checkAnnualReport && narrative.annualReport ? component.checkAnnualReport(props, narrative.annualReport) : []),
+    ...(component.checkThematic && narrative.thematic ? component.checkThematic(props, narrative.thematic) : []),
   ];
 }
 

@@ -10,6 +10,7 @@ import { positionOf, tagOf, walk, type NarrativeRule } from './narrative.ts';
 const KIND_NAMES: Record<NarrativeKind, { name: string; file: string }> = {
   inspection: { name: "an inspection's report", file: 'content/inspections/<slug>/report.mdx' },
   'annual-report': { name: 'an annual report', file: 'content/annual-reports/<year>.mdx' },
+  thematic: { name: 'a thematic report', file: 'content/thematic/<slug>/report.mdx' },
 };
 
 export const componentContext: NarrativeRule = {

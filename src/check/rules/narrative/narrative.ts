@@ -9,7 +9,7 @@ import type {} from 'mdast-util-mdxjs-esm';
 import type { DiagnosticList } from '../../diagnostics.ts';
 import type { PictureUse } from '../../pictures/decode.ts';
 import type { Position } from '../../../model/position.ts';
-import type { Inspection } from '../../../model/project.ts';
+import type { Inspection, Thematic } from '../../../model/project.ts';
 import { allComponents, componentNamed, type Component, type NarrativeKind } from '../../../document/components.ts';
 import type { AnnualReportContext } from '../../../document/annual-report-figures.ts';
 
@@ -31,6 +31,8 @@ export interface NarrativeMdxInput {
   kind?: NarrativeKind;
   /** The `###` sub-sections every standard's section must have, from the report's template; none when not given. */
   standardSections?: readonly string[];
+  /** For a thematic report: its data (thematic.yaml), for its components' checks and typed figures. */
+  thematic?: Pick<Thematic, 'source'>;
   /** For an annual report: the inspections of its period, for its components' checks. */
   annualReport?: AnnualReportContext;
   diagnostics: DiagnosticList;

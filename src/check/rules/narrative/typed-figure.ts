@@ -2,7 +2,9 @@
  * typed-figure: a percentage, an "N of M" or "N out of M", or a number of cases typed in the
  * narrative that is one of the figures the inspection's data computes. Typed, it goes stale when the
  * data is corrected; written as <Percent />, <Count />, <Composite /> or <Sample /> it is always the
- * data's. A warning, at the figure itself, naming the component to write instead.
+ * data's. A warning, at the figure itself, naming the component to write instead. In a thematic
+ * report's narrative the figures are those of thematic.yaml: the cases read (<CasesRead />) and the
+ * number of areas visited (<AreasVisited />).
  *
  * A percentage in a case-sample standard's section that the data does not give is reported too, as
  * most likely stale. Figures are not reported in a sentence about staff, a
@@ -11,7 +13,7 @@
  * component cannot go) are left alone.
  */
 import type { Nodes, Text } from 'mdast';
-import { dataFigures, type DataFigure, type FigureKind } from '../../../document/figure-references.ts';
+import { dataFigures, thematicFigures, type DataFigure, type FigureKind } from '../../../document/figure-references.ts';
 import { positionsIn, type NarrativeRule } from './narrative.ts';
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
@@ -47,6 +49,8 @@ const PATTERNS: Pattern[] = [
     numbers: (m) => [Number(m[1])],
     caseType: (m) => m[2]?.toLowerCase(),
   },
+  // six areas, 6 areas, 6 local areas (a thematic report's areas visited)
+  { kinds: ['areas'], regex: new RegExp(`(?<![\\w.,])(\\d+|${WORD})\\s+(?:local\\s+)?areas\\b`, 'gi'), numbers: (m) => [toNumber(m[1]!)] },
 ];
 
 /** Words that say a sentence's figures are about something other than the case sample: "100% of staff", "a survey". */
@@ -64,9 +68,9 @@ const same = (a: readonly number[], b: readonly number[]) => a.length === b.leng
 export const typedFigure: NarrativeRule = {
   name: 'typed-figure',
   severity: 'warning',
-  check({ tree, text, inspection, kind }, report) {
-    if (kind !== 'inspection' || !inspection) return;
-    const figures = dataFigures(inspection.rating);
+  check({ tree, text, inspection, thematic, kind }, report) {
+    // An inspection's figures come from its case data; a thematic report's from thematic.yaml (cases read, areas visited).
+    const figures = kind === 'inspection' && inspection ? dataFigures(inspection.rating) : kind === 'thematic' && thematic ? thematicFigures(thematic.source) : [];
     if (figures.length === 0) return;
     const positionAt = positionsIn(text);
     for (const { node, standard } of textRuns(tree)) {
