@@ -360,7 +360,8 @@ describe('settings', () => {
 });
 
 describe('speed and determinism', () => {
-  it('checks 500 sentences well under a second, the same way every time', () => {
+  // Its speed is measured by npm run bench (the check of the 1,000-inspection corpus), never by a timed test.
+  it('checks 500 sentences the same way every time', () => {
     const sentences = ['Staff were kind to every child.', 'The plans were checked by staff.', 'Children said they felt safe at the YOS.', 'Leaders must facilitate 63% of meetings.', 'Workers met eight children every week.'];
     const rows: RowToCheck[] = Array.from({ length: 100 }, (_, index) => ({
       file: FILE,
@@ -368,10 +369,8 @@ describe('speed and determinism', () => {
       sentences: sentences.map((text, n) => ({ text, file: FILE, at: { line: index * 7 + 2 + n, column: 1 } })),
     }));
     const first = check(rows);
-    const start = performance.now();
     const second = check(rows);
-    const elapsed = performance.now() - start;
+    expect(first.length).toBeGreaterThan(0);
     expect(second).toEqual(first);
-    expect(elapsed).toBeLessThan(1000);
   });
 });
