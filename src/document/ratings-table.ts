@@ -162,7 +162,7 @@ export function judgementNotes(inspections: readonly Inspection[], options: { hr
         ...judgementReasons(inspection, standard.id),
       ];
       const href = options.href?.(inspection.slug);
-      if (href) inlines.push(text(' '), { type: 'link', url: `${href}#${judgementNoteId(standard.id)}`, children: [text(`Read ${standard.id} in the report`)] });
+      if (href) inlines.push(text(' '), { type: 'link', url: `${href}#${judgementNoteId(standard.id)}`, children: [text(`Read it in the report on ${inspection.service.shortName}`)] });
       items.push([{ type: 'paragraph', inlines }]);
     }
   }
