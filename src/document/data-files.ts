@@ -68,7 +68,8 @@ export function keyQuestionRows(inspections: readonly Inspection[]): KeyQuestion
   const rows: KeyQuestionRow[] = [];
   for (const inspection of ratingsOrder(inspections)) {
     for (const standard of inspection.rating.standards) {
-      if (standard.method !== 'case-sample') continue;
+      // No cases, no figures: a historic inspection (ratings only) or a domain with an empty sample.
+      if (standard.method !== 'case-sample' || !standard.sampleSize) continue;
       for (const question of standard.keyQuestions) {
         rows.push({
           inspection: inspection.slug,
@@ -218,7 +219,7 @@ export function dataFiles(inspections: readonly Inspection[]): DataFile[] {
   const ratings = ratingsFields(inspections);
   const keyQuestions = [...KEY_QUESTION_FIELDS];
   const ratingRows = 'One row per published inspection, newest report first.';
-  const keyQuestionRowsText = 'One row per published inspection, case-sample standard and key question: inspections newest report first, then standards and key questions in the framework’s order. An inspection without case figures has no rows.';
+  const keyQuestionRowsText = 'One row per published inspection, case-sample standard and key question: inspections newest report first, then standards and key questions in the framework’s order. An inspection without case figures has no rows, nor has a standard with no cases in its sample.';
   return [
     { path: DATA_PATHS.inspections, title: 'Inspections (JSON)', format: 'JSON', rows: 'One object with a list of the published inspections; nested fields are named by their path.', fields: [...INSPECTIONS_JSON_FIELDS] },
     { path: DATA_PATHS.ratingsCsv, title: 'Ratings (CSV)', format: 'CSV', rows: ratingRows, fields: ratings },

@@ -154,7 +154,13 @@ export interface RatingsTableOptions {
  * (the page), each links to the reasons beside the rating in the full report.
  */
 export function judgementNotes(inspections: readonly Inspection[], options: { href?: (slug: string) => string } = {}): Block | undefined {
-  const items: Block[][] = [];
+  const items = judgementNoteItems(inspections, options).map((item): Block[] => [{ type: 'paragraph', inlines: item.inlines }]);
+  return items.length ? { type: 'list', ordered: false, start: 1, items } : undefined;
+}
+
+/** The notes one by one, with the facts the ratings page's filters match (as on the table's row headers). */
+export function judgementNoteItems(inspections: readonly Inspection[], options: { href?: (slug: string) => string } = {}): { slug: string; nation: string; overall: string; inlines: Inline[] }[] {
+  const items: { slug: string; nation: string; overall: string; inlines: Inline[] }[] = [];
   for (const inspection of ratingsOrder(inspections)) {
     for (const standard of inspection.rating.standards.filter((s) => s.professionalJudgement)) {
       const inlines: Inline[] = [
@@ -163,10 +169,10 @@ export function judgementNotes(inspections: readonly Inspection[], options: { hr
       ];
       const href = options.href?.(inspection.slug);
       if (href) inlines.push(text(' '), { type: 'link', url: `${href}#${judgementNoteId(standard.id)}`, children: [text(`Read it in the report on ${inspection.service.shortName}`)] });
-      items.push([{ type: 'paragraph', inlines }]);
+      items.push({ slug: inspection.slug, nation: inspection.service.nation, overall: inspection.rating.overall.rating, inlines });
     }
   }
-  return items.length ? { type: 'list', ordered: false, start: 1, items } : undefined;
+  return items;
 }
 
 /**

@@ -150,7 +150,7 @@ describe('key-question results as open data (item 8)', () => {
   // Computed here from the model: every case-sample standard's key questions of every public inspection.
   const expectedRows = () => published.flatMap((inspection) =>
     inspection.rating.standards
-      .filter((s) => s.method === 'case-sample')
+      .filter((s) => s.method === 'case-sample' && (s.sampleSize ?? 0) > 0)
       .flatMap((standard) => standard.keyQuestions.map((q) => ({ key: `${inspection.slug} ${q.id}`, yes: q.yes, relevant: q.relevant, percent: q.percent?.shown ?? null, sample: standard.sampleSize, standard: standard.id }))),
   );
 
