@@ -11,7 +11,7 @@ import { NOT_RATED } from '../model/rating.ts';
 import type { Block, DocumentModel, Inline } from './blocks.ts';
 import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
-import { COMPOSITE_OUT_OF, ratingsOrder, ratingsPrintTables, SCALED_MARK, standardsKey } from './ratings-table.ts';
+import { COMPOSITE_OUT_OF, judgementNotes, ratingsOrder, ratingsPrintTables, SCALED_MARK, standardsKey } from './ratings-table.ts';
 import { cell, IdMaker, paragraph, text } from './make-blocks.ts';
 
 export const RATINGS_TITLE = 'Inspection ratings';
@@ -96,7 +96,7 @@ export function ratingsKey(inspections: readonly Inspection[]): { symbols: Block
     paragraph(
       text(`${framework.professionalJudgement.mark} after a rating, as in `),
       judged,
-      text(`: ${framework.professionalJudgement.footnote.charAt(0).toLowerCase()}${framework.professionalJudgement.footnote.slice(1)}. The inspectors awarded a different rating from the one the case figures give, and the report says why.`),
+      text(`: ${framework.professionalJudgement.footnote.charAt(0).toLowerCase()}${framework.professionalJudgement.footnote.slice(1)}. The inspectors awarded a different rating from the one the case figures give. The report says why, beside the rating, and the reasons are quoted after the table.`),
     ),
     paragraph(
       ratingInline(newest, NOT_RATED, false),
@@ -105,6 +105,15 @@ export function ratingsKey(inspections: readonly Inspection[]): { symbols: Block
   ];
   return { symbols: symbolsBlocks, standards: table };
 }
+
+/** The reasons for each rating awarded by professional judgement, under a heading: what the table's mark points to. */
+function judgementSection(inspections: readonly Inspection[], ids: IdMaker): Block[] {
+  const notes = judgementNotes(inspections);
+  if (!notes) return [];
+  return [{ type: 'heading', level: 2, id: ids.make(JUDGEMENT_NOTES_HEADING), text: JUDGEMENT_NOTES_HEADING, inContents: false }, notes];
+}
+
+export const JUDGEMENT_NOTES_HEADING = 'Ratings by professional judgement';
 
 export interface RatingsDocumentOptions {
   /** The period of fieldwork the inspections were chosen by; absent for all published inspections. */
@@ -152,6 +161,7 @@ export function ratingsDocument(project: Project, inspections: readonly Inspecti
         { type: 'heading', level: 2, id: ids.make('The ratings'), text: 'The ratings', inContents: false },
         { type: 'paragraph', style: 'small', inlines: [text('Standards: ', { bold: true }), text(`${standards.map((entry) => `${entry.id} ${entry.name}`).join('; ')}.`)] },
         ...ratingsPrintTables(ordered, { caption }),
+        ...judgementSection(ordered, ids),
         { type: 'heading', level: 2, id: ids.make('Key'), text: 'Key', inContents: false },
         ...key.symbols,
         key.standards,

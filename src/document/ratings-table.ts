@@ -14,7 +14,7 @@ import type { Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingRank } from '../model/rating.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import type { Block, Inline, TableCell } from './blocks.ts';
-import { ratingInline } from './report-tables.ts';
+import { judgementNoteId, judgementReasons, ratingInline } from './report-tables.ts';
 import { formatDate } from './dates.ts';
 import { cell, text } from './make-blocks.ts';
 import { csvText } from './csv.ts';
@@ -119,7 +119,7 @@ function tableNote(inspections: readonly Inspection[], rows: readonly RatingsRow
   const after: string[] = [];
   let notRated: Inline | undefined;
   const judged = inspections.find((_, index) => Object.values(rows[index]!.standards).some((s) => s.mark !== ''));
-  if (judged) parts.push(`${judged.framework.professionalJudgement.mark}${judged.framework.professionalJudgement.footnote}.`);
+  if (judged) parts.push(`${judged.framework.professionalJudgement.mark}${judged.framework.professionalJudgement.footnote}: the inspectors’ reasons are quoted after the table.`);
   const scaled = inspections.map((inspection, index) => ({ inspection, row: rows[index]! })).find(({ inspection, row }) => compositeText(inspection, row)?.endsWith(SCALED_MARK));
   if (scaled) {
     const { score, maximum } = scaled.row.composite;
@@ -146,6 +146,33 @@ export interface RatingsTableOptions {
   caption: string;
   /** Where each service's name links to (its report page); plain text when absent. */
   href?: (slug: string) => string;
+}
+
+/**
+ * Every rating awarded by professional judgement in the table, newest report first, with the
+ * inspectors' reasons as the report gives them: what the table's mark points to. With `href`
+ * (the page), each links to the reasons beside the rating in the full report.
+ */
+export function judgementNotes(inspections: readonly Inspection[], options: { href?: (slug: string) => string } = {}): Block | undefined {
+  const items = judgementNoteItems(inspections, options).map((item): Block[] => [{ type: 'paragraph', inlines: item.inlines }]);
+  return items.length ? { type: 'list', ordered: false, start: 1, items } : undefined;
+}
+
+/** The notes one by one, with the facts the ratings page's filters match (as on the table's row headers). */
+export function judgementNoteItems(inspections: readonly Inspection[], options: { href?: (slug: string) => string } = {}): { slug: string; nation: string; overall: string; inlines: Inline[] }[] {
+  const items: { slug: string; nation: string; overall: string; inlines: Inline[] }[] = [];
+  for (const inspection of ratingsOrder(inspections)) {
+    for (const standard of inspection.rating.standards.filter((s) => s.professionalJudgement)) {
+      const inlines: Inline[] = [
+        text(`${inspection.service.name}, report published ${formatDate(inspection.source.published)}. `, { bold: true }),
+        ...judgementReasons(inspection, standard.id),
+      ];
+      const href = options.href?.(inspection.slug);
+      if (href) inlines.push(text(' '), { type: 'link', url: `${href}#${judgementNoteId(standard.id)}`, children: [text(`Read it in the report on ${inspection.service.shortName}`)] });
+      items.push({ slug: inspection.slug, nation: inspection.service.nation, overall: inspection.rating.overall.rating, inlines });
+    }
+  }
+  return items;
 }
 
 /**
@@ -308,6 +335,7 @@ export function ratingsRecords(inspections: readonly Inspection[]): RatingsRecor
         description: `${entry.id} ${entry.name} (${entry.domain})${entry.otherNames.length ? `, called ${list(entry.otherNames.map((o) => `${o.name} in ${o.framework.id}`))}` : ''}: the rating id; empty where the standard was not part of the inspection’s framework.`,
       },
       { name: `${entry.id} judgement`, description: `yes where professional judgement was applied to the rating of ${entry.id} (shown with ${mark}), otherwise no; empty where the standard was not part of the inspection’s framework.` },
+      { name: `${entry.id} rationale`, description: `Where professional judgement was applied to the rating of ${entry.id}, the inspectors’ reasons, as the report gives them beside the rating; otherwise empty.` },
     ]),
   ];
   const rows = ordered.map((inspection) => {
@@ -329,6 +357,7 @@ export function ratingsRecords(inspections: readonly Inspection[]): RatingsRecor
       const rated = row.standards[entry.id];
       record[entry.id] = rated ? rated.rating : null;
       record[`${entry.id} judgement`] = rated ? (rated.mark !== '' ? 'yes' : 'no') : null;
+      record[`${entry.id} rationale`] = inspection.rating.standards.find((s) => s.id === entry.id)?.judgementRationale ?? null;
     }
     return record;
   });

@@ -17,7 +17,7 @@ import { formatDate } from './dates.ts';
 import { bulletList, cell, type Heading, headingMaker, IdMaker, paragraph, text } from './make-blocks.ts';
 import { countOf, listOf } from './phrases.ts';
 import { orderStandardNarrative, standardSectionsOf } from './standard-sections.ts';
-import { judgementFootnote, keyQuestionTable, ratingInline, ratingsSummaryTable } from './report-tables.ts';
+import { judgementFootnote, judgementNoteHeading, judgementSentence, keyQuestionTable, ratingInline, ratingsSummaryTable } from './report-tables.ts';
 
 /** "An inspection of …", "A reinspection of …", "A joint inspection of …". */
 export function reportTitle(inspection: Inspection): string {
@@ -217,6 +217,11 @@ function domainFindings(report: Report, section: SectionOf<'domain'>): Block[] {
     blocks.push({ type: 'rating-line', label: 'Rating', rating: ratingInline(inspection, result.awarded, result.professionalJudgement) });
     blocks.push(paragraph(text(standard.statement, { bold: true })));
     if (result.notRatedReason) blocks.push(paragraph(text(`Not rated: ${result.notRatedReason}`)));
+    if (result.professionalJudgement) {
+      // Beside the rating: the reasons inspectors wrote for moving it from what the figures give.
+      blocks.push(heading(4, judgementNoteHeading(standard.id), false));
+      blocks.push(paragraph(text(`${judgementSentence(inspection, standard.id)} `), text(result.judgementRationale ?? '')));
+    }
     blocks.push(...standardNarrative(report, standard));
   }
   return blocks;

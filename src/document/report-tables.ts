@@ -2,7 +2,7 @@
 import type { Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingLabel, ratingRank } from '../model/rating.ts';
 import type { Block, Inline, RatingSymbol, TableCell } from './blocks.ts';
-import { cell, text } from './make-blocks.ts';
+import { cell, IdMaker, text } from './make-blocks.ts';
 
 const SYMBOLS_HIGHEST_FIRST: RatingSymbol[] = ['star', 'circle', 'triangle', 'square'];
 
@@ -16,10 +16,34 @@ export function ratingInline(inspection: Inspection, rating: string, professiona
   return { type: 'rating', rating, label: ratingLabel(framework, rating), mark: professionalJudgement ? framework.professionalJudgement.mark : '', symbol };
 }
 
+/** The footnote of a table with a professional-judgement mark: what the mark means, then each such rating's reasons. */
 export function judgementFootnote(inspection: Inspection): Inline[] | undefined {
   const { framework, rating } = inspection;
-  if (!rating.standards.some((s) => s.professionalJudgement)) return undefined;
-  return [text(`${framework.professionalJudgement.mark}${framework.professionalJudgement.footnote}.`)];
+  const judged = rating.standards.filter((s) => s.professionalJudgement);
+  if (!judged.length) return undefined;
+  const inlines: Inline[] = [text(`${framework.professionalJudgement.mark}${framework.professionalJudgement.footnote}.`)];
+  for (const standard of judged) inlines.push(text(' '), ...judgementReasons(inspection, standard.id));
+  return inlines;
+}
+
+/**
+ * The id of the note on a professional-judgement rating in the full report: one per standard, so
+ * the ratings page can link to it (the report's heading ids are made from the same words).
+ */
+export const judgementNoteHeading = (standardId: string) => `Professional judgement on ${standardId}`;
+export const judgementNoteId = (standardId: string) => new IdMaker().make(judgementNoteHeading(standardId));
+
+/** "2.2 Name: the case figures give X; the inspectors awarded Y. Reasons." — one judged standard, for a footnote. */
+export function judgementReasons(inspection: Inspection, standardId: string): Inline[] {
+  const standard = inspection.rating.standards.find((s) => s.id === standardId);
+  if (!standard?.professionalJudgement) return [];
+  return [text(`${standard.id} ${standard.name}: `, { bold: true }), text(`${judgementSentence(inspection, standard.id)} ${standard.judgementRationale ?? ''}`.trimEnd())];
+}
+
+/** "The case figures give Inadequate; the inspectors awarded Requires improvement." */
+export function judgementSentence(inspection: Inspection, standardId: string): string {
+  const standard = inspection.rating.standards.find((s) => s.id === standardId)!;
+  return `The case figures give ${ratingLabel(inspection.framework, standard.computed ?? NOT_RATED)}; the inspectors awarded ${ratingLabel(inspection.framework, standard.awarded)}.`;
 }
 
 /** Every standard with its awarded rating, grouped under its domain. */

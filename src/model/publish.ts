@@ -31,6 +31,7 @@ export function publishedInspection(inspection: Inspection) {
       awardedLabel: ratingLabel(framework, standard.awarded),
       computed: standard.computed,
       professionalJudgement: standard.professionalJudgement,
+      judgementRationale: standard.judgementRationale,
       countsTowardsComposite: standard.countsTowardsComposite,
       sampleSize: standard.sampleSize,
       keyQuestions:

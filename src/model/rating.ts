@@ -42,6 +42,8 @@ export interface StandardResult {
   awarded: string;
   /** The awarded rating differs from the computed one by inspectors' professional judgement. */
   professionalJudgement: boolean;
+  /** The inspectors' written reasons for a professional-judgement rating (inspection.yaml `override.rationale`); else null. */
+  judgementRationale: string | null;
   countsTowardsComposite: boolean;
   notRatedReason: string | null;
 }
@@ -205,6 +207,7 @@ function rateStandard(framework: Framework, domainCaseType: CaseType | undefined
     computed,
     awarded,
     professionalJudgement,
+    judgementRationale: professionalJudgement ? (authored?.override?.rationale ?? null) : null,
     countsTowardsComposite: composite,
     notRatedReason,
   };

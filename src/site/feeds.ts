@@ -66,20 +66,69 @@ function thematicEntry(thematic: Thematic, site: URL): FeedEntry {
   };
 }
 
+type FeedModel = { project: Project; inspections: readonly Inspection[]; thematics: readonly Thematic[]; buildDate: string };
+
+interface FeedOf {
+  title: string;
+  subtitle: string;
+  /** The feed's own address (its id) and the page it is the feed of. */
+  self: string;
+  alternate: string;
+  entries: FeedEntry[];
+}
+
 /** Atom 1.0: published inspections and thematic reports, newest first; ids are the reports' canonical URLs. */
-export function atomFeed(model: { project: Project; inspections: readonly Inspection[]; thematics: readonly Thematic[]; buildDate: string }, site: URL): string {
+export function atomFeed(model: FeedModel, site: URL): string {
   const { publisher } = model.project;
-  const entries = [...model.inspections.map((i) => inspectionEntry(i, site)), ...model.thematics.map((t) => thematicEntry(t, site))].sort((a, b) =>
-    a.published === b.published ? a.url.localeCompare(b.url) : a.published < b.published ? 1 : -1,
-  );
+  return feedXml(model, site, {
+    title: `Inspection reports – ${publisher.shortName}`,
+    subtitle: `Inspection reports and thematic reports published by ${publisher.name}, newest first.`,
+    self: paths.feed,
+    alternate: paths.home,
+    entries: [...model.inspections.map((i) => inspectionEntry(i, site)), ...model.thematics.map((t) => thematicEntry(t, site))],
+  });
+}
+
+/** One service's published inspections, newest first: the feed its page links to. */
+export function serviceFeed(model: FeedModel, serviceSlug: string, site: URL): string {
+  const inspections = model.inspections.filter((i) => i.service.slug === serviceSlug);
+  const name = inspections[0]?.service.name ?? serviceSlug;
+  return feedXml(model, site, {
+    title: `${name}: inspection reports – ${model.project.publisher.shortName}`,
+    subtitle: `Reports of the inspections of ${name} published by ${model.project.publisher.name}, newest first.`,
+    self: paths.serviceFeed(serviceSlug),
+    alternate: paths.service(serviceSlug),
+    entries: inspections.map((i) => inspectionEntry(i, site)),
+  });
+}
+
+/**
+ * The series of thematic reports: every published thematic inspection, newest first. A thematic
+ * report has no theme of its own in the content (its recommendations do), so the series is the
+ * inspectorate's whole programme of thematic inspections.
+ */
+export function thematicFeed(model: FeedModel, site: URL): string {
+  return feedXml(model, site, {
+    title: `Thematic reports – ${model.project.publisher.shortName}`,
+    subtitle: `Thematic inspection reports published by ${model.project.publisher.name}, newest first.`,
+    self: paths.thematicFeed,
+    alternate: paths.thematics,
+    entries: model.thematics.map((t) => thematicEntry(t, site)),
+  });
+}
+
+function feedXml(model: FeedModel, site: URL, feedOf: FeedOf): string {
+  const { publisher } = model.project;
+  const entries = [...feedOf.entries].sort((a, b) => (a.published === b.published ? a.url.localeCompare(b.url) : a.published < b.published ? 1 : -1));
   // The feed changes when a report is published: its date is the newest report's (the build date only when there is none).
   const updated = entries[0]?.published ?? model.buildDate;
+  const self = new URL(feedOf.self, site).href;
   const feed = x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'en-GB' }, [
-    x('title', `Inspection reports – ${publisher.shortName}`),
-    x('subtitle', `Inspection reports and thematic reports published by ${publisher.name}, newest first.`),
-    x('id', new URL(paths.feed, site).href),
-    x('link', { rel: 'self', type: 'application/atom+xml', href: new URL(paths.feed, site).href }),
-    x('link', { rel: 'alternate', type: 'text/html', href: new URL(paths.home, site).href }),
+    x('title', feedOf.title),
+    x('subtitle', feedOf.subtitle),
+    x('id', self),
+    x('link', { rel: 'self', type: 'application/atom+xml', href: self }),
+    x('link', { rel: 'alternate', type: 'text/html', href: new URL(feedOf.alternate, site).href }),
     x('updated', atomDate(updated)),
     x('author', [x('name', publisher.name), x('uri', publisher.website)]),
     x('rights', `© ${publisher.copyrightHolder}. Available under the ${publisher.licence.name}: ${publisher.licence.url}`),

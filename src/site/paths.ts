@@ -23,6 +23,11 @@ export const paths = {
   accessibility: '/accessibility/',
   search: '/search/',
   feed: '/feed.xml',
+  /** One Atom feed per service (its inspections) and one for the series of thematic reports. */
+  serviceFeed: (slug: string) => `/services/${slug}/feed.xml`,
+  thematicFeed: '/thematic/feed.xml',
+  /** The data dictionary: every open data file described. */
+  data: '/data/',
   sitemap: '/sitemap.xml',
   inspectionsData: '/data/inspections.json',
 } as const;

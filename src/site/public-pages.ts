@@ -55,6 +55,6 @@ export function publicPages(model: { inspections: readonly Inspection[]; themati
   }
   pages.push(dated(paths.tracker, newestThematic));
   pages.push(...otherSections());
-  pages.push({ path: paths.glossary }, { path: paths.methodology }, { path: paths.accessibility }, { path: paths.search });
+  pages.push({ path: paths.glossary }, { path: paths.methodology }, { path: paths.data }, { path: paths.accessibility }, { path: paths.search });
   return pages;
 }

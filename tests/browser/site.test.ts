@@ -184,6 +184,8 @@ describe('the public build, with a draft, an embargoed and a future-dated report
     const places = leaks.map((l) => `${l.file} (${l.where})`);
     expect(places).toContain('inspections/dudley-2019/report.pdf (PDF text, metadata or outline)');
     expect(places).toContain('data/inspections.json (bytes)');
+    // The key-question data and the per-service feed are searched like every other file.
+    for (const file of ['data/key-questions.csv', 'data/key-questions.json', 'services/dudley/feed.xml']) expect(places).toContain(`${file} (bytes)`);
     if (fs.existsSync(path.join(site.dist, 'pagefind'))) {
       expect(leaks.some((l) => l.file.startsWith('pagefind/') && l.where === 'gzip content'), places.join('\n')).toBe(true);
     }

@@ -49,6 +49,13 @@ describe('npm run build', () => {
       'ratings/ratings.pdf',
       'data/ratings.csv',
       'data/ratings.json',
+      // Key-question results and the data dictionary of every data file.
+      'data/key-questions.csv',
+      'data/key-questions.json',
+      'data/index.html',
+      // A feed per inspected service and one for the series of thematic reports.
+      ...[...new Set(publicInspections.map((i) => i.service.slug))].map((service) => `services/${service}/feed.xml`),
+      'thematic/feed.xml',
       ...[...new Set(publicInspections.map((i) => i.source.fieldwork.start.slice(0, 4)))].flatMap((year) => [`ratings/${year}/index.html`, `ratings/${year}/ratings.pdf`]),
       // The annual reports: their list, and per public report its page, its PDF and the ratings of its inspections in full (landscape PDF).
       'annual-reports/index.html',

@@ -98,6 +98,7 @@ function standardsRated(framework: Framework, ratings: string[]): StandardResult
     computed: null,
     awarded: ratings[index] ?? NOT_RATED,
     professionalJudgement: false,
+    judgementRationale: null,
     countsTowardsComposite: true,
     notRatedReason: null,
   }));

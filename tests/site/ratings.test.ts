@@ -122,7 +122,7 @@ describe('ratingsTable: the page’s table', () => {
     const joint = ratingOf(row[column('3.4')]!)!;
     expect([joint.label, joint.mark, joint.symbol]).toEqual(['Good', '*', 'circle']);
     expect([ratingOf(row[column('4.1')]!)!.label, ratingOf(row[column('4.1')]!)!.symbol]).toEqual(['Not rated', 'dash']);
-    expect(table.note && inlineText(table.note)).toContain('*Professional judgement applied.');
+    expect(table.note && inlineText(table.note)).toContain('*Professional judgement applied: the inspectors’ reasons are quoted after the table.');
   });
 
   it('shows "Not rated" for Cwm Tŷ-gwyn’s out-of-court case standards and 4.1, and its composite scaled to 36', () => {
