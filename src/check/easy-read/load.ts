@@ -24,6 +24,8 @@ import { guardFile } from '../tool-failure.ts';
 import { visit } from 'unist-util-visit';
 import { pictureFileContentProblem } from '../pictures/picture-file.ts';
 import type { PictureUse } from '../pictures/decode.ts';
+import { checkCorrections } from '../rules/corrections.ts';
+import { buildDateFrom } from '../../model/project.ts';
 
 export interface LoadedTemplate {
   template: EasyReadTemplate;
@@ -141,6 +143,9 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
         if (!glossaryIds.has(id)) reader.diagnostics.error(file, source.positionOf(['glossary', index], 'value'), 'unknown-term', `"${id}" is not a glossary term id`, 'use an id from content/glossary/terms.yaml');
       });
       if (data.status === 'embargoed' && !data.embargoedUntil) reader.diagnostics.error(file, source.positionOf(['status'], 'value'), 'embargo-date', 'an embargoed report needs embargoedUntil', 'add embargoedUntil: YYYY-MM-DD');
+      // A thematic report's page lists its corrections; it has no report PDF to keep earlier versions of.
+      const published = data.embargoedUntil && data.embargoedUntil > data.published ? data.embargoedUntil : data.published;
+      checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), diagnostics: reader.diagnostics });
       const easyRead = readEasyReadFile(reader, path.join(folder, slug));
       thematics.push({ slug, source: data, file, ...(easyRead ? { easyRead } : {}) });
     });
