@@ -93,7 +93,7 @@ describe('annual reports on the built site', () => {
     const tables = selectAll('.app-table-wrapper[id]', main).map((w) => ({ id: String(attr(w, 'id')), text: squash(textOf(select('caption', w)!)) }));
     expect(figures.map((f) => f.text.split(':')[0])).toEqual(figures.map((_, i) => `Figure ${i + 1}`));
     expect(tables.map((t) => t.text.split(':')[0])).toEqual(tables.map((_, i) => `Table ${i + 1}`));
-    expect(figures).toHaveLength(15);
+    expect(figures).toHaveLength(17);
     expect(tables).toHaveLength(3);
     // The list has every figure and table, in document order, with its link.
     const inOrder = selectAll('figure.app-chart-figure, .app-table-wrapper[id]', main).map((node) => String(attr(node, 'id')));
