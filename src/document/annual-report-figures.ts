@@ -136,7 +136,7 @@ export function overallRatings(ctx: AnnualReportContext, byYear = false): Block[
   const series = ratingSeries(ctx, years.map((y) => y.counts));
   const title = byYear ? 'Overall ratings, by year of fieldwork' : `Overall ratings, ${periodLabel(ctx.period)}`;
   const bars = byYear ? `Horizontal bars, one for each year from ${years[0]!.year} to ${years[years.length - 1]!.year}, each` : 'One horizontal bar for the whole period,';
-  const description = `The overall ratings of the inspections with fieldwork in ${periodLabel(ctx.period)}. ${bars} divided into the number of inspections rated ${series.map((s) => s.label).join(', ')}; the number in each part is written on it and the ${byYear ? "year's" : ''} total at the end of the bar.`.replace('the  total', 'the total');
+  const description = `The overall ratings of the inspections with fieldwork in ${periodLabel(ctx.period)}. ${bars} divided into the number of inspections rated ${series.map((s) => s.label).join(', ')}; the number in each part is written on it and the ${byYear ? "year's total" : 'total'} at the end of the bar.`;
   return [
     chart(
       title,
