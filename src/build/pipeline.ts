@@ -15,6 +15,7 @@ import { leftOutLines } from '../site/left-out.ts';
 import { siteOf, type Site } from '../site/site.ts';
 import { sitePdfs } from '../site/site-pdfs.ts';
 import { siteUrl } from '../site/site-url.ts';
+import { publishEarlierVersions } from '../site/earlier-versions.ts';
 
 export interface PipelineOptions {
   root: string;
@@ -53,6 +54,8 @@ export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOpt
 
   started = performance.now();
   const published = await writePdfs(site, root, outDir, warn);
+  // Corrected reports: the PDF as it was before each correction, kept by the publisher, at its versioned address.
+  publishEarlierVersions(site.inspections, outDir, root);
   seconds.pdfs = since(started);
   const unchanged = published.byInputs ? ` (${published.byInputs} found by their unchanged files, with no document model made)` : '';
   log(`PDFs: ${published.drawn} rendered on worker threads, ${published.fromCache} from cache${unchanged}, ${seconds.pdfs.toFixed(1)} s.`);

@@ -18,6 +18,8 @@ import { countCases, rateInspection, type InspectionRating } from '../model/rati
 import { readCaseRecords } from './rules/cases.ts';
 import { checkCounts, checkInspection, known, checkNarrative, checkRatingsAgainstComputed, type InspectionContext, type LoadedInspection } from './rules/inspection.ts';
 import { readEasyReadFile } from './easy-read/load.ts';
+import { checkCorrections } from './rules/corrections.ts';
+import { buildDateFrom } from '../model/project.ts';
 
 /**
  * Stand-ins for required fields that fail their schema: never compared (their checks are skipped),
@@ -27,7 +29,7 @@ import { readEasyReadFile } from './easy-read/load.ts';
 const PLACEHOLDER_DATE = '2000-01-01';
 const PLACEHOLDERS: InspectionSource = {
   service: '', framework: '', kind: 'inspection', partners: [], fieldwork: { start: PLACEHOLDER_DATE, end: PLACEHOLDER_DATE }, published: PLACEHOLDER_DATE, status: 'draft', lead: '', team: [],
-  ratings: {}, recommendations: [], findings: {}, context: [], glossary: [],
+  ratings: {}, recommendations: [], findings: {}, context: [], glossary: [], corrections: [],
 };
 
 /** What every inspection is checked against: loaded before the inspections. */
@@ -87,6 +89,10 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
   const service = broken.has('service') ? undefined : services.get(data.service);
   const context: InspectionContext = { slug, file, source, data, broken, diagnostics, framework, services, glossaryIds, notLoaded };
   checkInspection(context);
+  if (known(broken, 'corrections', 'published', 'embargoedUntil')) {
+    const published = data.embargoedUntil && data.embargoedUntil > data.published ? data.embargoedUntil : data.published;
+    checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), pdfFolder: folder, folderName: folderFile, diagnostics });
+  }
   if (!framework) return { loaded };
 
   const { cases, counts, haveCaseData } = loadCaseFigures(reader, folder, context, framework);

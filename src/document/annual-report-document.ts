@@ -194,7 +194,7 @@ function methodAnnex({ report, context, heading }: Annual): Block[] {
     ),
     paragraph(
       text(
-        `Percentages of cases judged sufficient are pooled: for each key question, the cases judged sufficient in all the inspections of a year, out of all the cases in which the question applied. They are whole numbers, with a half rounded up. The inspection standards changed in July 2021; a year in which both the earlier and the later standards were used is shown twice, once for each.`,
+        `Figures cover the whole period unless their title says they are by year. Percentages of cases judged sufficient are pooled: for each key question, the cases judged sufficient in all the inspections of the period (or of a year), out of all the cases in which the question applied. They are whole numbers, with a half rounded up. The inspection standards changed in July 2021; a period or year in which both the earlier and the later standards were used is shown twice, once for each.`,
       ),
     ),
     paragraph(

@@ -7,7 +7,7 @@
  * Figures and tables are numbered by the document (annual-report-document.ts), in document order.
  */
 import { ADDRESSEE_KINDS, countsByKind } from '../model/addressee-kinds.ts';
-import { childCharacteristics, disposalTypes, inPeriod, overallByYear, recommendationCounts, reinspections, standardDistribution, sufficiencyByYear, type BreakdownCell, type Period } from '../model/aggregates.ts';
+import { childCharacteristics, disposalTypes, fieldworkYear, inPeriod, overallByYear, recommendationCounts, reinspections, standardDistribution, sufficiencyByYear, type BreakdownCell, type Period } from '../model/aggregates.ts';
 import { isPublic, type AnnualReport, type Inspection, type Project } from '../model/project.ts';
 import { NOT_RATED, ratingLabel } from '../model/rating.ts';
 import { outOfCourtDisposals, type CaseRecord } from '../model/schemas/case.ts';
@@ -125,20 +125,24 @@ function ratingSeries(ctx: AnnualReportContext, counts: readonly Record<string, 
 
 const noInspections = (ctx: AnnualReportContext): Block[] => [{ type: 'paragraph', inlines: [text(`No published inspection had its fieldwork in ${periodLabel(ctx.period)}, so there is nothing to show here.`)] }];
 
-// ---- overall ratings by year ----
+// ---- overall ratings, over the period or by year ----
 
-export function overallRatingsByYear(ctx: AnnualReportContext): Block[] {
+/** Each inspection's group in a figure: the whole period by default, or its year of fieldwork. */
+const groupOf = (ctx: AnnualReportContext, byYear: boolean) => (byYear ? fieldworkYear : () => periodLabel(ctx.period));
+
+export function overallRatings(ctx: AnnualReportContext, byYear = false): Block[] {
   if (ctx.inspections.length === 0) return noInspections(ctx);
-  const years = overallByYear(ctx.inspections);
+  const years = overallByYear(ctx.inspections, groupOf(ctx, byYear));
   const series = ratingSeries(ctx, years.map((y) => y.counts));
-  const title = 'Overall ratings, by year of fieldwork';
-  const description = `The overall ratings of the inspections with fieldwork in ${periodLabel(ctx.period)}. Horizontal bars, one for each year from ${years[0]!.year} to ${years[years.length - 1]!.year}, each divided into the number of inspections rated ${series.map((s) => s.label).join(', ')}; the number in each part is written on it and the year's total at the end of the bar.`;
+  const title = byYear ? 'Overall ratings, by year of fieldwork' : `Overall ratings, ${periodLabel(ctx.period)}`;
+  const bars = byYear ? `Horizontal bars, one for each year from ${years[0]!.year} to ${years[years.length - 1]!.year}, each` : 'One horizontal bar for the whole period,';
+  const description = `The overall ratings of the inspections with fieldwork in ${periodLabel(ctx.period)}. ${bars} divided into the number of inspections rated ${series.map((s) => s.label).join(', ')}; the number in each part is written on it and the ${byYear ? "year's total" : 'total'} at the end of the bar.`;
   return [
     chart(
       title,
       description,
       { kind: 'stacked-bar', categories: years.map((y) => y.year), series: series.map((s) => ({ name: s.label, rating: s.mark, values: years.map((y) => y.counts[s.id] ?? 0) })), unit: 'count', valueLabel: 'Number of inspections' },
-      [[cell('Year'), ...series.map((s) => number(s.label)), number('All')]],
+      [[cell(byYear ? 'Year' : 'Period'), ...series.map((s) => number(s.label)), number('All')]],
       years.map((y) => [cell(y.year, { rowHeader: true }), ...series.map((s) => number(String(y.counts[s.id] ?? 0))), number(String(y.total))]),
       columnWidths([...series.map(() => RATING_COLUMN), 40]),
     ),
@@ -190,9 +194,9 @@ export function caseSampleStandards(ctx: AnnualReportContext, caseType: string):
   return [...standards].map(([id, name]) => ({ id, name }));
 }
 
-export function casesSufficient(ctx: AnnualReportContext, caseType: 'court' | 'out-of-court', standard: string | undefined): Block[] {
+export function casesSufficient(ctx: AnnualReportContext, caseType: 'court' | 'out-of-court', standard: string | undefined, byYear = false): Block[] {
   if (ctx.inspections.length === 0) return noInspections(ctx);
-  const questions = sufficiencyByYear(ctx.inspections).filter((q) => q.caseType === caseType);
+  const questions = sufficiencyByYear(ctx.inspections, groupOf(ctx, byYear)).filter((q) => q.caseType === caseType);
   const standards = caseSampleStandards(ctx, caseType).filter((s) => standard === undefined || s.id === standard);
   const work = caseType === 'court' ? 'Court cases' : 'Out-of-court cases';
   const cases = caseType === 'court' ? 'court cases' : 'out-of-court cases';
@@ -207,8 +211,9 @@ export function casesSufficient(ctx: AnnualReportContext, caseType: 'court' | 'o
     const labels = [...new Set(own.flatMap((q) => q.points.map((p) => p.label)))].sort();
     split ||= labels.some((l) => l.includes('('));
     const point = (q: (typeof own)[number], label: string) => q.points.find((p) => p.label === label);
-    const title = `${work} judged sufficient: ${name.toLowerCase()} (${id}), by year`;
-    const description = `The ${cases} judged sufficient on each key question of standard ${id}, ${name}, in the inspections with fieldwork in ${periodLabel(ctx.period)}. Horizontal bars in groups: for each key question of standard ${id}, one bar per year (${labels.join(', ')}), its length the percentage of ${cases} judged sufficient, written at its end.`;
+    const title = `${work} judged sufficient: ${name.toLowerCase()} (${id})${byYear ? ', by year' : ''}`;
+    const bars = byYear || labels.length > 1 ? `Horizontal bars in groups: for each key question of standard ${id}, one bar per ${byYear ? 'year' : 'set of standards'} (${labels.join(', ')}), its` : `Horizontal bars, one for each key question of standard ${id},`;
+    const description = `The ${cases} judged sufficient on each key question of standard ${id}, ${name}, in the inspections with fieldwork in ${periodLabel(ctx.period)}. ${bars} length the percentage of ${cases} judged sufficient, written at its end.`;
     blocks.push(
       chart(
         title,
@@ -233,7 +238,7 @@ export function casesSufficient(ctx: AnnualReportContext, caseType: 'court' | 'o
       ),
     );
   }
-  if (split) blocks.push(small('The inspection standards changed in July 2021: a year in which both sets were used is shown twice, once for the inspections under each, named in brackets.'));
+  if (split) blocks.push(small(`The inspection standards changed in July 2021: ${byYear ? 'a year' : 'a period'} in which both sets were used is shown twice, once for the inspections under each, named in brackets.`));
   return blocks;
 }
 

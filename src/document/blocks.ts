@@ -154,6 +154,8 @@ export interface DocumentModel {
   language: string;
   /** Date the document carries, YYYY-MM-DD: the PDF's creation date, so builds repeat exactly. */
   date: string;
+  /** For a corrected report: its version (1 as first published, one more per correction) and the day of the last correction, the PDF's modification date. */
+  revision?: { number: number; date: string };
   author: string;
   subject: string;
   keywords: string[];

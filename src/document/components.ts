@@ -15,7 +15,7 @@ import {
   casesSufficient,
   childCharacteristicsTable,
   disposalTypeFigure,
-  overallRatingsByYear,
+  overallRatings,
   recommendationAddresseesFigure,
   recommendationThemesTable,
   reinspectionScores,
@@ -88,6 +88,8 @@ function standardExists(id: string | undefined, inspection: Inspection) {
 }
 
 const standardAttribute = z.string().regex(/^\d+\.\d+$/, 'must be a standard id such as "2.1"');
+/** A breakdown by year of fieldwork, written as a bare attribute: `<OverallRatings byYear />`. */
+const byYearAttribute = z.literal(true, { error: 'write byYear on its own, with no value, for a breakdown by year; leave it out for the whole period' }).optional();
 const questionAttribute = z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a key question id such as "2.1.1"');
 
 /** That a key question exists and has a percentage: some case in the sample was relevant to it. */
@@ -247,14 +249,25 @@ const components: Component[] = [
   } satisfies InlineComponent<Record<string, never>>,
 
   {
+    name: 'OverallRatings',
+    kind: 'block',
+    acceptsChildren: false,
+    context: 'annual-report',
+    description: "A chart of the inspections' overall ratings over the whole period; with byYear, counted per year of fieldwork.",
+    example: '<OverallRatings />',
+    attributes: z.strictObject({ byYear: byYearAttribute }),
+    blocks: (props, ctx) => overallRatings(annualReportOf(ctx), props.byYear === true),
+  } satisfies BlockComponent<{ byYear?: true | undefined }>,
+  {
+    // The name before figures covered the whole period by default: it still draws the chart by year.
     name: 'OverallRatingsByYear',
     kind: 'block',
     acceptsChildren: false,
     context: 'annual-report',
-    description: "A chart of the inspections' overall ratings, counted per year of fieldwork.",
+    description: 'The earlier name of <OverallRatings byYear />: it still draws the chart by year.',
     example: '<OverallRatingsByYear />',
     attributes: z.strictObject({}),
-    blocks: (_props, ctx) => overallRatingsByYear(annualReportOf(ctx)),
+    blocks: (_props, ctx) => overallRatings(annualReportOf(ctx), true),
   } satisfies BlockComponent<Record<string, never>>,
   {
     name: 'StandardRatings',
@@ -275,11 +288,12 @@ const components: Component[] = [
     kind: 'block',
     acceptsChildren: false,
     context: 'annual-report',
-    description: 'Charts of the cases judged sufficient on each key question, by year, for court or out-of-court work: one per standard, or one standard (standard="2.1").',
+    description: 'Charts of the cases judged sufficient on each key question over the whole period (byYear: per year), for court or out-of-court work: one per standard, or one standard (standard="2.1").',
     example: '<CasesSufficient caseType="court" standard="2.1" />',
     attributes: z.strictObject({
       caseType: z.enum(['court', 'out-of-court'], { error: 'must be "court" or "out-of-court"' }),
       standard: standardAttribute.optional(),
+      byYear: byYearAttribute,
     }),
     checkAnnualReport: (props, report) => {
       if (props.standard === undefined) return [];
@@ -288,8 +302,8 @@ const components: Component[] = [
         ? []
         : [{ attribute: 'standard', message: `standard "${props.standard}" is not rated from ${props.caseType} cases`, hint: `standards rated from ${props.caseType} cases are ${standards.map((s) => s.id).join(', ') || 'none in this period'}` }];
     },
-    blocks: (props, ctx) => casesSufficient(annualReportOf(ctx), props.caseType, props.standard),
-  } satisfies BlockComponent<{ caseType: 'court' | 'out-of-court'; standard?: string | undefined }>,
+    blocks: (props, ctx) => casesSufficient(annualReportOf(ctx), props.caseType, props.standard, props.byYear === true),
+  } satisfies BlockComponent<{ caseType: 'court' | 'out-of-court'; standard?: string | undefined; byYear?: true | undefined }>,
   {
     name: 'Reinspections',
     kind: 'block',

@@ -9,6 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
 import type { Inspection, Project } from '../model/project.ts';
 import type { Publisher } from '../model/schemas/publisher.ts';
+import { revisionOf, type Correction } from '../model/schemas/correction.ts';
 import { reportOutline, type RatedStandard, type ReportSection } from '../model/report.ts';
 import { NOT_RATED } from '../model/rating.ts';
 import type { Block, DocumentModel } from './blocks.ts';
@@ -50,19 +51,23 @@ export function reportDocument(project: Project, inspection: Inspection, root: s
     text: toString(inspection.narrative),
   });
   const { overall } = report;
+  // The corrections section's id is made first, so that the cover's note can point at it.
+  const corrections = source.corrections.length ? correctionsSection(report.heading(2, CORRECTIONS_HEADING), firstPublished(source), source.corrections) : [];
+  const last = source.corrections.at(-1);
   // In reading order: ids are made, and footnotes numbered, as the blocks are.
   return {
     title: reportTitle(inspection),
     subtitle: `${publisher.name}, ${formatDate(source.published, 'month')}`,
     language: 'en-GB',
     date: source.published,
+    ...(last ? { revision: { number: revisionOf(source.corrections), date: last.date } } : {}),
     author: publisher.name,
     subject: `Inspection report: ${service.name}, overall rating ${overall.label}`,
     keywords: ['inspection', 'youth justice', service.name, overall.label],
     runningHeader: `${reportTitle(inspection)}${service.fictional ? ' (fictional sample)' : ''}`,
-    cover: cover(report),
+    cover: [...cover(report), ...correctedNote(source.corrections, corrections[0])],
     credits: credits(report, publisher),
-    body: outline.flatMap((section) => sectionBlocks(report, section)),
+    body: [...outline.flatMap((section) => sectionBlocks(report, section)), ...corrections],
     images: report.markdown.images,
   };
 }
@@ -284,4 +289,37 @@ function bandsSentence(inspection: Inspection): string {
     .sort((a, b) => b[1] - a[1])
     .map(([id, min]) => (min === 0 ? `${labelOf(id)} below that` : `${labelOf(id)} when it is ${min}% or more`));
   return `A standard rated from cases takes the rating of its lowest key question: ${bands.join(', ')}.`;
+}
+
+// ---- corrections ----
+
+export const CORRECTIONS_HEADING = 'Corrections';
+
+/** The day readers could first see a report: its publication date, or the end of its embargo. */
+export const firstPublished = (source: { published: string; embargoedUntil?: string | undefined }) => (source.embargoedUntil && source.embargoedUntil > source.published ? source.embargoedUntil : source.published);
+
+/** "This report was corrected on 2 May 2026": under the title, pointing at the list of corrections. */
+export function correctedNote(corrections: readonly Correction[], heading: Block | undefined): Block[] {
+  const last = corrections.at(-1);
+  if (!last || heading?.type !== 'heading') return [];
+  return [paragraph(text(`This report was corrected on ${formatDate(last.date)}. `, { bold: true }), text('What changed, and why, is in '), { type: 'section-ref', target: heading.id, phrase: 'the list of corrections' }, text('.'))];
+}
+
+/**
+ * The corrections, oldest first, like GOV.UK's "updates to this page": when, what changed and why,
+ * and where the report as it was before each correction is kept (report-v1.pdf, report-v2.pdf…).
+ */
+export function correctionsSection(heading: Block, published: string, corrections: readonly Correction[]): Block[] {
+  const versions = corrections.map((_correction, index) => `version ${index + 1} (${index === 0 ? `as first published on ${formatDate(published)}` : `as corrected on ${formatDate(corrections[index - 1]!.date)}`}) is report-v${index + 1}.pdf`);
+  return [
+    heading,
+    paragraph(text(`We first published this report on ${formatDate(published)}. Since then we have corrected it ${corrections.length === 1 ? 'once' : `${countOf(corrections.length, 'time')}`}, as listed here, oldest first.`)),
+    {
+      type: 'list',
+      ordered: false,
+      start: 1,
+      items: corrections.map((c) => [paragraph(text(`${formatDate(c.date)}: `, { bold: true }), text(c.what)), paragraph(text('Why: ', { bold: true }), text(c.why))]),
+    },
+    paragraph(text(`The PDF of the report as it was before each correction stays on our website, beside this one: ${listOf(versions)}.`)),
+  ];
 }

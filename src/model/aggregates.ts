@@ -73,11 +73,17 @@ export function standardColumns(inspections: readonly Inspection[]): { id: strin
 
 // ---- distributions ----
 
-/** Overall ratings counted per year of fieldwork. */
-export function overallByYear(inspections: readonly Inspection[]): { year: string; counts: Record<string, number>; total: number }[] {
+/** The year an inspection counts in: that of the start of its fieldwork. */
+export const fieldworkYear = (inspection: Inspection): string => inspection.source.fieldwork.start.slice(0, 4);
+
+/**
+ * Overall ratings counted per year of fieldwork, or per any other group (`group` gives each
+ * inspection's label; one label for all of them gives the counts over the whole period).
+ */
+export function overallByYear(inspections: readonly Inspection[], group: (inspection: Inspection) => string = fieldworkYear): { year: string; counts: Record<string, number>; total: number }[] {
   const years = new Map<string, Record<string, number>>();
   for (const inspection of inspections) {
-    const year = inspection.source.fieldwork.start.slice(0, 4);
+    const year = group(inspection);
     const counts = years.get(year) ?? {};
     counts[inspection.rating.overall.rating] = (counts[inspection.rating.overall.rating] ?? 0) + 1;
     years.set(year, counts);
@@ -111,18 +117,19 @@ export interface SufficiencyPoint {
 }
 
 /**
- * Per key question, the cases judged sufficient pooled over all inspections, by year of fieldwork.
- * A year in which two frameworks were used (July 2021) is split, one point per framework.
+ * Per key question, the cases judged sufficient pooled over all inspections, by year of fieldwork
+ * (or by any other group: one label for all gives the whole period). A group in which two
+ * frameworks were used (July 2021) is split, one point per framework.
  */
-export function sufficiencyByYear(inspections: readonly Inspection[]): { id: string; text: string; caseType: string; points: SufficiencyPoint[] }[] {
+export function sufficiencyByYear(inspections: readonly Inspection[], group: (inspection: Inspection) => string = fieldworkYear): { id: string; text: string; caseType: string; points: SufficiencyPoint[] }[] {
   const frameworksInYear = new Map<string, Set<string>>();
   for (const inspection of inspections) {
-    const year = inspection.source.fieldwork.start.slice(0, 4);
+    const year = group(inspection);
     frameworksInYear.set(year, (frameworksInYear.get(year) ?? new Set()).add(inspection.framework.id));
   }
   const questions = new Map<string, { id: string; text: string; caseType: string; points: Map<string, SufficiencyPoint> }>();
   for (const inspection of inspections) {
-    const year = inspection.source.fieldwork.start.slice(0, 4);
+    const year = group(inspection);
     const split = (frameworksInYear.get(year)?.size ?? 1) > 1;
     const label = split ? `${year} (${inspection.framework.id})` : year;
     for (const standard of inspection.rating.standards) {

@@ -25,6 +25,15 @@ export const FONT_METRICS = { ascent: 0.984, capHeight: 0.668 } as const;
 export const PAGE = { width: 595.28, height: 841.89 };
 
 /** The page size of a document's orientation: A4 portrait, or A4 turned on its side. */
+/**
+ * A corrected document's revision in the info dictionary: the last correction's day as its
+ * modification date, and "Revision" (a key of our own, as PDF allows) its version number.
+ */
+function revisionInfo(model: DocumentModel): { ModDate?: Date; Revision?: string } {
+  if (!model.revision) return {};
+  return { ModDate: new Date(`${model.revision.date}T00:00:00Z`), Revision: `${model.revision.number} (corrected ${model.revision.date})` };
+}
+
 export function pageOf(orientation: DocumentModel['orientation']): { width: number; height: number } {
   return orientation === 'landscape' ? { width: PAGE.height, height: PAGE.width } : PAGE;
 }
@@ -99,8 +108,14 @@ export class TaggedPdfWriter {
       lang: model.language,
       displayTitle: true,
       // A creation date from the content (never the clock) also fixes pdfkit's document id.
-      info: { Title: model.title, Author: model.author, Subject: model.subject, Keywords: model.keywords.join(', '), Creator: 'inspection-reports', Producer: 'inspection-reports (pdfkit)', CreationDate: date, ModDate: date },
+      info: { Title: model.title, Author: model.author, Subject: model.subject, Keywords: model.keywords.join(', '), Creator: 'inspection-reports', Producer: 'inspection-reports (pdfkit)', CreationDate: date, ModDate: date, ...revisionInfo(model) },
     });
+    if (model.revision) {
+      // The same revision in the XMP metadata, which pdfkit writes for PDF/UA: the version as xmpMM:VersionID.
+      (this.doc as unknown as { appendXML(xml: string): void }).appendXML(
+        `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"><xmp:ModifyDate>${model.revision.date}T00:00:00Z</xmp:ModifyDate><xmpMM:VersionID>${model.revision.number}</xmpMM:VersionID></rdf:Description>`,
+      );
+    }
     for (const name of Object.keys(FONT_FILES) as FontName[]) {
       // @types/pdfkit does not know that pdfkit 0.20 takes a fontkit font.
       this.doc.registerFont(name, parsedFont(name) as string);

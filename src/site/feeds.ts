@@ -7,6 +7,7 @@ import type { Element } from 'xast';
 import { x } from 'xastscript';
 import { toXml } from 'xast-util-to-xml';
 import type { Inspection, Project, Thematic } from '../model/project.ts';
+import type { Correction } from '../model/schemas/correction.ts';
 import { ratingInline } from '../document/report-tables.ts';
 import { reportTitle } from '../document/report-document.ts';
 import { formatDate } from '../document/dates.ts';
@@ -36,9 +37,17 @@ interface FeedEntry {
   title: string;
   url: string;
   published: string;
+  /** The last correction's date, or the publication date for a report never corrected. */
+  updated: string;
   summary: string;
   category: { term: string; label: string };
   pdf?: string;
+}
+
+/** A corrected report's entry says so first: "Corrected on 2 May 2026: <what changed>." */
+function correctedSummary(corrections: readonly Correction[]): string {
+  const last = corrections.at(-1);
+  return last ? `Corrected on ${formatDate(last.date)}: ${last.what} ` : '';
 }
 
 function inspectionEntry(inspection: Inspection, site: URL): FeedEntry {
@@ -49,7 +58,8 @@ function inspectionEntry(inspection: Inspection, site: URL): FeedEntry {
     title: reportTitle(inspection),
     url: new URL(paths.inspection(inspection.slug), site).href,
     published: inspection.source.published,
-    summary: `Overall rating: ${overall.label}${score === '–' ? '' : ` (${score})`}. Fieldwork ${formatDate(inspection.source.fieldwork.start)} to ${formatDate(inspection.source.fieldwork.end)}.${fictional}`,
+    updated: inspection.source.corrections.at(-1)?.date ?? inspection.source.published,
+    summary: `${correctedSummary(inspection.source.corrections)}Overall rating: ${overall.label}${score === '–' ? '' : ` (${score})`}. Fieldwork ${formatDate(inspection.source.fieldwork.start)} to ${formatDate(inspection.source.fieldwork.end)}.${fictional}`,
     category: { term: inspection.source.kind, label: KIND_LABELS[inspection.source.kind] },
     pdf: new URL(paths.inspectionPdf(inspection.slug), site).href,
   };
@@ -61,7 +71,8 @@ function thematicEntry(thematic: Thematic, site: URL): FeedEntry {
     title: thematic.source.title,
     url: new URL(paths.thematic(thematic.slug), site).href,
     published: thematic.source.published,
-    summary: `${thematic.source.summary}${fictional}`,
+    updated: thematic.source.corrections.at(-1)?.date ?? thematic.source.published,
+    summary: `${correctedSummary(thematic.source.corrections)}${thematic.source.summary}${fictional}`,
     category: { term: 'thematic', label: 'Thematic inspection' },
   };
 }
@@ -120,8 +131,8 @@ export function thematicFeed(model: FeedModel, site: URL): string {
 function feedXml(model: FeedModel, site: URL, feedOf: FeedOf): string {
   const { publisher } = model.project;
   const entries = [...feedOf.entries].sort((a, b) => (a.published === b.published ? a.url.localeCompare(b.url) : a.published < b.published ? 1 : -1));
-  // The feed changes when a report is published: its date is the newest report's (the build date only when there is none).
-  const updated = entries[0]?.published ?? model.buildDate;
+  // The feed changes when a report is published or corrected: its date is the newest of those (the build date only when there is none).
+  const updated = entries.map((e) => e.updated).sort().at(-1) ?? model.buildDate;
   const self = new URL(feedOf.self, site).href;
   const feed = x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'en-GB' }, [
     x('title', feedOf.title),
@@ -140,7 +151,7 @@ function feedXml(model: FeedModel, site: URL, feedOf: FeedOf): string {
           x('link', { rel: 'alternate', type: 'text/html', href: entry.url }),
           entry.pdf ? x('link', { rel: 'enclosure', type: 'application/pdf', href: entry.pdf }) : null,
           x('published', atomDate(entry.published)),
-          x('updated', atomDate(entry.published)),
+          x('updated', atomDate(entry.updated)),
           x('category', { term: entry.category.term, label: entry.category.label }),
           x('summary', entry.summary),
         ]),

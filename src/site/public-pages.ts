@@ -42,15 +42,15 @@ export function publicPages(model: { inspections: readonly Inspection[]; themati
     }
   }
   for (const inspection of [...inspections].sort((a, b) => a.slug.localeCompare(b.slug))) {
-    pages.push(dated(paths.inspection(inspection.slug), inspection.source.published));
+    pages.push(dated(paths.inspection(inspection.slug), inspection.source.corrections.at(-1)?.date ?? inspection.source.published));
     if (inspection.easyRead) pages.push(dated(paths.easyRead('inspection', inspection.slug), inspection.source.published));
   }
   pages.push(dated(paths.services, newestInspection));
   for (const { service, inspections: ofService } of servicesWithInspections(inspections)) pages.push(dated(paths.service(service.slug), latest(ofService.map((i) => i.source.published))));
   pages.push(dated(paths.thematics, newestThematic));
   for (const thematic of [...thematics].sort((a, b) => a.slug.localeCompare(b.slug))) {
-    pages.push(dated(paths.thematic(thematic.slug), thematic.source.published));
-    if (thematic.narrative) pages.push(dated(paths.thematicReport(thematic.slug), thematic.source.published));
+    pages.push(dated(paths.thematic(thematic.slug), thematic.source.corrections.at(-1)?.date ?? thematic.source.published));
+    if (thematic.narrative) pages.push(dated(paths.thematicReport(thematic.slug), thematic.source.corrections.at(-1)?.date ?? thematic.source.published));
     if (thematic.easyRead) pages.push(dated(paths.easyRead('thematic', thematic.slug), thematic.source.published));
   }
   pages.push(dated(paths.tracker, newestThematic));

@@ -61,6 +61,8 @@ describe('npm run build', () => {
       'annual-reports/index.html',
       ...model.annualReports.filter((r) => isPublic(r, buildDate)).flatMap((r) => ['index.html', 'report.pdf', 'ratings.pdf'].map((file) => `annual-reports/${r.year}/${file}`)),
       ...slugs.flatMap((slug) => [`inspections/${slug}/index.html`, `inspections/${slug}/report.pdf`]),
+      // A corrected report's PDF as it was before each correction, at its versioned address.
+      ...publicInspections.flatMap((i) => i.source.corrections.map((_correction, index) => `inspections/${i.slug}/report-v${index + 1}.pdf`)),
       ...easyRead.flatMap((folder) => [`${folder}/easy-read/index.html`, `${folder}/easy-read.pdf`]),
       // The site around the reports: lists and their filter pages, a page per inspected service and per
       // thematic report, glossary, methodology, accessibility, search, 404; the feed, sitemap and robots.txt; the site's icons.

@@ -13,7 +13,7 @@ import { DiagnosticList, type Diagnostic } from '../../src/check/diagnostics.ts'
 import { loadAnnualReports } from '../../src/check/annual-reports.ts';
 import { checkNarrativeMdx } from '../../src/check/rules/narrative-mdx.ts';
 import { readMarkdown } from '../../src/source/markdown-file.ts';
-import { allComponents } from '../../src/document/components.ts';
+import { allComponents, componentNamed, type BlockComponent } from '../../src/document/components.ts';
 import { figuresOf, inlineText, type Block, type TableCell } from '../../src/document/blocks.ts';
 import { annualReportDocument, numberFigures } from '../../src/document/annual-report-document.ts';
 import { IdMaker } from '../../src/document/make-blocks.ts';
@@ -67,15 +67,30 @@ describe('the sample annual report', () => {
 });
 
 describe('each figure is the aggregate it is drawn from', () => {
-  it('overall ratings by year', () => {
-    const [chart] = chartTitled('Overall ratings');
+  const ratingIds = { Outstanding: 'outstanding', Good: 'good', 'Requires improvement': 'requires-improvement', Inadequate: 'inadequate' } as Record<string, string>;
+
+  it('overall ratings over the whole period by default, and by year with byYear', () => {
+    const [period, byYear] = chartTitled('Overall ratings');
+    expect(period!.title).toBe('Overall ratings, January 2022 to September 2026');
+    expect(byYear!.title).toBe('Overall ratings, by year of fieldwork');
     const years = overallByYear(ctx.inspections);
-    expect(chart!.chart.categories).toEqual(years.map((y) => y.year));
-    const ids = { Outstanding: 'outstanding', Good: 'good', 'Requires improvement': 'requires-improvement', Inadequate: 'inadequate' } as Record<string, string>;
-    expect(chart!.chart.series.map((s) => s.name)).toEqual(Object.keys(ids));
-    for (const series of chart!.chart.series) expect(series.values, series.name).toEqual(years.map((y) => y.counts[ids[series.name]!] ?? 0));
+    expect(byYear!.chart.categories).toEqual(years.map((y) => y.year));
+    expect(byYear!.chart.series.map((s) => s.name)).toEqual(Object.keys(ratingIds));
+    for (const series of byYear!.chart.series) expect(series.values, series.name).toEqual(years.map((y) => y.counts[ratingIds[series.name]!] ?? 0));
     // By hand (aggregates.test.ts): 2023 had one Good and one Outstanding inspection.
-    expect(rowsOf(chart!.table).find((r) => r[0] === '2023')).toEqual(['2023', '1', '1', '0', '0', '2']);
+    expect(rowsOf(byYear!.table).find((r) => r[0] === '2023')).toEqual(['2023', '1', '1', '0', '0', '2']);
+    // One bar for the period: each rating's count is the sum of its years', and every inspection is in it.
+    expect(period!.chart.categories).toEqual(['January 2022 to September 2026']);
+    for (const series of period!.chart.series) expect(series.values, series.name).toEqual([years.reduce((n, y) => n + (y.counts[ratingIds[series.name]!] ?? 0), 0)]);
+    expect(rowsOf(period!.table)).toEqual([['January 2022 to September 2026', '1', '3', '1', '1', String(ctx.inspections.length)]]);
+    expect(period!.table.head[0]!.map(cellText)[0]).toBe('Period');
+  });
+
+  it('keeps the earlier name <OverallRatingsByYear /> working, as the chart by year', () => {
+    const old = componentNamed('OverallRatingsByYear') as BlockComponent<Record<string, never>>;
+    const [chart] = old.blocks({}, { annualReport: ctx }, []) as Chart[];
+    expect(chart!.title).toBe('Overall ratings, by year of fieldwork');
+    expect(chart!.chart.categories).toEqual(overallByYear(ctx.inspections).map((y) => y.year));
   });
 
   it('the ratings of each standard, "Not rated" included', () => {
@@ -102,30 +117,41 @@ describe('each figure is the aggregate it is drawn from', () => {
     expect(domains[0]!.chart.series.some((s) => s.name === 'Not rated')).toBe(false);
   });
 
-  it('cases judged sufficient per key question and year, for court and out-of-court work', () => {
-    const pooled = sufficiencyByYear(ctx.inspections);
+  it('cases judged sufficient per key question over the period, and by year with byYear, for court and out-of-court work', () => {
+    const byYear = sufficiencyByYear(ctx.inspections);
+    const overPeriod = sufficiencyByYear(ctx.inspections, () => periodLabel(ctx.period));
     const court = chartTitled('Court cases judged sufficient');
     const outOfCourt = chartTitled('Out-of-court cases judged sufficient');
-    expect(court.map((c) => /\((\d\.\d)\)/.exec(c.title)![1])).toEqual(['2.1', '2.2', '2.3', '2.4']);
+    // The sample report draws 2.1 twice: over the period, then by year.
+    expect(court.map((c) => c.title.replace(/^.*\((\d\.\d)\)/, '$1'))).toEqual(['2.1', '2.1, by year', '2.2', '2.3', '2.4']);
     expect(outOfCourt.map((c) => /\((\d\.\d)\)/.exec(c.title)![1])).toEqual(['3.1', '3.2', '3.3']);
     for (const chart of [...court, ...outOfCourt]) {
+      const pooled = chart.title.endsWith(', by year') ? byYear : overPeriod;
       chart.chart.categories.forEach((category, index) => {
         const question = pooled.find((q) => category.startsWith(`${q.id} `) || category === q.id)!;
         for (const series of chart.chart.series) expect(series.values[index], `${question.id} ${series.name}`).toBe(question.points.find((p) => p.label === series.name)?.percent ?? null);
       });
     }
+    expect(court[0]!.chart.series.map((s) => s.name)).toEqual(['January 2022 to September 2026']);
     // By hand (aggregates.test.ts): 2.1.1 in 2023 is 40 of 44, 91%.
-    const assessment = rowsOf(court[0]!.table);
-    const header = court[0]!.table.head[0]!.map(cellText);
+    const assessment = rowsOf(court[1]!.table);
+    const header = court[1]!.table.head[0]!.map(cellText);
     expect(assessment[0]![header.indexOf('2023')]).toBe('91% (40 of 44)');
+    // Over the period, 2.1.1 is every year's cases added up.
+    const all = byYear.find((q) => q.id === '2.1.1')!.points;
+    const [yes, relevant] = [all.reduce((n, p) => n + p.yes, 0), all.reduce((n, p) => n + p.relevant, 0)];
+    expect(rowsOf(court[0]!.table)[0]![1]).toBe(`${Math.floor((yes * 200 + relevant) / (relevant * 2))}% (${yes} of ${relevant})`);
   });
 
   it('splits a year in which the framework changed, and says so', () => {
     const both = { ...ctx, inspections: project.inspections.filter((i) => ['dudley-2019', 'northmoor-2022'].includes(i.slug)).map((i, n) => ({ ...i, source: { ...i.source, fieldwork: { start: n === 0 ? '2021-05-01' : '2021-09-01', end: '2021-09-05' } } })) };
-    const blocks = casesSufficient(both, 'court', '2.1');
+    const blocks = casesSufficient(both, 'court', '2.1', true);
     const chart = blocks.find((b): b is Chart => b.type === 'chart')!;
     expect(chart.chart.series.map((s) => s.name)).toEqual(['2021 (youth-2018)', '2021 (youth-2021)']);
     expect(blocks.some((b) => b.type === 'paragraph' && inlineText(b.inlines).includes('changed in July 2021'))).toBe(true);
+    // Over the whole period too: one bar per framework.
+    const period = casesSufficient(both, 'court', '2.1').find((b): b is Chart => b.type === 'chart')!;
+    expect(period.chart.series.map((s) => s.name)).toEqual(['January 2022 to September 2026 (youth-2018)', 'January 2022 to September 2026 (youth-2021)']);
   });
 
   it('reinspections against their original inspections, each score with its maximum', () => {
@@ -233,7 +259,7 @@ describe('numbering', () => {
   it('numbers figures and tables separately, in document order, and lists them all', () => {
     expect(charts.map((c) => c.number)).toEqual(charts.map((_, i) => i + 1));
     expect(tables.map((t) => t.number)).toEqual(tables.map((_, i) => i + 1));
-    expect(charts.length).toBe(15);
+    expect(charts.length).toBe(17);
     expect(tables.map((t) => t.caption)).toEqual([
       'Characteristics of the children whose cases we inspected',
       `Recommendations by theme, this period (${periodLabel(report.source.period)}) against the previous one (2019 to 2021)`,
@@ -342,6 +368,13 @@ describe('checks', () => {
     expect(found[0]!.message).toBe('<Rating /> draws on the data of an inspection\'s report, so it cannot be used in an annual report');
     expect(found[1]!.message).toBe('<CasesSufficient> standard "3.4" is not rated from court cases');
     expect(found[3]!.message).toContain('did you mean <DisposalTypes />?');
+  });
+
+  it('takes byYear on its own, and reports a value given to it', () => {
+    expect(check({ '2023.mdx': `${front(good)}\n<OverallRatings byYear />\n\n<CasesSufficient caseType="court" byYear />\n\n<OverallRatingsByYear />\n` })).toEqual([]);
+    const found = check({ '2023.mdx': `${front(good)}\n<OverallRatings byYear="yes" />\n` });
+    expect(rules(found)).toEqual(['12:17 error component-attribute']);
+    expect(`${found[0]!.message} ${found[0]!.hint}`).toContain('write byYear on its own, with no value');
   });
 
   it('reports an annual report\'s figure in an inspection\'s report.mdx', () => {

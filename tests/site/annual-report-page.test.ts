@@ -93,7 +93,7 @@ describe('annual reports on the built site', () => {
     const tables = selectAll('.app-table-wrapper[id]', main).map((w) => ({ id: String(attr(w, 'id')), text: squash(textOf(select('caption', w)!)) }));
     expect(figures.map((f) => f.text.split(':')[0])).toEqual(figures.map((_, i) => `Figure ${i + 1}`));
     expect(tables.map((t) => t.text.split(':')[0])).toEqual(tables.map((_, i) => `Table ${i + 1}`));
-    expect(figures).toHaveLength(15);
+    expect(figures).toHaveLength(17);
     expect(tables).toHaveLength(3);
     // The list has every figure and table, in document order, with its link.
     const inOrder = selectAll('figure.app-chart-figure, .app-table-wrapper[id]', main).map((node) => String(attr(node, 'id')));
@@ -145,7 +145,7 @@ describe('annual reports on the built site', () => {
     const listText = pages.slice(listPage, end).flat().slice(1).join(' ');
     const entries = [...listText.matchAll(/((?:Figure|Table) \d+): .*? (\d+)(?= (?:Figure|Table) \d+:|$| HM Inspectorate)/g)].map((m) => ({ label: m[1]!, page: Number(m[2]) }));
     // In document order: the children's table and the themes' table come before the last figure.
-    expect(entries.map((e) => e.label)).toEqual([...Array.from({ length: 14 }, (_, i) => `Figure ${i + 1}`), 'Table 1', 'Table 2', 'Figure 15', 'Table 3']);
+    expect(entries.map((e) => e.label)).toEqual([...Array.from({ length: 16 }, (_, i) => `Figure ${i + 1}`), 'Table 1', 'Table 2', 'Figure 17', 'Table 3']);
     for (const { label, page } of entries) {
       expect(pages[page - 1]!.some((line) => line.startsWith(`${label}:`)), `${label} on page ${page}`).toBe(true);
       // …and it is not on an earlier page.

@@ -6,7 +6,7 @@ import { atomFeed, sitemapXml } from '../../src/site/feeds.ts';
 const site = new URL('https://reports.example/');
 const publisher = { shortName: 'HMI & Co', name: 'Inspectorate "of" <Things>', website: 'https://example.org/?a=1&b=2', copyrightHolder: 'Crown', licence: { name: 'Open Government Licence v3.0', url: 'https://example.org/ogl' } };
 const thematic = (slug: string, title: string, published: string) =>
-  ({ slug, source: { title, published, summary: 'Knives & <script>alert(1)</script>.', fictional: true } }) as unknown as Thematic;
+  ({ slug, source: { title, published, summary: 'Knives & <script>alert(1)</script>.', fictional: true, corrections: [] } }) as unknown as Thematic;
 const feedOf = (thematics: Thematic[]) => atomFeed({ project: { publisher } as unknown as Project, inspections: [], thematics, buildDate: '2026-01-01' }, site);
 
 describe('the Atom feed', () => {
@@ -32,6 +32,19 @@ describe('the Atom feed', () => {
     expect(lines.filter((line) => line.startsWith('    <title>'))).toEqual(['    <title>Newer</title>', '    <title>Older</title>']);
     expect(lines).toContain('    <category term="thematic" label="Thematic inspection"/>');
     expect(lines.slice(-4)).toEqual(['    <summary>Knives &#x26; &#x3C;script>alert(1)&#x3C;/script>. A fictional sample report.</summary>', '  </entry>', '</feed>', '']);
+  });
+});
+
+describe('a corrected report in the feed', () => {
+  it('is dated by its last correction, says what changed first, and dates the feed', () => {
+    const corrected = { ...thematic('knives', 'Knives', '2024-05-01'), source: { ...thematic('knives', 'Knives', '2024-05-01').source, corrections: [{ date: '2024-06-02', what: 'A date was wrong.', why: 'Typed wrongly.' }, { date: '2025-04-03', what: 'A name was misspelt.', why: 'Typed wrongly.' }] } } as Thematic;
+    const feed = feedOf([corrected, thematic('newer', 'Newer', '2025-03-01')]);
+    const entry = feed.split('<entry>')[2]!;
+    expect(entry).toContain('<published>2024-05-01T00:00:00Z</published>');
+    expect(entry).toContain('<updated>2025-04-03T00:00:00Z</updated>');
+    expect(entry).toContain('<summary>Corrected on 3 April 2025: A name was misspelt. Knives');
+    // The feed's own date is its newest change: the correction, later than the newest publication.
+    expect(feed.split('\n')).toContain('  <updated>2025-04-03T00:00:00Z</updated>');
   });
 });
 

@@ -250,9 +250,11 @@ describe('the site around the reports', () => {
       (a, b) => (a.source.published === b.source.published ? a.url.localeCompare(b.url) : a.source.published < b.source.published ? 1 : -1),
     );
     expect(entries.map((e) => /<id>(.*?)<\/id>/.exec(e)![1])).toEqual(expected.map((r) => r.url));
-    expect(entries.map((e) => /<updated>(.*?)<\/updated>/.exec(e)![1])).toEqual(expected.map((r) => `${r.source.published}T00:00:00Z`));
-    // The feed's own date is its newest report's, not the time of the build.
-    expect(/<feed[\s\S]*?<updated>(.*?)<\/updated>/.exec(feed)![1]).toBe(`${expected[0]!.source.published}T00:00:00Z`);
+    // Each entry is updated when its report was last corrected, else when it was published.
+    const updated = (r: (typeof expected)[number]) => r.source.corrections.at(-1)?.date ?? r.source.published;
+    expect(entries.map((e) => /<updated>(.*?)<\/updated>/.exec(e)![1])).toEqual(expected.map((r) => `${updated(r)}T00:00:00Z`));
+    // The feed's own date is its newest report's or correction's, not the time of the build.
+    expect(/<feed[\s\S]*?<updated>(.*?)<\/updated>/.exec(feed)![1]).toBe(`${expected.map(updated).sort().at(-1)}T00:00:00Z`);
     expect(feed).toContain('<rights>© Crown copyright. Available under the Open Government Licence v3.0');
   });
 
@@ -263,7 +265,7 @@ describe('the site around the reports', () => {
     const pagesInSitemap = locs.map((loc) => `${new URL(loc).pathname.slice(1)}index.html`).sort();
     const htmlPages = [...dist.keys()].filter((file) => file.endsWith('.html') && file !== '404.html').sort();
     expect(pagesInSitemap).toEqual(htmlPages);
-    for (const inspection of inspections) expect(sitemap).toContain(`<loc>${DEFAULT_SITE_URL}inspections/${inspection.slug}/</loc><lastmod>${inspection.source.published}</lastmod>`);
+    for (const inspection of inspections) expect(sitemap).toContain(`<loc>${DEFAULT_SITE_URL}inspections/${inspection.slug}/</loc><lastmod>${inspection.source.corrections.at(-1)?.date ?? inspection.source.published}</lastmod>`);
   });
 
   it('indexes the public reports for search, with kind, overall rating and year filters', () => {
@@ -322,7 +324,8 @@ describe('drafts, embargoed reports and reports dated after the build date', () 
     }
     // Every page of every PDF of the preview has the watermark, as page furniture (an artifact).
     // A PDF is drawn with it when its document model has `watermark: draftWatermark()` (src/site/model.ts).
-    const pdfs = files.filter((f) => f.endsWith('.pdf'));
+    // Not the earlier versions of corrected reports (report-v1.pdf…): the files kept as they were published, copied unchanged.
+    const pdfs = files.filter((f) => f.endsWith('.pdf') && !/\/report-v\d+\.pdf$/.test(f));
     expect(pdfs.filter((f) => f.startsWith('inspections/saltmarsh-2026/'))).toEqual(['inspections/saltmarsh-2026/report.pdf']);
     const unmarked: string[] = [];
     for (const file of pdfs) {

@@ -48,6 +48,8 @@ import type { PictureUse } from '../pictures/decode.ts';
 import type { DocumentTemplate } from '../../model/schemas/document-template.ts';
 import { readMarkdown } from '../../source/markdown-file.ts';
 import { checkThematicNarrative } from '../rules/thematic-report.ts';
+import { checkCorrections } from '../rules/corrections.ts';
+import { buildDateFrom } from '../../model/project.ts';
 
 export interface LoadedTemplate {
   template: EasyReadTemplate;
@@ -165,6 +167,9 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
         if (!glossaryIds.has(id)) reader.diagnostics.error(file, source.positionOf(['glossary', index], 'value'), 'unknown-term', `"${id}" is not a glossary term id`, 'use an id from content/glossary/terms.yaml');
       });
       if (data.status === 'embargoed' && !data.embargoedUntil) reader.diagnostics.error(file, source.positionOf(['status'], 'value'), 'embargo-date', 'an embargoed report needs embargoedUntil', 'add embargoedUntil: YYYY-MM-DD');
+      // A thematic report's page lists its corrections; it has no report PDF to keep earlier versions of.
+      const published = data.embargoedUntil && data.embargoedUntil > data.published ? data.embargoedUntil : data.published;
+      checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), diagnostics: reader.diagnostics });
       const easyRead = readEasyReadFile(reader, path.join(folder, slug));
       const narrative = readThematicNarrative(reader, path.join(folder, slug), data, reportTemplate);
       thematics.push({ slug, source: data, file, ...(easyRead ? { easyRead } : {}), ...(narrative ? { narrative } : {}) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { correctionsField } from './correction.ts';
 import { domainId, isoDate, keyQuestionId, nonEmptyText, ratingId, slug, slugLike, standardId } from './common.ts';
 
 export const NOT_RATED = 'not-rated';
@@ -73,6 +74,7 @@ export const inspectionSchema = z.strictObject({
   context: z.array(contextualFactSchema).default([]).describe('Contextual facts about the area: label, value, comparison, source.'),
   /** Glossary term ids to include in the report's glossary besides those found in its text. */
   glossary: z.array(slugLike('assetplus')).default([]).describe('Glossary term ids to include in the report glossary besides those found in its text.'),
+  corrections: correctionsField,
 });
 
 export type AuthoredRating = z.infer<typeof authoredRatingSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, nonEmptyText, slugLike } from './common.ts';
 import { recommendationSchema } from './inspection.ts';
+import { correctionsField } from './correction.ts';
 
 /**
  * A thematic report's recommendation, with what the recommendations tracker needs: the questions a
@@ -39,6 +40,7 @@ export const thematicSchema = z.strictObject({
   caveats: nonEmptyText.optional().describe('Anything a reader of the recommendations tracker must know first, such as "These recommendations were made to partnerships in England only."'),
   fictional: z.boolean().default(false).describe('true for a made-up sample report: every output then says so.'),
   glossary: z.array(slugLike('assetplus')).default([]),
+  corrections: correctionsField,
 });
 
 export type ThematicSource = z.infer<typeof thematicSchema>;
