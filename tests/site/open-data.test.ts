@@ -268,7 +268,9 @@ describe('feeds per service and for the thematic series (item 8)', () => {
       expect(atom.alternate).toBe(`${site}/services/${service}/`);
       const want = published.filter((i) => i.service.slug === service).sort((a, b) => (a.source.published < b.source.published ? 1 : -1));
       expect(atom.entries.map((e) => e.id)).toEqual(want.map((i) => `${site}/inspections/${i.slug}/`));
-      expect(atom.feed.updated).toBe(`${want[0]!.source.published}T00:00:00Z`);
+      // The feed is as new as its newest publication or correction.
+      const newest = want.map((i) => i.source.corrections.at(-1)?.date ?? i.source.published).sort().at(-1);
+      expect(atom.feed.updated).toBe(`${newest}T00:00:00Z`);
       for (const entry of atom.entries) expect(entry.title && entry.updated).toBeTruthy();
       const page = fromHtml(read(`services/${service}/index.html`));
       expect(select(`head link[rel="alternate"][type="application/atom+xml"][href="/services/${service}/feed.xml"]`, page), service).toBeDefined();
