@@ -3,6 +3,7 @@
  * nation, year of publication, kind), scores with their maximum.
  * Pure functions of the site model, shared by the pages, the feed and the tests.
  */
+import { KIND_LABELS, kindOf, kindPhrase } from '../model/inspection-kind.ts';
 import type { Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingRank } from '../model/rating.ts';
 import { ratingInline } from '../document/report-tables.ts';
@@ -17,7 +18,7 @@ export const FACETS: readonly { id: FacetId; label: string }[] = [
   { id: 'kind', label: 'Kind of inspection' },
 ];
 
-export const KIND_LABELS: Record<Inspection['source']['kind'], string> = { inspection: 'Inspection', reinspection: 'Reinspection', joint: 'Joint inspection' };
+export { KIND_LABELS, kindLabel } from '../model/inspection-kind.ts';
 const KIND_ORDER = Object.keys(KIND_LABELS);
 
 export interface FacetValue {
@@ -38,7 +39,7 @@ export function facetOf(inspection: Inspection, facet: FacetId): FacetValue {
     case 'year':
       return { value: inspection.source.published.slice(0, 4), label: inspection.source.published.slice(0, 4) };
     case 'kind':
-      return { value: inspection.source.kind, label: KIND_LABELS[inspection.source.kind] };
+      return { value: kindOf(inspection.source), label: KIND_LABELS[kindOf(inspection.source)] };
   }
 }
 
@@ -52,7 +53,7 @@ function orderOf(inspection: Inspection, facet: FacetId): number {
     case 'year':
       return -Number(inspection.source.published.slice(0, 4));
     case 'kind':
-      return KIND_ORDER.indexOf(inspection.source.kind);
+      return KIND_ORDER.indexOf(kindOf(inspection.source));
     case 'nation':
       return 0;
   }
@@ -84,6 +85,5 @@ export function scoreText(inspection: Inspection): string {
 
 /** "Northmoor Youth Justice Service, 2024 reinspection". */
 export function inspectionName(inspection: Inspection): string {
-  const kind = { inspection: 'inspection', reinspection: 'reinspection', joint: 'joint inspection' }[inspection.source.kind];
-  return `${inspection.service.name}, ${inspection.source.fieldwork.start.slice(0, 4)} ${kind}`;
+  return `${inspection.service.name}, ${inspection.source.fieldwork.start.slice(0, 4)} ${kindPhrase(inspection.source)}`;
 }

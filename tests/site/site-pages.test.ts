@@ -268,7 +268,7 @@ describe('the site around the reports', () => {
     const byUrl = new Map(fragments.map((f: { url: string; filters: Record<string, string[]> }) => [f.url, f.filters]));
     for (const inspection of inspections) {
       expect(byUrl.get(`/inspections/${inspection.slug}/`), inspection.slug).toEqual({
-        Kind: [{ inspection: 'Inspection', reinspection: 'Reinspection', joint: 'Joint inspection' }[inspection.source.kind]],
+        Kind: [inspection.source.partners.length ? (inspection.source.reinspectionOf ? 'Joint reinspection' : 'Joint inspection') : inspection.source.reinspectionOf ? 'Reinspection' : 'Inspection'],
         Rating: [facetOf(inspection, 'rating').label],
         Year: [inspection.source.published.slice(0, 4)],
         Version: ['Full report'],

@@ -9,6 +9,7 @@ import { NOT_RATED, type InspectionSource, type KeyQuestionCount } from '../../m
 import type { CaseRecord } from '../../model/schemas/case.ts';
 import { allStandards, caseQuestions, ratingLabel, ratingRank, type InspectionRating, type RatingInput } from '../../model/rating.ts';
 import { closest } from '../schema-issues.ts';
+import { isJoint, isReinspection, kindWithArticle } from '../../model/inspection-kind.ts';
 import { checkNarrativeMdx, type NarrativeMdxInput } from './narrative-mdx.ts';
 
 export interface InspectionContext {
@@ -66,22 +67,28 @@ function checkReferences(ctx: InspectionContext): void {
   }
 }
 
-/** The kind of inspection agrees with reinspectionOf and partners. */
+/**
+ * The kind is worked out from partners and reinspectionOf, so "kind:" is no longer written. An
+ * older file that still has it is read as before: a line that agrees with the other fields is a
+ * warning (remove it), one that says more than they do is an error that names the field to add.
+ */
 function checkKind(ctx: InspectionContext): void {
   const { file, data, diagnostics } = ctx;
-  if (!known(ctx.broken, 'kind', 'reinspectionOf', 'partners')) return;
+  if (data.kind === undefined || !known(ctx.broken, 'kind', 'reinspectionOf', 'partners')) return;
+  const where = at(ctx, 'kind');
   if (data.kind === 'reinspection' && !data.reinspectionOf) {
-    diagnostics.error(file, at(ctx, 'kind'), 'missing-field', 'a reinspection must say which inspection it follows up', 'add "reinspectionOf: <slug of the earlier inspection>"');
+    diagnostics.error(file, where, 'missing-field', 'a reinspection must say which inspection it follows up', 'replace "kind: reinspection" with "reinspectionOf: <slug of the earlier inspection>", such as "reinspectionOf: northmoor-2022"');
+  } else if (data.kind === 'joint' && !isJoint(data)) {
+    diagnostics.error(file, where, 'missing-partners', 'a joint inspection must name its partner inspectorates', 'replace "kind: joint" with "partners:" and one line per inspectorate below it, such as "  - Ofsted"');
+  } else {
+    diagnostics.warning(file, where, 'kind-not-needed', `"kind: ${data.kind}" is no longer needed: this is ${kindWithArticle(data).toLowerCase()} because of ${kindReason(data)}`, 'remove the "kind:" line');
   }
-  if (data.reinspectionOf && data.kind !== 'reinspection') {
-    diagnostics.error(file, at(ctx, 'reinspectionOf'), 'reinspection-kind', `reinspectionOf is given but kind is "${data.kind}"`, 'set "kind: reinspection", or remove reinspectionOf');
-  }
-  if (data.kind === 'joint' && data.partners.length === 0) {
-    diagnostics.error(file, at(ctx, 'kind'), 'missing-partners', 'a joint inspection must name its partner inspectorates', 'add "partners:" with one line per inspectorate, such as "- Ofsted"');
-  }
-  if (data.kind !== 'joint' && data.partners.length > 0) {
-    diagnostics.warning(file, at(ctx, 'partners'), 'partners-not-joint', `partners are named but kind is "${data.kind}"`, 'set "kind: joint", or remove partners');
-  }
+}
+
+/** Which fields make an inspection the kind it is, in words. */
+function kindReason(data: InspectionSource): string {
+  const reasons = [isJoint(data) ? 'its partners' : '', isReinspection(data) ? 'its reinspectionOf' : ''].filter(Boolean);
+  return reasons.length ? reasons.join(' and ') : 'having no partners and no reinspectionOf';
 }
 
 /** Fieldwork, publication and embargo dates in order, and fieldwork in the framework's period. */
