@@ -56,10 +56,3 @@ export class Lineage {
     return found;
   }
 }
-
-/** "split" → "split into", for a sentence about a predecessor: "Western Bay … split on 1 April 2019". */
-export const LINEAGE_KIND_WORDS: Record<LineageKind, { predecessor: string; successor: string }> = {
-  merger: { predecessor: 'merged to form this service', successor: 'merged into' },
-  split: { predecessor: 'split to form this service and others', successor: 'split, forming' },
-  rename: { predecessor: 'renamed as this service', successor: 'renamed as' },
-};

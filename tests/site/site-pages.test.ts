@@ -182,7 +182,7 @@ describe('the site around the reports', () => {
     expect(selectAll('#filter-links a', list).length).toBe(FACETS.reduce((n, f) => n + facetValues(inspections, f.id).length, 0));
     // The rows carry what the script filters on.
     const row = select('#inspections tbody tr[data-slug="northmoor-2024"]', list)!;
-    expect([row.properties.dataRating, row.properties.dataNation, row.properties.dataYear, row.properties.dataKind]).toEqual(['good', 'england', '2024', 'reinspection']);
+    expect([row.properties.dataRating, row.properties.dataNation, row.properties.dataYear, row.properties.dataKind]).toEqual(['good', 'england', '2024', 'joint-reinspection']);
   });
 
   it('shows a service’s inspections over time and its reinspection against the original (Northmoor: 4 out of 36, then 22)', () => {
