@@ -1229,7 +1229,7 @@ export interface GeneratedInspection {
   overall: string;
   framework: string;
   status: InspectionSource['status'];
-  kind: InspectionSource['kind'];
+  kind: Planned['kind'];
   easyRead: boolean;
   reportWords: number;
 }
@@ -1377,7 +1377,7 @@ function generateInspection(seed: number, planned: Planned, framework: Framework
   const data: Record<string, unknown> = {
     service: service.slug,
     framework: framework.id,
-    kind: planned.kind,
+    // No "kind": it follows from reinspectionOf and partners.
     ...(planned.kind === 'reinspection' && planned.previous ? { reinspectionOf: planned.previous.slug } : {}),
     ...(planned.kind === 'joint' ? { partners: service.nation === 'Wales' ? rng.sample(['Care Inspectorate Wales', 'Estyn', 'Healthcare Inspectorate Wales'], rng.int(1, 2)) : rng.sample(['Ofsted', 'Care Quality Commission', 'HM Inspectorate of Constabulary and Fire and Rescue Services'], rng.int(1, 2)) } : {}),
     fieldwork,

@@ -28,7 +28,7 @@ import { buildDateFrom } from '../model/project.ts';
  */
 const PLACEHOLDER_DATE = '2000-01-01';
 const PLACEHOLDERS: InspectionSource = {
-  service: '', framework: '', kind: 'inspection', partners: [], fieldwork: { start: PLACEHOLDER_DATE, end: PLACEHOLDER_DATE }, published: PLACEHOLDER_DATE, status: 'draft', lead: '', team: [],
+  service: '', framework: '', partners: [], fieldwork: { start: PLACEHOLDER_DATE, end: PLACEHOLDER_DATE }, published: PLACEHOLDER_DATE, status: 'draft', lead: '', team: [],
   ratings: {}, recommendations: [], findings: {}, context: [], glossary: [], corrections: [],
 };
 

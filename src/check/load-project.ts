@@ -2,6 +2,7 @@
  * Reads every content file, validates it (schemas, then consistency across files) and builds the
  * project model. Every problem in every file is collected; nothing stops at the first one.
  */
+import { checkLineage, type LoadedService } from './rules/lineage.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticList, type Diagnostic } from './diagnostics.ts';
@@ -33,7 +34,7 @@ import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
 const PLACEHOLDER_PUBLISHER: Publisher = { name: '', shortName: '', website: 'https://example.org/', address: [''], copyrightHolder: '', licence: { name: '', url: 'https://example.org/', notice: '' }, alternativeFormats: '' };
 
 // Stand in for a service's fields that fail their schema (already reported; the build stops).
-const SERVICE_PLACEHOLDERS: Service = { slug: '', name: '', shortName: '', nation: 'England', region: '', policeForceArea: '', fictional: false };
+const SERVICE_PLACEHOLDERS: Service = { slug: '', name: '', shortName: '', nation: 'England', region: '', policeForceArea: '', fictional: false, predecessors: [], successors: [] };
 
 /** A set that has every id: stands in for ids that cannot be known. */
 class EveryId extends Set<string> {
@@ -86,7 +87,7 @@ function loadFrameworks(reader: ContentReader, notLoaded: Set<string>): { framew
 }
 
 /** The services; `notLoaded` as for frameworks, for service files that cannot be read or have no valid slug. */
-function loadServices(reader: ContentReader, notLoaded: Set<string>): Map<string, Service> {
+function loadServices(reader: ContentReader, notLoaded: Set<string>, loaded: LoadedService[] = []): Map<string, Service> {
   const services = new Map<string, Service>();
   const files = new Map<string, string>();
   for (const absolute of reader.list('content/services', ['.yaml', '.yml'])) {
@@ -108,6 +109,7 @@ function loadServices(reader: ContentReader, notLoaded: Set<string>): Map<string
       }
       services.set(service.slug, service);
       files.set(service.slug, file);
+      loaded.push({ service, file, source, broken: salvaged.broken });
     });
   }
   return services;
@@ -178,7 +180,9 @@ export function loadProject(root: string): LoadResult {
 
   const notLoaded = { frameworks: new Set<string>(), services: new Set<string>() };
   const frameworks = loadFrameworks(reader, notLoaded.frameworks);
-  const services = loadServices(reader, notLoaded.services);
+  const loadedServices: LoadedService[] = [];
+  const services = loadServices(reader, notLoaded.services, loadedServices);
+  const lineage = checkLineage(loadedServices, diagnostics, notLoaded.services);
   const { glossary, entries: glossaryEntries, brokenIds } = loadGlossary(reader);
   const easyReadTemplates = loadEasyReadTemplates(reader);
   const easyReadChecks = loadEasyReadChecks(reader);
@@ -202,7 +206,7 @@ export function loadProject(root: string): LoadResult {
     else if (result?.known) unreadable.push(result.known);
     if (result?.inspection) inspections.push(result.inspection);
   }
-  checkInspectionsTogether(loaded, diagnostics, unreadable);
+  checkInspectionsTogether(loaded, diagnostics, unreadable, lineage);
 
   const project: Project = {
     frameworks: frameworks.map((entry) => entry.framework),

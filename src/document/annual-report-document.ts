@@ -4,6 +4,7 @@
  * those inspections and one on how the figures are made. Charts and tables are numbered here, in
  * document order; the renderers list them after the contents ("List of figures and tables").
  */
+import { kindNote } from '../model/inspection-kind.ts';
 import { publisherCredits } from './publisher-credits.ts';
 import path from 'node:path';
 import type { RootContent } from 'mdast';
@@ -48,7 +49,7 @@ function ratingsAnnexTable(ctx: AnnualReportContext): Extract<Block, { type: 'ta
     caption: 'Ratings of the inspections in this period, in order of fieldwork',
     head: [[cell('Service'), cell('Fieldwork started'), cell('Published'), cell('Score', { align: 'right' }), cell('Overall rating')]],
     rows: ctx.inspections.map((i) => [
-      cell(`${i.service.name}${i.source.kind === 'reinspection' ? ' (reinspection)' : i.source.kind === 'joint' ? ' (joint inspection)' : ''}`, { rowHeader: true }),
+      cell(`${i.service.name}${kindNote(i.source) ? ` (${kindNote(i.source)})` : ''}`, { rowHeader: true }),
       cell(formatDate(i.source.fieldwork.start, 'month')),
       cell(formatDate(i.source.published)),
       cell(`${i.rating.composite.score} out of ${i.rating.composite.maximum}`, { align: 'right' }),

@@ -9,6 +9,7 @@
  * landscape PDF (see `ratingsPrintTable`), and the open data (`ratingsRecords`, written as CSV and
  * JSON with exactly the same columns and values).
  */
+import { KIND_LABELS, type InspectionKind } from '../model/inspection-kind.ts';
 import { ratingsRow, standardColumns, type RatingsRow } from '../model/aggregates.ts';
 import type { Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingRank } from '../model/rating.ts';
@@ -27,7 +28,13 @@ export const COMPOSITE_OUT_OF = 36;
 /** Marks a composite score scaled to 36 (explained in the table's note). */
 export const SCALED_MARK = '\u2020';
 
-const KIND_NOTE: Record<string, string> = { reinspection: 'reinspection', joint: 'joint inspection' };
+/** What follows a service's name in the table: nothing for a plain inspection. */
+const KIND_NOTES: Record<InspectionKind, string | undefined> = {
+  inspection: undefined,
+  reinspection: KIND_LABELS.reinspection.toLowerCase(),
+  joint: KIND_LABELS.joint.toLowerCase(),
+  'joint-reinspection': KIND_LABELS['joint-reinspection'].toLowerCase(),
+};
 
 /** Newest report first; reports published the same day in slug order (as the site lists them). */
 export function ratingsOrder(inspections: readonly Inspection[]): Inspection[] {
@@ -106,10 +113,10 @@ function standardCell(inspection: Inspection, row: RatingsRow, id: string): Tabl
   return { inlines: [ratingInline(inspection, rated.rating, rated.mark !== '')], data: { sort: ratingSortKey(inspection, rated.rating) } };
 }
 
-/** The service's name, with "(reinspection)" or "(joint inspection)" where it applies. */
+/** The service's name, with "(reinspection)", "(joint inspection)" or "(joint reinspection)" where it applies. */
 function serviceInlines(row: RatingsRow, href: string | undefined): Inline[] {
   const name: Inline = href ? { type: 'link', url: href, children: [text(row.service)] } : text(row.service);
-  const kind = KIND_NOTE[row.kind];
+  const kind = KIND_NOTES[row.kind as InspectionKind];
   return kind ? [name, text(` (${kind})`)] : [name];
 }
 
@@ -321,7 +328,7 @@ export function ratingsRecords(inspections: readonly Inspection[]): RatingsRecor
     { name: 'slug', description: 'The inspection’s identifier: its report is at /inspections/<slug>/.' },
     { name: 'service', description: 'The youth justice service inspected.' },
     { name: 'nation', description: 'The nation the service is in: England or Wales.' },
-    { name: 'kind', description: 'inspection, reinspection (a second look at a service) or joint (an inspection with other inspectorates).' },
+    { name: 'kind', description: 'inspection; reinspection (a second look at a service, or at its predecessor); joint (an inspection with other inspectorates); or joint-reinspection (both).' },
     { name: 'fieldwork start', description: 'The first day of fieldwork (YYYY-MM-DD). The year of this date is the year the ratings pages list the inspection under.' },
     { name: 'published', description: 'The day the report was published (YYYY-MM-DD).' },
     { name: 'framework', description: `The inspection standards used: ${list(frameworks.map((f) => `${f.id} (${f.name}, in use from ${f.inEffectFrom}${f.inEffectUntil ? ` to ${f.inEffectUntil}` : ''})`))}.` },

@@ -3,6 +3,7 @@
  * filled with narrative blocks, computed tables and the publisher's credits. Both the page and the
  * PDF are drawn from what this returns.
  */
+import { kindWithArticle } from '../model/inspection-kind.ts';
 import { publisherCredits } from './publisher-credits.ts';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
@@ -22,8 +23,7 @@ import { judgementFootnote, judgementNoteHeading, judgementSentence, keyQuestion
 
 /** "An inspection of …", "A reinspection of …", "A joint inspection of …". */
 export function reportTitle(inspection: Inspection): string {
-  const kind = { inspection: 'An inspection', reinspection: 'A reinspection', joint: 'A joint inspection' }[inspection.source.kind];
-  return `${kind} of ${inspection.service.name}`;
+  return `${kindWithArticle(inspection.source)} of ${inspection.service.name}`;
 }
 
 /** What every section of one report is written from. */

@@ -3,6 +3,7 @@
  * sufficiency by year, reinspections, and breakdowns of case records with small counts suppressed.
  * Pure functions of the checked model; every figure in an annual report comes from here.
  */
+import { kindOf } from './inspection-kind.ts';
 import type { Inspection } from './project.ts';
 import { NOT_RATED, ratingLabel } from './rating.ts';
 import type { CaseRecord } from './schemas/case.ts';
@@ -49,7 +50,7 @@ export function ratingsRow(inspection: Inspection): RatingsRow {
     slug: inspection.slug,
     service: inspection.service.name,
     nation: inspection.service.nation,
-    kind: inspection.source.kind,
+    kind: kindOf(inspection.source),
     fieldworkStart: inspection.source.fieldwork.start,
     published: inspection.source.published,
     framework: framework.id,
@@ -162,7 +163,7 @@ export function sufficiencyByYear(inspections: readonly Inspection[], group: (in
 
 export function reinspections(inspections: readonly Inspection[], all: readonly Inspection[]) {
   return inspections.flatMap((inspection) => {
-    if (inspection.source.kind !== 'reinspection' || !inspection.source.reinspectionOf) return [];
+    if (!inspection.source.reinspectionOf) return [];
     const original = all.find((i) => i.slug === inspection.source.reinspectionOf);
     if (!original) return [];
     const summary = (i: Inspection) => ({ slug: i.slug, year: i.source.fieldwork.start.slice(0, 4), score: i.rating.composite.score, maximum: i.rating.composite.maximum, overall: cell(i, i.rating.overall.rating) });

@@ -2,6 +2,7 @@
  * The public data of an inspection, as published in /data/inspections.json: computed ratings and
  * key-question figures only. No case-level record ever leaves the model.
  */
+import { kindLabel, kindOf } from './inspection-kind.ts';
 import type { Inspection } from './project.ts';
 import { ratingLabel } from './rating.ts';
 
@@ -11,7 +12,9 @@ export function publishedInspection(inspection: Inspection) {
     slug: inspection.slug,
     service: { slug: service.slug, name: service.name, shortName: service.shortName, nation: service.nation, region: service.region, fictional: service.fictional },
     framework: framework.id,
-    kind: source.kind,
+    /** inspection, reinspection, joint or joint-reinspection: worked out from reinspectionOf and partners. */
+    kind: kindOf(source),
+    kindLabel: kindLabel(source),
     reinspectionOf: source.reinspectionOf ?? null,
     partners: source.partners,
     fieldwork: source.fieldwork,

@@ -11,7 +11,8 @@ import type { Correction } from '../model/schemas/correction.ts';
 import { ratingInline } from '../document/report-tables.ts';
 import { reportTitle } from '../document/report-document.ts';
 import { formatDate } from '../document/dates.ts';
-import { KIND_LABELS, scoreText } from './listing.ts';
+import { scoreText } from './listing.ts';
+import { kindLabel, kindOf } from '../model/inspection-kind.ts';
 import { paths } from './paths.ts';
 import type { SitePage } from './public-pages.ts';
 
@@ -60,7 +61,7 @@ function inspectionEntry(inspection: Inspection, site: URL): FeedEntry {
     published: inspection.source.published,
     updated: inspection.source.corrections.at(-1)?.date ?? inspection.source.published,
     summary: `${correctedSummary(inspection.source.corrections)}Overall rating: ${overall.label}${score === '–' ? '' : ` (${score})`}. Fieldwork ${formatDate(inspection.source.fieldwork.start)} to ${formatDate(inspection.source.fieldwork.end)}.${fictional}`,
-    category: { term: inspection.source.kind, label: KIND_LABELS[inspection.source.kind] },
+    category: { term: kindOf(inspection.source), label: kindLabel(inspection.source) },
     pdf: new URL(paths.inspectionPdf(inspection.slug), site).href,
   };
 }

@@ -3,15 +3,15 @@
  * nation, year of publication, kind), scores with their maximum.
  * Pure functions of the site model, shared by the pages, the feed and the tests.
  */
+import { KIND_LABELS, kindOf, kindPhrase } from '../model/inspection-kind.ts';
 import type { Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingRank } from '../model/rating.ts';
 import { ratingInline } from '../document/report-tables.ts';
 
 export type FacetId = 'rating' | 'nation' | 'year' | 'kind';
 
-export const KIND_LABELS: Record<Inspection['source']['kind'], string> = { inspection: 'Inspection', reinspection: 'Reinspection', joint: 'Joint inspection' };
 /** A kind's inspections, as a filter page's title names them. */
-const KIND_PLURALS: Record<string, string> = { inspection: 'Standard inspections', reinspection: 'Reinspections', joint: 'Joint inspections' };
+const KIND_PLURALS: Record<string, string> = { inspection: 'Standard inspections', reinspection: 'Reinspections', joint: 'Joint inspections', 'joint-reinspection': 'Joint reinspections' };
 
 /**
  * The filters of the inspections list, in the order they are offered: `label` names the filter in the
@@ -24,6 +24,8 @@ export const FACETS: readonly { id: FacetId; label: string; title: (value: Facet
   { id: 'year', label: 'Year published', title: ({ label }) => `Inspections published in ${label}` },
   { id: 'kind', label: 'Kind of inspection', title: ({ value, label }) => KIND_PLURALS[value] ?? `${label} inspections` },
 ];
+
+export { KIND_LABELS, kindLabel } from '../model/inspection-kind.ts';
 const KIND_ORDER = Object.keys(KIND_LABELS);
 
 export interface FacetValue {
@@ -44,7 +46,7 @@ export function facetOf(inspection: Inspection, facet: FacetId): FacetValue {
     case 'year':
       return { value: inspection.source.published.slice(0, 4), label: inspection.source.published.slice(0, 4) };
     case 'kind':
-      return { value: inspection.source.kind, label: KIND_LABELS[inspection.source.kind] };
+      return { value: kindOf(inspection.source), label: KIND_LABELS[kindOf(inspection.source)] };
   }
 }
 
@@ -58,7 +60,7 @@ function orderOf(inspection: Inspection, facet: FacetId): number {
     case 'year':
       return -Number(inspection.source.published.slice(0, 4));
     case 'kind':
-      return KIND_ORDER.indexOf(inspection.source.kind);
+      return KIND_ORDER.indexOf(kindOf(inspection.source));
     case 'nation':
       return 0;
   }
@@ -96,6 +98,5 @@ export function scoreText(inspection: Inspection): string {
 
 /** "Northmoor Youth Justice Service, 2024 reinspection". */
 export function inspectionName(inspection: Inspection): string {
-  const kind = { inspection: 'inspection', reinspection: 'reinspection', joint: 'joint inspection' }[inspection.source.kind];
-  return `${inspection.service.name}, ${inspection.source.fieldwork.start.slice(0, 4)} ${kind}`;
+  return `${inspection.service.name}, ${inspection.source.fieldwork.start.slice(0, 4)} ${kindPhrase(inspection.source)}`;
 }

@@ -9,7 +9,11 @@ describe('JSON Schemas for editors', () => {
 
   it('describes the inspection format with its fields and allowed values', () => {
     const schema = JSON.parse(jsonSchemaFor('inspection.schema.json'));
-    expect(schema.required).toEqual(expect.arrayContaining(['service', 'framework', 'kind', 'fieldwork', 'published', 'status', 'lead']));
+    expect(schema.required).toEqual(expect.arrayContaining(['service', 'framework', 'fieldwork', 'published', 'status', 'lead']));
+    // The kind follows from partners and reinspectionOf: an editor does not ask for it.
+    expect(schema.required).not.toContain('kind');
+    expect(schema.properties.kind.description).toMatch(/no longer needed/i);
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['partners', 'reinspectionOf']));
     expect(schema.properties.status.enum).toEqual(['draft', 'embargoed', 'published']);
     expect(schema.additionalProperties).toBe(false);
   });

@@ -399,7 +399,7 @@ describe('the built ratings pages, PDFs and open data', () => {
     expect(sizes.every((s) => s.width > s.height)).toBe(true);
     const pdf = await readPdf(bytes);
     const text = pdf.pages.flatMap((items) => linesOf(items).map((l) => l.text)).join('\n');
-    for (const inspection of published) expect(text).toContain(`${inspection.service.name}${inspection.source.kind === 'inspection' ? '' : ' ('}`);
+    for (const inspection of published) expect(text).toContain(`${inspection.service.name}${inspection.source.partners.length || inspection.source.reinspectionOf ? ' (' : ''}`);
     for (const inspection of published) expect(text).toContain(formatDate(inspection.source.published));
     const json = JSON.parse(read('data/ratings.json').toString('utf8'));
     const { rows } = csvObjects(read('data/ratings.csv').toString('utf8'));

@@ -185,7 +185,7 @@ describe('the site around the reports', () => {
     expect(selectAll('#filter-links a', list).length).toBe(FACETS.reduce((n, f) => n + facetValues(inspections, f.id).length, 0));
     // The rows carry what the script filters on.
     const row = select('#inspections tbody tr[data-slug="northmoor-2024"]', list)!;
-    expect([row.properties.dataRating, row.properties.dataNation, row.properties.dataYear, row.properties.dataKind]).toEqual(['good', 'england', '2024', 'reinspection']);
+    expect([row.properties.dataRating, row.properties.dataNation, row.properties.dataYear, row.properties.dataKind]).toEqual(['good', 'england', '2024', 'joint-reinspection']);
   });
 
   it('shows a service’s inspections over time and its reinspection against the original (Northmoor: 4 out of 36, then 22)', () => {
@@ -273,7 +273,7 @@ describe('the site around the reports', () => {
     const byUrl = new Map(fragments.map((f: { url: string; filters: Record<string, string[]> }) => [f.url, f.filters]));
     for (const inspection of inspections) {
       expect(byUrl.get(`/inspections/${inspection.slug}/`), inspection.slug).toEqual({
-        Kind: [{ inspection: 'Inspection', reinspection: 'Reinspection', joint: 'Joint inspection' }[inspection.source.kind]],
+        Kind: [inspection.source.partners.length ? (inspection.source.reinspectionOf ? 'Joint reinspection' : 'Joint inspection') : inspection.source.reinspectionOf ? 'Reinspection' : 'Inspection'],
         Rating: [facetOf(inspection, 'rating').label],
         Year: [inspection.source.published.slice(0, 4)],
         Version: ['Full report'],

@@ -9,6 +9,8 @@ import { NOT_RATED, type InspectionSource, type KeyQuestionCount } from '../../m
 import type { CaseRecord } from '../../model/schemas/case.ts';
 import { allStandards, caseQuestions, ratingLabel, ratingRank, type InspectionRating, type RatingInput } from '../../model/rating.ts';
 import { closest } from '../schema-issues.ts';
+import { Lineage } from '../../model/lineage.ts';
+import { isJoint, isReinspection, kindWithArticle } from '../../model/inspection-kind.ts';
 import { checkNarrativeMdx, type NarrativeMdxInput } from './narrative-mdx.ts';
 
 export interface InspectionContext {
@@ -66,22 +68,28 @@ function checkReferences(ctx: InspectionContext): void {
   }
 }
 
-/** The kind of inspection agrees with reinspectionOf and partners. */
+/**
+ * The kind is worked out from partners and reinspectionOf, so "kind:" is no longer written. An
+ * older file that still has it is read as before: a line that agrees with the other fields is a
+ * warning (remove it), one that says more than they do is an error that names the field to add.
+ */
 function checkKind(ctx: InspectionContext): void {
   const { file, data, diagnostics } = ctx;
-  if (!known(ctx.broken, 'kind', 'reinspectionOf', 'partners')) return;
+  if (data.kind === undefined || !known(ctx.broken, 'kind', 'reinspectionOf', 'partners')) return;
+  const where = at(ctx, 'kind');
   if (data.kind === 'reinspection' && !data.reinspectionOf) {
-    diagnostics.error(file, at(ctx, 'kind'), 'missing-field', 'a reinspection must say which inspection it follows up', 'add "reinspectionOf: <slug of the earlier inspection>"');
+    diagnostics.error(file, where, 'missing-field', 'a reinspection must say which inspection it follows up', 'replace "kind: reinspection" with "reinspectionOf: <slug of the earlier inspection>", such as "reinspectionOf: northmoor-2022"');
+  } else if (data.kind === 'joint' && !isJoint(data)) {
+    diagnostics.error(file, where, 'missing-partners', 'a joint inspection must name its partner inspectorates', 'replace "kind: joint" with "partners:" and one line per inspectorate below it, such as "  - Ofsted"');
+  } else {
+    diagnostics.warning(file, where, 'kind-not-needed', `"kind: ${data.kind}" is no longer needed: this is ${kindWithArticle(data).toLowerCase()} because of ${kindReason(data)}`, 'remove the "kind:" line');
   }
-  if (data.reinspectionOf && data.kind !== 'reinspection') {
-    diagnostics.error(file, at(ctx, 'reinspectionOf'), 'reinspection-kind', `reinspectionOf is given but kind is "${data.kind}"`, 'set "kind: reinspection", or remove reinspectionOf');
-  }
-  if (data.kind === 'joint' && data.partners.length === 0) {
-    diagnostics.error(file, at(ctx, 'kind'), 'missing-partners', 'a joint inspection must name its partner inspectorates', 'add "partners:" with one line per inspectorate, such as "- Ofsted"');
-  }
-  if (data.kind !== 'joint' && data.partners.length > 0) {
-    diagnostics.warning(file, at(ctx, 'partners'), 'partners-not-joint', `partners are named but kind is "${data.kind}"`, 'set "kind: joint", or remove partners');
-  }
+}
+
+/** Which fields make an inspection the kind it is, in words. */
+function kindReason(data: InspectionSource): string {
+  const reasons = [isJoint(data) ? 'its partners' : '', isReinspection(data) ? 'its reinspectionOf' : ''].filter(Boolean);
+  return reasons.length ? reasons.join(' and ') : 'having no partners and no reinspectionOf';
 }
 
 /** Fieldwork, publication and embargo dates in order, and fieldwork in the framework's period. */
@@ -389,7 +397,7 @@ export interface LoadedInspection {
  * Reinspections and overlapping fieldwork across inspections. `unreadable` are the slugs of
  * inspections whose inspection.yaml has syntax errors: they exist, but nothing more is known.
  */
-export function checkInspectionsTogether(loaded: readonly LoadedInspection[], diagnostics: DiagnosticList, unreadable: readonly string[] = []): void {
+export function checkInspectionsTogether(loaded: readonly LoadedInspection[], diagnostics: DiagnosticList, unreadable: readonly string[] = [], lineage = new Lineage([])): void {
   const bySlug = new Map(loaded.map((entry) => [entry.slug, entry]));
   const all = [...bySlug.keys(), ...unreadable];
   for (const entry of loaded) {
@@ -402,13 +410,25 @@ export function checkInspectionsTogether(loaded: readonly LoadedInspection[], di
       } else if (!earlier) {
         diagnostics.error(file, at, 'unknown-inspection', `earlier inspection "${data.reinspectionOf}" is not in content/inspections`, suggestion(data.reinspectionOf, all.filter((s) => s !== entry.slug)));
       } else {
-        if (known(earlier.broken, 'service') && known(entry.broken, 'service') && earlier.data.service !== data.service) {
-          diagnostics.error(file, at, 'reinspection-service', `"${data.reinspectionOf}" inspected ${earlier.data.service}, not ${data.service}`, 'a reinspection follows up an earlier inspection of the same service');
+        // A reinspection may follow up an inspection of a service this one came from (Western Bay, then Bridgend).
+        if (known(earlier.broken, 'service') && known(entry.broken, 'service') && earlier.data.service !== data.service && !lineage.ancestorsOf(data.service).includes(earlier.data.service)) {
+          diagnostics.error(
+            file,
+            at,
+            'reinspection-service',
+            `"${data.reinspectionOf}" inspected ${earlier.data.service}, which is neither ${data.service} nor a service it came from`,
+            `a reinspection follows up an earlier inspection of the same service or of one of its predecessors; if ${data.service} came from ${earlier.data.service}, add to content/services/${data.service}.yaml "predecessors: [{ service: ${earlier.data.service}, date: YYYY-MM-DD, kind: merger | split | rename }]"`,
+          );
         }
         if (known(earlier.broken, 'fieldwork') && known(entry.broken, 'fieldwork') && earlier.data.fieldwork.end >= data.fieldwork.start) {
           diagnostics.error(file, at, 'reinspection-order', `"${data.reinspectionOf}" had fieldwork until ${earlier.data.fieldwork.end}, not before this reinspection started (${data.fieldwork.start})`, 'a reinspection comes after the inspection it follows up');
         }
       }
+    }
+    // A service that merged, split or was renamed is not inspected after the day it ceased.
+    const ceased = known(entry.broken, 'service', 'fieldwork') ? lineage.successorsOf(data.service).find((step) => step.date <= data.fieldwork.start) : undefined;
+    if (ceased) {
+      diagnostics.error(file, source.positionOf(['fieldwork', 'start']), 'service-ceased', `${data.service} became ${ceased.to} (${ceased.kind}) on ${ceased.date}, before this fieldwork started (${data.fieldwork.start})`, `inspect the service it became: "service: ${ceased.to}", or correct the date in the lineage`);
     }
     for (const other of loaded) {
       if (other === entry || other.data.service !== data.service || other.slug < entry.slug) continue;

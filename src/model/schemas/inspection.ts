@@ -52,10 +52,13 @@ export const domainFindingsSchema = z.strictObject({
 export const inspectionSchema = z.strictObject({
   service: slugLike('northmoor').describe('The inspected service: a file name in content/services, without .yaml.'),
   framework: slugLike('youth-2021').describe('The inspection framework: a file name in content/frameworks, without .yaml, such as youth-2021.'),
-  /** inspection, reinspection (give reinspectionOf) or joint (give partners). */
-  kind: z.enum(['inspection', 'reinspection', 'joint']).describe('inspection; reinspection (give reinspectionOf); joint (give partners).'),
-  reinspectionOf: slug.optional().describe('For a reinspection: the slug (folder name) of the inspection it follows up.'),
-  partners: z.array(nonEmptyText).default([]).describe('For a joint inspection: the partner inspectorates, such as Ofsted.'),
+  /**
+   * No longer written: the kind follows from partners and reinspectionOf. Still read in older files,
+   * where the check says to remove it (or what to add when it says more than the other fields).
+   */
+  kind: z.enum(['inspection', 'reinspection', 'joint']).optional().describe('No longer needed: an inspection is joint when it names partners and a reinspection when it gives reinspectionOf. Remove this line.'),
+  reinspectionOf: slug.optional().describe('For a reinspection: the slug (folder name) of the inspection it follows up, such as northmoor-2022. It may be an inspection of a predecessor service.'),
+  partners: z.array(nonEmptyText).default([]).describe('For a joint inspection: the partner inspectorates, such as Ofsted. An inspection with partners is joint; with reinspectionOf too, it is a joint reinspection.'),
   fieldwork: z.strictObject({ start: isoDate, end: isoDate }).describe('First and last day of fieldwork, YYYY-MM-DD.'),
   published: isoDate.describe('Publication date, YYYY-MM-DD. The report appears in no output before this date.'),
   status: z.enum(['draft', 'embargoed', 'published']).describe('draft: never published; embargoed: published from embargoedUntil; published.'),

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { nonEmptyText, slugLike } from './common.ts';
+import { isoDate, nonEmptyText, slugLike } from './common.ts';
+
+/** How one service became another: merged with others, split into several, or renamed. */
+export const LINEAGE_KINDS = ['merger', 'split', 'rename'] as const;
+export type LineageKind = (typeof LINEAGE_KINDS)[number];
+
+/** One step of a service's lineage, written in the service file on either side of it. */
+export const lineageLinkSchema = z.strictObject({
+  service: slugLike('western-bay').describe('The other service: a file name in content/services, without .yaml (a service that no longer exists keeps its file).'),
+  date: isoDate.describe('The day the change took effect, YYYY-MM-DD.'),
+  kind: z.enum(LINEAGE_KINDS).describe('merger (several services became one), split (one service became several) or rename.'),
+});
 
 export const serviceSchema = z.strictObject({
   slug: slugLike('northmoor'),
@@ -10,6 +21,20 @@ export const serviceSchema = z.strictObject({
   policeForceArea: nonEmptyText,
   /** Sample services made up for the project: shown as such wherever they appear. */
   fictional: z.boolean().default(false),
+  /**
+   * The services this one came from. Write each step once, in the newer service's file: the older
+   * service's successors are worked out from it.
+   */
+  predecessors: z
+    .array(lineageLinkSchema)
+    .default([])
+    .describe('The services this one came from, such as [{ service: western-bay, date: 2019-04-01, kind: split }]. The other service\'s successors are worked out from it: write each step once.'),
+  /** The services this one became: for a step not written in the newer service's file. */
+  successors: z
+    .array(lineageLinkSchema)
+    .default([])
+    .describe('The services this one became, when the newer service\'s file does not name this one as a predecessor. Write each step once.'),
 });
 
 export type Service = z.infer<typeof serviceSchema>;
+export type LineageLink = z.infer<typeof lineageLinkSchema>;

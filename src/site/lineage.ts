@@ -1,0 +1,82 @@
+/**
+ * A service's lineage as its page shows it: each change (merger, split, rename) that made it or
+ * ended it, as a sentence naming every service involved, and its ratings history across the
+ * lineage (its own inspections and those of the services it came from).
+ */
+import type { Inspection, Project } from '../model/project.ts';
+import type { LineageKind, Service } from '../model/schemas/service.ts';
+import { Lineage } from '../model/lineage.ts';
+import { formatDate } from '../document/dates.ts';
+import { paths, servicesWithInspections } from './paths.ts';
+
+/** A service named in a sentence: a link when it has a page (a public inspection) and is not the page's own. */
+export interface ServiceMention {
+  slug: string;
+  name: string;
+  href?: string;
+}
+
+/** A part of a sentence: words, or a service. */
+export type LineagePart = string | ServiceMention;
+
+export interface LineageChange {
+  date: string;
+  kind: LineageKind;
+  before: string[];
+  after: string[];
+  /** The sentence, such as "Western Bay … split on 1 April 2019 into Bridgend …, Neath Port Talbot … and Swansea …." */
+  sentence: LineagePart[];
+}
+
+export interface ServiceLineage {
+  changes: LineageChange[];
+  /** The services it came from, however many steps back. */
+  ancestors: Service[];
+  /** Its public inspections and those of the services it came from, newest first. */
+  history: Inspection[];
+}
+
+export function serviceLineage(project: Project, inspections: readonly Inspection[], slug: string): ServiceLineage {
+  const lineage = new Lineage(project.services);
+  const bySlug = new Map(project.services.map((s) => [s.slug, s]));
+  const withPage = new Set(servicesWithInspections(inspections).map((s) => s.service.slug));
+  const mention = (other: string): ServiceMention => {
+    const name = bySlug.get(other)?.name ?? other;
+    return other !== slug && withPage.has(other) ? { slug: other, name, href: paths.service(other) } : { slug: other, name };
+  };
+  const changes = new Map<string, LineageChange>();
+  for (const step of [...lineage.predecessorsOf(slug), ...lineage.successorsOf(slug)]) {
+    const same = (s: { date: string; kind: LineageKind }) => s.date === step.date && s.kind === step.kind;
+    const before = step.kind === 'merger' ? lineage.predecessorsOf(step.to).filter(same).map((s) => s.from) : [step.from];
+    const after = step.kind === 'split' ? lineage.successorsOf(step.from).filter(same).map((s) => s.to) : [step.to];
+    const key = `${step.date} ${step.kind} ${before.join(',')} ${after.join(',')}`;
+    if (!changes.has(key)) changes.set(key, { date: step.date, kind: step.kind, before, after, sentence: sentence(step.kind, step.date, before.map(mention), after.map(mention)) });
+  }
+  const ancestors = lineage.ancestorsOf(slug).flatMap((s) => bySlug.get(s) ?? []);
+  const inHistory = new Set([slug, ...ancestors.map((s) => s.slug)]);
+  return {
+    changes: [...changes.values()].sort((a, b) => a.date.localeCompare(b.date)),
+    ancestors,
+    history: inspections.filter((i) => inHistory.has(i.service.slug)),
+  };
+}
+
+/** "A, B and C" with the services as mentions. */
+function listed(services: readonly ServiceMention[]): LineagePart[] {
+  return services.flatMap((service, i) => [...(i === 0 ? [] : [i === services.length - 1 ? ' and ' : ', ']), service]);
+}
+
+function sentence(kind: LineageKind, date: string, before: ServiceMention[], after: ServiceMention[]): LineagePart[] {
+  const on = `on ${formatDate(date)}`;
+  switch (kind) {
+    case 'merger':
+      return [...listed(before), ` merged ${on} to form `, ...listed(after), '.'];
+    case 'split':
+      return [...listed(before), ` split ${on} into `, ...listed(after), '.'];
+    case 'rename':
+      return [...listed(before), ` was renamed `, ...listed(after), ` ${on}.`];
+  }
+}
+
+/** The sentence as plain text, for descriptions and tests. */
+export const sentenceText = (parts: readonly LineagePart[]): string => parts.map((p) => (typeof p === 'string' ? p : p.name)).join('');
