@@ -20,7 +20,7 @@ describe('filter page titles', () => {
     // The sample has each kind, both nations and several ratings and years.
     expect(titles).toMatchObject({
       'kind/inspection': 'Standard inspections',
-      'kind/reinspection': 'Reinspections',
+      'kind/joint-reinspection': 'Joint reinspections',
       'kind/joint': 'Joint inspections',
       'nation/wales': 'Inspections in Wales',
       'nation/england': 'Inspections in England',
@@ -42,10 +42,10 @@ describe('filter page titles', () => {
   });
 
   it('takes the title from the value as the inspections have it, and has none for a value no inspection has', () => {
-    const inspection = inspections.find((i) => i.source.kind === 'reinspection')!;
+    const inspection = inspections.find((i) => i.source.reinspectionOf && i.source.partners.length === 0) ?? inspections.find((i) => i.source.reinspectionOf)!;
     const { value, label } = facetOf(inspection, 'rating');
     expect(facetTitle([inspection], 'rating', value)).toBe(`Inspections rated ${label}`);
-    expect(facetTitle([inspection], 'kind', 'joint')).toBeUndefined();
+    expect(facetTitle([inspection], 'kind', 'inspection')).toBeUndefined();
     expect(facetTitle(inspections, 'nation', 'atlantis')).toBeUndefined();
   });
 });
