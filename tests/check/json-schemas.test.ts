@@ -9,7 +9,11 @@ describe('JSON Schemas for editors', () => {
 
   it('describes the inspection format with its fields and allowed values', () => {
     const schema = JSON.parse(jsonSchemaFor('inspection.schema.json'));
-    expect(schema.required).toEqual(expect.arrayContaining(['service', 'framework', 'kind', 'fieldwork', 'published', 'status', 'lead']));
+    expect(schema.required).toEqual(expect.arrayContaining(['service', 'framework', 'kind', 'published', 'status']));
+    // Fieldwork dates and the lead inspector may be left out of a historic record (the check requires them of a full report).
+    expect(schema.required).not.toContain('fieldwork');
+    expect(schema.properties.record.enum).toEqual(['full', 'historic']);
+    expect(schema.properties.composite.type).toBe('integer');
     expect(schema.properties.status.enum).toEqual(['draft', 'embargoed', 'published']);
     expect(schema.additionalProperties).toBe(false);
   });
