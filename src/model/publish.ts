@@ -12,11 +12,14 @@ export function publishedInspection(inspection: Inspection) {
     service: { slug: service.slug, name: service.name, shortName: service.shortName, nation: service.nation, region: service.region, fictional: service.fictional },
     framework: framework.id,
     kind: source.kind,
+    /** "historic": published before this site, with its published ratings only (no key-question figures). */
+    record: inspection.historic ? ('historic' as const) : ('full' as const),
+    original: inspection.historic?.original ?? null,
     reinspectionOf: source.reinspectionOf ?? null,
     partners: source.partners,
-    fieldwork: source.fieldwork,
+    fieldwork: inspection.historic?.fieldworkRecorded === false ? null : source.fieldwork,
     published: source.published,
-    sampleSize: rating.sampleSize,
+    sampleSize: inspection.historic ? null : rating.sampleSize,
     composite: { score: rating.composite.score, maximum: rating.composite.maximum, fullMaximum: rating.composite.fullMaximum },
     overall: {
       rating: rating.overall.rating,
@@ -34,7 +37,7 @@ export function publishedInspection(inspection: Inspection) {
       countsTowardsComposite: standard.countsTowardsComposite,
       sampleSize: standard.sampleSize,
       keyQuestions:
-        standard.method === 'case-sample'
+        standard.method === 'case-sample' && !inspection.historic
           ? standard.keyQuestions.map((q) => ({ id: q.id, yes: q.yes, relevant: q.relevant, percent: q.percent?.shown ?? null }))
           : [],
     })),

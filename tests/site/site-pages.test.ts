@@ -271,7 +271,8 @@ describe('the site around the reports', () => {
         Kind: [{ inspection: 'Inspection', reinspection: 'Reinspection', joint: 'Joint inspection' }[inspection.source.kind]],
         Rating: [facetOf(inspection, 'rating').label],
         Year: [inspection.source.published.slice(0, 4)],
-        Version: ['Full report'],
+        // A historic record is found by search like a full report, under a version of its own.
+        Version: [inspection.historic ? 'Historic record' : 'Full report'],
       });
     }
     for (const thematic of thematics) expect(byUrl.get(`/thematic/${thematic.slug}/`)?.Kind, thematic.slug).toEqual(['Thematic inspection']);
