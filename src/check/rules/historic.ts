@@ -18,14 +18,6 @@ export interface HistoricFolderFiles {
 const at = (ctx: InspectionContext, ...path: PropertyKey[]) => ctx.source.positionOf(path);
 const keyAt = (ctx: InspectionContext, ...path: PropertyKey[]) => ctx.source.positionOf(path, 'key');
 
-/** The fields only a historic record has: a warning when a full report gives them (they would be ignored). */
-export function checkHistoricFieldsOnFullReport(ctx: InspectionContext): void {
-  for (const field of ['composite', 'overall', 'original'] as const) {
-    if (ctx.data[field] === undefined) continue;
-    ctx.diagnostics.warning(ctx.file, keyAt(ctx, field), 'historic-only-field', `${field} is only read in a historic record: this report computes its ratings from its cases and evidence`, `delete ${field}, or add "record: historic" if this is a report published before this tool`);
-  }
-}
-
 /** Everything a historic record is checked for (its references and dates are checked as for any inspection). */
 export function checkHistoric(ctx: InspectionContext, framework: Framework, files: HistoricFolderFiles): void {
   checkFolderFiles(ctx, files);

@@ -10,7 +10,6 @@ import type { CaseRecord } from '../../model/schemas/case.ts';
 import { allStandards, caseQuestions, ratingLabel, ratingRank, type InspectionRating, type RatingInput } from '../../model/rating.ts';
 import { closest } from '../schema-issues.ts';
 import { checkNarrativeMdx, type NarrativeMdxInput } from './narrative-mdx.ts';
-import { checkHistoricFieldsOnFullReport } from './historic.ts';
 
 export interface InspectionContext {
   slug: string;
@@ -99,6 +98,14 @@ function checkKind(ctx: InspectionContext): void {
   }
   if (data.kind !== 'joint' && data.partners.length > 0) {
     diagnostics.warning(file, at(ctx, 'partners'), 'partners-not-joint', `partners are named but kind is "${data.kind}"`, 'set "kind: joint", or remove partners');
+  }
+}
+
+/** The fields only a historic record has (src/check/rules/historic.ts): a warning when a full report gives them (they would be ignored). */
+function checkHistoricFieldsOnFullReport(ctx: InspectionContext): void {
+  for (const field of ['composite', 'overall', 'original'] as const) {
+    if (ctx.data[field] === undefined) continue;
+    ctx.diagnostics.warning(ctx.file, ctx.source.positionOf([field], 'key'), 'historic-only-field', `${field} is only read in a historic record: this report computes its ratings from its cases and evidence`, `delete ${field}, or add "record: historic" if this is a report published before this tool`);
   }
 }
 
