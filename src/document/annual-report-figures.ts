@@ -120,7 +120,7 @@ function ratingSeries(ctx: AnnualReportContext, counts: readonly Record<string, 
   // Each rating's mark as tables give it: by its place from the top of the scale.
   const series = [...levels].sort((a, b) => b[1].points - a[1].points).map(([id, { label }], fromTop) => ({ id, label, mark: ratingMarkFromTop(fromTop) }));
   if (counts.some((c) => (c[NOT_RATED] ?? 0) > 0)) series.push({ id: NOT_RATED, label: ratingLabel(frameworks[frameworks.length - 1]!, NOT_RATED), mark: 'dash' });
-  // A historic record's rating its source leaves unclear is counted, as "Not known", so every bar adds up to its inspections.
+  // A historic record's rating its source leaves unclear is counted, as "Unclear", so every bar adds up to its inspections.
   if (counts.some((c) => (c[NOT_KNOWN] ?? 0) > 0)) series.push({ id: NOT_KNOWN, label: ratingLabel(frameworks[frameworks.length - 1]!, NOT_KNOWN), mark: 'dash' });
   return series;
 }

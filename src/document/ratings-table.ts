@@ -137,7 +137,7 @@ function tableNote(inspections: readonly Inspection[], rows: readonly RatingsRow
   const historic = inspections.find((i) => i.historic);
   if (historic) {
     const notKnown = inspections.some((i) => i.historic && i.rating.standards.some((st) => st.awarded === NOT_KNOWN));
-    after.push(`A historic record is a report published before this site, shown with its published ratings; its page links to the original.${notKnown ? ' Not known: a published rating the record could not take with certainty from its source.' : ''}`);
+    after.push(`A historic record is a report published before this site, shown with its published ratings; its page links to the original.${notKnown ? ' Unclear: a published rating the record could not take with certainty from its source.' : ''}`);
   }
   for (const entry of columns) {
     for (const other of entry.otherNames) after.push(`${entry.id} was ${other.name} in the ${other.framework.inEffectFrom.slice(0, 4)} standards.`);

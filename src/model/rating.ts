@@ -105,7 +105,7 @@ export function ratingRank(framework: Framework, rating: string): number {
 
 export function ratingLabel(framework: Framework, rating: string): string {
   if (rating === NOT_RATED) return framework.notRatedLabel;
-  if (rating === NOT_KNOWN) return 'Not known';
+  if (rating === NOT_KNOWN) return 'Unclear';
   return framework.ratingScale.find((level) => level.id === rating)?.label ?? rating;
 }
 

@@ -85,7 +85,7 @@ describe('a historic record', () => {
   });
 
   it('checks the composite as a range when the source leaves ratings not known', () => {
-    const unknown = edit('"1.4": good', '"1.4": not-known');
+    const unknown = edit('"1.4": good', '"1.4": unclear');
     expect(problems(unknown).found).toEqual([]);
     expect(problems(unknown.replace('composite: 32', 'composite: 34')).found).toEqual([expect.stringMatching(/^inspection.yaml:7 error composite-disagrees .*between 30 and 33/)]);
   });
@@ -99,7 +99,7 @@ describe('a historic record', () => {
   });
 
   it('applies the framework’s scaling when a domain was not rated (Bridgend 2022: 11 of 24, Requires improvement)', () => {
-    const bridgend = YORK.replace(/ratings:[\s\S]*$/, ['ratings:', ...['1.1', '1.2', '1.3', '1.4', '3.1', '3.2', '3.3', '3.4'].map((id) => `  "${id}": not-known`), ...['2.1', '2.2', '2.3', '2.4', '4.1'].map((id) => `  "${id}": not-rated`)].join('\n') + '\n')
+    const bridgend = YORK.replace(/ratings:[\s\S]*$/, ['ratings:', ...['1.1', '1.2', '1.3', '1.4', '3.1', '3.2', '3.3', '3.4'].map((id) => `  "${id}": unclear`), ...['2.1', '2.2', '2.3', '2.4', '4.1'].map((id) => `  "${id}": not-rated`)].join('\n') + '\n')
       .replace('composite: 32', 'composite: 11')
       .replace('overall: outstanding', 'overall: requires-improvement');
     expect(problems(bridgend).found).toEqual([]);

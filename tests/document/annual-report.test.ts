@@ -92,7 +92,7 @@ describe('each figure is the aggregate it is drawn from', () => {
       'Ratings of the standards of domain 3, Out-of-court disposals',
       'Ratings of the standard of domain 4, Resettlement',
     ]);
-    const labels: Record<string, string> = { Outstanding: 'outstanding', Good: 'good', 'Requires improvement': 'requires-improvement', Inadequate: 'inadequate', 'Not rated': 'not-rated', 'Not known': 'not-known' };
+    const labels: Record<string, string> = { Outstanding: 'outstanding', Good: 'good', 'Requires improvement': 'requires-improvement', Inadequate: 'inadequate', 'Not rated': 'not-rated', 'Unclear': 'unclear' };
     for (const chart of domains) {
       for (const [index, category] of chart.chart.categories.entries()) {
         const standard = distribution.find((d) => `${d.id} ${d.name}` === category)!;

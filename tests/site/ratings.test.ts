@@ -338,14 +338,14 @@ describe('the built ratings pages, PDFs and open data', () => {
     for (const inspection of published) expect(selectAll(`tbody th a[href="/inspections/${inspection.slug}/"]`, table), inspection.slug).toHaveLength(1);
     for (const rating of selectAll('.app-rating', table)) {
       expect(select('svg.app-rating__symbol[aria-hidden="true"]', rating)).toBeTruthy();
-      expect(textOf(rating).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated|Not known)\*?$/);
+      expect(textOf(rating).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated|Unclear)\*?$/);
     }
     // One row per inspection, led by its row header; every rating cell shows its word, every composite is out of 36.
     for (const row of rows) {
       expect(selectAll('th[scope="row"]', row)).toHaveLength(1);
       const cells = selectAll('td', row);
       expect(textOf(cells[1]!).trim()).toMatch(/^\d+\/36†?$|^\S* ?Not rated$/);
-      for (const td of cells.slice(2)) expect(textOf(select('.app-rating', td)!).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated|Not known)\*?$/);
+      for (const td of cells.slice(2)) expect(textOf(select('.app-rating', td)!).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated|Unclear)\*?$/);
     }
     expect(textOf(table)).not.toMatch(/\bn\/a\b/);
     // The standards are named before the table; the full name of each short header is read with it.

@@ -74,7 +74,7 @@ function checkPublicationFields(ctx: InspectionContext): void {
 
 /**
  * Every standard of the framework has its published rating, on the framework's scale, "not-rated"
- * where the framework allows it, or "not-known" where the source does not make it clear. Returns
+ * where the framework allows it, or "unclear" where the source does not make it clear. Returns
  * whether every standard has a usable rating (only then is the composite compared).
  */
 function checkStandardRatings(ctx: InspectionContext, framework: Framework): boolean {
@@ -87,7 +87,7 @@ function checkStandardRatings(ctx: InspectionContext, framework: Framework): boo
     const allowed = [...scale, ...(mayBeNotRated ? [NOT_RATED] : []), NOT_KNOWN];
     if (!written?.rating) {
       complete = false;
-      diagnostics.error(file, written ? keyAt(ctx, 'ratings', standard.id) : keyAt(ctx, 'ratings'), 'missing-rating', `standard ${standard.id} ${standard.name} has no published rating`, `add under ratings: "${standard.id}": good (one of ${allowed.join(', ')}); write not-known when the source does not make the rating clear`);
+      diagnostics.error(file, written ? keyAt(ctx, 'ratings', standard.id) : keyAt(ctx, 'ratings'), 'missing-rating', `standard ${standard.id} ${standard.name} has no published rating`, `add under ratings: "${standard.id}": good (one of ${allowed.join(', ')}); write unclear when the source does not make the rating clear`);
       continue;
     }
     if (!allowed.includes(written.rating)) {
@@ -115,7 +115,7 @@ function checkComposite(ctx: InspectionContext, framework: Framework): void {
   if (unknown.length === 0 && data.composite !== low) {
     return diagnostics.error(file, at(ctx, 'composite'), 'composite-disagrees', `the published composite score is ${data.composite}, but the standard ratings add up to ${low} in ${framework.id}`, 'check the composite score and each standard’s rating against the original report: one of them is mistyped');
   } else if (data.composite < low || data.composite > high) {
-    return diagnostics.error(file, at(ctx, 'composite'), 'composite-disagrees', `the published composite score is ${data.composite}, but the standard ratings give between ${low} and ${high} (${unknown.join(', ')} not known)`, 'check the composite score and each standard’s rating against the original report: one of them is mistyped');
+    return diagnostics.error(file, at(ctx, 'composite'), 'composite-disagrees', `the published composite score is ${data.composite}, but the standard ratings give between ${low} and ${high} (${unknown.join(', ')} unclear)`, 'check the composite score and each standard’s rating against the original report: one of them is mistyped');
   }
   if (!framework.ratingScale.some((level) => level.id === data.overall)) {
     diagnostics.error(file, at(ctx, 'overall'), 'unknown-rating', `"${data.overall}" is not an overall rating in ${framework.id}`, `use one of ${framework.ratingScale.map((level) => level.id).join(', ')}`);

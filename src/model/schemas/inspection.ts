@@ -6,7 +6,7 @@ export const NOT_RATED = 'not-rated';
  * A historic record's standard whose published rating cannot be read with certainty from the
  * sources (a table copied without its colours): its composite is then checked as a range.
  */
-export const NOT_KNOWN = 'not-known';
+export const NOT_KNOWN = 'unclear';
 
 /** An inspector's rating of one standard. */
 export const authoredRatingSchema = z.strictObject({
