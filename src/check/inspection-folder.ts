@@ -14,7 +14,9 @@ import type { CaseRecord } from '../model/schemas/case.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import type { Service } from '../model/schemas/service.ts';
 import type { Inspection } from '../model/project.ts';
-import { countCases, rateInspection, type InspectionRating } from '../model/rating.ts';
+import { NOT_KNOWN } from '../model/schemas/inspection.ts';
+import { countCases, rateHistoric, rateInspection, type InspectionRating } from '../model/rating.ts';
+import { checkHistoric } from './rules/historic.ts';
 import { readCaseRecords } from './rules/cases.ts';
 import { checkCounts, checkInspection, known, checkNarrative, checkRatingsAgainstComputed, type InspectionContext, type LoadedInspection } from './rules/inspection.ts';
 import { readEasyReadFile } from './easy-read/load.ts';
@@ -28,6 +30,7 @@ import { buildDateFrom } from '../model/project.ts';
  */
 const PLACEHOLDER_DATE = '2000-01-01';
 const PLACEHOLDERS: InspectionSource = {
+  record: 'full',
   service: '', framework: '', partners: [], fieldwork: { start: PLACEHOLDER_DATE, end: PLACEHOLDER_DATE }, published: PLACEHOLDER_DATE, status: 'draft', lead: '', team: [],
   ratings: {}, recommendations: [], findings: {}, context: [], glossary: [], corrections: [],
 };
@@ -80,20 +83,26 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
   // A field that fails its schema is reported there; the placeholders below stand in for it, and
   // every check that draws on it is skipped (see `broken`), so the rest of the folder is still checked.
   const { broken } = salvaged;
-  const data: InspectionSource = { ...PLACEHOLDERS, ...salvaged.value };
+  const written = salvaged.value;
+  const historic = written.record === 'historic';
+  // A historic record whose source gives no fieldwork dates dates its fieldwork by its publication.
+  const fieldworkMissing = written.fieldwork === undefined && !broken.has('fieldwork');
+  const fieldwork = written.fieldwork ?? (historic && written.published ? { start: written.published, end: written.published } : PLACEHOLDERS.fieldwork);
+  const data: InspectionSource = { ...PLACEHOLDERS, ...written, fieldwork, lead: written.lead ?? '' };
   // Fail closed: a report whose publication fields are broken is a draft until they are mended.
   if (!known(broken, 'status', 'published', 'embargoedUntil')) data.status = 'draft';
   const loaded = { slug, file, source, data, broken };
 
   const framework = broken.has('framework') ? undefined : frameworkById.get(data.framework);
   const service = broken.has('service') ? undefined : services.get(data.service);
-  const context: InspectionContext = { slug, file, source, data, broken, diagnostics, framework, services, glossaryIds, notLoaded };
+  const context: InspectionContext = { slug, file, source, data, broken, diagnostics, framework, services, glossaryIds, notLoaded, fieldworkMissing };
   checkInspection(context);
   if (known(broken, 'corrections', 'published', 'embargoedUntil')) {
     const published = data.embargoedUntil && data.embargoedUntil > data.published ? data.embargoedUntil : data.published;
     checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), pdfFolder: folder, folderName: folderFile, diagnostics });
   }
   if (!framework) return { loaded };
+  if (historic) return loadHistoric(reader, folder, context, framework, service);
 
   const { cases, counts, haveCaseData } = loadCaseFigures(reader, folder, context, framework);
   const rating = rateInspection(framework, { ...counts, authored: data.ratings });
@@ -102,6 +111,19 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
   const easyRead = readEasyReadFile(reader, folder);
   if (!service) return { loaded };
   return { loaded, inspection: { slug, source: data, service, framework, rating, cases, narrativeFile, narrative, ...(easyRead ? { easyRead } : {}) } };
+}
+
+/** A historic record: its published ratings, and no case figures, narrative or easy-read version (any found is reported). */
+function loadHistoric(reader: ContentReader, folder: string, context: InspectionContext, framework: Framework, service: Service | undefined): { loaded: LoadedInspection; inspection?: Inspection } {
+  const { data } = context;
+  const present = (name: string) => (fs.existsSync(path.join(folder, name)) ? reader.relative(path.join(folder, name)) : undefined);
+  checkHistoric(context, framework, { narrative: present('report.mdx'), cases: present('cases.csv'), easyRead: present('easy-read.mdx') });
+  const loaded = { slug: context.slug, file: context.file, source: context.source, data, broken: context.broken };
+  if (!service) return { loaded };
+  const ratings = Object.fromEntries(Object.entries(data.ratings).map(([id, r]) => [id, r.rating ?? NOT_KNOWN]));
+  const rating = rateHistoric(framework, { ratings, composite: data.composite ?? 0, overall: data.overall ?? NOT_KNOWN });
+  const historic = { original: data.original ?? '', fieldworkRecorded: !context.fieldworkMissing };
+  return { loaded, inspection: { slug: context.slug, source: data, service, framework, rating, cases: [], narrativeFile: '', narrative: { type: 'root', children: [] }, historic } };
 }
 
 /**

@@ -312,7 +312,11 @@ const isGroup = (value: unknown): value is Record<string, unknown> => typeof val
 /** The object, array or record under defaults and optionals, for a value that is written. */
 function container(schema: unknown): Def | undefined {
   let def = defOf(schema);
-  while (def && ['default', 'optional', 'nullable', 'prefault'].includes(def.type as string)) def = defOf(def.innerType);
+  while (def && ['default', 'optional', 'nullable', 'prefault', 'pipe', 'union'].includes(def.type as string)) {
+    // A value written in one of several forms ("1.1": good, or "1.1": { rating: good }) is looked into by its group form.
+    if (def.type === 'union') def = (def.options as unknown[]).map(container).find((inner) => ['object', 'record', 'array'].includes(inner?.type as string));
+    else def = defOf(def.type === 'pipe' ? def.in : def.innerType);
+  }
   return def;
 }
 

@@ -8,8 +8,8 @@
  */
 import { ADDRESSEE_KINDS, countsByKind } from '../model/addressee-kinds.ts';
 import { childCharacteristics, disposalTypes, fieldworkYear, inPeriod, overallByYear, recommendationCounts, reinspections, standardDistribution, sufficiencyByYear, type BreakdownCell, type Period } from '../model/aggregates.ts';
-import { isPublic, type AnnualReport, type Inspection, type Project } from '../model/project.ts';
-import { NOT_RATED, ratingLabel } from '../model/rating.ts';
+import { hasCaseData, isPublic, type AnnualReport, type Inspection, type Project } from '../model/project.ts';
+import { NOT_KNOWN, NOT_RATED, ratingLabel } from '../model/rating.ts';
 import { outOfCourtDisposals, type CaseRecord } from '../model/schemas/case.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import type { Block, ChartSpec, TableCell } from './blocks.ts';
@@ -120,6 +120,8 @@ function ratingSeries(ctx: AnnualReportContext, counts: readonly Record<string, 
   // Each rating's mark as tables give it: by its place from the top of the scale.
   const series = [...levels].sort((a, b) => b[1].points - a[1].points).map(([id, { label }], fromTop) => ({ id, label, mark: ratingMarkFromTop(fromTop) }));
   if (counts.some((c) => (c[NOT_RATED] ?? 0) > 0)) series.push({ id: NOT_RATED, label: ratingLabel(frameworks[frameworks.length - 1]!, NOT_RATED), mark: 'dash' });
+  // A historic record's rating its source leaves unclear is counted, as "Unclear", so every bar adds up to its inspections.
+  if (counts.some((c) => (c[NOT_KNOWN] ?? 0) > 0)) series.push({ id: NOT_KNOWN, label: ratingLabel(frameworks[frameworks.length - 1]!, NOT_KNOWN), mark: 'dash' });
   return series;
 }
 
@@ -194,7 +196,7 @@ export function caseSampleStandards(ctx: AnnualReportContext, caseType: string):
   return [...standards].map(([id, name]) => ({ id, name }));
 }
 
-export function casesSufficient(ctx: AnnualReportContext, caseType: 'court' | 'out-of-court', standard: string | undefined, byYear = false): Block[] {
+function casesSufficientOf(ctx: AnnualReportContext, caseType: 'court' | 'out-of-court', standard: string | undefined, byYear = false): Block[] {
   if (ctx.inspections.length === 0) return noInspections(ctx);
   const questions = sufficiencyByYear(ctx.inspections, groupOf(ctx, byYear)).filter((q) => q.caseType === caseType);
   const standards = caseSampleStandards(ctx, caseType).filter((s) => standard === undefined || s.id === standard);
@@ -303,7 +305,7 @@ export const DISPOSAL_LABELS: Record<string, string> = {
   'other-out-of-court': 'Other out-of-court disposal',
 };
 
-export function disposalTypeFigure(ctx: AnnualReportContext): Block[] {
+function disposalTypeFigureOf(ctx: AnnualReportContext): Block[] {
   const result = disposalTypes(ctx.inspections, outOfCourtDisposals, ctx.minimumCount);
   if (result.total === 0) return [{ type: 'paragraph', inlines: [text(`No out-of-court cases were inspected in ${periodLabel(ctx.period)}.`)] }];
   const cases = ctx.inspections.flatMap((i) => i.cases.filter((c) => c.type === 'out-of-court'));
@@ -334,7 +336,7 @@ export const CHARACTERISTICS: { field: keyof CaseRecord; heading: string; values
   { field: 'ethnicity', heading: 'Ethnicity', values: { asian: 'Asian or Asian British', black: 'Black or Black British', mixed: 'Mixed ethnicity', white: 'White', other: 'Another ethnic group', 'not-known': 'Not known' } },
 ];
 
-export function childCharacteristicsTable(ctx: AnnualReportContext): Block[] {
+function childCharacteristicsTableOf(ctx: AnnualReportContext): Block[] {
   const fields = Object.fromEntries(CHARACTERISTICS.map((c) => [c.field, Object.keys(c.values)]));
   const breakdowns = childCharacteristics(ctx.inspections, fields, ctx.minimumCount);
   const total = breakdowns[0]?.total ?? 0;
@@ -373,7 +375,7 @@ function comparison(ctx: AnnualReportContext, withPrevious: boolean): string {
   return withPrevious && ctx.previousPeriod ? `this period (${periodLabel(ctx.period)}) against the previous one (${periodLabel(ctx.previousPeriod)})` : `${periodLabel(ctx.period)}`;
 }
 
-export function recommendationThemesTable(ctx: AnnualReportContext): Block[] {
+function recommendationThemesTableOf(ctx: AnnualReportContext): Block[] {
   const { byTheme } = recommendationCounts(ctx.inspections, ctx.previous);
   const totals = recommendationTotals(ctx);
   if (totals.now === 0) return [{ type: 'paragraph', inlines: [text(`No recommendations were made in the inspections of ${periodLabel(ctx.period)}.`)] }];
@@ -402,7 +404,7 @@ export function addresseeRulesSentence(): string {
   return `Each recommendation is addressed to a body of one service. To count them across services, we put each in the first of these groups whose words are in its name: ${rules.join('; ')}; any other is counted among other bodies.`;
 }
 
-export function recommendationAddresseesFigure(ctx: AnnualReportContext): Block[] {
+function recommendationAddresseesFigureOf(ctx: AnnualReportContext): Block[] {
   const { byAddressee } = recommendationCounts(ctx.inspections, ctx.previous);
   const totals = recommendationTotals(ctx);
   if (totals.now === 0) return [{ type: 'paragraph', inlines: [text(`No recommendations were made in the inspections of ${periodLabel(ctx.period)}.`)] }];
@@ -428,3 +430,29 @@ export function recommendationAddresseesFigure(ctx: AnnualReportContext): Block[
     small('Services name these bodies in their own ways, so we group them into kinds by the words in their names: the table of the data lists the names in each kind, and Annex 2, How the figures are made, the words that decide the kind.'),
   ];
 }
+
+// ---- figures that need case data or a narrative ----
+
+/**
+ * A figure drawn from cases or recommendations counts only the inspections that have them: a
+ * historic record (published ratings only) is left out, and the figure says how many were.
+ */
+function withoutHistoric(ctx: AnnualReportContext, figure: (own: AnnualReportContext) => Block[], what: string): Block[] {
+  const own = { ...ctx, inspections: ctx.inspections.filter(hasCaseData), previous: ctx.previous.filter(hasCaseData) };
+  const left = ctx.inspections.length - own.inspections.length;
+  const blocks = own.inspections.length === 0 && ctx.inspections.length > 0 ? [] : figure(own);
+  if (left === 0) return blocks;
+  return [...blocks, small(historicLeftOutSentence(left, what))];
+}
+
+/** "2 historic inspections have no case data and are not counted here." */
+export function historicLeftOutSentence(count: number, what: string): string {
+  return `${countOf(count, 'historic inspection')} ${count === 1 ? 'has' : 'have'} no ${what} and ${count === 1 ? 'is' : 'are'} not counted here.`;
+}
+
+export const casesSufficient = (ctx: AnnualReportContext, caseType: 'court' | 'out-of-court', standard: string | undefined, byYear = false): Block[] =>
+  withoutHistoric(ctx, (own) => casesSufficientOf(own, caseType, standard, byYear), 'case data');
+export const disposalTypeFigure = (ctx: AnnualReportContext): Block[] => withoutHistoric(ctx, disposalTypeFigureOf, 'case data');
+export const childCharacteristicsTable = (ctx: AnnualReportContext): Block[] => withoutHistoric(ctx, childCharacteristicsTableOf, 'case data');
+export const recommendationThemesTable = (ctx: AnnualReportContext): Block[] => withoutHistoric(ctx, recommendationThemesTableOf, 'recommendations recorded');
+export const recommendationAddresseesFigure = (ctx: AnnualReportContext): Block[] => withoutHistoric(ctx, recommendationAddresseesFigureOf, 'recommendations recorded');

@@ -12,7 +12,7 @@
 import { KIND_LABELS, type InspectionKind } from '../model/inspection-kind.ts';
 import { ratingsRow, standardColumns, type RatingsRow } from '../model/aggregates.ts';
 import type { Inspection } from '../model/project.ts';
-import { NOT_RATED, ratingRank } from '../model/rating.ts';
+import { NOT_KNOWN, NOT_RATED, ratingRank } from '../model/rating.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import type { Block, Inline, TableCell } from './blocks.ts';
 import { judgementNoteId, judgementReasons, ratingInline } from './report-tables.ts';
@@ -113,11 +113,11 @@ function standardCell(inspection: Inspection, row: RatingsRow, id: string): Tabl
   return { inlines: [ratingInline(inspection, rated.rating, rated.mark !== '')], data: { sort: ratingSortKey(inspection, rated.rating) } };
 }
 
-/** The service's name, with "(reinspection)", "(joint inspection)" or "(joint reinspection)" where it applies. */
-function serviceInlines(row: RatingsRow, href: string | undefined): Inline[] {
+/** The service's name, with "(reinspection)", "(joint reinspection)" or "(historic record)" where it applies. */
+function serviceInlines(row: RatingsRow, href: string | undefined, inspection: Inspection): Inline[] {
   const name: Inline = href ? { type: 'link', url: href, children: [text(row.service)] } : text(row.service);
-  const kind = KIND_NOTES[row.kind as InspectionKind];
-  return kind ? [name, text(` (${kind})`)] : [name];
+  const notes = [KIND_NOTES[row.kind as InspectionKind], inspection.historic ? 'historic record' : undefined].filter(Boolean);
+  return notes.length ? [name, text(` (${notes.join(', ')})`)] : [name];
 }
 
 /** The note under a table: what "*", "†" and "Not rated" mean, when the table shows them. */
@@ -139,6 +139,12 @@ function tableNote(inspections: readonly Inspection[], rows: readonly RatingsRow
   if ((missing || unrated) && inspections[0]) {
     notRated = ratingInline(inspections[0], NOT_RATED, false);
     after.push(`: ${[unrated ? 'there was too little of that work to rate' : '', missing ? 'the standard was not part of the inspection standards in use at the time' : ''].filter(Boolean).join(', or ')}.`);
+  }
+  // Historic records: what they are, and the dash of a rating their source leaves unclear.
+  const historic = inspections.find((i) => i.historic);
+  if (historic) {
+    const notKnown = inspections.some((i) => i.historic && i.rating.standards.some((st) => st.awarded === NOT_KNOWN));
+    after.push(`A historic record is a report published before this site, shown with its published ratings; its page links to the original.${notKnown ? ' Unclear: a published rating the record could not take with certainty from its source.' : ''}`);
   }
   for (const entry of columns) {
     for (const other of entry.otherNames) after.push(`${entry.id} was ${other.name} in the ${other.framework.inEffectFrom.slice(0, 4)} standards.`);
@@ -202,7 +208,7 @@ export function ratingsTable(inspections: readonly Inspection[], options: Rating
   const body = ordered.map((inspection, index): TableCell[] => {
     const row = rows[index]!;
     return [
-      { inlines: serviceInlines(row, options.href?.(row.slug)), rowHeader: true, data: { sort: row.service, nation: row.nation, year: row.fieldworkStart.slice(0, 4), overall: row.overall.rating } },
+      { inlines: serviceInlines(row, options.href?.(row.slug), inspection), rowHeader: true, data: { sort: row.service, nation: row.nation, year: row.fieldworkStart.slice(0, 4), overall: row.overall.rating } },
       cell(formatDate(row.published), { data: { sort: row.published.replace(/-/g, '') } }),
       compositeCell(inspection, row),
       { inlines: [ratingInline(inspection, row.overall.rating, row.overall.mark !== '')], data: { sort: ratingSortKey(inspection, row.overall.rating) } },
@@ -273,7 +279,7 @@ export function ratingsPrintTables(inspections: readonly Inspection[], options: 
     ];
     const body = ordered.map((inspection, i): TableCell[] => {
       const row = rows[i]!;
-      const header: TableCell = { rowHeader: true, inlines: [...serviceInlines(row, undefined), { type: 'break' }, text(formatDate(row.published))] };
+      const header: TableCell = { rowHeader: true, inlines: [...serviceInlines(row, undefined, inspection), { type: 'break' }, text(formatDate(row.published))] };
       return [
         header,
         ...(first ? [compositeCell(inspection, row), { inlines: [ratingInline(inspection, row.overall.rating, row.overall.mark !== '')] }] : []),
@@ -329,7 +335,8 @@ export function ratingsRecords(inspections: readonly Inspection[]): RatingsRecor
     { name: 'service', description: 'The youth justice service inspected.' },
     { name: 'nation', description: 'The nation the service is in: England or Wales.' },
     { name: 'kind', description: 'inspection; reinspection (a second look at a service, or at its predecessor); joint (an inspection with other inspectorates); or joint-reinspection (both).' },
-    { name: 'fieldwork start', description: 'The first day of fieldwork (YYYY-MM-DD). The year of this date is the year the ratings pages list the inspection under.' },
+    { name: 'record', description: 'full: a report published on this site, its ratings worked out from the evidence; historic: a report published before this site, recorded with its published ratings only (its page links to the original).' },
+    { name: 'fieldwork start', description: 'The first day of fieldwork (YYYY-MM-DD). The year of this date is the year the ratings pages list the inspection under; empty for a historic record whose source gives no fieldwork dates, which is listed under the year it was published.' },
     { name: 'published', description: 'The day the report was published (YYYY-MM-DD).' },
     { name: 'framework', description: `The inspection standards used: ${list(frameworks.map((f) => `${f.id} (${f.name}, in use from ${f.inEffectFrom}${f.inEffectUntil ? ` to ${f.inEffectUntil}` : ''})`))}.` },
     { name: 'composite score', description: `The points of the rated standards that count towards the overall rating (${points}).` },
@@ -339,7 +346,7 @@ export function ratingsRecords(inspections: readonly Inspection[]): RatingsRecor
     ...key.flatMap((entry): RatingsColumn[] => [
       {
         name: entry.id,
-        description: `${entry.id} ${entry.name} (${entry.domain})${entry.otherNames.length ? `, called ${list(entry.otherNames.map((o) => `${o.name} in ${o.framework.id}`))}` : ''}: the rating id; empty where the standard was not part of the inspection’s framework.`,
+        description: `${entry.id} ${entry.name} (${entry.domain})${entry.otherNames.length ? `, called ${list(entry.otherNames.map((o) => `${o.name} in ${o.framework.id}`))}` : ''}: the rating id (${NOT_KNOWN} in a historic record whose source does not make the rating clear); empty where the standard was not part of the inspection’s framework.`,
       },
       { name: `${entry.id} judgement`, description: `yes where professional judgement was applied to the rating of ${entry.id} (shown with ${mark}), otherwise no; empty where the standard was not part of the inspection’s framework.` },
       { name: `${entry.id} rationale`, description: `Where professional judgement was applied to the rating of ${entry.id}, the inspectors’ reasons, as the report gives them beside the rating; otherwise empty.` },
@@ -352,7 +359,8 @@ export function ratingsRecords(inspections: readonly Inspection[]): RatingsRecor
       service: row.service,
       nation: row.nation,
       kind: row.kind,
-      'fieldwork start': row.fieldworkStart,
+      record: inspection.historic ? 'historic' : 'full',
+      'fieldwork start': inspection.historic?.fieldworkRecorded === false ? '' : row.fieldworkStart,
       published: row.published,
       framework: row.framework,
       'composite score': row.composite.score,

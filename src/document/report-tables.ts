@@ -1,6 +1,6 @@
 /** Tables and rating marks computed from an inspection: used by report sections and components alike. */
 import type { Inspection } from '../model/project.ts';
-import { NOT_RATED, ratingLabel, ratingRank } from '../model/rating.ts';
+import { NOT_KNOWN, NOT_RATED, ratingLabel, ratingRank } from '../model/rating.ts';
 import type { Block, Inline, RatingSymbol, TableCell } from './blocks.ts';
 import { cell, IdMaker, text } from './make-blocks.ts';
 
@@ -9,7 +9,8 @@ const SYMBOLS_HIGHEST_FIRST: RatingSymbol[] = ['star', 'circle', 'triangle', 'sq
 export function ratingInline(inspection: Inspection, rating: string, professionalJudgement: boolean): Extract<Inline, { type: 'rating' }> {
   const { framework } = inspection;
   let symbol: RatingSymbol = 'dash';
-  if (rating !== NOT_RATED) {
+  // Not rated, and a historic record's rating the source leaves unclear, show a dash, never a rating's symbol.
+  if (rating !== NOT_RATED && rating !== NOT_KNOWN) {
     const fromTop = framework.ratingScale.length - 1 - ratingRank(framework, rating);
     symbol = SYMBOLS_HIGHEST_FIRST[Math.min(fromTop, SYMBOLS_HIGHEST_FIRST.length - 1)]!;
   }

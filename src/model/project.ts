@@ -27,7 +27,22 @@ export interface Inspection {
   narrative: Root;
   /** The easy-read version's source, when the inspection has one. */
   easyRead?: EasyReadFile;
+  /**
+   * Present for a historic record (published before this tool): only its published ratings are
+   * known, so it has no cases, narrative, evidence, PDF or easy-read version.
+   */
+  historic?: HistoricRecord;
 }
+
+export interface HistoricRecord {
+  /** The https:// address of the original publication. */
+  original: string;
+  /** False when the source gives no fieldwork dates (source.fieldwork then holds the publication date). */
+  fieldworkRecorded: boolean;
+}
+
+/** Whether an inspection has case data and a narrative: every full report; no historic record. */
+export const hasCaseData = (inspection: Pick<Inspection, 'historic'>): boolean => inspection.historic === undefined;
 
 export interface EasyReadFile {
   /** Project-relative path of easy-read.mdx. */

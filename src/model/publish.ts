@@ -15,11 +15,14 @@ export function publishedInspection(inspection: Inspection) {
     /** inspection, reinspection, joint or joint-reinspection: worked out from reinspectionOf and partners. */
     kind: kindOf(source),
     kindLabel: kindLabel(source),
+    /** "historic": published before this site, with its published ratings only (no key-question figures). */
+    record: inspection.historic ? ('historic' as const) : ('full' as const),
+    original: inspection.historic?.original ?? null,
     reinspectionOf: source.reinspectionOf ?? null,
     partners: source.partners,
-    fieldwork: source.fieldwork,
+    fieldwork: inspection.historic?.fieldworkRecorded === false ? null : source.fieldwork,
     published: source.published,
-    sampleSize: rating.sampleSize,
+    sampleSize: inspection.historic ? null : rating.sampleSize,
     composite: { score: rating.composite.score, maximum: rating.composite.maximum, fullMaximum: rating.composite.fullMaximum },
     overall: {
       rating: rating.overall.rating,
@@ -38,7 +41,7 @@ export function publishedInspection(inspection: Inspection) {
       countsTowardsComposite: standard.countsTowardsComposite,
       sampleSize: standard.sampleSize,
       keyQuestions:
-        standard.method === 'case-sample'
+        standard.method === 'case-sample' && !inspection.historic
           ? standard.keyQuestions.map((q) => ({ id: q.id, yes: q.yes, relevant: q.relevant, percent: q.percent?.shown ?? null }))
           : [],
     })),

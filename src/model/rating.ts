@@ -4,10 +4,10 @@
  */
 import type { CaseType, Framework, Standard } from './schemas/framework.ts';
 import type { AuthoredRating, KeyQuestionCount } from './schemas/inspection.ts';
-import { NOT_RATED } from './schemas/inspection.ts';
+import { NOT_KNOWN, NOT_RATED } from './schemas/inspection.ts';
 import type { CaseRecord } from './schemas/case.ts';
 
-export { NOT_RATED };
+export { NOT_KNOWN, NOT_RATED };
 
 export interface Percentage {
   /** The unrounded value, 0–100. */
@@ -107,6 +107,7 @@ export function ratingRank(framework: Framework, rating: string): number {
 
 export function ratingLabel(framework: Framework, rating: string): string {
   if (rating === NOT_RATED) return framework.notRatedLabel;
+  if (rating === NOT_KNOWN) return 'Unclear';
   return framework.ratingScale.find((level) => level.id === rating)?.label ?? rating;
 }
 
@@ -249,4 +250,71 @@ export function rateInspection(framework: Framework, input: RatingInput): Inspec
   }
   const composite = compositeOf(framework, standards);
   return { standards, sampleSize: input.sampleSize, composite, overall: overallOf(framework, standards, composite) };
+}
+
+/** What a historic record publishes: its standard ratings, composite score and overall rating. */
+export interface PublishedRatings {
+  ratings: Record<string, string>;
+  composite: number;
+  overall: string;
+}
+
+/**
+ * The composite a historic record's standard ratings give: exact when every counting standard's
+ * rating is known, else the range its unknown ratings allow (each from no points to the top).
+ */
+export function historicCompositeRange(framework: Framework, ratings: Record<string, string>): { low: number; high: number; unknown: string[] } {
+  const top = Math.max(...framework.ratingScale.map((level) => level.points));
+  let low = 0;
+  let high = 0;
+  const unknown: string[] = [];
+  for (const { domain, standard } of allStandards(framework)) {
+    if (!(standard.countsTowardsComposite ?? domain.countsTowardsComposite)) continue;
+    const rating = ratings[standard.id];
+    if (rating === NOT_KNOWN) {
+      unknown.push(standard.id);
+      high += top;
+    } else if (rating !== undefined && rating !== NOT_RATED) {
+      low += ratingPoints(framework, rating);
+      high += ratingPoints(framework, rating);
+    }
+  }
+  return { low, high, unknown };
+}
+
+/**
+ * A historic record's rating: the published ratings as awarded (nothing computed from cases), and
+ * the published composite and overall rating, which the check has compared with what the framework
+ * computes from the standard ratings.
+ */
+export function rateHistoric(framework: Framework, published: PublishedRatings): InspectionRating {
+  const standards: StandardResult[] = [];
+  for (const { domain, standard } of allStandards(framework)) {
+    standards.push({
+      id: standard.id,
+      name: standard.name,
+      statement: standard.statement,
+      domainId: domain.id,
+      method: standard.method,
+      sampleSize: null,
+      keyQuestions: standard.keyQuestions.map((q) => ({ id: q.id, text: q.text, yes: 0, relevant: 0, percent: null, band: null })),
+      computed: null,
+      awarded: published.ratings[standard.id] ?? NOT_KNOWN,
+      professionalJudgement: false,
+      countsTowardsComposite: standard.countsTowardsComposite ?? domain.countsTowardsComposite,
+      notRatedReason: null,
+      judgementRationale: null,
+    });
+  }
+  const computed = compositeOf(framework, standards.map((s) => (s.awarded === NOT_KNOWN ? { ...s, awarded: framework.ratingScale[0]!.id } : s)));
+  const scale = framework.composite.scaleWhenNotRated && computed.maximum > 0 && computed.maximum < computed.fullMaximum;
+  const composite: CompositeResult = { ...computed, score: published.composite, scaledScore: scale ? (published.composite * computed.fullMaximum) / computed.maximum : published.composite };
+  const fromComposite = overallOf(framework, standards, composite);
+  return { standards, sampleSize: { court: 0, 'out-of-court': 0 }, composite, overall: { ...fromComposite, rating: published.overall } };
+}
+
+/** The overall rating the framework gives a published composite score (scaled as the framework says) and standard ratings. */
+export function historicOverall(framework: Framework, ratings: Record<string, string>, composite: number): OverallResult {
+  const rated = rateHistoric(framework, { ratings, composite, overall: NOT_RATED });
+  return overallOf(framework, rated.standards, rated.composite);
 }

@@ -55,6 +55,18 @@ function inspectionEntry(inspection: Inspection, site: URL): FeedEntry {
   const overall = ratingInline(inspection, inspection.rating.overall.rating, false);
   const score = scoreText(inspection);
   const fictional = inspection.service.fictional ? ' A fictional sample report.' : '';
+  // A historic record is in the feed like any report, dated by its original publication (so it sorts
+  // among the reports of its time, not as news), with no PDF: the entry says where the report is.
+  if (inspection.historic) {
+    return {
+      title: `${reportTitle(inspection)} (historic record)`,
+      url: new URL(paths.inspection(inspection.slug), site).href,
+      published: inspection.source.published,
+      updated: inspection.source.published,
+      summary: `Overall rating: ${overall.label}${score === '–' ? '' : ` (${score})`}. A historic record: the published ratings of a report first published on ${formatDate(inspection.source.published)}, before this site; the page links to the original publication.${fictional}`,
+      category: { term: kindOf(inspection.source), label: kindLabel(inspection.source) },
+    };
+  }
   return {
     title: reportTitle(inspection),
     url: new URL(paths.inspection(inspection.slug), site).href,

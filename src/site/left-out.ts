@@ -46,7 +46,7 @@ export function reportsNotPublic(project: Project, buildDate: string): LeftOut[]
   const found = (items: { path: string; reason: string | undefined }[]) =>
     items.filter((item): item is LeftOut => item.reason !== undefined).sort((a, b) => a.path.localeCompare(b.path));
   return [
-    ...found(project.inspections.map((i) => ({ path: withEasyRead(folder(i.narrativeFile), i.easyRead), reason: whyNotPublic(i.source, buildDate, 'inspection.yaml') }))),
+    ...found(project.inspections.map((i) => ({ path: withEasyRead(i.historic ? `content/inspections/${i.slug}` : folder(i.narrativeFile), i.easyRead), reason: whyNotPublic(i.source, buildDate, 'inspection.yaml') }))),
     ...found(project.thematics.map((t) => ({ path: withEasyRead(folder(t.file), t.easyRead), reason: whyNotPublic(t.source, buildDate, 'thematic.yaml') }))),
     ...found(project.annualReports.map((r) => ({ path: r.file, reason: whyNotPublic(r.source, buildDate, 'its front matter') }))),
   ];

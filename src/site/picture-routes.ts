@@ -14,8 +14,14 @@ const picturePaths = (slugs: string[], pdfName: (slug: string) => string) => {
   return slugs.flatMap((slug) => pdfImages(site, pdfName(slug)).map((image) => ({ params: { slug, name: image.name }, props: { image } })));
 };
 
-/** Every picture of every public inspection's full report. */
-export const reportPicturePaths = () => picturePaths(siteModel().inspections.map((i) => i.slug), reportPdfName);
+/** Every picture of every public inspection's full report (a historic record has no report of ours, so no pictures). */
+export const reportPicturePaths = () =>
+  picturePaths(
+    siteModel()
+      .inspections.filter((i) => !i.historic)
+      .map((i) => i.slug),
+    reportPdfName,
+  );
 
 /** Every picture of every public thematic report's full report. */
 export const thematicReportPicturePaths = () =>

@@ -28,6 +28,8 @@ export interface SitePdf {
 
 export function* sitePdfs(site: Site): Generator<SitePdf> {
   for (const inspection of site.inspections) {
+    // A historic record is published as a page that links to the original publication: no PDF of ours.
+    if (inspection.historic) continue;
     yield { name: reportPdfName(inspection.slug), kind: 'report', folder: path.dirname(inspection.narrativeFile), document: () => reportDocumentOf(site, inspection) };
   }
   for (const thematic of thematicsWithReport(site)) {

@@ -54,7 +54,22 @@ const validators = new Map<string, ReturnType<typeof ajv.compile>>();
 function validate(schemaFile: string, data: unknown, placeholders: string[] = []): string[] {
   if (!validators.has(schemaFile)) validators.set(schemaFile, ajv.compile(JSON.parse(fs.readFileSync(path.join(root, schemaFile), 'utf8'))));
   const valid = validators.get(schemaFile)!;
-  return valid(data) ? [] : (valid.errors ?? []).filter((e) => !placeholders.includes(e.keyword)).map((e) => `${e.instancePath} ${e.message}`);
+  if (valid(data)) return [];
+  const errors = valid.errors ?? [];
+  // A value that may take several forms (anyOf) fits when one form fails only for its blanks.
+  const excused = new Set<string>();
+  for (const e of errors.filter((x) => x.keyword === 'anyOf')) {
+    const branches = new Map<string, typeof errors>();
+    for (const b of errors.filter((x) => x.schemaPath.startsWith(`${e.schemaPath}/`))) {
+      const branch = b.schemaPath.slice(e.schemaPath.length + 1).split('/')[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), b]);
+    }
+    if ([...branches.values()].some((list) => list.every((b) => placeholders.includes(b.keyword)))) {
+      excused.add(`${e.instancePath} ${e.schemaPath}`);
+      for (const list of branches.values()) for (const b of list) excused.add(`${b.instancePath} ${b.schemaPath}`);
+    }
+  }
+  return errors.filter((e) => !placeholders.includes(e.keyword) && !excused.has(`${e.instancePath} ${e.schemaPath}`)).map((e) => `${e.instancePath} ${e.message}`);
 }
 
 // The new inspection's template: dates as YYYY-MM-DD and empty texts, to be filled in (the editor

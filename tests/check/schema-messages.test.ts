@@ -58,9 +58,10 @@ describe('schema messages', () => {
   });
 
   it('says which required field is missing', () => {
-    expect(messages(inspectionSchema, inspection.replace('lead: Harriet Oyelaran\n', ''))).toMatchInlineSnapshot(`
-      "inspection.yaml:1:1  error  missing-field  lead is required
-          hint: add "lead:""
+    // lead and fieldwork may be left out of a historic record: the check, not the schema, requires them of a full report.
+    expect(messages(inspectionSchema, inspection.replace(/service: .*\n/, ''))).toMatchInlineSnapshot(`
+      "inspection.yaml:1:1  error  missing-field  service is required
+          hint: add "service:""
     `);
     expect(messages(inspectionSchema, inspection.replace('  end: 2024-03-08\n', ''))).toMatchInlineSnapshot(`
       "inspection.yaml:4:1  error  missing-field  fieldwork → end is required

@@ -10,7 +10,9 @@ import { childCharacteristics, disposalTypes, inPeriod, overallByYear, ratingsRo
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { project } = loadProject(root);
-const published = project.inspections.filter((i) => isPublic(i, '2026-11-23'));
+// The values below are worked out by hand from the fictional samples and Dudley; the historic records
+// of seed 001 (published ratings only) are counted in tests/document/annual-report.test.ts.
+const published = project.inspections.filter((i) => isPublic(i, '2026-11-23') && !i.historic);
 const year2023 = inPeriod(published, { from: '2023-01-01', to: '2023-12-31' });
 
 describe('aggregates over the sample inspections', () => {

@@ -19,7 +19,7 @@ import { BUILD_DATE } from '../support/shared-site.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 const { project } = loadProject(root);
 const published = ratingsOrder(project.inspections.filter((i) => isPublic(i, BUILD_DATE)));
-const RATING_WORD = /^(?:\S+ )?(Outstanding|Good|Requires improvement|Inadequate|Not rated)\*?$/;
+const RATING_WORD = /^(?:\S+ )?(Outstanding|Good|Requires improvement|Inadequate|Not rated|Unclear)\*?$/;
 
 describe('the ratings PDF’s tables, read from the structure tree', () => {
   let tables: PdfTable[];

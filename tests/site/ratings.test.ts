@@ -202,7 +202,7 @@ describe('open data: ratingsRecords, CSV and JSON', () => {
     const { header } = csvObjects(csv);
     const names = json.columns.map((c: { name: string }) => c.name);
     expect(header).toEqual(names);
-    expect(names.slice(0, 11)).toEqual(['slug', 'service', 'nation', 'kind', 'fieldwork start', 'published', 'framework', 'composite score', 'composite maximum', 'overall rating', 'overall label']);
+    expect(names.slice(0, 12)).toEqual(['slug', 'service', 'nation', 'kind', 'record', 'fieldwork start', 'published', 'framework', 'composite score', 'composite maximum', 'overall rating', 'overall label']);
     expect(names).toContain('3.4 judgement');
     for (const column of json.columns) expect(column.description.length, column.name).toBeGreaterThan(10);
     for (const row of json.rows) expect(Object.keys(row)).toEqual(names);
@@ -338,14 +338,14 @@ describe('the built ratings pages, PDFs and open data', () => {
     for (const inspection of published) expect(selectAll(`tbody th a[href="/inspections/${inspection.slug}/"]`, table), inspection.slug).toHaveLength(1);
     for (const rating of selectAll('.app-rating', table)) {
       expect(select('svg.app-rating__symbol[aria-hidden="true"]', rating)).toBeTruthy();
-      expect(textOf(rating).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated)\*?$/);
+      expect(textOf(rating).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated|Unclear)\*?$/);
     }
     // One row per inspection, led by its row header; every rating cell shows its word, every composite is out of 36.
     for (const row of rows) {
       expect(selectAll('th[scope="row"]', row)).toHaveLength(1);
       const cells = selectAll('td', row);
       expect(textOf(cells[1]!).trim()).toMatch(/^\d+\/36†?$|^\S* ?Not rated$/);
-      for (const td of cells.slice(2)) expect(textOf(select('.app-rating', td)!).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated)\*?$/);
+      for (const td of cells.slice(2)) expect(textOf(select('.app-rating', td)!).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated|Unclear)\*?$/);
     }
     expect(textOf(table)).not.toMatch(/\bn\/a\b/);
     // The standards are named before the table; the full name of each short header is read with it.

@@ -276,7 +276,8 @@ describe('the site around the reports', () => {
         Kind: [inspection.source.partners.length ? (inspection.source.reinspectionOf ? 'Joint reinspection' : 'Joint inspection') : inspection.source.reinspectionOf ? 'Reinspection' : 'Inspection'],
         Rating: [facetOf(inspection, 'rating').label],
         Year: [inspection.source.published.slice(0, 4)],
-        Version: ['Full report'],
+        // A historic record is found by search like a full report, under a version of its own.
+        Version: [inspection.historic ? 'Historic record' : 'Full report'],
       });
     }
     for (const thematic of thematics) expect(byUrl.get(`/thematic/${thematic.slug}/`)?.Kind, thematic.slug).toEqual(['Thematic inspection']);

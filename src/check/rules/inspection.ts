@@ -5,7 +5,7 @@ import type { MarkdownSource, NarrativeSection } from '../../source/markdown-fil
 import type { Position } from '../../model/position.ts';
 import type { Framework, Standard } from '../../model/schemas/framework.ts';
 import type { Service } from '../../model/schemas/service.ts';
-import { NOT_RATED, type InspectionSource, type KeyQuestionCount } from '../../model/schemas/inspection.ts';
+import { NOT_KNOWN, NOT_RATED, type InspectionSource, type KeyQuestionCount } from '../../model/schemas/inspection.ts';
 import type { CaseRecord } from '../../model/schemas/case.ts';
 import { allStandards, caseQuestions, ratingLabel, ratingRank, type InspectionRating, type RatingInput } from '../../model/rating.ts';
 import { closest } from '../schema-issues.ts';
@@ -26,6 +26,8 @@ export interface InspectionContext {
   glossaryIds: ReadonlySet<string>;
   /** Frameworks and services whose files have problems, already reported there: not reported again as unknown. */
   notLoaded?: { frameworks: ReadonlySet<string>; services: ReadonlySet<string> };
+  /** inspection.yaml gives no fieldwork dates (allowed only in a historic record). */
+  fieldworkMissing?: boolean;
 }
 
 const SPECIAL_SECTIONS = ['Foreword', 'Introduction', 'Diversity'];
@@ -50,11 +52,26 @@ export function checkInspection(ctx: InspectionContext): void {
   checkDates(ctx);
   checkRecommendationNumbers(ctx);
   checkGlossaryTerms(ctx);
+  const historic = ctx.data.record === 'historic';
+  if (!historic) checkFullReportFields(ctx);
   if (!ctx.framework) return;
   checkFindingsDomains(ctx, ctx.framework);
   const standards = [...allStandards(ctx.framework)].map(({ standard }) => standard);
   checkWrittenRatings(ctx, ctx.framework, standards);
-  checkJudgementRatings(ctx, ctx.framework, standards);
+  // A historic record's ratings are the published ones, without evidence: checked in historic.ts.
+  if (!historic) checkJudgementRatings(ctx, ctx.framework, standards);
+}
+
+/** What only a historic record may leave out (fieldwork dates, lead inspector) or give (published composite, overall, original). */
+function checkFullReportFields(ctx: InspectionContext): void {
+  const { file, data, diagnostics, fieldworkMissing } = ctx;
+  if (fieldworkMissing) {
+    diagnostics.error(file, at(ctx), 'missing-field', 'the inspection has no fieldwork dates', 'add "fieldwork: { start: YYYY-MM-DD, end: YYYY-MM-DD }" (only a historic record may leave them out)');
+  }
+  if (data.lead === '' && known(ctx.broken, 'lead')) {
+    diagnostics.error(file, at(ctx), 'missing-field', 'the inspection does not name its lead inspector', 'add "lead: <name>" (only a historic record may leave it out)');
+  }
+  checkHistoricFieldsOnFullReport(ctx);
 }
 
 /** The service and the framework it names exist. */
@@ -90,6 +107,14 @@ function checkKind(ctx: InspectionContext): void {
 function kindReason(data: InspectionSource): string {
   const reasons = [isJoint(data) ? 'its partners' : '', isReinspection(data) ? 'its reinspectionOf' : ''].filter(Boolean);
   return reasons.length ? reasons.join(' and ') : 'having no partners and no reinspectionOf';
+}
+
+/** The fields only a historic record has (src/check/rules/historic.ts): a warning when a full report gives them (they would be ignored). */
+function checkHistoricFieldsOnFullReport(ctx: InspectionContext): void {
+  for (const field of ['composite', 'overall', 'original'] as const) {
+    if (ctx.data[field] === undefined) continue;
+    ctx.diagnostics.warning(ctx.file, ctx.source.positionOf([field], 'key'), 'historic-only-field', `${field} is only read in a historic record: this report computes its ratings from its cases and evidence`, `delete ${field}, or add "record: historic" if this is a report published before this tool`);
+  }
 }
 
 /** Fieldwork, publication and embargo dates in order, and fieldwork in the framework's period. */
@@ -180,7 +205,7 @@ function checkFindingsDomains(ctx: InspectionContext, framework: Framework): voi
 /** Each rating written is for a standard of the framework, on its scale. */
 function checkWrittenRatings(ctx: InspectionContext, framework: Framework, standards: readonly Standard[]): void {
   const { file, source, data, diagnostics } = ctx;
-  const ratingIds = [...framework.ratingScale.map((level) => level.id), NOT_RATED];
+  const ratingIds = [...framework.ratingScale.map((level) => level.id), NOT_RATED, ...(data.record === 'historic' ? [NOT_KNOWN] : [])];
   for (const [id, authored] of Object.entries(data.ratings)) {
     const standard = standards.find((s) => s.id === id);
     if (!standard) {
