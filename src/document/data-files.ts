@@ -187,6 +187,7 @@ function ratingsFieldType(name: string): Pick<DataField, 'type' | 'unit' | 'empt
     service: { type: 'text' },
     nation: { type: 'text' },
     kind: { type: 'id' },
+    record: { type: 'id' },
     'fieldwork start': { type: 'date (YYYY-MM-DD)' },
     published: { type: 'date (YYYY-MM-DD)' },
     framework: { type: 'id' },

@@ -20,7 +20,7 @@ fs.writeFileSync(path.join(root, 'content/services/york.yaml'), 'slug: york\nnam
 const YORK = `record: historic
 service: york
 framework: youth-2021
-kind: inspection
+# As published in the ratings table.
 published: 2022-12-15
 status: published
 composite: 32

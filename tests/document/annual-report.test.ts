@@ -87,7 +87,8 @@ describe('each figure is the aggregate it is drawn from', () => {
     // One bar for the period: each rating's count is the sum of its years', and every inspection is in it.
     expect(period!.chart.categories).toEqual(['January 2022 to September 2026']);
     for (const series of period!.chart.series) expect(series.values, series.name).toEqual([years.reduce((n, y) => n + (y.counts[ratingIds[series.name]!] ?? 0), 0)]);
-    expect(rowsOf(period!.table)).toEqual([['January 2022 to September 2026', '1', '3', '1', '1', String(ctx.inspections.length)]]);
+    // The fictional samples (1 Outstanding, 3 Good, 1 Requires improvement, 1 Inadequate) and the historic records of seed 001 in the period (3, 3, 2 and 0).
+    expect(rowsOf(period!.table)).toEqual([['January 2022 to September 2026', '4', '6', '3', '1', String(ctx.inspections.length)]]);
     expect(period!.table.head[0]!.map(cellText)[0]).toBe('Period');
   });
 
