@@ -9,7 +9,7 @@ import { ratingsOrder, ratingsRecords } from './ratings-table.ts';
 import { TRACKER_CSV_COLUMNS } from './tracker-document.ts';
 
 /** What a value is, in words a spreadsheet user knows. */
-export type FieldType = 'text' | 'id' | 'date (YYYY-MM-DD)' | 'whole number' | 'yes or no' | 'true or false' | 'list' | 'object';
+export type FieldType = 'text' | 'id' | 'date (YYYY-MM-DD)' | 'whole number' | 'yes or no' | 'true or false' | 'list' | 'object' | 'web address';
 
 export interface DataField {
   /** The column's name (CSV header, JSON key), or for nested JSON its path, such as `inspections[].slug`. */
@@ -146,7 +146,9 @@ export const INSPECTIONS_JSON_FIELDS: readonly DataField[] = [
   { name: `${I}.fieldwork.start`, type: 'date (YYYY-MM-DD)', meaning: 'The first day of fieldwork.' },
   { name: `${I}.fieldwork.end`, type: 'date (YYYY-MM-DD)', meaning: 'The last day of fieldwork.' },
   { name: `${I}.published`, type: 'date (YYYY-MM-DD)', meaning: 'The day the report was published.' },
-  { name: `${I}.sampleSize`, type: 'object', meaning: 'The cases inspected, by case type.' },
+  { name: `${I}.record`, type: 'id', meaning: 'full: a report published on this site, its ratings worked out from its cases and evidence; historic: a report published before this site, recorded with its published ratings only.' },
+  { name: `${I}.original`, type: 'web address', meaning: 'For a historic record, where the original report was published.', empty: 'For a full report.' },
+  { name: `${I}.sampleSize`, type: 'object', meaning: 'The cases inspected, by case type.', empty: 'For a historic record, which has no case data.' },
   { name: `${I}.sampleSize.court`, type: 'whole number', unit: 'cases', meaning: 'Court cases inspected.', computed: 'Counted from the case sample.' },
   { name: `${I}.sampleSize.out-of-court`, type: 'whole number', unit: 'cases', meaning: 'Out-of-court cases inspected.', computed: 'Counted from the case sample.' },
   { name: `${I}.composite`, type: 'object', meaning: 'The composite score.' },

@@ -14,7 +14,8 @@ export function dataDictionaryBlocks(site: Site): Block[] {
   const blocks: Block[] = [];
   for (const file of dataFiles(site.inspections)) {
     const name = file.path.split('/').pop()!;
-    blocks.push({ type: 'heading', level: 2, id: ids.make(name), text: `${file.title}: ${name}`, inContents: true });
+    blocks.push({ type: 'heading', level: 2, id: ids.make(name), text: file.title, inContents: true });
+    // The file's name, a long word that would not wrap in a heading, is in the link under it.
     const link: Inline = { type: 'link', url: file.path, children: [text(`Download ${name}`)] };
     blocks.push(paragraph(link, text(` (${file.format}, UTF-8). ${file.rows} Licence: ${publisher.licence.name}.`)));
     blocks.push({

@@ -60,7 +60,8 @@ describe('npm run build', () => {
       // The annual reports: their list, and per public report its page, its PDF and the ratings of its inspections in full (landscape PDF).
       'annual-reports/index.html',
       ...model.annualReports.filter((r) => isPublic(r, buildDate)).flatMap((r) => ['index.html', 'report.pdf', 'ratings.pdf'].map((file) => `annual-reports/${r.year}/${file}`)),
-      ...slugs.flatMap((slug) => [`inspections/${slug}/index.html`, `inspections/${slug}/report.pdf`]),
+      // A historic record has a page and no PDF: it was published before this tool.
+      ...publicInspections.flatMap((i) => [`inspections/${i.slug}/index.html`, ...(i.historic ? [] : [`inspections/${i.slug}/report.pdf`])]),
       // A corrected report's PDF as it was before each correction, at its versioned address.
       ...publicInspections.flatMap((i) => i.source.corrections.map((_correction, index) => `inspections/${i.slug}/report-v${index + 1}.pdf`)),
       ...easyRead.flatMap((folder) => [`${folder}/easy-read/index.html`, `${folder}/easy-read.pdf`]),

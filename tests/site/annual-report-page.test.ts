@@ -80,7 +80,7 @@ describe('annual reports on the built site', () => {
     expect(attr(select('html', page), 'lang')).toBe('en-GB');
     expect(textOf(select('h1', main)!)).toBe('Youth justice inspections: annual report 2026');
     expect(selectAll('.govuk-breadcrumbs a', page).map((a) => attr(a, 'href'))).toEqual(['/', '/annual-reports/']);
-    expect(squash(textOf(select('.app-cover', main)!))).toContain('Inspections with fieldwork from 1 January 2022 to 30 September 2026: 14 inspections of 13 services.');
+    expect(squash(textOf(select('.app-cover', main)!))).toContain('Inspections with fieldwork from 1 January 2022 to 30 September 2026: 14 inspections of 14 services.');
     const h2 = selectAll('h2', main).map((h) => squash(textOf(h)));
     expect(h2.slice(0, 3)).toEqual(['Contents', 'List of figures and tables', 'Introduction']);
     expect(h2).toContain('Annex 1: Ratings of the inspections in this period');
