@@ -524,17 +524,43 @@ class PdfWriter extends TaggedPdfWriter {
   // ---- tables ----
 
   /** A table laid out for the page: its columns, rows (each with its height) and caption. */
+  /**
+   * Column widths from the table's weights, widened where a column's longest word would not fit, so
+   * no word is split across lines ("Outstandin/g"); the width comes from columns with room to spare.
+   */
+  columnWidths(block: Extract<Block, { type: 'table' }>, widths: number[], padX: number, cellStyle: InlineStyle, headStyle: InlineStyle): number[] {
+    const least = widths.map(() => 0);
+    const words = (inlines: readonly Inline[]): string[] =>
+      inlines.flatMap((inline) => (inline.type === 'text' ? inline.value.split(/\s+/) : inline.type === 'link' ? words(inline.children) : inline.type === 'rating' ? inline.label.split(/\s+/) : []));
+    for (const [rows, style] of [[block.head, headStyle], [block.rows, cellStyle]] as const) {
+      for (const row of rows) {
+        let column = 0;
+        for (const cell of row) {
+          const span = cell.colSpan ?? 1;
+          if (span === 1) for (const word of words(cell.inlines)) least[column] = Math.max(least[column]!, this.measure(word, style.font, style.size) + 2 * padX + 1);
+          column += span;
+        }
+      }
+    }
+    const short = widths.map((w, i) => Math.max(0, least[i]! - w));
+    const need = short.reduce((a, b) => a + b, 0);
+    const spare = widths.map((w, i) => Math.max(0, w - least[i]!));
+    const room = spare.reduce((a, b) => a + b, 0);
+    if (need === 0 || room < need) return widths;
+    return widths.map((w, i) => (short[i]! > 0 ? least[i]! : w - (spare[i]! / room) * need));
+  }
+
   tableLayout(block: Extract<Block, { type: 'table' }>, frame: Frame) {
     const columns = Math.max(...[...block.head, ...block.rows].map((row) => row.reduce((n, cell) => n + (cell.colSpan ?? 1), 0)));
     const weights = block.widths && block.widths.length === columns ? block.widths : Array.from({ length: columns }, () => 1);
     const total = weights.reduce((a, b) => a + b, 0);
-    const widths = weights.map((w) => (w / total) * frame.width);
     // A compact table (many columns, on a landscape page) keeps its text at 8 pt, the least for print.
     const pad = block.compact ? 2 : 4;
     // Across, a compact table's cells keep a gutter of 8 pt between texts ("★ Outstanding" never touches the next).
     const padX = block.compact ? 4 : pad;
     const cellStyle: InlineStyle = { ...frame.style, size: block.compact ? 8 : frame.style.size - 1 };
     const headStyle: InlineStyle = { ...cellStyle, font: 'bold' };
+    const widths = this.columnWidths(block, weights.map((w) => (w / total) * frame.width), padX, cellStyle, headStyle);
     const lh = this.lineHeight(cellStyle);
 
     const layoutRow = (row: TableCell[], header: boolean) => {

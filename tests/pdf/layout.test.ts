@@ -183,3 +183,22 @@ describe('page layout', () => {
     });
   });
 });
+
+describe('table columns', () => {
+  it('widen a column so that no word is split across lines, taking the room from columns that have it', async () => {
+    const words = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate', 'Not rated', 'Unclear', 'All'];
+    const cell = (value: string) => ({ inlines: [{ type: 'text' as const, value }] });
+    const table: Block = {
+      type: 'table',
+      caption: 'Ratings of the standards',
+      head: [[cell('Standard'), ...words.map(cell)]],
+      rows: [[{ ...cell('2.3 Implementation and delivery'), rowHeader: true }, ...words.map((_, i) => cell(String(i)))]],
+      // The first column asks for far more than it needs: the others, left narrow, would split their words.
+      widths: [6, 1, 1, 1, 1, 1, 1, 1],
+    };
+    const pdf = await readPdf((await renderDocumentPdf(documentWith([table]))).bytes);
+    const text = pdf.pages.flatMap((items) => linesOf(items).map((l) => l.text)).join('\n');
+    const seen = new Set(text.split(/\s+/));
+    for (const word of words.flatMap((w) => w.split(' '))) expect(seen.has(word), `${word} in:\n${text}`).toBe(true);
+  });
+});
