@@ -527,8 +527,9 @@ class PdfWriter extends TaggedPdfWriter {
   /**
    * Column widths from the table's weights, widened where a column's longest word would not fit, so
    * no word is split across lines ("Outstandin/g"); the width comes from columns with room to spare.
+   * Undefined when the columns' longest words do not fit the width at all.
    */
-  columnWidths(block: Extract<Block, { type: 'table' }>, widths: number[], padX: number, cellStyle: InlineStyle, headStyle: InlineStyle): number[] {
+  columnWidths(block: Extract<Block, { type: 'table' }>, widths: number[], padX: number, cellStyle: InlineStyle, headStyle: InlineStyle): number[] | undefined {
     const least = widths.map(() => 0);
     const words = (inlines: readonly Inline[]): string[] =>
       inlines.flatMap((inline) => (inline.type === 'text' ? inline.value.split(/\s+/) : inline.type === 'link' ? words(inline.children) : inline.type === 'rating' ? inline.label.split(/\s+/) : []));
@@ -537,7 +538,9 @@ class PdfWriter extends TaggedPdfWriter {
         let column = 0;
         for (const cell of row) {
           const span = cell.colSpan ?? 1;
-          if (span === 1) for (const word of words(cell.inlines)) least[column] = Math.max(least[column]!, this.measure(word, style.font, style.size) + 2 * padX + 1);
+          // Row headers are set in bold, as the head is.
+          const font = cell.rowHeader ? headStyle.font : style.font;
+          if (span === 1) for (const word of words(cell.inlines)) least[column] = Math.max(least[column]!, this.measure(word, font, style.size) + 2 * padX + 1);
           column += span;
         }
       }
@@ -546,7 +549,8 @@ class PdfWriter extends TaggedPdfWriter {
     const need = short.reduce((a, b) => a + b, 0);
     const spare = widths.map((w, i) => Math.max(0, w - least[i]!));
     const room = spare.reduce((a, b) => a + b, 0);
-    if (need === 0 || room < need) return widths;
+    if (need === 0) return widths;
+    if (room < need) return undefined;
     return widths.map((w, i) => (short[i]! > 0 ? least[i]! : w - (spare[i]! / room) * need));
   }
 
@@ -558,9 +562,17 @@ class PdfWriter extends TaggedPdfWriter {
     const pad = block.compact ? 2 : 4;
     // Across, a compact table's cells keep a gutter of 8 pt between texts ("★ Outstanding" never touches the next).
     const padX = block.compact ? 4 : pad;
-    const cellStyle: InlineStyle = { ...frame.style, size: block.compact ? 8 : frame.style.size - 1 };
-    const headStyle: InlineStyle = { ...cellStyle, font: 'bold' };
-    const widths = this.columnWidths(block, weights.map((w) => (w / total) * frame.width), padX, cellStyle, headStyle);
+    const shares = weights.map((w) => (w / total) * frame.width);
+    let cellStyle: InlineStyle = { ...frame.style, size: block.compact ? 8 : frame.style.size - 1 };
+    let headStyle: InlineStyle = { ...cellStyle, font: 'bold' };
+    let widths = this.columnWidths(block, shares, padX, cellStyle, headStyle);
+    // Too many columns for their longest words: the table's text is set at 8 pt, the least for print, before a word is split.
+    if (!widths && cellStyle.size > 8) {
+      cellStyle = { ...cellStyle, size: 8 };
+      headStyle = { ...cellStyle, font: 'bold' };
+      widths = this.columnWidths(block, shares, padX, cellStyle, headStyle);
+    }
+    widths ??= shares;
     const lh = this.lineHeight(cellStyle);
 
     const layoutRow = (row: TableCell[], header: boolean) => {
