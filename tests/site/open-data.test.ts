@@ -18,6 +18,7 @@ import type { StandardResult } from '../../src/model/rating.ts';
 import { pdftotext } from '../support/extracted-words.ts';
 import { MARKER_CORE, MARKERS, PLANTED_THEMATICS } from '../support/planted.ts';
 import { BUILD_DATE, sharedSite } from '../support/shared-site.ts';
+import { parseCsv } from '../support/csv.ts';
 
 const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
 
@@ -113,25 +114,6 @@ describe('professional judgement explained (item 4)', () => {
   });
 });
 
-/** RFC 4180 as the site writes it: CRLF between records, quotes around whole fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 /** Every key path of a JSON value, lists as `[]`: `inspections[].standards[].id`. */
 function jsonPaths(value: unknown, prefix = '', into = new Set<string>()): Set<string> {
