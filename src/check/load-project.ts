@@ -19,6 +19,7 @@ import { checkFramework } from './rules/framework.ts';
 import { checkGlyphs } from './rules/glyphs.ts';
 import { checkEasyReadVersions, loadEasyReadChecks, loadEasyReadTemplates, loadThematics } from './easy-read/load.ts';
 import { checkGlossary } from './rules/glossary.ts';
+import { loadMessages } from './messages.ts';
 import { checkInspectionsTogether, type LoadedInspection } from './rules/inspection.ts';
 import { loadInspection } from './inspection-folder.ts';
 import { standardSectionsOf } from '../document/standard-sections.ts';
@@ -218,6 +219,7 @@ export function loadProject(root: string): LoadResult {
     thematics: [],
     easyReadTemplates: easyReadTemplates.map((t) => t.template),
     annualReports: [],
+    messages: loadMessages(reader),
   };
   const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds, documentTemplates.find((t) => t.id === 'thematic-report'));
   project.thematics = thematics;

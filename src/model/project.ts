@@ -12,6 +12,8 @@ import type { Service } from './schemas/service.ts';
 import type { Publisher } from './schemas/publisher.ts';
 import type { DocumentTemplate } from './schemas/document-template.ts';
 import type { InspectionRating } from './rating.ts';
+import type { Lang } from './language.ts';
+import type { Messages } from './messages.ts';
 
 export interface Inspection {
   slug: string;
@@ -85,6 +87,8 @@ export interface Project {
   easyReadTemplates: EasyReadTemplate[];
   /** Annual reports from content/annual-reports, in year order. */
   annualReports: AnnualReport[];
+  /** The tool's own words in each language (templates/messages), checked complete. */
+  messages: Record<Lang, Messages>;
 }
 
 /**

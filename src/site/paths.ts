@@ -1,5 +1,6 @@
 /** Where every page of the site is, the service navigation, and which services have a page. */
 import type { Inspection } from '../model/project.ts';
+import { messageKey } from '../model/messages.ts';
 
 export const paths = {
   home: '/',
@@ -32,15 +33,15 @@ export const paths = {
   inspectionsData: '/data/inspections.json',
 } as const;
 
-/** The service navigation of every page: label, address, and the addresses that count as within it. */
+/** The service navigation of every page: its label's message, address, and the addresses that count as within it. */
 export const NAVIGATION: readonly { label: string; href: string; within: readonly string[] }[] = [
-  { label: 'Inspections', href: paths.inspections, within: [paths.inspections, paths.services] },
-  { label: 'Ratings', href: paths.ratings, within: [paths.ratings] },
-  { label: 'Annual reports', href: paths.annualReports, within: [paths.annualReports] },
-  { label: 'Thematic reports', href: paths.thematics, within: [paths.thematics, paths.tracker] },
-  { label: 'Glossary', href: paths.glossary, within: [paths.glossary] },
-  { label: 'How we rate', href: paths.methodology, within: [paths.methodology] },
-  { label: 'Search', href: paths.search, within: [paths.search] },
+  { label: messageKey('site.nav.inspections'), href: paths.inspections, within: [paths.inspections, paths.services] },
+  { label: messageKey('site.nav.ratings'), href: paths.ratings, within: [paths.ratings] },
+  { label: messageKey('site.nav.annual-reports'), href: paths.annualReports, within: [paths.annualReports] },
+  { label: messageKey('site.nav.thematic-reports'), href: paths.thematics, within: [paths.thematics, paths.tracker] },
+  { label: messageKey('site.nav.glossary'), href: paths.glossary, within: [paths.glossary] },
+  { label: messageKey('site.nav.how-we-rate'), href: paths.methodology, within: [paths.methodology] },
+  { label: messageKey('site.nav.search'), href: paths.search, within: [paths.search] },
 ];
 
 /** The services with at least one public inspection: only they have a page. */

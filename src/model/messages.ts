@@ -1,0 +1,94 @@
+/**
+ * The tool's own words, in each language: headings, labels, the sentences it writes, running
+ * headers, "Page N of M". They are ICU MessageFormat texts (plurals and selections are Welsh-aware
+ * through Intl.PluralRules) kept in templates/messages/<lang>/<area>.yaml, where an inspectorate can
+ * correct them; the check (src/check/messages.ts) makes sure every language has every message the
+ * code uses (src/model/message-keys.ts) with the same placeholders.
+ *
+ * Keys are "<area>.<path>": templates/messages/en/site.yaml's `nav: { inspections: … }` is
+ * `site.nav.inspections`. Write keys literally in the code, as t('site.nav.inspections') or
+ * html('…'), or messageKey('…') where a key is chosen in one place and formatted in another, so that
+ * `npm run -s message-keys` finds them.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { LANGUAGE_FACTS, type Lang } from './language.ts';
+
+export type MessageValues = Record<string, string | number>;
+
+/** Marks a string as a message key, for keys chosen in one place and formatted in another. */
+export const messageKey = <Key extends string>(key: Key): Key => key;
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A piece of HTML already escaped: how values and tags pass through formatToParts untouched. */
+interface Markup {
+  markup: string;
+}
+const isMarkup = (value: unknown): value is Markup => typeof value === 'object' && value !== null && 'markup' in value;
+
+export class MissingMessage extends Error {}
+
+export class Messages {
+  private readonly formats = new Map<string, IntlMessageFormat>();
+  private readonly dates: Record<'day' | 'month', Intl.DateTimeFormat>;
+
+  constructor(
+    readonly lang: Lang,
+    /** Key → ICU message text. */
+    private readonly catalogue: ReadonlyMap<string, string>,
+  ) {
+    const tag = LANGUAGE_FACTS[lang].tag;
+    this.dates = {
+      day: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      month: new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    };
+  }
+
+  /** The BCP 47 tag: "en-GB", "cy". */
+  get tag(): string {
+    return LANGUAGE_FACTS[this.lang].tag;
+  }
+
+  has(key: string): boolean {
+    return this.catalogue.has(key);
+  }
+
+  private format(key: string): IntlMessageFormat {
+    let format = this.formats.get(key);
+    if (!format) {
+      const text = this.catalogue.get(key);
+      // The check reports a missing message before any build; reaching this is a fault in the tool.
+      if (text === undefined) throw new MissingMessage(`No message "${key}" in templates/messages/${this.lang}/`);
+      format = new IntlMessageFormat(text, this.tag, undefined, { ignoreTag: false });
+      this.formats.set(key, format);
+    }
+    return format;
+  }
+
+  /** The message as plain text, placeholders filled: t('report.page-of', { page: 2, pages: 40 }). */
+  t(key: string, values: MessageValues = {}): string {
+    const result = this.format(key).format<string>(values);
+    return Array.isArray(result) ? result.join('') : String(result);
+  }
+
+  /**
+   * The message as HTML: its text and the values escaped, and each <tag>…</tag> in it drawn by the
+   * function of that name, given the (escaped) HTML inside:
+   * html('site.footer.licence', { licence: name }, { link: (inner) => `<a href="…">${inner}</a>` }).
+   */
+  html(key: string, values: MessageValues = {}, tags: Record<string, (inner: string) => string> = {}): string {
+    const asMarkup = (part: unknown): string => (isMarkup(part) ? part.markup : escapeHtml(String(part)));
+    const wrapped: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(values)) wrapped[name] = typeof value === 'string' ? { markup: escapeHtml(value) } : value;
+    for (const [name, draw] of Object.entries(tags)) wrapped[name] = (chunks: unknown[]) => ({ markup: draw(chunks.map(asMarkup).join('')) });
+    return this.format(key)
+      .formatToParts<Markup>(wrapped as never)
+      .map((part) => asMarkup(part.value))
+      .join('');
+  }
+
+  /** "4 March 2026" / "4 Mawrth 2026" (`day`), or "March 2026" (`month`), from "2026-03-04", in UTC. */
+  date(iso: string, parts: 'day' | 'month' = 'day'): string {
+    return this.dates[parts].format(new Date(`${iso}T00:00:00Z`));
+  }
+}
