@@ -220,6 +220,7 @@ export function loadProject(root: string): LoadResult {
     easyReadTemplates: easyReadTemplates.map((t) => t.template),
     annualReports: [],
     messages: loadMessages(reader),
+    lang: 'en',
   };
   const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds, documentTemplates.find((t) => t.id === 'thematic-report'));
   project.thematics = thematics;

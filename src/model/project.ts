@@ -34,6 +34,8 @@ export interface Inspection {
    * known, so it has no cases, narrative, evidence, PDF or easy-read version.
    */
   historic?: HistoricRecord;
+  /** The narrative and easy-read version in each other language (report.cy.mdx, easy-read.cy.mdx): see src/model/translations.ts. */
+  translations?: Partial<Record<Lang, { narrativeFile: string; narrative: Root; easyRead?: EasyReadFile }>>;
 }
 
 export interface HistoricRecord {
@@ -61,6 +63,8 @@ export interface Thematic {
   easyRead?: EasyReadFile;
   /** The full report's narrative (report.mdx beside thematic.yaml), when it has one: without it the thematic has only its summary page. */
   narrative?: { file: string; tree: Root };
+  /** The full report and easy-read version in each other language (report.cy.mdx, easy-read.cy.mdx). */
+  translations?: Partial<Record<Lang, { narrative?: { file: string; tree: Root }; easyRead?: EasyReadFile }>>;
 }
 
 /** An annual report (content/annual-reports/<year>.mdx): figures across the inspections of a period, and a narrative. */
@@ -72,6 +76,8 @@ export interface AnnualReport {
   file: string;
   /** The narrative's syntax tree (mdast), positions as in the file. */
   narrative: Root;
+  /** The narrative in each other language (content/annual-reports/<year>.cy.mdx). */
+  translations?: Partial<Record<Lang, { file: string; narrative: Root }>>;
 }
 
 export interface Project {
@@ -89,6 +95,12 @@ export interface Project {
   annualReports: AnnualReport[];
   /** The tool's own words in each language (templates/messages), checked complete. */
   messages: Record<Lang, Messages>;
+  /**
+   * The language this view of the project reads in: 'en' as loaded; projectIn(project, 'cy')
+   * (src/model/translations.ts) gives the Welsh view, whose text fields, narratives and easy-read
+   * versions are the Welsh ones. Renderers write the tool's words with project.messages[project.lang].
+   */
+  lang: Lang;
 }
 
 /**
