@@ -5,6 +5,8 @@
  * in a build that asked for drafts (`npm run preview:drafts`, or the live preview).
  */
 import { isPublic, type AnnualReport, type Inspection, type Project, type Thematic } from '../model/project.ts';
+import type { Lang } from '../model/language.ts';
+import { projectIn } from '../model/translations.ts';
 
 /** Printed on every page and drawn on every PDF page of a build that includes drafts. */
 export const DRAFT_NOTICE = 'DRAFT – NOT FOR PUBLICATION';
@@ -37,6 +39,21 @@ export function siteOf(project: Project, { buildDate, drafts }: { buildDate: str
     thematics: project.thematics.filter(shown).sort(newestFirst),
     annualReports: project.annualReports.filter(shown).sort((a, b) => b.year.localeCompare(a.year)),
   };
+}
+
+const inLanguages = new WeakMap<Site, Map<Lang, Site>>();
+/**
+ * The site in a language: the same build date and drafts, the project read in that language
+ * (projectIn), and only what is published in it. site.project.lang says which language a site is in.
+ * Made once per site and language, so each language's documents are cached apart (oncePerSite).
+ */
+export function siteIn(site: Site, lang: Lang): Site {
+  if (site.project.lang === lang) return site;
+  let byLang = inLanguages.get(site);
+  if (!byLang) inLanguages.set(site, (byLang = new Map()));
+  let local = byLang.get(lang);
+  if (!local) byLang.set(lang, (local = siteOf(projectIn(site.project, lang), { buildDate: site.buildDate, drafts: site.drafts })));
+  return local;
 }
 
 const made = new WeakMap<Site, Map<string, unknown>>();
