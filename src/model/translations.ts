@@ -22,10 +22,13 @@ const views = new WeakMap<Project, Map<Lang, Project>>();
 /** The project read in a language (the same object for the language it was loaded in). */
 export function projectIn(project: Project, lang: Lang): Project {
   if (lang === project.lang) return project;
-  const base = project.lang === REFERENCE_LANGUAGE ? project : project;
+  const base = project;
   let byLang = views.get(base);
   if (!byLang) views.set(base, (byLang = new Map()));
   let view = byLang.get(lang);
-  if (!view) byLang.set(lang, (view = { ...base, lang }));
+  if (!view) {
+    const published = <T extends Inspection | Thematic>(items: T[]) => items.filter((item) => languagesOf(item).includes(lang));
+    byLang.set(lang, (view = { ...base, lang, inspections: published(base.inspections), thematics: published(base.thematics), annualReports: lang === REFERENCE_LANGUAGE ? base.annualReports : [] }));
+  }
   return view;
 }
