@@ -5,6 +5,8 @@
  * document order; the renderers list them after the contents ("List of figures and tables").
  */
 import { kindNote } from '../model/inspection-kind.ts';
+import { rendererWords } from './words.ts';
+import type { Messages } from '../model/messages.ts';
 import { publisherCredits } from './publisher-credits.ts';
 import path from 'node:path';
 import type { RootContent } from 'mdast';
@@ -78,7 +80,7 @@ export function annualReportDocument(project: Project, report: AnnualReport, roo
   const annual = annualOf(project, report, root);
   // In reading order: ids are made as the blocks are.
   const cover = coverBlocks(annual);
-  const credits = creditsBlocks(annual, publisher);
+  const credits = creditsBlocks(annual, publisher, project.messages.en);
   const body = [...narrative(annual), ...ratingsAnnex(annual), ...methodAnnex(annual)];
   numberFigures(body, annual.markdown.ids);
   return {
@@ -86,6 +88,8 @@ export function annualReportDocument(project: Project, report: AnnualReport, roo
     title: source.title,
     subtitle: `${publisher.name}, ${formatDate(source.published, 'month')}`,
     language: 'en-GB',
+    // Written in English only (until its content has Welsh): the renderer's words too.
+    words: rendererWords(project.messages.en),
     date: source.published,
     author: publisher.name,
     subject: `Annual report on inspections of youth justice services with fieldwork from ${formatDate(source.period.from)} to ${formatDate(source.period.to)}`,
@@ -113,7 +117,7 @@ function annualOf(project: Project, report: AnnualReport, root: string): Annual 
       folder: path.resolve(root, path.dirname(report.file)),
       images: [],
       notes: { next: 1, byLabel: new Map() },
-      components: { annualReport: context },
+      components: { annualReport: context, messages: project.messages.en },
     },
     heading: (level, value, inContents = level === 2) => ({ type: 'heading', level, id: ids.make(value), text: value, inContents }),
     services,
@@ -142,12 +146,12 @@ function coverBlocks({ report, context, services, fictional }: Annual): Block[] 
   return cover;
 }
 
-function creditsBlocks({ report, context, heading }: Annual, publisher: Project['publisher']): Block[] {
+function creditsBlocks({ report, context, heading }: Annual, publisher: Project['publisher'], messages: Messages): Block[] {
   const { source } = report;
   return [
     heading(2, 'About this report', false),
     paragraph(text(`This report brings together what we found in ${countOf(context.inspections.length, 'inspection')} of youth justice services whose fieldwork took place from ${formatDate(source.period.from)} to ${formatDate(source.period.to)}. Every figure in it is computed from the ratings and case records of those inspections.`)),
-    ...publisherCredits(publisher, source.published.slice(0, 4)),
+    ...publisherCredits(publisher, source.published.slice(0, 4), messages),
   ];
 }
 

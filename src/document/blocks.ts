@@ -5,6 +5,7 @@
  */
 
 import type { RatingMark } from '../visual-system.ts';
+import type { Messages } from '../model/messages.ts';
 
 export type Inline =
   | { type: 'text'; value: string; bold?: boolean; italic?: boolean }
@@ -151,7 +152,10 @@ export interface DocumentModel {
   /** Shown as the PDF title and the page's <title>. */
   title: string;
   subtitle: string;
+  /** BCP 47 tag of the document's language (LANGUAGE_FACTS[lang].tag): the PDF's /Lang. */
   language: string;
+  /** The renderer's words in that language, as unformatted messages (src/document/words.ts). */
+  words: Record<string, string>;
   /** Date the document carries, YYYY-MM-DD: the PDF's creation date, so builds repeat exactly. */
   date: string;
   /** For a corrected report: its version (1 as first published, one more per correction) and the day of the last correction, the PDF's modification date. */
@@ -220,17 +224,18 @@ export interface FigureEntry {
 }
 
 /** "Figure 3: title" for a numbered chart, "Table 2: caption" for a numbered table, else the title or caption alone. */
-export function numberedLabel(block: Extract<Block, { type: 'chart' | 'table' }>): string {
+export function numberedLabel(block: Extract<Block, { type: 'chart' | 'table' }>, words?: Messages): string {
   const title = block.type === 'chart' ? block.title : block.caption;
   if (block.number === undefined) return title;
+  if (words) return words.t(block.type === 'chart' ? 'documents.figure-label' : 'documents.table-label', { number: block.number, title });
   return `${block.type === 'chart' ? 'Figure' : 'Table'} ${block.number}: ${title}`;
 }
 
 /** The numbered charts and tables of a document body, in order: the list of figures and tables. */
-export function figuresOf(blocks: readonly Block[]): FigureEntry[] {
+export function figuresOf(blocks: readonly Block[], words?: Messages): FigureEntry[] {
   return blocks.flatMap((block): FigureEntry[] =>
     (block.type === 'chart' || block.type === 'table') && block.number !== undefined && block.id !== undefined
-      ? [{ id: block.id, kind: block.type === 'chart' ? 'figure' : 'table', number: block.number, text: numberedLabel(block) }]
+      ? [{ id: block.id, kind: block.type === 'chart' ? 'figure' : 'table', number: block.number, text: numberedLabel(block, words) }]
       : [],
   );
 }

@@ -8,8 +8,9 @@ import { z } from 'zod';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Inspection, Thematic } from '../model/project.ts';
 import type { Block, Inline } from './blocks.ts';
+import type { Messages } from '../model/messages.ts';
 import { keyQuestionTable, ratingInline, ratingsSummaryTable } from './report-tables.ts';
-import { areasText, compositeText, countText, percentText, quotableQuestions, sampleCount } from './figure-references.ts';
+import { compositeText, countText, percentText, quotableQuestions, sampleCount } from './figure-references.ts';
 import {
   caseSampleStandards,
   casesSufficient,
@@ -24,6 +25,8 @@ import {
 } from './annual-report-figures.ts';
 
 export interface ComponentContext {
+  /** The tool's words in the document's language ("22 of 25", table headings). */
+  messages: Messages;
   /** The inspection a report or easy-read version belongs to (none for a thematic report). */
   inspection?: Inspection;
   /** How sections can be referred to in a sentence, by id: { "hard-words": "the hard words list" }. */
@@ -120,7 +123,7 @@ const components: Component[] = [
     example: '<RatingsSummary />',
     context: 'inspection',
     attributes: z.strictObject({}),
-    blocks: (_props, ctx) => [ratingsSummaryTable(inspectionOf(ctx))],
+    blocks: (_props, ctx) => [ratingsSummaryTable(inspectionOf(ctx), ctx.messages)],
   } satisfies BlockComponent<Record<string, never>>,
   {
     name: 'KeyQuestions',
@@ -138,7 +141,7 @@ const components: Component[] = [
       }
       return problems;
     },
-    blocks: (props, ctx) => [keyQuestionTable(inspectionOf(ctx), props.standard)],
+    blocks: (props, ctx) => [keyQuestionTable(inspectionOf(ctx), props.standard, ctx.messages)],
   } satisfies BlockComponent<{ standard: string }>,
   {
     name: 'Rating',
@@ -196,7 +199,7 @@ const components: Component[] = [
     context: 'inspection',
     attributes: z.strictObject({ question: questionAttribute }),
     check: (props, inspection) => questionQuotable(props.question, inspection),
-    inlines: (props, ctx) => [{ type: 'text', value: countText(quotedQuestion(inspectionOf(ctx), props.question)) }],
+    inlines: (props, ctx) => [{ type: 'text', value: countText(quotedQuestion(inspectionOf(ctx), props.question), ctx.messages) }],
   } satisfies InlineComponent<{ question: string }>,
   {
     name: 'Composite',
@@ -208,7 +211,7 @@ const components: Component[] = [
     attributes: z.strictObject({}),
     check: (_props, inspection) =>
       inspection.rating.composite.maximum > 0 ? [] : [{ attribute: 'composite', message: 'no standard counting towards the composite score was rated, so there is no score', hint: 'say in words that the service was not rated overall' }],
-    inlines: (_props, ctx) => [{ type: 'text', value: compositeText(inspectionOf(ctx).rating) }],
+    inlines: (_props, ctx) => [{ type: 'text', value: compositeText(inspectionOf(ctx).rating, ctx.messages) }],
   } satisfies InlineComponent<Record<string, never>>,
   {
     name: 'Sample',
@@ -245,7 +248,7 @@ const components: Component[] = [
     attributes: z.strictObject({}),
     checkThematic: (_props, thematic) =>
       thematic.source.areas.length === 0 ? [{ attribute: 'areas', message: 'thematic.yaml lists no areas, so there is no number of areas to quote', hint: 'add areas: (a list of the areas visited) to thematic.yaml' }] : [],
-    inlines: (_props, ctx) => [{ type: 'text', value: areasText(thematicOf(ctx).source.areas.length) }],
+    inlines: (_props, ctx) => [{ type: 'text', value: ctx.messages.t('report.figures.areas', { count: thematicOf(ctx).source.areas.length }) }],
   } satisfies InlineComponent<Record<string, never>>,
 
   {

@@ -16,8 +16,10 @@ import type { EasyReadRowTemplate } from '../model/schemas/easy-read-template.ts
 import type { EasyReadRow } from '../model/easy-read-source.ts';
 import type { Block, DocumentModel, ImageRef, Inline } from './blocks.ts';
 import { inlinesFrom, type MarkdownContext } from './from-markdown.ts';
-import { formatDate } from './dates.ts';
-import { OPENMOJI_CREDIT, resolvePicture, unusablePicture } from './pictures.ts';
+import type { Messages } from '../model/messages.ts';
+import { listOf } from './phrases.ts';
+import { rendererWords } from './words.ts';
+import { resolvePicture, unusablePicture } from './pictures.ts';
 import { capHeight, textPathsSvg, textWidth } from './text-paths.ts';
 import { COLOURS, RATING_STYLES, ratingMarkFromTop } from '../visual-system.ts';
 import { IdMaker, text } from './make-blocks.ts';
@@ -122,8 +124,11 @@ class EasyReadBuilder {
   readonly pictureFiles: PictureFile[] = [];
   private readonly markdown: MarkdownContext;
   private rowNumber = 0;
+  /** The tool's words, in the language of the project view. */
+  readonly m: Messages;
 
   constructor(project: Project, subject: EasyReadSubject, template: EasyReadTemplate, root: string) {
+    this.m = project.messages[project.lang];
     const inspection = subject.kind === 'inspection' ? subject.inspection : undefined;
     const thematic = subject.kind === 'thematic' ? subject.thematic : undefined;
     const source = (inspection ?? thematic)!.source;
@@ -144,7 +149,7 @@ class EasyReadBuilder {
       folder: this.folder,
       images: [],
       notes: { next: 1, byLabel: new Map() },
-      components: { ...(inspection ? { inspection } : {}), sectionPhrases: this.phrases },
+      components: { ...(inspection ? { inspection } : {}), sectionPhrases: this.phrases, messages: this.m },
     };
   }
 
@@ -247,12 +252,13 @@ class EasyReadBuilder {
 function placeholderValues(project: Project, inspection: Inspection | undefined, thematic: Thematic | undefined): Record<string, string> {
   const source = (inspection ?? thematic)!.source;
   const { publisher } = project;
+  const m = project.messages[project.lang];
   const values: Record<string, string> = {
     service: inspection?.service.name ?? '',
     serviceShort: inspection?.service.shortName ?? '',
     title: thematic?.source.title ?? '',
-    fieldwork: formatDate(source.fieldwork.start, 'month'),
-    published: formatDate(source.published, 'month'),
+    fieldwork: m.date(source.fieldwork.start, 'month'),
+    published: m.date(source.published, 'month'),
     recommendationCount: String(source.recommendations?.length ?? 0),
     publisher: publisher.name,
     website: publisher.website.replace(/^https?:\/\//, '').replace(/\/$/, ''),
@@ -262,7 +268,7 @@ function placeholderValues(project: Project, inspection: Inspection | undefined,
     values.rating = ratingLabel(framework, rating.overall.rating);
     values.ratingCount = String(framework.ratingScale.length);
     const labels = framework.ratingScale.map((r) => r.label);
-    values.ratingList = `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+    values.ratingList = listOf(labels, m.lang);
   }
   return values;
 }
@@ -336,7 +342,7 @@ function recommendationRow(builder: EasyReadBuilder, recommendation: Recommendat
   const number = recommendation.number;
   const keycap = number <= 9 ? `openmoji:keycap-${number}` : number === 10 ? 'openmoji:keycap-10' : 'openmoji:memo';
   const sentences = sentencesOf(recommendation.easyRead).map((sentence, i) => ({ inlines: i === 0 ? [text(`${number}. `, { bold: true }), text(sentence)] : [text(sentence)], check: { text: sentence, origin } }));
-  const row = builder.row(keycap, `Number ${number}`, sentences, origin);
+  const row = builder.row(keycap, builder.m.t('easy-read.number-picture', { number }), sentences, origin);
   return row ? [row] : [];
 }
 
@@ -364,7 +370,7 @@ function addHardWords(builder: EasyReadBuilder, glossary: readonly GlossaryTerm[
     block.sentences = block.sentences.map((sentence) => boldTerms(sentence, glossary, (term) => usage.set(term.id, [...new Set([...(usage.get(term.id) ?? []), block.id])])));
   }
   if (!place) return;
-  const terms = glossary.filter((t) => usage.has(t.id)).sort((a, b) => a.term.localeCompare(b.term, 'en-GB'));
+  const terms = glossary.filter((t) => usage.has(t.id)).sort((a, b) => a.term.localeCompare(b.term, builder.m.tag));
   const glossaryFolder = glossaryPictureFolder(builder.contentFolder);
   const list: Block = {
     type: 'hard-words',
@@ -389,20 +395,22 @@ function documentModel(builder: EasyReadBuilder, template: EasyReadTemplate, pub
   const { images, subjectName } = builder;
   const usesOpenMoji = images.some((image) => image.source.includes(`${path.sep}openmoji${path.sep}`));
   const title = builder.fillText(template.title);
+  const { m } = builder;
   return {
     kind: 'easy-read',
     title,
     subtitle: subjectName,
-    language: 'en-GB',
+    language: m.tag,
+    words: rendererWords(m),
     date: builder.published,
     author: publisher.name,
-    subject: `Easy read version: ${subjectName}`,
-    keywords: ['easy read', subjectName],
+    subject: m.t('easy-read.subject', { subject: subjectName }),
+    keywords: [m.t('easy-read.keyword'), subjectName],
     runningHeader: title,
     cover,
     credits: [
       { type: 'paragraph', inlines: [text(`© ${publisher.copyrightHolder} ${builder.published.slice(0, 4)}. `), text(publisher.licence.notice)] },
-      ...(usesOpenMoji ? [{ type: 'paragraph', inlines: [text(OPENMOJI_CREDIT)] } satisfies Block] : []),
+      ...(usesOpenMoji ? [{ type: 'paragraph', inlines: [text(m.t('easy-read.openmoji-credit'))] } satisfies Block] : []),
     ],
     body,
     images,

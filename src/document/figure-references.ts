@@ -5,6 +5,7 @@
  * a quoted figure is the same text everywhere and a typed one is recognised by the same numbers.
  */
 import type { CaseType } from '../model/schemas/framework.ts';
+import type { Messages } from '../model/messages.ts';
 import type { InspectionRating, KeyQuestionResult } from '../model/rating.ts';
 
 export type FigureKind = 'percent' | 'count' | 'composite' | 'sample' | 'areas';
@@ -31,9 +32,11 @@ export function quotableQuestions(rating: Pick<InspectionRating, 'standards'>): 
 }
 
 export const percentText = (question: KeyQuestionResult): string => `${question.percent?.shown ?? 0}%`;
-export const countText = (question: KeyQuestionResult): string => `${question.yes} of ${question.relevant}`;
+/** "22 of 25"; in the document's language with `messages`. */
+export const countText = (question: KeyQuestionResult, messages?: Messages): string => (messages ? messages.t('report.figures.count', { yes: question.yes, relevant: question.relevant }) : `${question.yes} of ${question.relevant}`);
 /** As the report's own overall-rating paragraph says it: out of what the rated standards could score. */
-export const compositeText = (rating: Pick<InspectionRating, 'composite'>): string => `${rating.composite.score} out of ${rating.composite.maximum}`;
+export const compositeText = (rating: Pick<InspectionRating, 'composite'>, messages?: Messages): string =>
+  messages ? messages.t('report.figures.composite', { score: rating.composite.score, maximum: rating.composite.maximum }) : `${rating.composite.score} out of ${rating.composite.maximum}`;
 /** The cases read, of one type or of both: the number alone, so the sentence says what they were. */
 export const sampleCount = (rating: Pick<InspectionRating, 'sampleSize'>, caseType?: CaseType): number =>
   caseType ? rating.sampleSize[caseType] : CASE_TYPES.reduce((sum, type) => sum + rating.sampleSize[type], 0);

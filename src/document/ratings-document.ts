@@ -5,6 +5,8 @@
  * every page by the PDF renderer). The key blocks are also drawn on the ratings page.
  */
 import { publisherCredits } from './publisher-credits.ts';
+import { rendererWords } from './words.ts';
+import type { Messages } from '../model/messages.ts';
 import type { Period } from '../model/aggregates.ts';
 import type { Inspection, Project } from '../model/project.ts';
 import { NOT_RATED } from '../model/rating.ts';
@@ -107,8 +109,8 @@ export function ratingsKey(inspections: readonly Inspection[]): { symbols: Block
 }
 
 /** The reasons for each rating awarded by professional judgement, under a heading: what the table's mark points to. */
-function judgementSection(inspections: readonly Inspection[], ids: IdMaker): Block[] {
-  const notes = judgementNotes(inspections);
+function judgementSection(inspections: readonly Inspection[], ids: IdMaker, messages: Messages): Block[] {
+  const notes = judgementNotes(inspections, { messages });
   if (!notes) return [];
   return [{ type: 'heading', level: 2, id: ids.make(JUDGEMENT_NOTES_HEADING), text: JUDGEMENT_NOTES_HEADING, inContents: false }, notes];
 }
@@ -149,7 +151,7 @@ export function ratingsDocument(project: Project, inspections: readonly Inspecti
 
   const credits: Block[] = [
     { type: 'heading', level: 2, id: ids.make('About this document'), text: 'About this document', inContents: false },
-    ...publisherCredits(publisher, date.slice(0, 4)),
+    ...publisherCredits(publisher, date.slice(0, 4), project.messages.en),
   ];
 
   // The table starts on the first page, under the title: the standards' short names come first, in
@@ -161,7 +163,7 @@ export function ratingsDocument(project: Project, inspections: readonly Inspecti
         { type: 'heading', level: 2, id: ids.make('The ratings'), text: 'The ratings', inContents: false },
         { type: 'paragraph', style: 'small', inlines: [text('Standards: ', { bold: true }), text(`${standards.map((entry) => `${entry.id} ${entry.name}`).join('; ')}.`)] },
         ...ratingsPrintTables(ordered, { caption }),
-        ...judgementSection(ordered, ids),
+        ...judgementSection(ordered, ids, project.messages.en),
         { type: 'heading', level: 2, id: ids.make('Key'), text: 'Key', inContents: false },
         ...key.symbols,
         key.standards,
@@ -178,6 +180,8 @@ export function ratingsDocument(project: Project, inspections: readonly Inspecti
     title,
     subtitle: `${publisher.name}, ${formatDate(date, 'month')}`,
     language: 'en-GB',
+    // Written in English only (until its content has Welsh): the renderer's words too.
+    words: rendererWords(project.messages.en),
     date,
     author: publisher.name,
     subject: `The ratings of inspections of youth justice services${coverage(options.period)}: composite score, overall rating and the rating of every standard`,

@@ -10,6 +10,7 @@
  * JSON with exactly the same columns and values).
  */
 import { KIND_LABELS, type InspectionKind } from '../model/inspection-kind.ts';
+import type { Messages } from '../model/messages.ts';
 import { ratingsRow, standardColumns, type RatingsRow } from '../model/aggregates.ts';
 import type { Inspection } from '../model/project.ts';
 import { NOT_KNOWN, NOT_RATED, ratingRank } from '../model/rating.ts';
@@ -166,22 +167,22 @@ export interface RatingsTableOptions {
  * inspectors' reasons as the report gives them: what the table's mark points to. With `href`
  * (the page), each links to the reasons beside the rating in the full report.
  */
-export function judgementNotes(inspections: readonly Inspection[], options: { href?: (slug: string) => string } = {}): Block | undefined {
+export function judgementNotes(inspections: readonly Inspection[], options: { href?: (slug: string) => string; messages: Messages }): Block | undefined {
   const items = judgementNoteItems(inspections, options).map((item): Block[] => [{ type: 'paragraph', inlines: item.inlines }]);
   return items.length ? { type: 'list', ordered: false, start: 1, items } : undefined;
 }
 
 /** The notes one by one, with the facts the ratings page's filters match (as on the table's row headers). */
-export function judgementNoteItems(inspections: readonly Inspection[], options: { href?: (slug: string) => string } = {}): { slug: string; nation: string; overall: string; inlines: Inline[] }[] {
+export function judgementNoteItems(inspections: readonly Inspection[], options: { href?: (slug: string) => string; messages: Messages }): { slug: string; nation: string; overall: string; inlines: Inline[] }[] {
   const items: { slug: string; nation: string; overall: string; inlines: Inline[] }[] = [];
   for (const inspection of ratingsOrder(inspections)) {
     for (const standard of inspection.rating.standards.filter((s) => s.professionalJudgement)) {
       const inlines: Inline[] = [
         text(`${inspection.service.name}, report published ${formatDate(inspection.source.published)}. `, { bold: true }),
-        ...judgementReasons(inspection, standard.id),
+        ...judgementReasons(inspection, standard.id, options.messages),
       ];
       const href = options.href?.(inspection.slug);
-      if (href) inlines.push(text(' '), { type: 'link', url: `${href}#${judgementNoteId(standard.id)}`, children: [text(`Read it in the report on ${inspection.service.shortName}`)] });
+      if (href) inlines.push(text(' '), { type: 'link', url: `${href}#${judgementNoteId(standard.id, options.messages)}`, children: [text(`Read it in the report on ${inspection.service.shortName}`)] });
       items.push({ slug: inspection.slug, nation: inspection.service.nation, overall: inspection.rating.overall.rating, inlines });
     }
   }

@@ -1,5 +1,6 @@
 /** Tables and rating marks computed from an inspection: used by report sections and components alike. */
 import type { Inspection } from '../model/project.ts';
+import type { Messages } from '../model/messages.ts';
 import { NOT_KNOWN, NOT_RATED, ratingLabel, ratingRank } from '../model/rating.ts';
 import type { Block, Inline, RatingSymbol, TableCell } from './blocks.ts';
 import { cell, IdMaker, text } from './make-blocks.ts';
@@ -18,12 +19,12 @@ export function ratingInline(inspection: Inspection, rating: string, professiona
 }
 
 /** The footnote of a table with a professional-judgement mark: what the mark means, then each such rating's reasons. */
-export function judgementFootnote(inspection: Inspection): Inline[] | undefined {
+export function judgementFootnote(inspection: Inspection, m: Messages): Inline[] | undefined {
   const { framework, rating } = inspection;
   const judged = rating.standards.filter((s) => s.professionalJudgement);
   if (!judged.length) return undefined;
   const inlines: Inline[] = [text(`${framework.professionalJudgement.mark}${framework.professionalJudgement.footnote}.`)];
-  for (const standard of judged) inlines.push(text(' '), ...judgementReasons(inspection, standard.id));
+  for (const standard of judged) inlines.push(text(' '), ...judgementReasons(inspection, standard.id, m));
   return inlines;
 }
 
@@ -31,24 +32,24 @@ export function judgementFootnote(inspection: Inspection): Inline[] | undefined 
  * The id of the note on a professional-judgement rating in the full report: one per standard, so
  * the ratings page can link to it (the report's heading ids are made from the same words).
  */
-export const judgementNoteHeading = (standardId: string) => `Professional judgement on ${standardId}`;
-export const judgementNoteId = (standardId: string) => new IdMaker().make(judgementNoteHeading(standardId));
+export const judgementNoteHeading = (standardId: string, m: Messages) => m.t('report.judgement.heading', { standard: standardId });
+export const judgementNoteId = (standardId: string, m: Messages) => new IdMaker().make(judgementNoteHeading(standardId, m));
 
 /** "2.2 Name: the case figures give X; the inspectors awarded Y. Reasons." — one judged standard, for a footnote. */
-export function judgementReasons(inspection: Inspection, standardId: string): Inline[] {
+export function judgementReasons(inspection: Inspection, standardId: string, m: Messages): Inline[] {
   const standard = inspection.rating.standards.find((s) => s.id === standardId);
   if (!standard?.professionalJudgement) return [];
-  return [text(`${standard.id} ${standard.name}: `, { bold: true }), text(`${judgementSentence(inspection, standard.id)} ${standard.judgementRationale ?? ''}`.trimEnd())];
+  return [text(`${standard.id} ${standard.name}: `, { bold: true }), text(`${judgementSentence(inspection, standard.id, m)} ${standard.judgementRationale ?? ''}`.trimEnd())];
 }
 
 /** "The case figures give Inadequate; the inspectors awarded Requires improvement." */
-export function judgementSentence(inspection: Inspection, standardId: string): string {
+export function judgementSentence(inspection: Inspection, standardId: string, m: Messages): string {
   const standard = inspection.rating.standards.find((s) => s.id === standardId)!;
-  return `The case figures give ${ratingLabel(inspection.framework, standard.computed ?? NOT_RATED)}; the inspectors awarded ${ratingLabel(inspection.framework, standard.awarded)}.`;
+  return m.t('report.judgement.sentence', { computed: ratingLabel(inspection.framework, standard.computed ?? NOT_RATED), awarded: ratingLabel(inspection.framework, standard.awarded) });
 }
 
 /** Every standard with its awarded rating, grouped under its domain. */
-export function ratingsSummaryTable(inspection: Inspection): Extract<Block, { type: 'table' }> {
+export function ratingsSummaryTable(inspection: Inspection, m: Messages): Extract<Block, { type: 'table' }> {
   const { framework, rating } = inspection;
   const rows: TableCell[][] = [];
   for (const domain of framework.domains) {
@@ -57,11 +58,11 @@ export function ratingsSummaryTable(inspection: Inspection): Extract<Block, { ty
       rows.push([cell(`${standard.id} ${standard.name}`, { rowHeader: true }), { inlines: [ratingInline(inspection, standard.awarded, standard.professionalJudgement)] }]);
     }
   }
-  const note = judgementFootnote(inspection);
+  const note = judgementFootnote(inspection, m);
   return {
     type: 'table',
-    caption: `Ratings for ${inspection.service.name}`,
-    head: [[cell('Standard'), cell('Rating')]],
+    caption: m.t('report.tables.ratings-caption', { service: inspection.service.name }),
+    head: [[cell(m.t('report.tables.standard')), cell(m.t('report.tables.rating'))]],
     rows,
     widths: [3, 1.4],
     stackNarrow: true,
@@ -70,16 +71,16 @@ export function ratingsSummaryTable(inspection: Inspection): Extract<Block, { ty
 }
 
 /** One standard's key questions: the cases judged sufficient, as a count and a percentage. */
-export function keyQuestionTable(inspection: Inspection, standardId: string): Extract<Block, { type: 'table' }> {
+export function keyQuestionTable(inspection: Inspection, standardId: string, m: Messages): Extract<Block, { type: 'table' }> {
   const standard = inspection.rating.standards.find((s) => s.id === standardId)!;
   const rated = ratingInline(inspection, standard.awarded, standard.professionalJudgement);
   return {
     type: 'table',
     caption: `${standard.id} ${standard.name}: ${rated.label}${rated.mark}`,
-    head: [[cell('Key question'), cell('Cases judged sufficient', { align: 'right' })]],
+    head: [[cell(m.t('report.tables.key-question')), cell(m.t('report.tables.cases-sufficient'), { align: 'right' })]],
     rows: standard.keyQuestions.map((q) => [
       cell(`${q.id} ${q.text}`, { rowHeader: true }),
-      cell(q.percent ? `${q.percent.shown}% (${q.yes} of ${q.relevant})` : 'No relevant cases', { align: 'right' }),
+      cell(q.percent ? m.t('report.tables.percent-of', { percent: q.percent.shown, yes: q.yes, relevant: q.relevant }) : m.t('report.tables.no-relevant-cases'), { align: 'right' }),
     ]),
     widths: [3.2, 1],
     stackNarrow: true,

@@ -5,6 +5,9 @@
  * Nothing in thematic.yaml is typed again in the narrative: the page and the PDF both draw this model.
  */
 import path from 'node:path';
+import type { Messages } from '../model/messages.ts';
+import { LANGUAGE_FACTS } from '../model/language.ts';
+import { rendererWords } from './words.ts';
 import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
 import type { Project, Thematic } from '../model/project.ts';
@@ -12,10 +15,8 @@ import type { DocumentTemplate, TemplateSection } from '../model/schemas/documen
 import { termsUsedIn } from '../model/glossary-terms.ts';
 import type { Block, DocumentModel } from './blocks.ts';
 import { blocksFromMarkdown, narrativeSections, type MarkdownContext } from './from-markdown.ts';
-import { formatDate } from './dates.ts';
 import { bulletList, type Heading, headingMaker, IdMaker, paragraph, text } from './make-blocks.ts';
-import { countOf, listOf } from './phrases.ts';
-import { areasText } from './figure-references.ts';
+import { listOf } from './phrases.ts';
 import { publisherCredits } from './publisher-credits.ts';
 
 interface ThematicReport {
@@ -28,6 +29,7 @@ interface ThematicReport {
   heading: Heading;
   project: Project;
   template: DocumentTemplate;
+  m: Messages;
 }
 
 /** The template's sections a thematic report can have: the inspection-only kinds are left out. */
@@ -42,25 +44,28 @@ export function thematicReportDocument(project: Project, thematic: Thematic, roo
   const { source } = thematic;
   const publisher = project.publisher;
   const ids = new IdMaker();
+  const m = project.messages[project.lang];
   const report: ThematicReport = {
     thematic: thematic as ThematicReport['thematic'],
     sections: narrativeSections(thematic.narrative.tree),
     headings: new Map(thematic.narrative.tree.children.flatMap((n) => (n.type === 'heading' && n.depth === 2 ? [[toString(n).trim().toLowerCase(), toString(n).trim()] as const] : []))),
-    markdown: { ids, folder: path.resolve(root, path.dirname(thematic.narrative.file)), images: [], notes: { next: 1, byLabel: new Map() }, components: { thematic } },
+    markdown: { ids, folder: path.resolve(root, path.dirname(thematic.narrative.file)), images: [], notes: { next: 1, byLabel: new Map() }, components: { thematic, messages: m } },
     heading: headingMaker(ids),
     project,
     template,
+    m,
   };
   return {
     title: source.title,
-    subtitle: `A thematic inspection by ${publisher.name}, ${formatDate(source.published, 'month')}`,
-    language: 'en-GB',
+    subtitle: m.t('report.thematic.subtitle', { publisher: publisher.name, month: m.date(source.published, 'month') }),
+    language: LANGUAGE_FACTS[m.lang].tag,
+    words: rendererWords(m),
     date: source.published,
     author: publisher.name,
-    subject: `Thematic inspection report: ${source.title}`,
-    keywords: ['thematic inspection', 'youth justice', source.title],
-    runningHeader: `${source.title}${source.fictional ? ' (fictional sample)' : ''}`,
-    cover: cover(thematic),
+    subject: m.t('report.thematic.subject', { title: source.title }),
+    keywords: [m.t('report.keyword.thematic-inspection'), m.t('report.keyword.youth-justice'), source.title],
+    runningHeader: source.fictional ? m.t('report.fictional-header', { title: source.title }) : source.title,
+    cover: cover(thematic, m),
     credits: credits(report),
     // In reading order: ids are made, and footnotes numbered, as the blocks are.
     body: template.sections.filter((s) => THEMATIC_KINDS.has(s.kind)).flatMap((section) => sectionBlocks(report, section)),
@@ -68,23 +73,22 @@ export function thematicReportDocument(project: Project, thematic: Thematic, roo
   };
 }
 
-function cover({ source }: Thematic): Block[] {
+function cover({ source }: Thematic, m: Messages): Block[] {
   return [
-    paragraph(text(`Published ${formatDate(source.published)}`)),
-    paragraph(text(`Fieldwork ${formatDate(source.fieldwork.start)} to ${formatDate(source.fieldwork.end)}`)),
+    paragraph(text(m.t('report.cover.published', { date: m.date(source.published) }))),
+    paragraph(text(m.t('report.cover.fieldwork', { start: m.date(source.fieldwork.start), end: m.date(source.fieldwork.end) }))),
     paragraph(text(source.summary)),
-    ...(source.fictional ? [paragraph(text('Fictional sample. ', { bold: true }), text('This thematic inspection was made up to show how reports are published: every name, figure and finding in it is invented.'))] : []),
+    ...(source.fictional ? [paragraph(text(m.t('report.cover.fictional-mark'), { bold: true }), text(m.t('report.thematic.fictional')))] : []),
   ];
 }
 
-function credits({ thematic, heading, project }: ThematicReport): Block[] {
+function credits({ thematic, heading, project, m }: ThematicReport): Block[] {
   const { source } = thematic;
-  const team = source.team.length ? `, supported by ${listOf(source.team)}` : '';
   return [
-    heading(2, 'Acknowledgements', false),
-    paragraph(text(`This inspection was led by ${source.lead}, HM Inspector${team}.`)),
-    paragraph(text('We thank the children, families, staff and partners in every area we visited who gave their time to the inspection.')),
-    ...publisherCredits(project.publisher, source.published.slice(0, 4)),
+    heading(2, m.t('report.credits.heading'), false),
+    paragraph(text(source.team.length ? m.t('report.credits.led-with-team', { lead: source.lead, team: listOf(source.team, m.lang) }) : m.t('report.credits.led', { lead: source.lead }))),
+    paragraph(text(m.t('report.thematic.thanks'))),
+    ...publisherCredits(project.publisher, source.published.slice(0, 4), m),
   ];
 }
 
@@ -116,7 +120,7 @@ function sectionBlocks(report: ThematicReport, section: TemplateSection): Block[
 }
 
 /** thematic.yaml's recommendations, grouped under each addressee in the order they first appear; numbering as written. */
-function recommendations({ thematic, heading }: ThematicReport, title: string): Block[] {
+function recommendations({ thematic, heading, m }: ThematicReport, title: string): Block[] {
   const { source } = thematic;
   if (source.recommendations.length === 0) return [];
   const groups: { addressee: string; items: { number: number; text: string }[] }[] = [];
@@ -125,27 +129,26 @@ function recommendations({ thematic, heading }: ThematicReport, title: string): 
     if (!group) groups.push((group = { addressee: r.addressee, items: [] }));
     group.items.push({ number: r.number, text: r.text });
   }
-  const blocks: Block[] = [heading(2, title), paragraph(text(`We have made ${countOf(source.recommendations.length, 'recommendation')}.`))];
+  const blocks: Block[] = [heading(2, title), paragraph(text(m.t('report.thematic.recommendations-made', { count: source.recommendations.length })))];
   for (const group of groups) {
-    blocks.push(heading(3, `${group.addressee} should:`, false));
+    blocks.push(heading(3, m.t('report.recommendations.should', { addressee: group.addressee }), false));
     blocks.push({ type: 'list', ordered: true, start: group.items[0]!.number, items: group.items.map((item) => [paragraph(text(item.text))]) });
   }
-  if (source.caveats) blocks.push({ type: 'aside', title: 'Please note', blocks: [paragraph(text(source.caveats))] });
+  if (source.caveats) blocks.push({ type: 'aside', title: m.t('report.thematic.please-note'), blocks: [paragraph(text(source.caveats))] });
   return blocks;
 }
 
 /** How the inspection was done, from thematic.yaml: fieldwork dates, areas visited, cases read, the team. */
-function methodology({ thematic, heading }: ThematicReport, title: string): Block[] {
+function methodology({ thematic, heading, m }: ThematicReport, title: string): Block[] {
   const { source } = thematic;
-  const blocks: Block[] = [heading(2, title), paragraph(text(`Fieldwork took place from ${formatDate(source.fieldwork.start)} to ${formatDate(source.fieldwork.end)}.`))];
+  const blocks: Block[] = [heading(2, title), paragraph(text(m.t('report.thematic.fieldwork', { start: m.date(source.fieldwork.start), end: m.date(source.fieldwork.end) })))];
   if (source.areas.length) {
-    blocks.push(paragraph(text(`We visited ${areasText(source.areas.length)} ${source.areas.length === 1 ? 'area' : 'areas'}:`)), bulletList(source.areas));
+    blocks.push(paragraph(text(m.t('report.thematic.areas-visited', { count: source.areas.length, areas: m.t('report.figures.areas', { count: source.areas.length }) }))), bulletList(source.areas));
   }
   if (source.casesRead !== undefined) {
-    blocks.push(paragraph(text(`We read ${countOf(source.casesRead, 'case')}${source.areas.length ? ' from these areas' : ''}.`)));
+    blocks.push(paragraph(text(m.t('report.thematic.cases-read', { count: source.casesRead, fromAreas: source.areas.length ? 'yes' : 'no' }))));
   }
-  const team = source.team.length ? `, with ${listOf(source.team)}` : '';
-  blocks.push(paragraph(text(`The inspection was led by ${source.lead}${team}.`)));
+  blocks.push(paragraph(text(source.team.length ? m.t('report.thematic.led-with-team', { lead: source.lead, team: listOf(source.team, m.lang) }) : m.t('report.thematic.led', { lead: source.lead }))));
   return blocks;
 }
 
@@ -154,7 +157,7 @@ function glossary({ thematic, heading, project }: ThematicReport, title: string)
   const { source } = thematic;
   const texts = [toString(thematic.narrative.tree), source.summary, ...source.recommendations.map((r) => r.text)];
   const used = new Set([...termsUsedIn(texts, project.glossary).map((t) => t.id), ...source.glossary]);
-  const terms = project.glossary.filter((t) => used.has(t.id)).sort((a, b) => a.term.localeCompare(b.term, 'en-GB'));
+  const terms = project.glossary.filter((t) => used.has(t.id)).sort((a, b) => a.term.localeCompare(b.term, LANGUAGE_FACTS[project.lang].tag));
   if (terms.length === 0) return [];
   return [heading(2, title), { type: 'definitions', items: terms.map((t) => ({ id: `term-${t.id}`, term: t.term, definition: t.definition })) }];
 }

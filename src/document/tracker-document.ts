@@ -5,6 +5,7 @@
  * are drawn by the existing renderers; the same rows are also published as CSV.
  */
 import { publisherCredits } from './publisher-credits.ts';
+import { rendererWords } from './words.ts';
 import type { Project, Thematic } from '../model/project.ts';
 import type { Block, DocumentModel, TableCell } from './blocks.ts';
 import { formatDate } from './dates.ts';
@@ -77,13 +78,15 @@ export function trackerDocument(project: Project, thematics: readonly Thematic[]
     title: TRACKER_TITLE,
     subtitle: `${publisher.name}, ${formatDate(date, 'month')}`,
     language: 'en-GB',
+    // Written in English only (until its content has Welsh): the renderer's words too.
+    words: rendererWords(project.messages.en),
     date,
     author: publisher.name,
     subject: 'Recommendations of thematic inspections to youth justice partnerships, with lines of enquiry and evidence, for self-assessment',
     keywords: ['recommendations tracker', 'self-assessment', 'thematic inspection', 'youth justice', ...reports.map((t) => t.source.title)],
     runningHeader: `${TRACKER_TITLE}${fictional ? ' (fictional samples)' : ''}`,
     cover: cover(reports, date, fictional),
-    credits: [heading(2, 'About this document', 'About this document', false), ...publisherCredits(publisher, date.slice(0, 4))],
+    credits: [heading(2, 'About this document', 'About this document', false), ...publisherCredits(publisher, date.slice(0, 4), project.messages.en)],
     body: [...howToUse(heading, reports), ...reports.flatMap((thematic) => thematicSection(heading, thematic, writingLines, options.fullReport?.(thematic)))],
     images: [],
   };

@@ -4,6 +4,7 @@
  * same blocks, so a block type handled here must be handled there too.
  */
 import type { Element, ElementContent } from 'hast';
+import type { Messages } from '../model/messages.ts';
 import { h, s } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { inlineText, numberedLabel, type Block, type ContentsEntry, type Inline, type TableCell } from '../document/blocks.ts';
@@ -25,10 +26,12 @@ export interface RenderContext {
   headingLevel: number;
   /** Names of the landmarks drawn (name → times), so each table region and aside has its own. */
   landmarks: Map<string, number>;
+  /** The tool's words in the document's language (wordsOf(document)); English where a page gives none. */
+  words?: Messages;
 }
 
-export function renderContext(options: Partial<Pick<RenderContext, 'imageSizes' | 'imageBase'>> = {}): RenderContext {
-  return { imageSizes: options.imageSizes ?? new Map(), imageBase: options.imageBase ?? './images/', noteRefs: new Map(), headingLevel: 1, landmarks: new Map() };
+export function renderContext(options: Partial<Pick<RenderContext, 'imageSizes' | 'imageBase' | 'words'>> = {}): RenderContext {
+  return { imageSizes: options.imageSizes ?? new Map(), imageBase: options.imageBase ?? './images/', noteRefs: new Map(), headingLevel: 1, landmarks: new Map(), ...(options.words ? { words: options.words } : {}) };
 }
 
 /** A landmark's name, numbered from its second use on the page ("Please note (2)"): screen reader users tell landmarks apart by name. */
@@ -70,7 +73,7 @@ export function renderInlines(inlines: readonly Inline[], ctx: RenderContext = r
 }
 
 /** The contents list: level 2 entries, with the level 3 entries after each nested under it. */
-export function renderContents(entries: readonly ContentsEntry[], headingId = 'contents'): string {
+export function renderContents(entries: readonly ContentsEntry[], headingId = 'contents', words?: Messages): string {
   // A level 3 entry with no level 2 before it stands at the top level rather than being lost.
   const groups: { entry: ContentsEntry; subs: ContentsEntry[] }[] = [];
   for (const entry of entries) {
@@ -84,7 +87,7 @@ export function renderContents(entries: readonly ContentsEntry[], headingId = 'c
   );
   return toHtml(
     h('nav', { className: ['app-contents'], ariaLabelledBy: [headingId] }, [
-      h('h2', { className: ['govuk-heading-m'], id: headingId }, [txt('Contents')]),
+      h('h2', { className: ['govuk-heading-m'], id: headingId }, [txt(words?.t('documents.contents') ?? 'Contents')]),
       h('ol', { className: ['app-contents__list'] }, items),
     ]),
   );
@@ -134,10 +137,10 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
       return [
         h('figure', { className: ['app-figure', 'app-figure--diagram'] }, [
           h('p', { className: ['govuk-body-s', 'app-figure__cue'] }, [
-            h('span', { className: [`app-diagram-cue--${minWidth}`] }, [txt('The diagram is wider than this screen: scroll it sideways. ')]),
-            h('a', { className: ['govuk-link'], href: src }, [txt('Open the diagram on its own')]),
+            h('span', { className: [`app-diagram-cue--${minWidth}`] }, [txt(ctx.words?.t('documents.diagram-scroll') ?? 'The diagram is wider than this screen: scroll it sideways. ')]),
+            h('a', { className: ['govuk-link'], href: src }, [txt(ctx.words?.t('documents.diagram-open') ?? 'Open the diagram on its own')]),
           ]),
-          h('div', { className: ['app-figure__scroll'], tabIndex: 0, role: 'region', ariaLabel: landmarkName(ctx, `Diagram: ${block.caption ?? 'figure'}`) }, [img]),
+          h('div', { className: ['app-figure__scroll'], tabIndex: 0, role: 'region', ariaLabel: landmarkName(ctx, ctx.words?.t('documents.diagram-region', { caption: block.caption ?? ctx.words.t('documents.diagram-figure') }) ?? `Diagram: ${block.caption ?? 'figure'}`) }, [img]),
           ...caption,
         ]),
       ];
@@ -184,14 +187,14 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
     case 'chart': {
       // The chart as SVG (its title and description are its accessible name), in a narrow and a wide
       // layout of which the page's styles show one, then its data as a table.
-      const label = block.number ? `Figure ${block.number}: ${block.title}` : block.title;
+      const label = numberedLabel(block, ctx.words);
       return [
         h('figure', { className: ['app-chart-figure'], id: block.id }, [
           h('figcaption', { className: ['govuk-heading-s'] }, [txt(label)]),
           ...chartTrees(block.chart, { id: `${block.id}-svg`, title: label, description: block.description }),
           h('details', { className: ['govuk-details'] }, [
-            h('summary', { className: ['govuk-details__summary'] }, [h('span', { className: ['govuk-details__summary-text'] }, [txt('The data in this chart')])]),
-            h('div', { className: ['govuk-details__text'] }, tableNodes(block.table, ctx, `The data in ${label}`)),
+            h('summary', { className: ['govuk-details__summary'] }, [h('span', { className: ['govuk-details__summary-text'] }, [txt(ctx.words?.t('documents.data-in-chart') ?? 'The data in this chart')])]),
+            h('div', { className: ['govuk-details__text'] }, tableNodes(block.table, ctx, ctx.words?.t('documents.data-in', { label }) ?? `The data in ${label}`)),
           ]),
         ]),
       ];
@@ -225,7 +228,7 @@ function itemNodes(item: readonly Block[], ctx: RenderContext): ElementContent[]
 }
 
 /** `name`: the scrolling region's name when the table has no caption of its own (a chart's data). */
-function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext, name = 'Table'): ElementContent[] {
+function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext, name = ctx.words?.t('documents.table') ?? 'Table'): ElementContent[] {
   const cellNode = (cell: TableCell, head: boolean): Element => {
     const header = head || cell.rowHeader === true;
     const kind = header ? 'header' : 'cell';
@@ -264,7 +267,7 @@ function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext
     h('tr', { className: ['govuk-table__row', ...(!head && isGroup(cells) ? ['app-table__group-row'] : [])], ...(stack ? { role: 'row' } : {}) }, (head || !stack ? cells : withLabels(cells)).map((c) => cellNode(c, head)));
   const group = stack ? { role: 'rowgroup' } : {};
   const table = h('table', { className: ['govuk-table'], ...(stack ? { role: 'table' } : {}) }, [
-    ...(block.caption ? [h('caption', { className: ['govuk-table__caption', 'govuk-table__caption--s'] }, [txt(numberedLabel(block))])] : []),
+    ...(block.caption ? [h('caption', { className: ['govuk-table__caption', 'govuk-table__caption--s'] }, [txt(numberedLabel(block, ctx.words))])] : []),
     ...(block.head.length ? [h('thead', { className: ['govuk-table__head'], ...group }, block.head.map((r) => row(r, true)))] : []),
     h('tbody', { className: ['govuk-table__body'], ...group }, block.rows.map((r) => row(r, false))),
   ]);
@@ -272,7 +275,7 @@ function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext
   // Tables of four columns or more may use the page's full width; narrower ones keep to the text's.
   // Focusable and named, so keyboard users can scroll it too (WCAG 2.1.1).
   // A numbered table ("Table 2: …") is a link target, from the list of figures and tables.
-  const wrapper = h('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : []), ...(stack ? ['app-table--stack-narrow'] : [])], ...(block.number !== undefined && block.id ? { id: block.id } : {}), tabIndex: 0, role: 'region', ariaLabel: landmarkName(ctx, block.caption ? numberedLabel(block) : name) }, [table]);
+  const wrapper = h('div', { className: ['app-table-wrapper', ...(columns >= 4 ? ['app-table-wrapper--wide'] : []), ...(stack ? ['app-table--stack-narrow'] : [])], ...(block.number !== undefined && block.id ? { id: block.id } : {}), tabIndex: 0, role: 'region', ariaLabel: landmarkName(ctx, block.caption ? numberedLabel(block, ctx.words) : name) }, [table]);
   return block.note ? [wrapper, h('p', { className: ['govuk-body-s', 'app-table-note'] }, inlineNodes(block.note, ctx))] : [wrapper];
 }
 
@@ -280,14 +283,14 @@ function notesNode(block: Extract<Block, { type: 'notes' }>, ctx: RenderContext)
   const level = Math.min(6, Math.max(2, ctx.headingLevel + 1));
   const first = block.notes[0]?.number ?? 1;
   return h('div', { className: ['app-notes'] }, [
-    h(`h${level}`, { className: ['govuk-heading-s'] }, [txt('Notes')]),
+    h(`h${level}`, { className: ['govuk-heading-s'] }, [txt(ctx.words?.t('documents.notes') ?? 'Notes')]),
     h(
       'ol',
       { className: ['govuk-list', 'govuk-list--number', 'app-notes__list'], ...(first !== 1 ? { start: first } : {}) },
       block.notes.map((note) => {
         // Back to where the note was first referred to, when that is on this page.
         const back = ctx.noteRefs.has(note.id)
-          ? [txt(' '), h('a', { className: ['govuk-link', 'app-notes__back'], href: `#${noteRefId(note.number, 1)}` }, [txt('Back to text'), h('span', { className: ['govuk-visually-hidden'] }, [txt(` for note ${note.number}`)])])]
+          ? [txt(' '), h('a', { className: ['govuk-link', 'app-notes__back'], href: `#${noteRefId(note.number, 1)}` }, [txt(ctx.words?.t('documents.back-to-text') ?? 'Back to text'), h('span', { className: ['govuk-visually-hidden'] }, [txt(ctx.words?.t('documents.back-to-text-note', { number: note.number }) ?? ` for note ${note.number}`)])])]
           : [];
         const content = itemNodes(note.blocks, ctx);
         // The back link joins the note's last paragraph rather than standing on a line of its own.

@@ -53,13 +53,25 @@ export class Messages {
     return this.catalogue.has(key);
   }
 
+  /**
+   * The message texts of these keys, unformatted: how a document model carries the words its
+   * renderer writes (a PDF worker has no project) — new Messages(lang, new Map(Object.entries(…))).
+   */
+  texts(keys: readonly string[]): Record<string, string> {
+    return Object.fromEntries(keys.map((key) => [key, this.source(key)]));
+  }
+
+  private source(key: string): string {
+    const text = this.catalogue.get(key);
+    // The check reports a missing message before any build; reaching this is a fault in the tool.
+    if (text === undefined) throw new MissingMessage(`No message "${key}" in templates/messages/${this.lang}/`);
+    return text;
+  }
+
   private format(key: string): IntlMessageFormat {
     let format = this.formats.get(key);
     if (!format) {
-      const text = this.catalogue.get(key);
-      // The check reports a missing message before any build; reaching this is a fault in the tool.
-      if (text === undefined) throw new MissingMessage(`No message "${key}" in templates/messages/${this.lang}/`);
-      format = new IntlMessageFormat(text, this.tag, undefined, { ignoreTag: false });
+      format = new IntlMessageFormat(this.source(key), this.tag, undefined, { ignoreTag: false });
       this.formats.set(key, format);
     }
     return format;

@@ -40,7 +40,7 @@ const sha256 = (...parts: (string | Uint8Array)[]) => {
 };
 
 /** The files (relative to the project root) whose code draws PDFs: a change to any of them changes every key. */
-export const CODE_PATHS = ['src/pdf', 'src/charts', 'src/model/url-policy.ts', 'src/document/images.ts', 'src/document/blocks.ts', 'src/document/rating-symbols.ts'];
+export const CODE_PATHS = ['src/pdf', 'src/charts', 'src/model/url-policy.ts', 'src/document/images.ts', 'src/document/blocks.ts', 'src/document/rating-symbols.ts', 'src/document/words.ts', 'src/document/phrases.ts', 'src/model/messages.ts'];
 /** Packages whose version changes the bytes of a PDF. */
 const CODE_PACKAGES = ['pdfkit', 'parse-entities', 'fontkit', 'svg-to-pdfkit', 'sharp', '@expo-google-fonts/atkinson-hyperlegible-next'];
 

@@ -24,6 +24,7 @@ import type { Block, DocumentModel, ImageRef, Inline } from '../document/blocks.
 import { contentsOf, sectionsOf } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layOutContents, Outline } from './contents.ts';
+import { listOf } from '../document/phrases.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
 import { FONT_METRICS, PAGE, TaggedPdfWriter } from './writer.ts';
 import { COLOURS } from '../visual-system.ts';
@@ -117,7 +118,7 @@ class EasyReadWriter extends TaggedPdfWriter {
     private readonly assumed: Assumptions,
   ) {
     super(model, { top: MARGIN.top, leading: LEADING, underlineLinks: false });
-    this.body = { ...BODY, pageOf: (target) => this.pageOf(target) };
+    this.body = { ...BODY, pageOf: (target) => this.pageOf(target), onPage: (phrase, page) => this.words.t('documents.on-page', { phrase, page }) };
   }
 
   /** Where a heading or row is: from this layout once it is placed, else from the previous one. */
@@ -266,7 +267,7 @@ class EasyReadWriter extends TaggedPdfWriter {
     const lh = this.lineHeight(this.body);
     const pages = [...new Set(item.usedIn.map((id) => this.pageOf(id)))].sort((a, b) => a - b);
     const { textWidth, height: pictureHeight } = this.pictureBox(item.picture);
-    const sentences = [...item.sentences, ...(pages.length ? [[{ type: 'text', value: `You can find this word on ${pagesPhrase(pages)}.` } as Inline]] : [])].map((s) => this.layout(s, textWidth));
+    const sentences = [...item.sentences, ...(pages.length ? [[{ type: 'text', value: this.words.t('documents.hard-word-pages', { count: pages.length, pages: listOf(pages.map(String), this.words.lang) }) } as Inline]] : [])].map((s) => this.layout(s, textWidth));
     const term = this.layout([{ type: 'text', value: item.term, bold: true }], textWidth);
     const textHeight = term.length * lh + sentences.reduce((sum, lines) => sum + lines.length * lh, 0) + SENTENCE_GAP * sentences.length;
     return { term, sentences, height: Math.max(textHeight, this.pictureOffset + pictureHeight) };
@@ -375,7 +376,7 @@ class EasyReadWriter extends TaggedPdfWriter {
   contents(): () => void {
     this.newPage();
     const first = this.pageIndex;
-    this.heading({ type: 'heading', level: 2, id: 'contents', text: 'Contents', inContents: false });
+    this.heading({ type: 'heading', level: 2, id: 'contents', text: this.words.t('documents.contents'), inContents: false });
     const numberWidth = this.measure('888', 'regular', this.body.size);
     const fill = layOutContents(
       this,
@@ -420,7 +421,7 @@ class EasyReadWriter extends TaggedPdfWriter {
       if (index === 0) continue;
       this.doc.switchToPage(index);
       this.artifact(() => {
-        const label = `Page ${index + 1} of ${count}`;
+        const label = this.words.t('documents.page-of', { page: index + 1, pages: count });
         const width = this.measure(label, 'regular', SMALLEST.size);
         this.doc.font('regular').fontSize(SMALLEST.size).fillColor(EASY_READ_COLOURS.text).text(label, PAGE.width - MARGIN.right - width, PAGE.height - 56, { lineBreak: false });
       }, 'Pagination');

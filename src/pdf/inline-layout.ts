@@ -35,6 +35,8 @@ export interface InlineStyle {
   linkColour: string;
   /** Where a section reference points, once the layout knows it ("14"). */
   pageOf?: (target: string) => number | undefined;
+  /** "the hard words list on page 7", in the document's language. */
+  onPage?: (phrase: string, page: number) => string;
   /** Links and section references in bold (easy read: bold and colour, never underlined). */
   boldLinks?: boolean;
 }
@@ -73,7 +75,7 @@ function piecesOf(inlines: readonly Inline[], base: InlineStyle, link?: string):
         return [{ kind: 'break', text: '', style: style(base.font) }];
       case 'section-ref': {
         const page = base.pageOf?.(inline.target);
-        return [{ kind: 'text', text: page ? `${inline.phrase} on page ${page}` : inline.phrase, style: style(base.font, { link: `#${inline.target}`, colour: base.linkColour }) }];
+        return [{ kind: 'text', text: page ? (base.onPage?.(inline.phrase, page) ?? `${inline.phrase} on page ${page}`) : inline.phrase, style: style(base.font, { link: `#${inline.target}`, colour: base.linkColour }) }];
       }
     }
   });

@@ -466,7 +466,7 @@ class PdfWriter extends TaggedPdfWriter {
 
   /** A chart: its numbered title, the SVG drawn as vectors inside a Figure (alt: its description), then its data table. */
   chart(block: Extract<Block, { type: 'chart' }>, frame: Frame): void {
-    const label = block.number ? `Figure ${block.number}: ${block.title}` : block.title;
+    const label = numberedLabel(block, this.words);
     const svg = chartSvg(block.chart, { id: block.id, title: label, description: block.description });
     const size = /width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(svg)!;
     // The wide layout, never drawn larger than on screen (0.75 pt a pixel): its smallest text stays over 8 pt.
@@ -500,7 +500,7 @@ class PdfWriter extends TaggedPdfWriter {
     });
     this.artifact(() => draw(svg.replace(/<(rect|path|circle)\b[^>]*>(?:<\/\1>)?/g, '')));
     this.y = top + height + 8;
-    this.table({ ...block.table, caption: block.table.caption || `The data in ${label.charAt(0).toLowerCase()}${label.slice(1)}` }, frame);
+    this.table({ ...block.table, caption: block.table.caption || this.words.t('documents.data-in', { label: `${label.charAt(0).toLowerCase()}${label.slice(1)}` }) }, frame);
   }
 
   notes(block: Extract<Block, { type: 'notes' }>, frame: Frame): void {
@@ -599,7 +599,7 @@ class PdfWriter extends TaggedPdfWriter {
     const rows = block.rows.map((row) => layoutRow(row, false));
     const headHeight = head.reduce((sum, row) => sum + row.height, 0);
     const captionStyle: InlineStyle = { ...frame.style, font: 'bold' };
-    const captionLines = block.caption ? this.layout([{ type: 'text', value: numberedLabel(block) }], { ...frame, style: captionStyle }) : [];
+    const captionLines = block.caption ? this.layout([{ type: 'text', value: numberedLabel(block, this.words) }], { ...frame, style: captionStyle }) : [];
     const captionHeight = captionLines.length * this.lineHeight(captionStyle) + (captionLines.length ? 4 : 0);
     const wholeHeight = captionHeight + headHeight + rows.reduce((sum, row) => sum + row.height, 0);
     return { columns, pad, padX, lh, head, rows, headHeight, captionStyle, captionLines, captionHeight, wholeHeight };
@@ -735,7 +735,7 @@ class PdfWriter extends TaggedPdfWriter {
   }
 
   /** Lays out the contents now (pages reserved), fills in page numbers once every heading is placed. */
-  contents(entries: ContentsEntry[], list: { id: string; text: string; flat?: boolean } = { id: 'contents', text: 'Contents' }): () => void {
+  contents(entries: ContentsEntry[], list: { id: string; text: string; flat?: boolean } = { id: 'contents', text: this.words.t('documents.contents') }): () => void {
     this.newPage();
     const frame: Frame = { x: this.margin.left, width: this.contentWidth, style: BODY };
     this.heading({ type: 'heading', level: 2, id: list.id, text: list.text, inContents: false }, frame);
@@ -768,7 +768,7 @@ class PdfWriter extends TaggedPdfWriter {
         const header = this.model.runningHeader;
         this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted).text(header, this.margin.left, 36, { lineBreak: false, width: this.contentWidth, ellipsis: true, height: 12 });
         this.doc.moveTo(this.margin.left, 52).lineTo(this.page.width - this.margin.right, 52).lineWidth(0.5).stroke(COLOUR.rule);
-        const label = `Page ${index + 1} of ${count}`;
+        const label = this.words.t('documents.page-of', { page: index + 1, pages: count });
         const width = this.measure(label, 'regular', 9);
         this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted).text(label, this.page.width - this.margin.right - width, this.page.height - 44, { lineBreak: false });
         this.doc.text(this.model.author, this.margin.left, this.page.height - 44, { lineBreak: false });
@@ -789,8 +789,8 @@ class PdfWriter extends TaggedPdfWriter {
     // A document with nothing for the contents (a single table) goes without a contents page.
     const fillContents = entries.length ? this.contents(entries) : () => {};
     // Numbered figures and tables are listed after the contents, with their pages.
-    const figures = figuresOf(this.model.body);
-    const fillFigures = figures.length ? this.contents(figures.map((f) => ({ id: f.id, text: f.text, level: 3 as const })), { id: 'list-of-figures', text: 'List of figures and tables', flat: true }) : () => {};
+    const figures = figuresOf(this.model.body, this.words);
+    const fillFigures = figures.length ? this.contents(figures.map((f) => ({ id: f.id, text: f.text, level: 3 as const })), { id: 'list-of-figures', text: this.words.t('documents.list-of-figures'), flat: true }) : () => {};
     // Each top-level section is a Sect, so the structure tree reads like the contents.
     this.inBody = true;
     for (const section of sectionsOf(this.model.body)) this.within('Sect', {}, () => this.blocks(section, frame));

@@ -15,6 +15,8 @@ import { FONT_FILES, type FontName } from '../fonts.ts';
 import { isSafeLink } from '../model/url-policy.ts';
 import type { InlineStyle, Line } from './inline-layout.ts';
 import { COLOURS } from '../visual-system.ts';
+import type { Messages } from '../model/messages.ts';
+import { wordsOf } from '../document/words.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -85,6 +87,11 @@ function shareShaping(doc: PDFKit.PDFDocument, name: string): void {
 }
 
 export class TaggedPdfWriter {
+  /** The tool's words the renderer writes, in the document's language. */
+  get words(): Messages {
+    return wordsOf(this.model);
+  }
+
   readonly doc: Doc;
   y: number;
   protected parent: Struct;
@@ -237,7 +244,7 @@ export class TaggedPdfWriter {
 
   /** What a link's annotation says it is: its words, and where it goes when that leaves the document. */
   linkDescription(label: string, link: string): string {
-    return link.startsWith('#') ? (/^\d+$/.test(label) ? `Note ${label}` : label) : `${label} (${link})`;
+    return link.startsWith('#') ? (/^\d+$/.test(label) ? this.words.t('documents.note', { number: label }) : label) : `${label} (${link})`;
   }
 
   drawText(text: string, x: number, top: number, style: { font: FontName; size: number; colour: string; rise?: number }, underline: boolean): void {

@@ -10,16 +10,22 @@ import { reportDocument } from '../document/report-document.ts';
 import { thematicReportDocument } from '../document/thematic-report-document.ts';
 import { easyReadDocument, type EasyReadSubject } from '../document/easy-read-document.ts';
 import type { Site } from './site.ts';
+import { LANGUAGE_FACTS, type Lang } from '../model/language.ts';
 
 export type ReportKind = 'inspection' | 'thematic';
 
-/** The file name of a report's PDF in the built site. */
-export const reportPdfName = (slug: string) => `inspections/${slug}/report.pdf`;
+/** A language's folder in the built site: "" for English, "cy/" for Welsh. */
+const inLanguage = (lang: Lang) => (LANGUAGE_FACTS[lang].prefix ? `${LANGUAGE_FACTS[lang].prefix}/` : '');
+
+/** The file name of a report's PDF in the built site ("cy/inspections/…" in Welsh). */
+export const reportPdfName = (slug: string, lang: Lang = 'en') => `${inLanguage(lang)}inspections/${slug}/report.pdf`;
 
 /** The file name of an easy-read PDF in the built site. */
-export const easyReadPdfName = (kind: ReportKind, slug: string) => `${kind === 'inspection' ? 'inspections' : 'thematic'}/${slug}/easy-read.pdf`;
+export const easyReadPdfName = (kind: ReportKind, slug: string, lang: Lang = 'en') => `${inLanguage(lang)}${kind === 'inspection' ? 'inspections' : 'thematic'}/${slug}/easy-read.pdf`;
 
-const watermarked = (site: Site, document: DocumentModel): DocumentModel => (site.watermark ? { ...document, watermark: site.watermark } : document);
+/** A draft build's watermark, in the document's language. */
+const watermarked = (site: Site, document: DocumentModel): DocumentModel =>
+  site.watermark ? { ...document, watermark: site.project.lang === 'en' ? site.watermark : site.project.messages[site.project.lang].t('documents.draft-watermark') } : document;
 
 export function publishedInspection(site: Site, slug: string): Inspection {
   const inspection = site.inspections.find((i) => i.slug === slug);
@@ -33,7 +39,7 @@ export function reportDocumentOf(site: Site, inspection: Inspection): DocumentMo
 }
 
 /** The file name of a thematic report's full report PDF in the built site, beside its summary page. */
-export const thematicReportPdfName = (slug: string) => `thematic/${slug}/report.pdf`;
+export const thematicReportPdfName = (slug: string, lang: Lang = 'en') => `${inLanguage(lang)}thematic/${slug}/report.pdf`;
 
 /** The public thematic reports with a full report (report.mdx); the others have their summary page only. */
 export function thematicsWithReport(site: Site): Thematic[] {

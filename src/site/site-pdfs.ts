@@ -12,7 +12,8 @@ import type { PdfKind } from '../pdf/cache.ts';
 import { annualRatingsPdfName, annualReportFor, annualReportPdfName } from './annual-reports.ts';
 import { ratingsFor, ratingsPdfName, ratingsYears } from './ratings.ts';
 import { easyReadOf, easyReadPdfName, reportDocumentOf, reportPdfName, thematicReportDocumentOf, thematicReportPdfName, thematicsWithReport, withEasyRead } from './reports.ts';
-import type { Site } from './site.ts';
+import { siteIn, type Site } from './site.ts';
+import { LANGUAGES } from '../model/language.ts';
 import { TRACKER_PDF, trackerFor } from './tracker.ts';
 
 export interface SitePdf {
@@ -27,20 +28,7 @@ export interface SitePdf {
 }
 
 export function* sitePdfs(site: Site): Generator<SitePdf> {
-  for (const inspection of site.inspections) {
-    // A historic record is published as a page that links to the original publication: no PDF of ours.
-    if (inspection.historic) continue;
-    yield { name: reportPdfName(inspection.slug), kind: 'report', folder: path.dirname(inspection.narrativeFile), document: () => reportDocumentOf(site, inspection) };
-  }
-  for (const thematic of thematicsWithReport(site)) {
-    yield { name: thematicReportPdfName(thematic.slug), kind: 'report', folder: path.dirname(thematic.file), document: () => thematicReportDocumentOf(site, thematic) };
-  }
-  for (const kind of ['inspection', 'thematic'] as const) {
-    for (const report of withEasyRead(site, kind)) {
-      const { file, folder, document } = easyReadOf(site, kind, report.slug);
-      yield { name: easyReadPdfName(kind, report.slug), kind: 'easy-read', folder, file, document };
-    }
-  }
+  yield* reportPdfs(site);
   yield { name: ratingsPdfName(), kind: 'report', document: () => ratingsFor(site).document };
   for (const year of ratingsYears(site)) yield { name: ratingsPdfName(year), kind: 'report', document: () => ratingsFor(site, year).document };
   for (const { year } of site.annualReports) {
@@ -48,4 +36,28 @@ export function* sitePdfs(site: Site): Generator<SitePdf> {
     yield { name: annualRatingsPdfName(year), kind: 'report', document: () => annualReportFor(site, year).ratingsDocument };
   }
   yield { name: TRACKER_PDF, kind: 'report', document: () => trackerFor(site).document };
+  // In every other language, the reports published in it (under cy/…): the ratings tables, annual
+  // reports and tracker are English only until their content has another language.
+  for (const lang of LANGUAGES) if (lang !== site.project.lang) yield* reportPdfs(siteIn(site, lang));
 }
+
+/** The reports, thematic reports and easy-read versions of a site, in its language. */
+function* reportPdfs(site: Site): Generator<SitePdf> {
+  const { lang } = site.project;
+  for (const inspection of site.inspections) {
+    // A historic record is published as a page that links to the original publication: no PDF of ours.
+    if (inspection.historic) continue;
+    const folder = path.dirname(inspection.narrativeFile);
+    yield { name: reportPdfName(inspection.slug, lang), kind: 'report', folder, document: () => reportDocumentOf(site, inspection) };
+  }
+  for (const thematic of thematicsWithReport(site)) {
+    yield { name: thematicReportPdfName(thematic.slug, lang), kind: 'report', folder: path.dirname(thematic.file), document: () => thematicReportDocumentOf(site, thematic) };
+  }
+  for (const kind of ['inspection', 'thematic'] as const) {
+    for (const report of withEasyRead(site, kind)) {
+      const { file, folder, document } = easyReadOf(site, kind, report.slug);
+      yield { name: easyReadPdfName(kind, report.slug, lang), kind: 'easy-read', folder, file, document };
+    }
+  }
+}
+

@@ -5,6 +5,7 @@
  * at the place it is written).
  */
 import fs from 'node:fs';
+import { messagesIn } from '../support/messages.ts';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -329,7 +330,7 @@ describe('the README', () => {
       const node = readMarkdown(tag!).tree!.children[0]!;
       const element = (node.type === 'paragraph' ? node.children[0] : node) as Parameters<typeof attributesOf>[0];
       const component = componentNamed(element.name!) as InlineComponent<unknown>;
-      expect(inlineText(component.inlines(component.attributes.parse(attributesOf(element)), { inspection: dudley })).trim(), tag).toBe(printed);
+      expect(inlineText(component.inlines(component.attributes.parse(attributesOf(element)), { inspection: dudley, messages: messagesIn('en') })).trim(), tag).toBe(printed);
     }
   });
 

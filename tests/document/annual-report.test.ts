@@ -4,6 +4,7 @@
  * tables numbered in order and listed with the pages they are on, and the checks of its file.
  */
 import fs from 'node:fs';
+import { messagesIn } from '../support/messages.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,7 +95,7 @@ describe('each figure is the aggregate it is drawn from', () => {
 
   it('keeps the earlier name <OverallRatingsByYear /> working, as the chart by year', () => {
     const old = componentNamed('OverallRatingsByYear') as BlockComponent<Record<string, never>>;
-    const [chart] = old.blocks({}, { annualReport: ctx }, []) as Chart[];
+    const [chart] = old.blocks({}, { annualReport: ctx, messages: messagesIn('en') }, []) as Chart[];
     expect(chart!.title).toBe('Overall ratings, by year of fieldwork');
     expect(chart!.chart.categories).toEqual(overallByYear(ctx.inspections).map((y) => y.year));
   });

@@ -4,6 +4,7 @@
  * both renderers, which drop such a link and keep its words even if the check were bypassed.
  */
 import fs from 'node:fs';
+import { wordsIn } from '../support/messages.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -90,7 +91,8 @@ describe('the renderers', () => {
   });
 
   it('gives a refused link no annotation in the PDF, and keeps its words', async () => {
-    const model: DocumentModel = { title: 'Links', subtitle: '', language: 'en-GB', date: '2024-01-01', author: 'Test', subject: 'links', keywords: [], runningHeader: 'Links', cover: [], credits: [], body: blocks, images: [] };
+    const model: DocumentModel = { title: 'Links', subtitle: '', language: 'en-GB',
+    words: wordsIn('en'), date: '2024-01-01', author: 'Test', subject: 'links', keywords: [], runningHeader: 'Links', cover: [], credits: [], body: blocks, images: [] };
     const pdf = await readPdf((await renderDocumentPdf(model)).bytes);
     const links = pdf.links.flat();
     expect(links.map((link) => link.url ?? `#${link.dest}`)).toEqual(['https://example.org/', 'mailto:team@example.org', '#top']);

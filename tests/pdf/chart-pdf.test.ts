@@ -1,5 +1,6 @@
 /** Charts in the PDF: the same SVG as the page, drawn as vectors in a tagged Figure, followed by its data. */
 import { describe, expect, it } from 'vitest';
+import { wordsIn } from '../support/messages.ts';
 import type { Block, ChartSpec, DocumentModel } from '../../src/document/blocks.ts';
 import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
 import { chartSvg } from '../../src/charts/chart-svg.ts';
@@ -25,6 +26,7 @@ const model: DocumentModel = {
   title: 'Charts',
   subtitle: '',
   language: 'en-GB',
+    words: wordsIn('en'),
   date: '2024-01-01',
   author: 'Test',
   subject: 'charts',

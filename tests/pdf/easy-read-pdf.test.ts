@@ -4,6 +4,7 @@
  * Dudley 2019 easy-read version built from the sample content.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { wordsIn } from '../support/messages.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,6 +107,7 @@ function easyReadModel(rows: number): DocumentModel {
     title: 'What we found when we checked Northmoor',
     subtitle: 'Northmoor Youth Justice Service',
     language: 'en-GB',
+    words: wordsIn('en'),
     date: '2026-05-12',
     author: 'Test inspectorate',
     subject: 'Easy read version: Northmoor Youth Justice Service',

@@ -1,5 +1,6 @@
 /** Layout rules of the PDF renderer, on made-up documents built to push each rule to its edge. */
 import { describe, expect, it } from 'vitest';
+import { wordsIn } from '../support/messages.ts';
 import type { Block, DocumentModel, Inline } from '../../src/document/blocks.ts';
 import { MIN_LAST_PAGE_LINES, renderDocumentPdf } from '../../src/pdf/render-document.ts';
 import { layoutInlines } from '../../src/pdf/inline-layout.ts';
@@ -14,6 +15,7 @@ function documentWith(body: Block[]): DocumentModel {
     title: 'Layout test',
     subtitle: 'A made-up document',
     language: 'en-GB',
+    words: wordsIn('en'),
     date: '2024-01-02',
     author: 'Test inspectorate',
     subject: 'layout',

@@ -4,6 +4,7 @@
  * model, never typed; the built files come from the shared sample build.
  */
 import fs from 'node:fs';
+import { messagesIn } from '../support/messages.ts';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
@@ -58,7 +59,7 @@ describe('professional judgement explained (item 4)', () => {
   it('the report page gives the rationale beside the rating and under the ratings summary', () => {
     const page = fromHtml(read('inspections/northmoor-2024/index.html'));
     for (const standard of judged) {
-      const note = select(`#${judgementNoteId(standard.id)}`, page);
+      const note = select(`#${judgementNoteId(standard.id, messagesIn('en'))}`, page);
       expect(note, `a note on ${standard.id}`).toBeDefined();
       expect(squash(toString(select('main', page)!))).toContain(written(standard.id));
       // Twice: beside the rating in the standard's section and in the summary table's note.
@@ -83,7 +84,7 @@ describe('professional judgement explained (item 4)', () => {
     const main = squash(toString(select('main', page)!));
     for (const standard of judged) {
       expect(main).toContain(written(standard.id));
-      expect(select(`a[href="/inspections/northmoor-2024/#${judgementNoteId(standard.id)}"]`, page)).toBeDefined();
+      expect(select(`a[href="/inspections/northmoor-2024/#${judgementNoteId(standard.id, messagesIn('en'))}"]`, page)).toBeDefined();
     }
     expect(main).toContain('the reasons are quoted after the table');
   });
