@@ -79,7 +79,7 @@ async function writePdfs(site: Site, root: string, outDir: string, warn: (line: 
   const entries = [...sitePdfs(site)];
   const files = new Map(entries.map((pdf) => [pdf.name, pdf.file]));
   const published = await publishPdfs(
-    entries.map((pdf) => ({ ...pdf, ...(pdf.folder ? { inputs: reportInputs(shared, pdf.kind, pdf.folder, root) } : {}) })),
+    entries.map((pdf) => ({ ...pdf, ...(pdf.folder ? { inputs: reportInputs(shared, pdf.lang === 'en' ? pdf.kind : `${pdf.kind}:${pdf.lang}`, pdf.folder, root) } : {}) })),
     outDir,
   );
   // Layout warnings (such as an easy-read version of more than about 24 pages) in the form

@@ -13,13 +13,15 @@ import { annualRatingsPdfName, annualReportFor, annualReportPdfName } from './an
 import { ratingsFor, ratingsPdfName, ratingsYears } from './ratings.ts';
 import { easyReadOf, easyReadPdfName, reportDocumentOf, reportPdfName, thematicReportDocumentOf, thematicReportPdfName, thematicsWithReport, withEasyRead } from './reports.ts';
 import { siteIn, type Site } from './site.ts';
-import { LANGUAGES } from '../model/language.ts';
+import { LANGUAGES, type Lang } from '../model/language.ts';
 import { TRACKER_PDF, trackerFor } from './tracker.ts';
 
 export interface SitePdf {
   /** Its path in the built site, such as "inspections/dudley-2019/report.pdf". */
   name: string;
   kind: PdfKind;
+  /** The document's language: a Welsh PDF is made from the same files as its English one, so its inputs hash says which. */
+  lang: Lang;
   /** For a report's documents, the report's folder (project-relative): the files it is made from. */
   folder?: string;
   /** For easy-read versions, the file the author wrote, which layout warnings name. */
@@ -29,13 +31,13 @@ export interface SitePdf {
 
 export function* sitePdfs(site: Site): Generator<SitePdf> {
   yield* reportPdfs(site);
-  yield { name: ratingsPdfName(), kind: 'report', document: () => ratingsFor(site).document };
-  for (const year of ratingsYears(site)) yield { name: ratingsPdfName(year), kind: 'report', document: () => ratingsFor(site, year).document };
+  yield { name: ratingsPdfName(), kind: 'report', lang: 'en', document: () => ratingsFor(site).document };
+  for (const year of ratingsYears(site)) yield { name: ratingsPdfName(year), kind: 'report', lang: 'en', document: () => ratingsFor(site, year).document };
   for (const { year } of site.annualReports) {
-    yield { name: annualReportPdfName(year), kind: 'report', document: () => annualReportFor(site, year).document };
-    yield { name: annualRatingsPdfName(year), kind: 'report', document: () => annualReportFor(site, year).ratingsDocument };
+    yield { name: annualReportPdfName(year), kind: 'report', lang: 'en', document: () => annualReportFor(site, year).document };
+    yield { name: annualRatingsPdfName(year), kind: 'report', lang: 'en', document: () => annualReportFor(site, year).ratingsDocument };
   }
-  yield { name: TRACKER_PDF, kind: 'report', document: () => trackerFor(site).document };
+  yield { name: TRACKER_PDF, kind: 'report', lang: 'en', document: () => trackerFor(site).document };
   // In every other language, the reports published in it (under cy/…): the ratings tables, annual
   // reports and tracker are English only until their content has another language.
   for (const lang of LANGUAGES) if (lang !== site.project.lang) yield* reportPdfs(siteIn(site, lang));
@@ -48,15 +50,15 @@ function* reportPdfs(site: Site): Generator<SitePdf> {
     // A historic record is published as a page that links to the original publication: no PDF of ours.
     if (inspection.historic) continue;
     const folder = path.dirname(inspection.narrativeFile);
-    yield { name: reportPdfName(inspection.slug, lang), kind: 'report', folder, document: () => reportDocumentOf(site, inspection) };
+    yield { name: reportPdfName(inspection.slug, lang), kind: 'report', lang, folder, document: () => reportDocumentOf(site, inspection) };
   }
   for (const thematic of thematicsWithReport(site)) {
-    yield { name: thematicReportPdfName(thematic.slug, lang), kind: 'report', folder: path.dirname(thematic.file), document: () => thematicReportDocumentOf(site, thematic) };
+    yield { name: thematicReportPdfName(thematic.slug, lang), kind: 'report', lang, folder: path.dirname(thematic.file), document: () => thematicReportDocumentOf(site, thematic) };
   }
   for (const kind of ['inspection', 'thematic'] as const) {
     for (const report of withEasyRead(site, kind)) {
       const { file, folder, document } = easyReadOf(site, kind, report.slug);
-      yield { name: easyReadPdfName(kind, report.slug, lang), kind: 'easy-read', folder, file, document };
+      yield { name: easyReadPdfName(kind, report.slug, lang), kind: 'easy-read', lang, folder, file, document };
     }
   }
 }
