@@ -36,7 +36,7 @@ function lastPageBody(file: string): { pages: number; lines: string[] } {
   const last = pageLines(file, pages);
   // Only a page near the limit needs the page before to tell its running header apart.
   const before = pages > 1 && last.length < MIN_LAST_PAGE_LINES + 3 ? pageLines(file, pages - 1) : [];
-  const furniture = (line: string) => /Page \d+ of \d+/.test(line) || line === before[0];
+  const furniture = (line: string) => /(Page|Tudalen) \d+ (of|o) \d+/.test(line) || line === before[0];
   return { pages, lines: last.filter((line) => !furniture(line)) };
 }
 
