@@ -216,6 +216,20 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = knownKeys(schema, path);
+      if (path.at(-1) === 'cy') {
+        // A Welsh value for a field that is the same in both languages (an id, a date, a name) or that does not exist.
+        for (const key of issue.keys) {
+          const suggestion = closest(key, allowed);
+          diagnostics.error(
+            file,
+            source.positionOf([...path, key], 'key'),
+            'unknown-field',
+            `${field}: "${key}" is not a field with a Welsh value here`,
+            `${suggestion ? `did you mean "${suggestion}"? ` : ''}the Welsh values here are for ${allowed.join(', ')}; ids, dates, numbers, ratings, addresses and people's names are the same in both languages: remove "${key}" from cy:`,
+          );
+        }
+        return;
+      }
       for (const key of issue.keys) {
         const suggestion = closest(key, allowed);
         const required = misspeltRequired.has(pathKey([...path, key]));
