@@ -3,6 +3,7 @@
  * Locked by tests so the wording stays stable.
  */
 import type { z } from 'zod';
+import { translatableFields } from '../model/schemas/welsh.ts';
 import type { DiagnosticList } from './diagnostics.ts';
 import type { YamlSource } from '../source/yaml-file.ts';
 
@@ -76,6 +77,35 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
     else return [];
   }
   return [];
+}
+
+/** The fields that take a Welsh value in the object at a path (through records, lists, unions and transforms). */
+function welshFieldsAt(schema: z.ZodType, path: readonly PropertyKey[], welsh: unknown): string[] {
+  // The objects, records and lists a schema stands for, through optional, default, transform and union wrappers.
+  const containersOf = (candidate: z.ZodType): z.ZodType[] => {
+    const def = candidate._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (['object', 'record', 'array'].includes(def.type)) return [candidate];
+    if (def.type === 'union') return (def.options as z.ZodType[]).flatMap(containersOf);
+    if (def.type === 'pipe') return containersOf(((def.out as z.ZodType)._zod.def.type === 'transform' ? def.in : def.out) as z.ZodType);
+    return def.innerType ? containersOf(def.innerType as z.ZodType) : [];
+  };
+  let current: z.ZodType[] = [schema];
+  for (const segment of path) {
+    current = current.flatMap(containersOf).flatMap((container) => {
+      const def = container._zod.def as unknown as Record<string, unknown> & { type: string };
+      if (def.type === 'record') return [def.valueType as z.ZodType];
+      if (def.type === 'array') return typeof segment === 'number' ? [def.element as z.ZodType] : [];
+      const field = (def.shape as Record<string, z.ZodType>)[String(segment)];
+      return field ? [field] : [];
+    });
+  }
+  const written = Object.keys((welsh as Record<string, unknown> | undefined) ?? {});
+  const candidates = current
+    .flatMap(containersOf)
+    .map(translatableFields)
+    .filter((fields) => fields.length);
+  // Of a union's objects (the kinds of a template section), the one whose fields the written Welsh values use most.
+  return candidates.sort((a, b) => written.filter((k) => b.includes(k)).length - written.filter((k) => a.includes(k)).length)[0] ?? [];
 }
 
 /**
@@ -218,6 +248,7 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
       const allowed = knownKeys(schema, path);
       if (path.at(-1) === 'cy') {
         // A Welsh value for a field that is the same in both languages (an id, a date, a name) or that does not exist.
+        const allowed = welshFieldsAt(schema, path.slice(0, -1), input);
         for (const key of issue.keys) {
           const suggestion = closest(key, allowed);
           diagnostics.error(
