@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { Root } from 'mdast';
 import { loadProject } from '../../src/check/load-project.ts';
 import { readYaml } from '../../src/source/yaml-file.ts';
-import type { AnnualReport, Inspection, Project, Thematic } from '../../src/model/project.ts';
+import type { Inspection, Project } from '../../src/model/project.ts';
 import { inWelsh, languagesOf, projectIn, standardWords } from '../../src/model/translations.ts';
 import { translatableObjects, WELSH_KEY } from '../../src/model/schemas/welsh.ts';
 import { serviceSchema, type Service } from '../../src/model/schemas/service.ts';

@@ -11,8 +11,16 @@ import { z } from 'zod';
 export const WELSH_KEY = 'cy';
 
 /** Words for editors (JSON schema) that say what `cy:` is, in an inspector's terms. */
-const describeWelsh = (fields: readonly string[]) =>
-  `The Welsh words of this item, for reports published in Welsh: the Welsh of ${fields.map((field) => `${field}`).join(', ')} under the same names, such as cy: { ${fields[0]}: … }. Lists have the same number of items in the same order. Needed where the report is published in Welsh (services in Wales); leave it out otherwise.`;
+function describeWelsh(fields: readonly string[], lists: boolean): string {
+  const names = fields.length > 1 ? `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}` : fields[0];
+  return [
+    `The Welsh of ${names}, for reports published in Welsh: write each under the same name, such as cy: { ${fields[0]}: … }.`,
+    lists ? 'A list has the same number of items as the English one, in the same order.' : '',
+    'Needed where this is published in Welsh (services in Wales, unless their languages: say otherwise); it may be left out elsewhere.',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
 
 /** A field's schema without its default or optional wrapper: a Welsh value is never filled in for the author. */
 function bare(schema: z.ZodType): z.ZodType {
@@ -26,8 +34,15 @@ function bare(schema: z.ZodType): z.ZodType {
  * Works on an object schema that already has a `cy` (a schema extended with more text fields): the map is made anew.
  */
 export function withWelsh<Shape extends z.ZodRawShape, Field extends keyof Shape & string>(schema: z.ZodObject<Shape, z.core.$strict>, fields: readonly Field[]) {
-  const welsh = Object.fromEntries(fields.map((field) => [field, bare(schema.shape[field] as z.ZodType).optional()])) as unknown as { [K in Field]: z.ZodOptional<Shape[K]> };
-  return schema.extend({ [WELSH_KEY]: z.strictObject(welsh).optional().describe(describeWelsh(fields)) } as { cy: z.ZodOptional<z.ZodObject<{ [K in Field]: z.ZodOptional<Shape[K]> }, z.core.$strict>> });
+  const fieldSchema = (field: Field) => bare(schema.shape[field] as z.ZodType);
+  const welsh = Object.fromEntries(
+    fields.map((field) => {
+      const english = (schema.shape[field] as z.ZodType).description;
+      return [field, fieldSchema(field).optional().describe(english ? `In Welsh, ${english.charAt(0).toLowerCase()}${english.slice(1)}` : `The Welsh of ${field}.`)];
+    }),
+  ) as unknown as { [K in Field]: z.ZodOptional<Shape[K]> };
+  const lists = fields.some((field) => fieldSchema(field)._zod.def.type === 'array');
+  return schema.extend({ [WELSH_KEY]: z.strictObject(welsh).optional().describe(describeWelsh(fields, lists)) } as { cy: z.ZodOptional<z.ZodObject<{ [K in Field]: z.ZodOptional<Shape[K]> }, z.core.$strict>> });
 }
 
 /** The translatable fields an object schema declares (the keys of its `cy` map), or none. */
