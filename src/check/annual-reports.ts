@@ -76,7 +76,7 @@ function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick
   if (!source) return undefined;
 
   // An annual report is in English only unless its front matter says otherwise (languagesOf).
-  if (source.languages?.includes('cy')) checkWelshValues({ file, source: frontMatter, schema: annualReportSchema, value: source }, diagnostics);
+  if (source.languages?.includes('cy')) checkWelshValues({ file, source: frontMatter, schema: annualReportSchema, value: source, because: 'the annual report is published in Welsh' }, diagnostics);
   const datesAgree = checkDates(file, year, source, frontMatter, diagnostics);
   const report: AnnualReport = { year, source, file, narrative: markdown.tree ?? ({ type: 'root', children: [] } satisfies Root) };
   const context = annualReportContext(project, report);

@@ -31,6 +31,8 @@ export interface WelshTarget {
   value: unknown;
   /** Where the value is in the file, when it is one entry of it (a glossary term). */
   at?: (string | number)[];
+  /** Why it needs Welsh, in a few words: "the report is published in Welsh". */
+  because?: string;
 }
 
 /** The first few words of an English value, to say which Welsh is wanted. */
@@ -59,7 +61,7 @@ export function checkWelshValues(target: WelshTarget, diagnostics: DiagnosticLis
           file,
           source.positionOf([...path, field], 'key'),
           'welsh-missing',
-          `${name} has no Welsh value: this is published in Welsh`,
+          `${name} has no Welsh value: ${target.because ?? 'this is published in Welsh'}`,
           `add cy: { ${field}: ${example} } beside it with the Welsh for "${firstWords(sample)}"${Array.isArray(english) ? `${english.length > 1 ? ' and the other items, in the same order' : ''}` : ''}`,
         );
       } else if (Array.isArray(english) && Array.isArray(given) && given.length !== english.length) {
@@ -131,7 +133,7 @@ function textsIn(value: unknown, found: string[] = []): string[] {
 export function checkWelshProject(sources: WelshSources, diagnostics: DiagnosticList): void {
   const { project } = sources;
   const serviceFile = new Map(sources.services.map((entry) => [entry.service.slug, entry]));
-  const welshFrameworks = new Set<string>();
+  const welshFrameworks = new Map<string, string[]>();
   const texts: string[] = [];
   const termIds = new Set<string>();
   const templateKinds = new Set<'inspection' | 'thematic'>();
@@ -143,8 +145,8 @@ export function checkWelshProject(sources: WelshSources, diagnostics: Diagnostic
     const service = serviceFile.get(inspection.service.slug);
     checkLanguagesWithin({ file: written.file, source: written.source, languages: inspection.source.languages, allowed: serviceLanguages(inspection.service), serviceFile: service?.file ?? 'the service file' }, diagnostics);
     if (!languagesOf(inspection).includes('cy')) continue;
-    checkWelshValues({ file: written.file, source: written.source, schema: inspectionSchema, value: inspection.source }, diagnostics);
-    welshFrameworks.add(inspection.framework.id);
+    checkWelshValues({ file: written.file, source: written.source, schema: inspectionSchema, value: inspection.source, because: 'the report is published in Welsh' }, diagnostics);
+    welshFrameworks.set(inspection.framework.id, [...(welshFrameworks.get(inspection.framework.id) ?? []), inspection.slug]);
     if (hasCaseData(inspection)) {
       templateKinds.add('inspection');
       texts.push(toString(inspection.narrative), ...textsIn(inspection.source));
@@ -158,7 +160,7 @@ export function checkWelshProject(sources: WelshSources, diagnostics: Diagnostic
   for (const thematic of project.thematics) {
     const source = sources.thematics.get(thematic.slug);
     if (!source || !languagesOf(thematic).includes('cy')) continue;
-    checkWelshValues({ file: thematic.file, source, schema: thematicSchema, value: thematic.source }, diagnostics);
+    checkWelshValues({ file: thematic.file, source, schema: thematicSchema, value: thematic.source, because: 'the report is published in Welsh' }, diagnostics);
     templateKinds.add('thematic');
     texts.push(...textsIn(thematic.source), ...(thematic.narrative ? [toString(thematic.narrative.tree)] : []));
     thematic.source.glossary.forEach((id) => termIds.add(id));
@@ -171,21 +173,22 @@ export function checkWelshProject(sources: WelshSources, diagnostics: Diagnostic
 
   // Services in Wales: their pages (and their historic records) are published in Welsh whether or not they have a full report.
   for (const entry of sources.services) {
-    if (serviceLanguages(entry.service).includes('cy')) checkWelshValues({ file: entry.file, source: entry.source, schema: serviceSchema, value: entry.service }, diagnostics);
+    if (serviceLanguages(entry.service).includes('cy')) checkWelshValues({ file: entry.file, source: entry.source, schema: serviceSchema, value: entry.service, because: "the service's reports are published in Welsh" }, diagnostics);
   }
   for (const entry of sources.frameworks) {
-    if (welshFrameworks.has(entry.framework.id)) checkWelshValues({ file: entry.file, source: entry.source, schema: frameworkSchema, value: entry.framework }, diagnostics);
+    const reports = welshFrameworks.get(entry.framework.id);
+    if (reports) checkWelshValues({ file: entry.file, source: entry.source, schema: frameworkSchema, value: entry.framework, because: `reports published in Welsh use this framework (${reports.length > 2 ? `${reports.slice(0, 2).join(', ')} and ${reports.length - 2} more` : reports.join(' and ')})` }, diagnostics);
   }
   termsUsedIn(texts, project.glossary).forEach((term) => termIds.add(term.id));
   for (const entry of sources.glossary) {
-    if (termIds.has(entry.term.id)) checkWelshValues({ file: entry.file, source: entry.source, schema: glossaryTermSchema, value: entry.term, at: [entry.index] }, diagnostics);
+    if (termIds.has(entry.term.id)) checkWelshValues({ file: entry.file, source: entry.source, schema: glossaryTermSchema, value: entry.term, at: [entry.index], because: `reports published in Welsh use the term "${entry.term.term}"` }, diagnostics);
   }
-  if (anythingInWelsh && sources.publisher) checkWelshValues({ ...sources.publisher, schema: publisherSchema, value: project.publisher }, diagnostics);
+  if (anythingInWelsh && sources.publisher) checkWelshValues({ ...sources.publisher, schema: publisherSchema, value: project.publisher, because: 'every report published in Welsh prints it' }, diagnostics);
   for (const entry of sources.documentTemplates) {
     const kind = entry.template.id === 'inspection-report' ? 'inspection' : entry.template.id === 'thematic-report' ? 'thematic' : undefined;
-    if (kind && templateKinds.has(kind)) checkWelshValues({ file: entry.file, source: entry.source, schema: documentTemplateSchema, value: entry.template }, diagnostics);
+    if (kind && templateKinds.has(kind)) checkWelshValues({ file: entry.file, source: entry.source, schema: documentTemplateSchema, value: entry.template, because: `${kind === 'inspection' ? 'inspection' : 'thematic'} reports are published in Welsh` }, diagnostics);
   }
   for (const entry of sources.easyReadTemplates) {
-    if (easyReadKinds.has(entry.template.for)) checkWelshValues({ file: entry.file, source: entry.source, schema: easyReadTemplateSchema, value: entry.template }, diagnostics);
+    if (easyReadKinds.has(entry.template.for)) checkWelshValues({ file: entry.file, source: entry.source, schema: easyReadTemplateSchema, value: entry.template, because: `easy-read versions of ${entry.template.for === 'inspection' ? 'inspection' : 'thematic'} reports are published in Welsh` }, diagnostics);
   }
 }
