@@ -172,4 +172,21 @@ describe('the Welsh check of a project', () => {
     expect(problems.some((p) => p.startsWith('content/publisher.yaml:'))).toBe(true);
     expect(problems.filter((p) => p.startsWith('content/inspections/eastbrook-2023/')).length).toBe(problems.filter((p) => p.startsWith('content/inspections/eastbrook-2024/')).length);
   });
+
+  it('checks a thematic report and an annual report published in Welsh, at their own files', () => {
+    const problems = check((root) => {
+      fs.mkdirSync(path.join(root, 'content/thematic/welsh-thematic'), { recursive: true });
+      fs.writeFileSync(
+        path.join(root, 'content/thematic/welsh-thematic/thematic.yaml'),
+        'title: Out-of-court work\ncy: { title: Gwaith y tu allan i’r llys }\nsummary: What we found in four areas.\nfieldwork: { start: 2025-01-06, end: 2025-02-07 }\npublished: 2025-06-01\nstatus: published\nlanguages: [en, cy]\nlead: A Lead\n',
+      );
+      fs.mkdirSync(path.join(root, 'content/annual-reports'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'content/annual-reports/2023.mdx'), '---\ntitle: Annual report 2023\nperiod: { from: 2023-01-01, to: 2023-12-31 }\npublished: 2024-01-10\nstatus: published\nlanguages: [en, cy]\n---\n\n## Introduction\n\nText.\n');
+    });
+    expect(problems.filter((p) => p.includes('summary') || p.includes('2023.mdx'))).toEqual([
+      'content/annual-reports/2023.mdx:2:1  error  welsh-missing  title has no Welsh value: the annual report is published in Welsh\n    hint: add cy: { title: … } beside it with the Welsh for "Annual report 2023"',
+      'content/thematic/welsh-thematic/thematic.yaml:3:1  error  welsh-missing  summary has no Welsh value: the report is published in Welsh\n    hint: add cy: { summary: … } beside it with the Welsh for "What we found in four areas."',
+    ]);
+    expect(problems.some((p) => p.includes('thematic.yaml:1:1') && p.includes('title'))).toBe(false);
+  });
 });
