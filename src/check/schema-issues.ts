@@ -80,7 +80,7 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 }
 
 /** The fields that take a Welsh value in the object at a path (through records, lists, unions and transforms). */
-function welshFieldsAt(schema: z.ZodType, path: readonly PropertyKey[], welsh: unknown): string[] {
+function welshFieldsAt(schema: z.ZodType, path: readonly PropertyKey[], parent: unknown): string[] {
   // The objects, records and lists a schema stands for, through optional, default, transform and union wrappers.
   const containersOf = (candidate: z.ZodType): z.ZodType[] => {
     const def = candidate._zod.def as unknown as Record<string, unknown> & { type: string };
@@ -99,13 +99,11 @@ function welshFieldsAt(schema: z.ZodType, path: readonly PropertyKey[], welsh: u
       return field ? [field] : [];
     });
   }
-  const written = Object.keys((welsh as Record<string, unknown> | undefined) ?? {});
-  const candidates = current
-    .flatMap(containersOf)
-    .map(translatableFields)
-    .filter((fields) => fields.length);
-  // Of a union's objects (the kinds of a template section), the one whose fields the written Welsh values use most.
-  return candidates.sort((a, b) => written.filter((k) => b.includes(k)).length - written.filter((k) => a.includes(k)).length)[0] ?? [];
+  const objects = current.flatMap(containersOf).filter((candidate) => translatableFields(candidate).length);
+  // Of a union's objects (the kinds of a template section), the one the written object is.
+  const { cy: _welsh, ...english } = (parent ?? {}) as Record<string, unknown>;
+  const chosen = objects.find((candidate) => candidate.safeParse(english).success) ?? objects[0];
+  return chosen ? translatableFields(chosen) : [];
 }
 
 /**
@@ -162,7 +160,7 @@ export function parseWithDiagnostics<T extends z.ZodType>(
   const ownRule = new Set(result.error.issues.filter((issue) => ruleOf(issue)).map((issue) => pathKey(issue.path)));
   for (const issue of result.error.issues) {
     if (ownRule.has(pathKey(issue.path)) && !ruleOf(issue)) continue;
-    if (!misspelt.missing.has(issue)) reportIssue(schema, issue, source, file, diagnostics, misspelt.required);
+    if (!misspelt.missing.has(issue)) reportIssue(schema, issue, source, file, diagnostics, misspelt.required, data);
   }
   return undefined;
 }
@@ -234,7 +232,7 @@ function wrongTypeHint(expected: string): string {
   return `write ${typeWords[expected] ?? expected} here`;
 }
 
-function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, 'positionOf'>, file: string, diagnostics: DiagnosticList, misspeltRequired: ReadonlySet<string>): void {
+function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, 'positionOf'>, file: string, diagnostics: DiagnosticList, misspeltRequired: ReadonlySet<string>, data?: unknown): void {
   const path = issue.path;
   const field = fieldName(path);
   const input = (issue as { input?: unknown }).input;
@@ -248,7 +246,8 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
       const allowed = knownKeys(schema, path);
       if (path.at(-1) === 'cy') {
         // A Welsh value for a field that is the same in both languages (an id, a date, a name) or that does not exist.
-        const allowed = welshFieldsAt(schema, path.slice(0, -1), input);
+        const parent = path.slice(0, -1).reduce<unknown>((value, segment) => (value as Record<PropertyKey, unknown> | undefined)?.[segment], data);
+        const allowed = welshFieldsAt(schema, path.slice(0, -1), parent);
         for (const key of issue.keys) {
           const suggestion = closest(key, allowed);
           diagnostics.error(
@@ -261,7 +260,11 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
         }
         return;
       }
-      for (const key of issue.keys) {
+      if (issue.keys.includes('cy') && !allowed.includes('cy')) {
+        // A cy: map on something with no text of its own to translate (a section filled from data).
+        diagnostics.error(file, source.positionOf([...path, 'cy'], 'key'), 'unknown-field', `${path.length ? `${field}: ` : ''}there is no text here to give in Welsh`, 'remove cy: here: the Welsh of what this holds goes with each item that has text');
+      }
+      for (const key of issue.keys.filter((k) => k !== 'cy' || allowed.includes('cy'))) {
         const suggestion = closest(key, allowed);
         const required = misspeltRequired.has(pathKey([...path, key]));
         // "rating: Good" at the top: "ratings" is a group, so the place where "rating" belongs is meant.

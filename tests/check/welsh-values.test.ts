@@ -13,6 +13,7 @@ import { parseWithDiagnostics } from '../../src/check/schema-issues.ts';
 import { checkWelshValues, firstWords } from '../../src/check/rules/welsh-values.ts';
 import { inspectionSchema } from '../../src/model/schemas/inspection.ts';
 import { serviceSchema } from '../../src/model/schemas/service.ts';
+import { documentTemplateSchema } from '../../src/model/schemas/document-template.ts';
 import { loadProject } from '../../src/check/load-project.ts';
 
 /** The messages the Welsh check gives for a YAML text parsed with a schema, as `npm run check` prints them. */
@@ -80,6 +81,16 @@ recommendations:
     expect(others).toEqual([]);
     expect(problem).toMatch(/^inspection\.yaml:12:7 {2}error {2}unknown-field {2}ratings → 1\.1 → cy: "rating" is not a field with a Welsh value here/);
     expect(problem).toContain('the Welsh values here are for evidence, notRatedReason');
+  });
+
+  it('names the fields that take Welsh in the kind of section written, and refuses cy: where there is no text', () => {
+    const source = readYaml('id: inspection-report\nsections:\n  - kind: findings\n    cy: { heading: Canfyddiadau }\n  - kind: glossary\n    heading: Glossary\n    cy: { headng: Geirfa }\n');
+    const diagnostics = new DiagnosticList();
+    parseWithDiagnostics(documentTemplateSchema, source.data, source, 't.yaml', diagnostics);
+    expect(diagnostics.items.map(formatDiagnostic)).toEqual([
+      't.yaml:4:5  error  unknown-field  sections → item 1: there is no text here to give in Welsh\n    hint: remove cy: here: the Welsh of what this holds goes with each item that has text',
+      't.yaml:7:11  error  unknown-field  sections → item 2 → cy: "headng" is not a field with a Welsh value here\n    hint: did you mean "heading"? the Welsh values here are for heading; ids, dates, numbers, ratings, addresses and people\'s names are the same in both languages: remove "headng" from cy:',
+    ]);
   });
 
   it('finds the Welsh of nested objects (a professional-judgement rationale) and says which list items to give', () => {

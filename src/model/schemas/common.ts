@@ -44,8 +44,7 @@ export const webAddress = z.url().superRefine((url, ctx) => {
 export const languagesField = (defaultIs: string) =>
   z
     .array(z.enum(LANGUAGES, { error: 'must be en (English) or cy (Welsh)' }))
-    .min(1)
-    .refine((languages) => languages.includes(REFERENCE_LANGUAGE), { message: 'must include en: every report is published in English, and other languages beside it' })
-    .refine((languages) => new Set(languages).size === languages.length, { message: 'names a language twice' })
+    .refine((languages) => languages.includes(REFERENCE_LANGUAGE), { message: 'must include en, such as [en, cy]: every report is published in English, and in other languages beside it' })
+    .refine((languages) => new Set(languages).size === languages.length, { message: 'names a language twice: write each once, such as [en, cy]' })
     .optional()
     .describe(`The languages this is published in: [en] for English only, [en, cy] for English and Welsh. ${defaultIs}`);
