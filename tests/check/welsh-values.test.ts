@@ -13,6 +13,7 @@ import { parseWithDiagnostics } from '../../src/check/schema-issues.ts';
 import { checkWelshValues, firstWords } from '../../src/check/rules/welsh-values.ts';
 import { inspectionSchema } from '../../src/model/schemas/inspection.ts';
 import { serviceSchema } from '../../src/model/schemas/service.ts';
+import { glossaryTermSchema } from '../../src/model/schemas/glossary.ts';
 import { documentTemplateSchema } from '../../src/model/schemas/document-template.ts';
 import { loadProject } from '../../src/check/load-project.ts';
 
@@ -105,6 +106,22 @@ findings:
     expect(problems).toHaveLength(2);
     expect(problems[0]).toContain('ratings → 2.1 → override → rationale has no Welsh value');
     expect(problems[1]).toContain('add cy: { improvements: [2 items] } beside it with the Welsh for "Plans are late." and the other items, in the same order');
+  });
+
+  it('takes Welsh aliases of a glossary term in any number, or none', () => {
+    const term = (welsh: string) => `id: court-disposal\nterm: Court disposal\naliases: [court disposals]\ndefinition: A sentence.\neasyRead: What a court decides.\ncy:\n  term: Gwarediad llys\n  definition: Dedfryd.\n  easyRead: Beth mae llys yn ei benderfynu.\n${welsh}`;
+    const problems = (text: string) => {
+      const source = readYaml(text);
+      const diagnostics = new DiagnosticList();
+      const value = parseWithDiagnostics(glossaryTermSchema, source.data, source, 'terms.yaml', diagnostics);
+      if (value) checkWelshValues({ file: 'terms.yaml', source, schema: glossaryTermSchema, value }, diagnostics);
+      return diagnostics.items.map(formatDiagnostic);
+    };
+    expect(problems(term(''))).toEqual([]);
+    expect(problems(term('  aliases: [gwarediadau llys, warediad llys, warediadau llys]\n'))).toEqual([]);
+    const [missing, ...others] = problems(term('').replace('  term: Gwarediad llys\n', ''));
+    expect(others).toEqual([]);
+    expect(missing).toMatch(/^terms\.yaml:2:1 {2}error {2}welsh-missing {2}term has no Welsh value/);
   });
 
   it('shortens long English values to their first words', () => {

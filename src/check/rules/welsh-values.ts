@@ -51,7 +51,7 @@ export function checkWelshValues(target: WelshTarget, diagnostics: DiagnosticLis
     const welsh = (object.value[WELSH_KEY] ?? {}) as Record<string, unknown>;
     for (const field of object.fields) {
       const english = object.value[field];
-      if (isEmpty(english)) continue;
+      if (isEmpty(english) || object.free.has(field)) continue;
       const name = fieldName([...path, field]);
       const given = welsh[field];
       if (isEmpty(given)) {

@@ -25,8 +25,9 @@ export const glossaryTermSchema = withWelsh(
   /** What the picture shows, in a few easy words ("A police officer"): screen readers say it after the word. */
   alt: nonEmptyText.optional(),
   }),
-  // Aliases are not translated: a Welsh text may use the English abbreviation, and is searched for both.
-  ['term', 'definition', 'easyRead', 'alt'],
+  // Welsh aliases (plurals, mutated forms such as "warediad") let Welsh text find the term: as many as Welsh needs, or none.
+  ['term', 'aliases', 'definition', 'easyRead', 'alt'],
+  { free: ['aliases'] },
 ).refine((term) => (term.picture === undefined) === (term.alt === undefined), {
     path: ['alt'],
     message: 'a picture needs alt text saying what it shows (and alt text needs a picture): write both picture: and alt:, or neither',

@@ -29,20 +29,28 @@ function bare(schema: z.ZodType): z.ZodType {
   return schema;
 }
 
+/** The fields of each `cy` map whose Welsh is optional and may have any number of items (a term's other spellings). */
+const freeFields = new WeakMap<z.ZodType, ReadonlySet<string>>();
+
 /**
  * The object schema with a `cy:` map of the given fields added: `withWelsh(z.strictObject({ name, … }), ['name'])`.
  * Works on an object schema that already has a `cy` (a schema extended with more text fields): the map is made anew.
+ * `free` fields may be given in Welsh but need not be, with any number of items: Welsh forms of a
+ * glossary term (mutations, plurals) do not match the English ones one for one.
  */
-export function withWelsh<Shape extends z.ZodRawShape, Field extends keyof Shape & string>(schema: z.ZodObject<Shape, z.core.$strict>, fields: readonly Field[]) {
+export function withWelsh<Shape extends z.ZodRawShape, Field extends keyof Shape & string>(schema: z.ZodObject<Shape, z.core.$strict>, fields: readonly Field[], { free = [] }: { free?: readonly Field[] } = {}) {
   const fieldSchema = (field: Field) => bare(schema.shape[field] as z.ZodType);
   const welsh = Object.fromEntries(
     fields.map((field) => {
       const english = (schema.shape[field] as z.ZodType).description;
-      return [field, fieldSchema(field).optional().describe(english ? `In Welsh, ${english.charAt(0).toLowerCase()}${english.slice(1)}` : `The Welsh of ${field}.`)];
+      const words = free.includes(field) ? `Welsh forms of ${field}, as many as Welsh needs (plurals, mutated forms), or none.` : english ? `In Welsh, ${english.charAt(0).toLowerCase()}${english.slice(1)}` : `The Welsh of ${field}.`;
+      return [field, fieldSchema(field).optional().describe(words)];
     }),
   ) as unknown as { [K in Field]: z.ZodOptional<Shape[K]> };
-  const lists = fields.some((field) => fieldSchema(field)._zod.def.type === 'array');
-  return schema.extend({ [WELSH_KEY]: z.strictObject(welsh).optional().describe(describeWelsh(fields, lists)) } as { cy: z.ZodOptional<z.ZodObject<{ [K in Field]: z.ZodOptional<Shape[K]> }, z.core.$strict>> });
+  const lists = fields.some((field) => !free.includes(field) && fieldSchema(field)._zod.def.type === 'array');
+  const map = z.strictObject(welsh).optional().describe(describeWelsh(fields, lists));
+  freeFields.set(map, new Set(free));
+  return schema.extend({ [WELSH_KEY]: map } as { cy: z.ZodOptional<z.ZodObject<{ [K in Field]: z.ZodOptional<Shape[K]> }, z.core.$strict>> });
 }
 
 /** The translatable fields an object schema declares (the keys of its `cy` map), or none. */
@@ -62,11 +70,20 @@ function objectIn(schema: z.ZodType): z.ZodType | undefined {
   return undefined;
 }
 
+/** The translatable fields of an object schema whose Welsh is optional, in any number of items. */
+export function freeTranslatableFields(schema: z.ZodType): ReadonlySet<string> {
+  const def = schema._zod.def as { type: string; shape?: Record<string, z.ZodType> };
+  const map = def.type === 'object' ? def.shape?.[WELSH_KEY] : undefined;
+  return (map && freeFields.get(map)) ?? new Set();
+}
+
 /** One object with translatable fields found in a value: where it is and which of its fields are translatable. */
 export interface TranslatableObject {
   path: (string | number)[];
   value: Record<string, unknown>;
   fields: string[];
+  /** Those of the fields whose Welsh is optional, in any number of items. */
+  free: ReadonlySet<string>;
 }
 
 /**
@@ -106,7 +123,7 @@ export function translatableObjects(schema: z.ZodType, value: unknown, path: (st
       if (typeof value !== 'object' || Array.isArray(value)) return found;
       const record = value as Record<string, unknown>;
       const fields = translatableFields(schema);
-      if (fields.length) found.push({ path, value: record, fields });
+      if (fields.length) found.push({ path, value: record, fields, free: freeTranslatableFields(schema) });
       for (const [key, field] of Object.entries(def.shape as Record<string, z.ZodType>)) {
         if (key !== WELSH_KEY) translatableObjects(field, record[key], [...path, key], found);
       }
