@@ -7,6 +7,7 @@
  * empty-period, inspection-left-out, mdx-syntax, no-sections and those of narrative-mdx.ts.
  */
 import path from 'node:path';
+import { checkWelshValues } from './rules/welsh-values.ts';
 import type { Root } from 'mdast';
 import type { ContentReader } from './content-reader.ts';
 import type { DiagnosticList } from './diagnostics.ts';
@@ -74,6 +75,8 @@ function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick
   }
   if (!source) return undefined;
 
+  // An annual report is in English only unless its front matter says otherwise (languagesOf).
+  if (source.languages?.includes('cy')) checkWelshValues({ file, source: frontMatter, schema: annualReportSchema, value: source, because: 'the annual report is published in Welsh' }, diagnostics);
   const datesAgree = checkDates(file, year, source, frontMatter, diagnostics);
   const report: AnnualReport = { year, source, file, narrative: markdown.tree ?? ({ type: 'root', children: [] } satisfies Root) };
   const context = annualReportContext(project, report);
