@@ -18,6 +18,7 @@ import { blocksFromMarkdown, narrativeSections, type MarkdownContext } from './f
 import type { Messages } from '../model/messages.ts';
 import { LANGUAGE_FACTS } from '../model/language.ts';
 import { rendererWords } from './words.ts';
+import { standardWords } from '../model/translations.ts';
 import { bulletList, cell, type Heading, headingMaker, IdMaker, paragraph, text } from './make-blocks.ts';
 import { listOf } from './phrases.ts';
 import { orderStandardNarrative, standardSectionsOf } from './standard-sections.ts';
@@ -178,7 +179,9 @@ function overallFindings({ inspection, heading, overall, m }: Report, section: S
       ),
     ),
   ];
-  if (rating.overall.limitedBy) blocks.push(paragraph(text(rating.overall.limitedBy.explanation)));
+  const { limitedBy } = rating.overall;
+  // The rating is the same object in every language: the explanation's words come from the view's framework.
+  if (limitedBy) blocks.push(paragraph(text(inspection.framework.limitingJudgements.find((l) => l.standard === limitedBy.standard)?.explanation ?? limitedBy.explanation)));
   for (const domain of section.domains) {
     blocks.push(heading(3, domain.name, false));
     if (domain.strengths.length) blocks.push(paragraph(text(m.t('report.overall.strengths'), { bold: true })), bulletList(domain.strengths));
@@ -229,11 +232,13 @@ function domainFindings(report: Report, section: SectionOf<'domain'>): Block[] {
     blocks.push(heading(3, `${standard.id} ${standard.name}`));
     blocks.push({ type: 'rating-line', label: m.t('report.domain.rating'), rating: ratingInline(inspection, result.awarded, result.professionalJudgement) });
     blocks.push(paragraph(text(standard.statement, { bold: true })));
-    if (result.notRatedReason) blocks.push(paragraph(text(m.t('report.domain.not-rated-reason', { reason: result.notRatedReason }))));
+    const words = standardWords(inspection, standard.id);
+    const notRatedReason = words ? words.notRatedReason : result.notRatedReason;
+    if (notRatedReason) blocks.push(paragraph(text(m.t('report.domain.not-rated-reason', { reason: notRatedReason }))));
     if (result.professionalJudgement) {
       // Beside the rating: the reasons inspectors wrote for moving it from what the figures give.
       blocks.push(heading(4, judgementNoteHeading(standard.id, m), false));
-      blocks.push(paragraph(text(`${judgementSentence(inspection, standard.id, m)} `), text(result.judgementRationale ?? '')));
+      blocks.push(paragraph(text(`${judgementSentence(inspection, standard.id, m)} `), text((words ? words.judgementRationale : result.judgementRationale) ?? '')));
     }
     blocks.push(...standardNarrative(report, standard));
   }

@@ -1,6 +1,7 @@
 /** Tables and rating marks computed from an inspection: used by report sections and components alike. */
 import type { Inspection } from '../model/project.ts';
 import type { Messages } from '../model/messages.ts';
+import { standardWords } from '../model/translations.ts';
 import { NOT_KNOWN, NOT_RATED, ratingLabel, ratingRank } from '../model/rating.ts';
 import type { Block, Inline, RatingSymbol, TableCell } from './blocks.ts';
 import { cell, IdMaker, text } from './make-blocks.ts';
@@ -39,7 +40,8 @@ export const judgementNoteId = (standardId: string, m: Messages) => new IdMaker(
 export function judgementReasons(inspection: Inspection, standardId: string, m: Messages): Inline[] {
   const standard = inspection.rating.standards.find((s) => s.id === standardId);
   if (!standard?.professionalJudgement) return [];
-  return [text(`${standard.id} ${standard.name}: `, { bold: true }), text(`${judgementSentence(inspection, standard.id, m)} ${standard.judgementRationale ?? ''}`.trimEnd())];
+  const words = standardWords(inspection, standardId);
+  return [text(`${standard.id} ${words?.name ?? standard.name}: `, { bold: true }), text(`${judgementSentence(inspection, standard.id, m)} ${words?.judgementRationale ?? standard.judgementRationale ?? ''}`.trimEnd())];
 }
 
 /** "The case figures give Inadequate; the inspectors awarded Requires improvement." */
@@ -55,7 +57,7 @@ export function ratingsSummaryTable(inspection: Inspection, m: Messages): Extrac
   for (const domain of framework.domains) {
     rows.push([cell(`${domain.id}. ${domain.name}`, { rowHeader: true, colSpan: 2 })]);
     for (const standard of rating.standards.filter((s) => s.domainId === domain.id)) {
-      rows.push([cell(`${standard.id} ${standard.name}`, { rowHeader: true }), { inlines: [ratingInline(inspection, standard.awarded, standard.professionalJudgement)] }]);
+      rows.push([cell(`${standard.id} ${standardWords(inspection, standard.id)?.name ?? standard.name}`, { rowHeader: true }), { inlines: [ratingInline(inspection, standard.awarded, standard.professionalJudgement)] }]);
     }
   }
   const note = judgementFootnote(inspection, m);
@@ -74,12 +76,13 @@ export function ratingsSummaryTable(inspection: Inspection, m: Messages): Extrac
 export function keyQuestionTable(inspection: Inspection, standardId: string, m: Messages): Extract<Block, { type: 'table' }> {
   const standard = inspection.rating.standards.find((s) => s.id === standardId)!;
   const rated = ratingInline(inspection, standard.awarded, standard.professionalJudgement);
+  const words = standardWords(inspection, standardId);
   return {
     type: 'table',
-    caption: `${standard.id} ${standard.name}: ${rated.label}${rated.mark}`,
+    caption: `${standard.id} ${words?.name ?? standard.name}: ${rated.label}${rated.mark}`,
     head: [[cell(m.t('report.tables.key-question')), cell(m.t('report.tables.cases-sufficient'), { align: 'right' })]],
     rows: standard.keyQuestions.map((q) => [
-      cell(`${q.id} ${q.text}`, { rowHeader: true }),
+      cell(`${q.id} ${words?.keyQuestions.get(q.id) ?? q.text}`, { rowHeader: true }),
       cell(q.percent ? m.t('report.tables.percent-of', { percent: q.percent.shown, yes: q.yes, relevant: q.relevant }) : m.t('report.tables.no-relevant-cases'), { align: 'right' }),
     ]),
     widths: [3.2, 1],

@@ -7,6 +7,7 @@ import type { GlossaryTerm } from './schemas/glossary.ts';
 import type { Inspection } from './project.ts';
 import { NOT_RATED, ratingLabel, type StandardResult } from './rating.ts';
 import { termsUsedIn } from './glossary-terms.ts';
+import { standardWords } from './translations.ts';
 
 export interface NarrativeText {
   /** Level-2 headings of report.mdx, as written. */
@@ -40,14 +41,16 @@ export type ReportSection =
 
 function rated(inspection: Inspection, standard: StandardResult): RatedStandard {
   const { framework } = inspection;
+  // The rating is the same object in every language: the words come from the view's framework.
+  const words = standardWords(inspection, standard.id);
   return {
     id: standard.id,
-    name: standard.name,
-    statement: standard.statement,
+    name: words?.name ?? standard.name,
+    statement: words?.statement ?? standard.statement,
     rating: standard.awarded,
     label: ratingLabel(framework, standard.awarded),
     mark: standard.professionalJudgement ? framework.professionalJudgement.mark : '',
-    keyQuestions: standard.keyQuestions.map((q) => ({ id: q.id, text: q.text, yes: q.yes, relevant: q.relevant, percent: q.percent?.shown ?? null })),
+    keyQuestions: standard.keyQuestions.map((q) => ({ id: q.id, text: words?.keyQuestions.get(q.id) ?? q.text, yes: q.yes, relevant: q.relevant, percent: q.percent?.shown ?? null })),
     sampleSize: standard.sampleSize,
   };
 }
