@@ -57,6 +57,21 @@ describe('documents for the Welsh view', () => {
     for (const fragment of englishFragments()) expect(written, fragment).not.toContain(fragment);
   });
 
+  it('a Welsh report names the standards in the words of the Welsh framework, though the rating is shared', () => {
+    const inspection = welsh.inspections.find((i) => !i.historic && i.service.nation === 'Wales')!;
+    const englishInspection = english.inspections.find((i) => i.slug === inspection.slug)!;
+    expect(inspection.rating).toBe(englishInspection.rating);
+    const headings = reportDocument(welsh, inspection, root).body.flatMap((b) => (b.type === 'heading' ? [b.text] : []));
+    const pairs = inspection.framework.domains.flatMap((d) => d.standards.map((s) => [s.id, s.name] as const));
+    const englishName = (id: string) => englishInspection.framework.domains.flatMap((d) => d.standards).find((s) => s.id === id)!.name;
+    const translated = pairs.filter(([id, name]) => name !== englishName(id) && inspection.rating.standards.some((r) => r.id === id && r.awarded !== 'not-rated'));
+    expect(translated.length, 'standards with Welsh names in the sample').toBeGreaterThan(0);
+    for (const [id, name] of translated) {
+      expect(headings, id).toContain(`${id} ${name}`);
+      expect(headings, id).not.toContain(`${id} ${englishName(id)}`);
+    }
+  });
+
   it('the easy-read sentences the tool writes are Welsh', () => {
     const inspection = welsh.inspections.find((i) => i.easyRead && i.service.nation === 'Wales' && i.source.recommendations.length);
     if (!inspection) throw new Error('the sample has no easy-read version of an inspection in Wales with recommendations');
