@@ -10,9 +10,6 @@ import { resolveNamedFile, type NamedFileProblem } from '../source/content-path.
 const require = createRequire(import.meta.url);
 const openmojiFolder = path.dirname(require.resolve('openmoji/package.json'));
 
-/** The credit OpenMoji's licence asks for, printed wherever its pictures are used. */
-export const OPENMOJI_CREDIT = 'Pictures from OpenMoji, the open-source emoji and icon project, used under the licence CC BY-SA 4.0 (openmoji.org).';
-
 let names: Map<string, string> | undefined;
 
 export function openmojiNames(): Map<string, string> {
