@@ -4,7 +4,8 @@
  * rules as an inspection's report.mdx, with the annual report's components.
  *
  * Rules: annual-report-name, front-matter, annual-report-period, published-before-period-end,
- * empty-period, inspection-left-out, mdx-syntax, no-sections and those of narrative-mdx.ts.
+ * empty-period, inspection-left-out, mdx-syntax, no-sections and those of narrative-mdx.ts; a Welsh
+ * version (<year>.cy.mdx) those of translations.ts and parity.
  */
 import path from 'node:path';
 import type { Root } from 'mdast';
@@ -18,7 +19,11 @@ import { readMarkdown } from '../source/markdown-file.ts';
 import { annualReportSchema, type AnnualReportSource } from '../model/schemas/annual-report.ts';
 import { inPeriod } from '../model/aggregates.ts';
 import { isPublic, type AnnualReport, type Project } from '../model/project.ts';
-import { annualReportContext, periodLabel } from '../document/annual-report-figures.ts';
+import { annualReportContext, periodLabel, type AnnualReportContext } from '../document/annual-report-figures.ts';
+import { LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
+import { LANGUAGE_NAMES, translationOf } from '../source/translation-file.ts';
+import { checkFrontMatterParity } from './rules/parity.ts';
+import { checkTranslatedNarrative, findTranslation } from './translations.ts';
 
 export const ANNUAL_REPORTS_FOLDER = 'content/annual-reports';
 
@@ -27,12 +32,57 @@ const fieldAt = (frontMatter: YamlSource, ...keys: PropertyKey[]) => frontMatter
 
 export function loadAnnualReports(reader: ContentReader, project: Pick<Project, 'inspections' | 'frameworks'>): AnnualReport[] {
   const reports: AnnualReport[] = [];
-  for (const absolute of reader.list(ANNUAL_REPORTS_FOLDER, ['.mdx', '.md'])) {
+  const files = reader.list(ANNUAL_REPORTS_FOLDER, ['.mdx', '.md']);
+  for (const absolute of files) {
+    const translation = translationOf(path.basename(absolute));
+    if (translation) {
+      // Read with its English report; one without it is reported here.
+      if (!files.includes(path.join(path.dirname(absolute), translation.reference))) findTranslation(reader, path.join(path.dirname(absolute), translation.reference), translation.lang, { name: '', languages: [], languagesAt: '' });
+      continue;
+    }
     const report = reader.guarded(absolute, () => loadAnnualReport(reader, absolute, project));
     if (report) reports.push(report);
   }
   return reports;
 }
+
+/**
+ * The annual report in each other language it is published in (<year>.cy.mdx beside <year>.mdx):
+ * its front matter has the same fields with the same values (the title in Welsh), its narrative is
+ * checked by the same rules and compared with the English one.
+ */
+function loadTranslations(reader: ContentReader, absolute: string, report: AnnualReport, englishFrontMatter: YamlSource, context: AnnualReportContext): AnnualReport['translations'] {
+  const translations: NonNullable<AnnualReport['translations']> = {};
+  // `languages:` in the front matter, once the schema has it (src/model/schemas/annual-report.ts); English only until then.
+  const written = (report.source as { languages?: readonly Lang[] }).languages;
+  const subject = { name: `the annual report ${report.year}`, languages: written ?? [REFERENCE_LANGUAGE], languagesAt: `the front matter of ${report.file}` };
+  for (const lang of LANGUAGES) {
+    if (lang === REFERENCE_LANGUAGE) continue;
+    const translated = findTranslation(reader, absolute, lang, subject);
+    const content = translated && reader.read(translated);
+    if (!content) continue;
+    const split = readFrontMatter(content.text);
+    if (split.unclosed) {
+      reader.diagnostics.error(content.file, split.unclosed, 'front-matter', 'the front matter has no closing "---" line', 'end the front matter with a line of three hyphens, ---, before the narrative');
+      continue;
+    }
+    if (!split.frontMatter) {
+      reader.diagnostics.error(content.file, { line: 1, column: 1 }, 'front-matter', `the ${LANGUAGE_NAMES[lang]} annual report starts with the same front matter as ${path.basename(report.file)}, its title in ${LANGUAGE_NAMES[lang]}`, `copy the front matter of ${path.basename(report.file)} to the top and translate its title`);
+    } else {
+      reader.reportYamlProblems(content.file, split.frontMatter);
+      const frontMatter = split.frontMatter;
+      if (frontMatter.data !== undefined) {
+        checkFrontMatterParity({ english: { file: report.file, data: englishFrontMatter.data }, welsh: { file: content.file, data: frontMatter.data, positionOf: (at) => frontMatter.positionOf(at) }, textKeys: ANNUAL_REPORT_TEXT_FIELDS, diagnostics: reader.diagnostics });
+      }
+    }
+    const tree = checkTranslatedNarrative(content, split.body, { file: report.file, tree: report.narrative.children.length ? report.narrative : undefined }, { folder: path.dirname(absolute), contentFolder: reader.contentFolder, pictures: reader.pictures, kind: 'annual-report', annualReport: context, diagnostics: reader.diagnostics }, 'annual report', undefined);
+    if (tree) translations[lang] = { file: content.file, narrative: tree };
+  }
+  return Object.keys(translations).length ? translations : undefined;
+}
+
+/** The front-matter fields of an annual report that are words, written in each language. */
+const ANNUAL_REPORT_TEXT_FIELDS: ReadonlySet<string> = new Set(['title']);
 
 /** One annual report: its name, front matter, dates and narrative checked; undefined when it cannot be read. */
 function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick<Project, 'inspections' | 'frameworks'>): AnnualReport | undefined {
@@ -81,7 +131,8 @@ function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick
   if (markdown.tree) {
     checkNarrativeMdx({ tree: markdown.tree, text: split.body, file, folder: path.dirname(absolute), contentFolder: reader.contentFolder, pictures: reader.pictures, kind: 'annual-report', annualReport: context, diagnostics });
   }
-  return report;
+  const translations = loadTranslations(reader, absolute, report, frontMatter, context);
+  return translations ? { ...report, translations } : report;
 }
 
 /** The period, the previous period and the publication date in order; whether they agree enough to count inspections by. */

@@ -19,7 +19,11 @@ import { countCases, rateHistoric, rateInspection, type InspectionRating } from 
 import { checkHistoric } from './rules/historic.ts';
 import { readCaseRecords } from './rules/cases.ts';
 import { checkCounts, checkInspection, known, checkNarrative, checkRatingsAgainstComputed, type InspectionContext, type LoadedInspection } from './rules/inspection.ts';
-import { readEasyReadFile } from './easy-read/load.ts';
+import { readEasyReadFile, readTranslatedEasyRead } from './easy-read/load.ts';
+import type { DocumentTemplate } from '../model/schemas/document-template.ts';
+import { LANGUAGES, REFERENCE_LANGUAGE } from '../model/language.ts';
+import { languagesOf } from '../model/translations.ts';
+import { checkTranslatedNarrative, findTranslation, translatedStandardSections } from './translations.ts';
 import { checkCorrections } from './rules/corrections.ts';
 import { buildDateFrom } from '../model/project.ts';
 
@@ -45,6 +49,8 @@ export interface InspectionsContext {
   standardSections: readonly string[];
   /** Frameworks and services whose files have problems, already reported: named, but not loaded. */
   notLoaded?: InspectionContext['notLoaded'];
+  /** templates/documents/inspection-report.yaml: its headings (and their Welsh values) match the sections of a translation. */
+  reportTemplate?: DocumentTemplate;
 }
 
 /**
@@ -106,11 +112,42 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
 
   const { cases, counts, haveCaseData } = loadCaseFigures(reader, folder, context, framework);
   const rating = rateInspection(framework, { ...counts, authored: data.ratings });
-  const { narrativeFile, narrative } = loadNarrative(reader, folder, context, framework, rating, shared.standardSections);
+  const { narrativeFile, narrative, readable } = loadNarrative(reader, folder, context, framework, rating, shared.standardSections);
   if (haveCaseData) checkRatingsAgainstComputed(context, framework, rating, cases);
   const easyRead = readEasyReadFile(reader, folder);
   if (!service) return { loaded };
-  return { loaded, inspection: { slug, source: data, service, framework, rating, cases, narrativeFile, narrative, ...(easyRead ? { easyRead } : {}) } };
+  const inspection: Inspection = { slug, source: data, service, framework, rating, cases, narrativeFile, narrative, ...(easyRead ? { easyRead } : {}) };
+  const translations = loadTranslations(reader, folder, inspection, readable, file, shared.reportTemplate);
+  return { loaded, inspection: { ...inspection, ...(translations ? { translations } : {}) } };
+}
+
+/**
+ * The narrative and easy-read version in each other language the inspection is published in
+ * (report.cy.mdx, easy-read.cy.mdx): checked like the English ones, positions in their own files,
+ * and compared with them. The Welsh `##` headings are the author's; the parity check holds them to
+ * the English sections (and to the template's Welsh headings, once it has them).
+ */
+function loadTranslations(reader: ContentReader, folder: string, inspection: Inspection, englishReadable: boolean, yamlFile: string, template: DocumentTemplate | undefined): Inspection['translations'] {
+  const translations: NonNullable<Inspection['translations']> = {};
+  const subject = { name: `inspection "${inspection.slug}"`, languages: languagesOf(inspection), languagesAt: `content/services/${inspection.service.slug}.yaml (or ${yamlFile})` };
+  for (const lang of LANGUAGES) {
+    if (lang === REFERENCE_LANGUAGE) continue;
+    const translated = findTranslation(reader, path.join(folder, 'report.mdx'), lang, subject);
+    const content = translated && reader.read(translated);
+    const tree =
+      content &&
+      checkTranslatedNarrative(
+        content,
+        content.text,
+        { file: inspection.narrativeFile, tree: englishReadable ? inspection.narrative : undefined },
+        { folder, contentFolder: reader.contentFolder, pictures: reader.pictures, kind: 'inspection', inspection, standardSections: translatedStandardSections(template, lang), diagnostics: reader.diagnostics },
+        'report',
+        template,
+      );
+    const easyRead = readTranslatedEasyRead(reader, folder, inspection.easyRead, lang, subject);
+    if (content && tree) translations[lang] = { narrativeFile: content.file, narrative: tree, ...(easyRead ? { easyRead } : {}) };
+  }
+  return Object.keys(translations).length ? translations : undefined;
 }
 
 /** A historic record: its published ratings, and no case figures, narrative or easy-read version (any found is reported). */
@@ -148,16 +185,16 @@ function loadCaseFigures(reader: ContentReader, folder: string, context: Inspect
 }
 
 /** report.mdx, checked against the framework and the computed ratings; an empty tree when it is missing. */
-function loadNarrative(reader: ContentReader, folder: string, context: InspectionContext, framework: Framework, rating: InspectionRating, standardSections: readonly string[]): { narrativeFile: string; narrative: Root } {
+function loadNarrative(reader: ContentReader, folder: string, context: InspectionContext, framework: Framework, rating: InspectionRating, standardSections: readonly string[]): { narrativeFile: string; narrative: Root; readable: boolean } {
   const narrativePath = path.join(folder, 'report.mdx');
   if (!fs.existsSync(narrativePath)) {
     reader.diagnostics.error(reader.relative(folder), undefined, 'missing-file', `inspection "${context.slug}" has no report.mdx narrative`, 'copy templates/inspection/report.mdx into the folder and write one section per standard');
-    return { narrativeFile: '', narrative: { type: 'root', children: [] } };
+    return { narrativeFile: '', narrative: { type: 'root', children: [] }, readable: false };
   }
   const content = reader.read(narrativePath);
-  if (!content) return { narrativeFile: reader.relative(narrativePath), narrative: { type: 'root', children: [] } };
+  if (!content) return { narrativeFile: reader.relative(narrativePath), narrative: { type: 'root', children: [] }, readable: false };
   const { file, text } = content;
   const markdown = readMarkdown(text);
   checkNarrative(context, framework, rating, file, markdown, { text, folder, contentFolder: reader.contentFolder, pictures: reader.pictures, standardSections });
-  return { narrativeFile: file, narrative: markdown.tree ?? { type: 'root', children: [] } };
+  return { narrativeFile: file, narrative: markdown.tree ?? { type: 'root', children: [] }, readable: markdown.tree !== undefined };
 }

@@ -202,7 +202,7 @@ export function loadProject(root: string): LoadResult {
   const inspections: Inspection[] = [];
   const unreadable: string[] = [];
   for (const slug of folders) {
-    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections, notLoaded }));
+    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections, notLoaded, reportTemplate: documentTemplates.find((t) => t.id === 'inspection-report') }));
     if (result?.loaded) loaded.push(result.loaded);
     else if (result?.known) unreadable.push(result.known);
     if (result?.inspection) inspections.push(result.inspection);

@@ -32,7 +32,8 @@ import type { Position } from '../../model/position.ts';
 import { LINK_POLICY_HINT, unsafeLinkMessage } from '../../model/url-policy.ts';
 import { parseWithDiagnostics } from '../schema-issues.ts';
 import type { YamlSource } from '../../source/yaml-file.ts';
-import { readEasyRead } from '../../source/easy-read-file.ts';
+import { easyReadFromTree, readEasyRead } from '../../source/easy-read-file.ts';
+import type { Root } from 'mdast';
 import { easyReadTemplateSchema, PLACEHOLDERS, type EasyReadTemplate } from '../../model/schemas/easy-read-template.ts';
 import { thematicSchema } from '../../model/schemas/thematic.ts';
 import type { EasyReadFile, Project, Thematic } from '../../model/project.ts';
@@ -50,6 +51,30 @@ import { readMarkdown } from '../../source/markdown-file.ts';
 import { checkThematicNarrative } from '../rules/thematic-report.ts';
 import { checkCorrections } from '../rules/corrections.ts';
 import { buildDateFrom } from '../../model/project.ts';
+import { LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../../model/language.ts';
+import { languagesOf } from '../../model/translations.ts';
+import { checkParity } from '../rules/parity.ts';
+import { checkTranslatedNarrative, findTranslation, type TranslationSubject } from '../translations.ts';
+
+/** A thematic report's full report and easy-read version in each other language it has (report.cy.mdx, easy-read.cy.mdx). */
+function readThematicTranslations(reader: ContentReader, folder: string, thematic: Thematic, template: DocumentTemplate | undefined): Thematic['translations'] {
+  const translations: NonNullable<Thematic['translations']> = {};
+  const subject = { name: `the thematic report "${thematic.slug}"`, languages: languagesOf(thematic), languagesAt: thematic.file };
+  for (const lang of LANGUAGES) {
+    if (lang === REFERENCE_LANGUAGE) continue;
+    const entry: NonNullable<NonNullable<Thematic['translations']>[Lang]> = {};
+    const translated = findTranslation(reader, path.join(folder, 'report.mdx'), lang, subject);
+    const content = translated && reader.read(translated);
+    if (content) {
+      const tree = checkTranslatedNarrative(content, content.text, { file: thematic.narrative?.file ?? '', tree: thematic.narrative?.tree }, { folder, contentFolder: reader.contentFolder, pictures: reader.pictures, kind: 'thematic', thematic, diagnostics: reader.diagnostics }, 'report', template);
+      if (tree) entry.narrative = { file: content.file, tree };
+    }
+    const easyRead = readTranslatedEasyRead(reader, folder, thematic.easyRead, lang, subject);
+    if (easyRead) entry.easyRead = easyRead;
+    if (entry.narrative || entry.easyRead) translations[lang] = entry;
+  }
+  return Object.keys(translations).length ? translations : undefined;
+}
 
 export interface LoadedTemplate {
   template: EasyReadTemplate;
@@ -96,14 +121,19 @@ export function loadEasyReadChecks(reader: ContentReader): EasyReadCheckSettings
   return settings ?? easyReadCheckSettingsSchema.parse({});
 }
 
-/** Reads an easy-read.mdx when the folder has one, reporting its shape problems. */
-export function readEasyReadFile(reader: ContentReader, folder: string): EasyReadFile | undefined {
-  const absolute = path.join(folder, 'easy-read.mdx');
+/** The syntax tree of each easy-read file read, for the parity check of its translations (kept out of the model). */
+const easyReadTrees = new WeakMap<EasyReadFile, Root>();
+export const easyReadTreeOf = (file: EasyReadFile): Root | undefined => easyReadTrees.get(file);
+
+/** Reads an easy-read.mdx (or its version in another language, easy-read.cy.mdx) when the folder has one, reporting its shape problems. */
+export function readEasyReadFile(reader: ContentReader, folder: string, name = 'easy-read.mdx'): EasyReadFile | undefined {
+  const absolute = path.join(folder, name);
   if (!fs.existsSync(absolute)) return undefined;
   const content = reader.read(absolute);
   if (!content) return undefined;
   const { file, text } = content;
-  const source = readEasyRead(text);
+  const markdown = readMarkdown(text);
+  const source = markdown.tree ? easyReadFromTree(markdown.tree) : readEasyRead(text);
   if (source.syntaxError) {
     reader.diagnostics.error(file, source.syntaxError.at, 'mdx-syntax', source.syntaxError.message, 'MDX reads "<" and "{" as code: write them as &lt; and &#123;, or close the tag');
   }
@@ -134,7 +164,24 @@ export function readEasyReadFile(reader: ContentReader, folder: string): EasyRea
       }
     }
   }
-  return { file, source };
+  const easyRead = { file, source };
+  if (markdown.tree) easyReadTrees.set(easyRead, markdown.tree);
+  return easyRead;
+}
+
+/**
+ * The version in `lang` of an easy-read file (easy-read.cy.mdx), read and checked like the English
+ * one, then compared with it: the same sections, pictures and references in the same order.
+ */
+export function readTranslatedEasyRead(reader: ContentReader, folder: string, english: EasyReadFile | undefined, lang: Lang, subject: TranslationSubject): EasyReadFile | undefined {
+  const translated = findTranslation(reader, path.join(folder, 'easy-read.mdx'), lang, subject);
+  if (!translated) return undefined;
+  const easyRead = readEasyReadFile(reader, folder, path.basename(translated));
+  if (!easyRead) return undefined;
+  const englishTree = english && easyReadTreeOf(english);
+  const tree = easyReadTreeOf(easyRead);
+  if (english && englishTree && tree) checkParity({ what: 'easy read', english: { file: english.file, tree: englishTree }, welsh: { file: easyRead.file, tree }, diagnostics: reader.diagnostics });
+  return easyRead;
 }
 
 export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<string>, reportTemplate?: DocumentTemplate): { thematics: Thematic[]; sources: Map<string, YamlSource> } {
@@ -172,7 +219,9 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
       checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), diagnostics: reader.diagnostics });
       const easyRead = readEasyReadFile(reader, path.join(folder, slug));
       const narrative = readThematicNarrative(reader, path.join(folder, slug), data, reportTemplate);
-      thematics.push({ slug, source: data, file, ...(easyRead ? { easyRead } : {}), ...(narrative ? { narrative } : {}) });
+      const thematic: Thematic = { slug, source: data, file, ...(easyRead ? { easyRead } : {}), ...(narrative ? { narrative } : {}) };
+      const translations = readThematicTranslations(reader, path.join(folder, slug), thematic, reportTemplate);
+      thematics.push({ ...thematic, ...(translations ? { translations } : {}) });
     });
   }
   return { thematics, sources };

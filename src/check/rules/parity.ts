@@ -17,7 +17,8 @@ import type {} from 'mdast-util-mdx-expression';
 import { toString } from 'mdast-util-to-string';
 import type { DiagnosticList } from '../diagnostics.ts';
 import type { Position } from '../../model/position.ts';
-import { LANGUAGE_FACTS, type Lang } from '../../model/language.ts';
+import type { Lang } from '../../model/language.ts';
+import { LANGUAGE_NAMES } from '../../source/translation-file.ts';
 import { componentNamed } from '../../document/components.ts';
 
 /** Attributes whose value is words, translated with the text: only their presence is compared. */
@@ -72,11 +73,15 @@ export function templateSectionKey(template: { sections: readonly object[] } | u
   };
   (template?.sections ?? []).forEach((written, index) => {
     const section = written as { heading?: string; narrative?: string; standardSections?: string[]; cy?: { heading?: string; narrative?: string; standardSections?: string[] } };
-    for (const [lang, words] of [['en', section], ['cy', section.cy]] as const) {
-      if (!words) continue;
-      add(lang, words.narrative, `section-${index}`);
-      add(lang, words.heading, `section-${index}`);
-      words.standardSections?.forEach((name, k) => add(lang, name, `sub-section-${k}`));
+    // A key only for what has its words in both languages: until then, sections are matched by their place.
+    const welsh = section.cy;
+    if (!welsh) return;
+    for (const [lang, words] of [['en', section], ['cy', welsh]] as const) {
+      if (welsh.narrative && section.narrative) add(lang, words.narrative, `section-${index}`);
+      if (welsh.heading && section.heading) add(lang, words.heading, `section-${index}`);
+      words.standardSections?.forEach((name, k) => {
+        if (welsh.standardSections?.[k] && section.standardSections?.[k]) add(lang, name, `sub-section-${k}`);
+      });
     }
   });
   return (heading, lang) => keys[lang].get(heading.trim().toLowerCase());
@@ -237,7 +242,7 @@ export function checkParity(input: ParityInput): void {
   const { english, welsh, what, diagnostics, sectionKey } = input;
   const en = outlineOf(english.tree, 'en', sectionKey);
   const cy = outlineOf(welsh.tree, 'cy', sectionKey);
-  const words = (lang: Lang) => `the ${LANGUAGE_FACTS[lang].ownName === 'English' ? 'English' : 'Welsh'} ${what}`;
+  const words = (lang: Lang) => `the ${LANGUAGE_NAMES[lang]} ${what}`;
   const where = (file: ParityFile, at: Position) => `${path.basename(file.file)}:${at.line}:${at.column}`;
   const report = (at: Position, message: string, hint: string) => diagnostics.error(welsh.file, at, 'parity', message, hint);
   const quoteHeading = (section: Section) => (section.heading === undefined ? 'the text before the first section' : `the section "${section.heading}"`);
