@@ -1,0 +1,124 @@
+/**
+ * The Welsh files beside the English ones (src/check/translations.ts): read into the model's
+ * translations, checked like the English ones with positions in the Welsh file, compared with the
+ * English ones; missing when published in Welsh (an error), left over when not (a warning).
+ * Each test loads a copy of the valid fixture (about 0.15 s).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/check/load-project.ts';
+import { translationOf, translationPath } from '../../src/source/translation-file.ts';
+
+const VALID = path.resolve(import.meta.dirname, '../fixtures/valid');
+const INSPECTION = 'content/inspections/eastbrook-2023';
+const made: string[] = [];
+afterAll(() => made.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+
+/** A copy of the valid fixture with its service in `nation` and the files given written in. */
+function project(nation: 'England' | 'Wales', files: Record<string, string>) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'welsh-files-'));
+  made.push(root);
+  fs.cpSync(VALID, root, { recursive: true });
+  const service = path.join(root, 'content/services/eastbrook.yaml');
+  fs.writeFileSync(service, fs.readFileSync(service, 'utf8').replace('nation: England', `nation: ${nation}`));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+  const result = loadProject(root);
+  // The fixture's own message files are not what these tests are about.
+  return { ...result, diagnostics: result.diagnostics.filter((d) => d.rule !== 'missing-message') };
+}
+
+const ENGLISH = fs.readFileSync(path.join(VALID, INSPECTION, 'report.mdx'), 'utf8');
+/** A Welsh version: Welsh headings, one Welsh sentence; paragraphs are free (the parity check does not count them). */
+const WELSH = ENGLISH.replace('## Foreword', '## Rhagair\n\nMae hwn yn adroddiad prawf.')
+  .replace('## Introduction', '## Cyflwyniad')
+  .replaceAll('### Strengths', '### Cryfderau')
+  .replaceAll('### Areas for improvement', "### Meysydd i'w gwella");
+
+describe('file names', () => {
+  it('puts the language before the extension, and reads it back', () => {
+    expect(translationPath('content/annual-reports/2026.mdx', 'cy')).toBe('content/annual-reports/2026.cy.mdx');
+    expect(translationPath('report.mdx', 'en')).toBe('report.mdx');
+    expect(translationOf('easy-read.cy.mdx')).toEqual({ lang: 'cy', reference: 'easy-read.mdx' });
+    expect(translationOf('report.mdx')).toBeUndefined();
+    expect(translationOf('report.fr.mdx')).toBeUndefined();
+  });
+});
+
+describe('Welsh files of an inspection', () => {
+  it('reads report.cy.mdx into translations.cy when the service is in Wales, with nothing to say', () => {
+    const { project: loaded, diagnostics } = project('Wales', { [`${INSPECTION}/report.cy.mdx`]: WELSH });
+    expect(diagnostics).toEqual([]);
+    const inspection = loaded.inspections.find((i) => i.slug === 'eastbrook-2023')!;
+    expect(inspection.translations?.cy?.narrativeFile).toBe(`${INSPECTION}/report.cy.mdx`);
+    expect(inspection.translations?.cy?.narrative.children[0]).toMatchObject({ type: 'heading', position: { start: { line: 1 } } });
+    expect(JSON.stringify(inspection.translations?.cy?.narrative)).toContain('Rhagair');
+  });
+
+  it('a missing Welsh file for a report published in Welsh is an error on the English file', () => {
+    const { diagnostics } = project('Wales', {});
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file: `${INSPECTION}/report.mdx`, line: 1, column: 1, severity: 'error', rule: 'missing-translation' });
+    expect(diagnostics[0]!.message).toBe('inspection "eastbrook-2023" is published in Welsh (languages: [en, cy]) but has no report.cy.mdx: write the Welsh version beside it');
+  });
+
+  it('a Welsh file for a report not published in Welsh is a warning', () => {
+    const { diagnostics, project: loaded } = project('England', { [`${INSPECTION}/report.cy.mdx`]: WELSH });
+    expect(diagnostics.map((d) => [d.file, d.line, d.severity, d.rule])).toEqual([[`${INSPECTION}/report.cy.mdx`, 1, 'warning', 'unpublished-translation']]);
+    expect(diagnostics[0]!.message).toMatch(/not published in Welsh .*: add cy to languages$/);
+    expect(loaded.inspections[0]!.translations?.cy).toBeDefined();
+  });
+
+  it('checks the Welsh narrative like the English one, at positions in the Welsh file', () => {
+    const welsh = WELSH.replace('Mae hwn yn adroddiad prawf.', 'Mae hwn yn adroddiad prawf. <Chart of="all" />');
+    const { diagnostics } = project('Wales', { [`${INSPECTION}/report.cy.mdx`]: welsh });
+    const unknown = diagnostics.filter((d) => d.rule === 'unknown-component');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]).toMatchObject({ file: `${INSPECTION}/report.cy.mdx`, line: 3, column: 'Mae hwn yn adroddiad prawf. '.length + 1 });
+  });
+
+  it('compares it with the English one: a missing section is reported in the Welsh file', () => {
+    const welsh = WELSH.replace(/## 1\.2 Staff[\s\S]*?(?=## 1\.3)/, '');
+    const { diagnostics } = project('Wales', { [`${INSPECTION}/report.cy.mdx`]: welsh });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file: `${INSPECTION}/report.cy.mdx`, line: welsh.split('\n').indexOf('## 1.3 Partnerships and services') + 1, rule: 'parity' });
+    expect(diagnostics[0]!.message).toBe('the English report has the section "1.2 Staff" (report.mdx:21:1) here; the Welsh report has none');
+  });
+
+  it('a Welsh syntax error is reported in the Welsh file, and nothing is compared', () => {
+    const { diagnostics } = project('Wales', { [`${INSPECTION}/report.cy.mdx`]: `${WELSH}\nUn <br> dau\n` });
+    expect(diagnostics.map((d) => [d.file, d.rule])).toEqual([[`${INSPECTION}/report.cy.mdx`, 'mdx-syntax']]);
+  });
+});
+
+describe('Welsh annual reports', () => {
+  const ANNUAL = '---\ntitle: Annual report 2023\nperiod: { from: 2023-01-01, to: 2023-12-31 }\npublished: 2024-02-01\nstatus: published\n---\n\n## Introduction\n\nWe inspected one service.\n\n<OverallRatings />\n';
+  const WELSH_ANNUAL = ANNUAL.replace('Annual report 2023', 'Adroddiad blynyddol 2023').replace('## Introduction', '## Cyflwyniad').replace('We inspected one service.', 'Gwnaethom arolygu un gwasanaeth.');
+
+  it('reads <year>.cy.mdx beside <year>.mdx (a warning until annual reports can be published in Welsh), its front matter and narrative compared', () => {
+    const { diagnostics, project: loaded } = project('England', { 'content/annual-reports/2023.mdx': ANNUAL, 'content/annual-reports/2023.cy.mdx': WELSH_ANNUAL });
+    expect(diagnostics.map((d) => [d.file, d.rule, d.severity])).toEqual([['content/annual-reports/2023.cy.mdx', 'unpublished-translation', 'warning']]);
+    expect(loaded.annualReports).toHaveLength(1);
+    expect(loaded.annualReports[0]!.translations?.cy?.file).toBe('content/annual-reports/2023.cy.mdx');
+  });
+
+  it('reports a different date and a missing component in the Welsh annual report', () => {
+    const welsh = WELSH_ANNUAL.replace('published: 2024-02-01', 'published: 2024-02-02').replace('<OverallRatings />\n', '');
+    const { diagnostics } = project('England', { 'content/annual-reports/2023.mdx': ANNUAL, 'content/annual-reports/2023.cy.mdx': welsh });
+    const parity = diagnostics.filter((d) => d.rule === 'parity');
+    expect(parity.map((d) => [d.file, d.line])).toEqual([
+      ['content/annual-reports/2023.cy.mdx', 4],
+      ['content/annual-reports/2023.cy.mdx', welsh.split('\n').length],
+    ]);
+    expect(parity[1]!.message).toBe('the English annual report has the component <OverallRatings> (2023.mdx:12:1) here; the Welsh annual report has none');
+  });
+
+  it('a Welsh annual report without its English one is an error', () => {
+    const { diagnostics } = project('England', { 'content/annual-reports/2023.cy.mdx': WELSH_ANNUAL });
+    expect(diagnostics.map((d) => [d.file, d.rule])).toEqual([['content/annual-reports/2023.cy.mdx', 'translation-without-original']]);
+  });
+});
