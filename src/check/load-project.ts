@@ -17,7 +17,7 @@ import type { Inspection, Project } from '../model/project.ts';
 import { publisherSchema, type Publisher } from '../model/schemas/publisher.ts';
 import { checkFramework } from './rules/framework.ts';
 import { checkGlyphs } from './rules/glyphs.ts';
-import { checkEasyReadVersions, loadEasyReadChecks, loadEasyReadTemplates, loadThematics } from './easy-read/load.ts';
+import { checkEasyReadVersions, checkTranslatedEasyReadLanguage, loadEasyReadChecks, loadEasyReadTemplates, loadThematics } from './easy-read/load.ts';
 import { checkGlossary } from './rules/glossary.ts';
 import { loadMessages } from './messages.ts';
 import { checkInspectionsTogether, type LoadedInspection } from './rules/inspection.ts';
@@ -238,6 +238,7 @@ export function loadProject(root: string): LoadResult {
       diagnostics,
       reader.pictures,
     );
+    checkTranslatedEasyReadLanguage(project, easyReadChecks, diagnostics);
   }
   // Annual reports count the inspections loaded above.
   project.annualReports = loadAnnualReports(reader, project);

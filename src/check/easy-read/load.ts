@@ -52,7 +52,7 @@ import { checkThematicNarrative } from '../rules/thematic-report.ts';
 import { checkCorrections } from '../rules/corrections.ts';
 import { buildDateFrom } from '../../model/project.ts';
 import { LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../../model/language.ts';
-import { languagesOf } from '../../model/translations.ts';
+import { languagesOf, projectIn } from '../../model/translations.ts';
 import { checkParity } from '../rules/parity.ts';
 import { checkTranslatedNarrative, findTranslation, type TranslationSubject } from '../translations.ts';
 
@@ -225,6 +225,25 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
     });
   }
   return { thematics, sources };
+}
+
+/**
+ * The language of each easy-read version in another language (easy-read.cy.mdx): the sentences its
+ * author wrote, by the rules that apply to that language (rule-languages.ts). Its structure is the
+ * English one's (the parity check), so its sections and pictures are checked with the English version.
+ */
+export function checkTranslatedEasyReadLanguage(project: Project, settings: EasyReadCheckSettings, diagnostics: DiagnosticList): void {
+  const translated: { lang: Lang; easyRead: EasyReadFile | undefined }[] = [...project.inspections, ...project.thematics].flatMap((item) =>
+    Object.entries(item.translations ?? {}).map(([lang, entry]) => ({ lang: lang as Lang, easyRead: entry?.easyRead })),
+  );
+  for (const { lang, easyRead } of translated) {
+    if (!easyRead) continue;
+    guardFile(diagnostics, easyRead.file, () => {
+      const { file, source } = easyRead;
+      const rows: RowToCheck[] = source.sections.flatMap((section) => section.rows.map((row) => ({ file, at: row.at, sentences: row.sentences.map((sentence) => ({ text: sentence.text, inlines: sentence.inlines, file, at: sentence.at })) })));
+      checkEasyReadLanguage(rows, projectIn(project, lang).glossary, settings, diagnostics, lang);
+    });
+  }
 }
 
 /**

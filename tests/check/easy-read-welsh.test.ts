@@ -1,0 +1,111 @@
+/**
+ * Easy-read language checks on Welsh text (issue 17, item 5): the rules that read English words
+ * (hard words, passive voice, reading age, contractions, abbreviations, figures of speech) are not
+ * run on Welsh; sentence length, numbers, percentages, italics and the shape rules are.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DiagnosticList } from '../../src/check/diagnostics.ts';
+import { checkEasyReadLanguage, type RowToCheck } from '../../src/check/easy-read/language.ts';
+import { EASY_READ_RULE_LANGUAGES, appliesTo } from '../../src/check/easy-read/rule-languages.ts';
+import { welshNumberRuns } from '../../src/check/easy-read/numbers.ts';
+import { easyReadCheckSettingsSchema } from '../../src/model/schemas/easy-read-checks.ts';
+import { readEasyRead } from '../../src/source/easy-read-file.ts';
+import type { Lang } from '../../src/model/language.ts';
+
+const FILE = 'content/inspections/x/easy-read.cy.mdx';
+
+function rowsOf(mdx: string): RowToCheck[] {
+  const source = readEasyRead(mdx);
+  return source.sections.flatMap((section) => section.rows.map((row) => ({ file: FILE, at: row.at, sentences: row.sentences.map((sentence) => ({ ...sentence, file: FILE })) })));
+}
+
+function check(mdx: string, lang: Lang) {
+  const diagnostics = new DiagnosticList();
+  checkEasyReadLanguage(rowsOf(mdx), [], easyReadCheckSettingsSchema.parse({}), diagnostics, lang);
+  return diagnostics.items;
+}
+
+/**
+ * Plain Welsh with long words: English word lists read them as hard (many "syllables"), its
+ * apostrophes ("i'r", "a'r") as contractions, "e.e." as an abbreviation. None is a problem in Welsh.
+ */
+const WELSH = `## Beth wnaethon ni ei ganfod
+
+![Bawd i fyny](openmoji:thumbs-up)
+Mae'r gweithwyr cyfiawnder ieuenctid yn gyfrifol am gynlluniau'r plant.
+Roedd cydweithwyr ymroddedig yn trefnu gweithgareddau i'r plant a'r teuluoedd.
+Mae angen cefnogaeth ychwanegol, e.e. cymorth gydag addysg.
+`;
+
+describe('easy-read rules by language', () => {
+  it('says which rules run on Welsh: those that read shape, not English words', () => {
+    const welsh = Object.entries(EASY_READ_RULE_LANGUAGES).filter(([, r]) => r.languages.includes('cy')).map(([id]) => id);
+    expect(welsh.sort()).toEqual(['acronym', 'italic', 'number-words', 'one-sentence-per-line', 'percentage', 'row-length', 'sentence-length']);
+    for (const id of ['hard-word', 'passive-voice', 'readability', 'contraction', 'abbreviation', 'figurative'] as const) expect(appliesTo(id, 'cy')).toBe(false);
+    // Every rule runs on English.
+    expect(Object.values(EASY_READ_RULE_LANGUAGES).every((r) => r.languages.includes('en'))).toBe(true);
+  });
+
+  it('does not run the English-only rules on Welsh text (which they would flag)', () => {
+    const asEnglish = new Set(check(WELSH, 'en').map((d) => d.rule));
+    // The English rules do find "problems" in this Welsh text: the test would fail if they ran.
+    expect([...asEnglish].some((rule) => ['readability', 'contraction', 'abbreviation', 'hard-word'].includes(rule))).toBe(true);
+    expect(check(WELSH, 'cy')).toEqual([]);
+  });
+
+  it('flags a too-long Welsh sentence, a number in words, a percentage and italics', () => {
+    const long = 'Roedd y staff yn cyfarfod â phob plentyn ar ddechrau eu gorchymyn ac yn gwneud cynllun da gyda nhw oherwydd bod y llys wedi gofyn iddyn nhw wneud hynny bob wythnos.';
+    expect(long.split(' ').length).toBeGreaterThan(25);
+    const mdx = `## Beth wnaethon ni ei ganfod\n\n![Llyfrau](openmoji:books)\n${long}\nGwnaethom siarad â dau ddeg pump o blant.\nRoedd 63 y cant o'r cynlluniau yn dda.\nRoedd y staff yn *garedig*.\n`;
+    const found = check(mdx, 'cy');
+    expect(found.map((d) => [d.rule, d.line, d.column, d.severity])).toEqual([
+      ['sentence-length', 4, 1, 'error'],
+      ['number-words', 5, 'Gwnaethom siarad â '.length + 1, 'warning'],
+      ['percentage', 6, 'Roedd '.length + 1, 'error'],
+      ['italic', 7, 'Roedd y staff yn '.length + 1, 'error'],
+    ]);
+    expect(found[1]!.message).toBe('"dau ddeg pump" is a number written in words: numbers are easier to read in digits');
+    expect(found[1]!.hint).toBe('write "25"');
+  });
+});
+
+describe('Welsh number words', () => {
+  const runs = (text: string) => welshNumberRuns(text.split(' ').reduce<{ text: string; start: number; end: number }[]>((words, word) => {
+    const start = words.length ? words.at(-1)!.end + 1 : 0;
+    return [...words, { text: word.replace(/[.,]$/, ''), start, end: start + word.replace(/[.,]$/, '').length }];
+  }, []), text).map((run) => [run.text, run.value]);
+
+  it('finds numbers and their values, with mutations, and leaves "un" alone', () => {
+    expect(runs('Mae tri phlentyn yma')).toEqual([['tri', 3]]);
+    expect(runs('Gwelsom ddau blentyn')).toEqual([['ddau', 2]]);
+    expect(runs('un ar ddeg o blant')).toEqual([['un ar ddeg', 11]]);
+    expect(runs('pedwar ar bymtheg')).toEqual([['pedwar ar bymtheg', 19]]);
+    expect(runs('dau ddeg pump')).toEqual([['dau ddeg pump', 25]]);
+    expect(runs('cant a deg')).toEqual([['cant a deg', 110]]);
+    expect(runs('yr un plentyn')).toEqual([]);
+  });
+});
+
+describe('the Welsh easy read of an inspection is checked in Welsh', () => {
+  it('through loadProject: Welsh rules on easy-read.cy.mdx', async () => {
+    const { loadProject } = await import('../../src/check/load-project.ts');
+    const os = await import('node:os');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'easy-read-welsh-'));
+    try {
+      const valid = path.resolve(import.meta.dirname, '../fixtures/valid');
+      fs.cpSync(valid, root, { recursive: true });
+      const service = path.join(root, 'content/services/eastbrook.yaml');
+      fs.writeFileSync(service, fs.readFileSync(service, 'utf8').replace('nation: England', 'nation: Wales'));
+      const folder = path.join(root, 'content/inspections/eastbrook-2023');
+      fs.copyFileSync(path.join(folder, 'report.mdx'), path.join(folder, 'report.cy.mdx'));
+      fs.writeFileSync(path.join(folder, 'easy-read.mdx'), '## What we found\n\n![Books](openmoji:books)\nWe read about 25 children.\n');
+      fs.writeFileSync(path.join(folder, 'easy-read.cy.mdx'), `## Beth wnaethon ni ei ganfod\n\n![Llyfrau](openmoji:books)\nGwnaethom ddarllen am ddau ddeg pump o blant.\nMae'r gweithwyr cyfiawnder ieuenctid yn gyfrifol am gynlluniau'r plant.\n`);
+      const welsh = loadProject(root).diagnostics.filter((d) => d.file.endsWith('easy-read.cy.mdx'));
+      expect(welsh.map((d) => [d.rule, d.line])).toEqual([['number-words', 4]]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
