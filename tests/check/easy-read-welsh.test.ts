@@ -109,3 +109,12 @@ describe('the Welsh easy read of an inspection is checked in Welsh', () => {
     }
   });
 });
+
+describe('the README', () => {
+  it('lists the easy-read checks by language as the code does', () => {
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| ([a-z-]+)[^|]* \| (yes|no) \| (yes|no) \|$/gm)].map((m) => [m[1], m[2] === 'yes', m[3] === 'yes']);
+    const expected = Object.entries(EASY_READ_RULE_LANGUAGES).map(([id, r]) => [id, r.languages.includes('en'), r.languages.includes('cy')]);
+    expect(rows.sort()).toEqual(expected.sort());
+  });
+});
