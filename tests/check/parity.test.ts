@@ -113,6 +113,15 @@ describe('parity of a Welsh report with its English one', () => {
     expect(compare(ENGLISH, WELSH.replace('## Rhagair', '## Rhagair\n\n## Cyd-destun'), 'report', undefined)).toHaveLength(1);
   });
 
+  it('a template section under another Welsh heading than the template gives: once, at the heading', () => {
+    const welsh = WELSH.replace('## Rhagair', '## Gair gan y Prif Arolygydd');
+    const found = compare(ENGLISH, welsh);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ line: 1, column: 1, rule: 'parity' });
+    expect(found[0]!.message).toBe('the section "Gair gan y Prif Arolygydd" stands where the English report has "Foreword" (report.mdx:1:1), whose Welsh heading is "Rhagair"');
+    expect(found[0]!.hint).toMatch(/^write "## Rhagair"/);
+  });
+
   it('a missing section: once, in the Welsh file where it should be, naming the English one', () => {
     const welsh = WELSH.replace(/## 1\.2 Staff[\s\S]*?(?=## Argymhellion)/, '');
     const found = compare(ENGLISH, welsh);

@@ -66,10 +66,14 @@ interface Outline {
  * once the templates have Welsh values (templates/documents/*.yaml). Headings the template does not
  * name are matched by their place.
  */
-export function templateSectionKey(template: { sections: readonly object[] } | undefined): (heading: string, lang: Lang) => string | undefined {
+export function templateSectionKey(template: { id?: string; sections: readonly object[] } | undefined): SectionKeys {
   const keys: Record<Lang, Map<string, string>> = { en: new Map(), cy: new Map() };
+  const headings: Record<Lang, Map<string, string>> = { en: new Map(), cy: new Map() };
   const add = (lang: Lang, text: unknown, key: string) => {
-    if (typeof text === 'string' && text.trim()) keys[lang].set(text.trim().toLowerCase(), key);
+    if (typeof text !== 'string' || !text.trim()) return;
+    keys[lang].set(text.trim().toLowerCase(), key);
+    // The name report.mdx uses (narrative:) when there is one: it is what the documents look the section up by.
+    if (!headings[lang].has(key) || !key.startsWith('section-')) headings[lang].set(key, text.trim());
   };
   (template?.sections ?? []).forEach((written, index) => {
     const section = written as { heading?: string; narrative?: string; standardSections?: string[]; cy?: { heading?: string; narrative?: string; standardSections?: string[] } };
@@ -84,7 +88,21 @@ export function templateSectionKey(template: { sections: readonly object[] } | u
       });
     }
   });
-  return (heading, lang) => keys[lang].get(heading.trim().toLowerCase());
+  const keyOf: SectionKeys = (heading, lang) => keys[lang].get(heading.trim().toLowerCase());
+  keyOf.headingOf = (key, lang) => headings[lang].get(key);
+  if (template?.id) keyOf.source = `templates/documents/${template.id}.yaml`;
+  return keyOf;
+}
+
+/**
+ * What a heading is, in both languages (a template's section or sub-section), and the heading a key
+ * must have in a language: the documents find a template's sections by these words.
+ */
+export interface SectionKeys {
+  (heading: string, lang: Lang): string | undefined;
+  headingOf?: (key: string, lang: Lang) => string | undefined;
+  /** The file the headings come from, for hints. */
+  source?: string;
 }
 
 export interface ParityFile {
@@ -103,7 +121,7 @@ export interface ParityInput {
    * `heading`, and `cy.heading` once templates have Welsh values), so that sections are matched by
    * what they are and not only by their place.
    */
-  sectionKey?: (heading: string, lang: Lang) => string | undefined;
+  sectionKey?: SectionKeys;
   diagnostics: DiagnosticList;
 }
 
@@ -282,6 +300,10 @@ export function checkParity(input: ParityInput): void {
     if (movedEn.has(i)) {
       const before = en.sections[i - 1];
       report(other.at, `${quoteHeading(other)} is here in ${words('cy')}, but in ${words('en')} its section "${section.heading}" (${where(english, section.at)}) comes ${before?.heading ? `after "${before.heading}"` : 'first'}`, `put the sections of ${path.basename(welsh.file)} in the same order as those of ${path.basename(english.file)}`);
+    } else if (section.key?.startsWith('section-') && other.key === undefined && sectionKey?.headingOf?.(section.key, 'cy')) {
+      // Matched by place, but not written as the template's Welsh heading: the documents would not find it.
+      const expected = sectionKey.headingOf(section.key, 'cy')!;
+      report(other.at, `the section "${other.heading}" stands where ${words('en')} has "${section.heading}" (${where(english, section.at)}), whose Welsh heading is "${expected}"`, `write "## ${expected}", as ${sectionKey.source ?? 'the report template'} has it: the page and the PDF find the section by that heading`);
     } else if (section.key !== other.key && section.heading !== undefined && (section.key?.startsWith('number') || other.key?.startsWith('number'))) {
       report(other.at, `the heading "## ${other.heading}" is numbered differently from the English "## ${section.heading}" (${where(english, section.at)})`, `number the Welsh heading as the English one: "${NUMBERED.exec(section.heading)?.[1] ?? 'no number'}"`);
     }
