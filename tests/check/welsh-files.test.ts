@@ -122,3 +122,40 @@ describe('Welsh annual reports', () => {
     expect(diagnostics.map((d) => [d.file, d.rule])).toEqual([['content/annual-reports/2023.cy.mdx', 'translation-without-original']]);
   });
 });
+
+describe('Welsh files of a thematic report', () => {
+  const REPO = path.resolve(import.meta.dirname, '../..');
+  const FOLDER = 'content/thematic/out-of-court-disposals-2025';
+  /** The sample thematic report in the valid fixture, with the report template; only what is said of its Welsh files is looked at. */
+  function thematic(files: Record<string, string>) {
+    const copy: Record<string, string> = {};
+    for (const name of ['thematic.yaml', 'report.mdx', 'easy-read.mdx']) copy[`${FOLDER}/${name}`] = fs.readFileSync(path.join(REPO, FOLDER, name), 'utf8');
+    copy['templates/documents/thematic-report.yaml'] = fs.readFileSync(path.join(REPO, 'templates/documents/thematic-report.yaml'), 'utf8');
+    const result = project('England', { ...copy, ...files });
+    return { ...result, welsh: result.diagnostics.filter((d) => /\.cy\.mdx$/.test(d.file)) };
+  }
+  const report = fs.readFileSync(path.join(REPO, FOLDER, 'report.mdx'), 'utf8');
+  const easyRead = fs.readFileSync(path.join(REPO, FOLDER, 'easy-read.mdx'), 'utf8');
+
+  it('reads report.cy.mdx and easy-read.cy.mdx into translations.cy (a warning: thematic reports are in English until they say otherwise)', () => {
+    const { welsh, project: loaded } = thematic({ [`${FOLDER}/report.cy.mdx`]: report.replace('## Foreword', '## Rhagair'), [`${FOLDER}/easy-read.cy.mdx`]: easyRead.replace('## What we found', '## Beth wnaethon ni ei ganfod') });
+    expect(welsh.map((d) => [d.file, d.rule, d.severity]).sort()).toEqual([
+      [`${FOLDER}/easy-read.cy.mdx`, 'unpublished-translation', 'warning'],
+      [`${FOLDER}/report.cy.mdx`, 'unpublished-translation', 'warning'],
+    ]);
+    const translations = loaded.thematics.find((t) => t.slug === 'out-of-court-disposals-2025')?.translations?.cy;
+    expect(translations?.narrative?.file).toBe(`${FOLDER}/report.cy.mdx`);
+    expect(translations?.easyRead?.file).toBe(`${FOLDER}/easy-read.cy.mdx`);
+  });
+
+  it('compares the Welsh easy read with the English one: a missing picture', () => {
+    const first = /!\[[^\]]*\]\(openmoji:[a-z-]+\)\n/.exec(easyRead)![0];
+    const welsh = easyRead.replace(first, '');
+    const { welsh: found } = thematic({ [`${FOLDER}/easy-read.cy.mdx`]: welsh });
+    const parity = found.filter((d) => d.rule === 'parity');
+    expect(parity).toHaveLength(1);
+    // At the next part both files have: the next picture.
+    expect(parity[0]).toMatchObject({ file: `${FOLDER}/easy-read.cy.mdx`, line: welsh.split('\n').findIndex((line) => line.startsWith('![')) + 1, column: 1 });
+    expect(parity[0]!.message).toMatch(/^the English easy read has the picture openmoji:police-officer \(easy-read\.mdx:3:1\) here; the Welsh easy read has none$/);
+  });
+});
