@@ -166,6 +166,15 @@ describe('parity of a Welsh report with its English one', () => {
     expect(found[0]!.message).toBe('the Welsh report has recommendation 3 here; the English report has none');
   });
 
+  it('finds recommendations in list items and headings, each once', () => {
+    const english = '## Recommendations\n\n- Recommendation 1: meet.\n- Recommendation 2: plan.\n\n### Recommendation 3\n\nCheck.\n';
+    const welsh = "## Argymhellion\n\n- Argymhelliad 1: cyfarfod.\n\n### Argymhelliad 3\n\nGwirio.\n";
+    const found = compare(english, welsh);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ line: 5, column: 1 });
+    expect(found[0]!.message).toBe('the English report has recommendation 2 (report.mdx:4:3) here; the Welsh report has none');
+  });
+
   it('a recommendation numbered differently: once, as a different one', () => {
     const welsh = WELSH.replace('Argymhelliad 2', 'Argymhelliad 4');
     const found = compare(ENGLISH, welsh);

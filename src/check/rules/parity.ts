@@ -160,11 +160,13 @@ export function outlineOf(tree: Root, lang: Lang, sectionKey?: ParityInput['sect
       case 'heading': {
         const text = toString(node).trim();
         const number = NUMBERED.exec(text)?.[1];
+        const recommendation = RECOMMENDATION.exec(text)?.[1];
         if (node.depth === 2) {
           const key = number ? `number ${number}` : sectionKey?.(text, lang);
           sections.push({ heading: text, at: startOf(node), ...(key ? { key } : {}), items: [] });
         } else add({ category: 'heading', key: `${'#'.repeat(node.depth)}${number ? ` ${number}` : ''}${subKey(text)}`, label: `the heading "${'#'.repeat(node.depth)} ${text}"`, at: startOf(node) });
-        break;
+        if (recommendation) add({ category: 'recommendation', key: recommendation, label: `recommendation ${recommendation}`, at: startOf(node) });
+        return;
       }
       case 'image':
         add({ category: 'picture', key: node.url, label: `the picture ${node.url}`, at: startOf(node) });
@@ -184,10 +186,10 @@ export function outlineOf(tree: Root, lang: Lang, sectionKey?: ParityInput['sect
       case 'mdxTextExpression':
         if (!isComment(node.value)) add({ category: 'figure', key: `{${node.value.trim()}}`, label: `the expression {${node.value.trim()}}`, at: startOf(node) });
         return;
-      case 'paragraph':
-      case 'listItem': {
+      case 'paragraph': {
+        // A list item's text is its paragraph: found there, once.
         const number = RECOMMENDATION.exec(toString(node))?.[1];
-        if (number && (node.type === 'listItem' || !RECOMMENDATION.test(toString(node).slice(1)))) add({ category: 'recommendation', key: number, label: `recommendation ${number}`, at: startOf(node) });
+        if (number) add({ category: 'recommendation', key: number, label: `recommendation ${number}`, at: startOf(node) });
         break;
       }
     }
