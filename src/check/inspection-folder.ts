@@ -21,7 +21,10 @@ import { readCaseRecords } from './rules/cases.ts';
 import { checkCounts, checkInspection, known, checkNarrative, checkRatingsAgainstComputed, type InspectionContext, type LoadedInspection } from './rules/inspection.ts';
 import { readEasyReadFile, readTranslatedEasyRead } from './easy-read/load.ts';
 import type { DocumentTemplate } from '../model/schemas/document-template.ts';
-import { LANGUAGES, REFERENCE_LANGUAGE } from '../model/language.ts';
+import { LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
+import { allStandards } from '../model/rating.ts';
+import { toString } from 'mdast-util-to-string';
+import { LANGUAGE_NAMES } from '../source/translation-file.ts';
 import { languagesOf } from '../model/translations.ts';
 import { checkTranslatedNarrative, findTranslation, translatedStandardSections } from './translations.ts';
 import { checkCorrections } from './rules/corrections.ts';
@@ -144,6 +147,7 @@ function loadTranslations(reader: ContentReader, folder: string, inspection: Ins
         'report',
         template,
       );
+    if (content && tree) checkTranslatedStandardHeadings(reader, content.file, tree, inspection.framework, lang);
     const easyRead = readTranslatedEasyRead(reader, folder, inspection.easyRead, lang, subject);
     if (content && tree) translations[lang] = { narrativeFile: content.file, narrative: tree, ...(easyRead ? { easyRead } : {}) };
   }
@@ -197,4 +201,25 @@ function loadNarrative(reader: ContentReader, folder: string, context: Inspectio
   const markdown = readMarkdown(text);
   checkNarrative(context, framework, rating, file, markdown, { text, folder, contentFolder: reader.contentFolder, pictures: reader.pictures, standardSections });
   return { narrativeFile: file, narrative: markdown.tree ?? { type: 'root', children: [] }, readable: markdown.tree !== undefined };
+}
+
+/**
+ * A standard's heading in a translation ("## 1.1 Llywodraethu ac arweinyddiaeth") names it as the
+ * framework does in that language, once the framework has its Welsh names (`cy: { name }`): a
+ * warning, as for the English heading (section-heading in rules/inspection.ts).
+ */
+export function checkTranslatedStandardHeadings(reader: ContentReader, file: string, tree: Root, framework: Framework, lang: Lang): void {
+  const names = new Map<string, string>();
+  for (const { standard } of allStandards(framework)) {
+    const name = (standard as { cy?: { name?: string } }).cy?.name;
+    if (lang === 'cy' && name) names.set(standard.id, name);
+  }
+  if (names.size === 0) return;
+  for (const node of tree.children) {
+    if (node.type !== 'heading' || node.depth !== 2) continue;
+    const match = /^(\d+\.\d+)\.?\s+(.+)$/.exec(toString(node).trim());
+    const name = match && names.get(match[1]!);
+    if (!match || !name || match[2]!.trim() === name) continue;
+    reader.diagnostics.warning(file, { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, 'section-heading', `heading "${toString(node).trim()}" does not match the standard's ${LANGUAGE_NAMES[lang]} name`, `write "## ${match[1]} ${name}"`);
+  }
 }

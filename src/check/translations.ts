@@ -58,9 +58,6 @@ export function findTranslation(reader: ContentReader, englishAbsolute: string, 
   return translated;
 }
 
-/** A `##` section key for both languages from a document template, reading its Welsh headings (`cy:`) once it has them. */
-export const sectionKeyOf = (template: DocumentTemplate | undefined) => templateSectionKey(template);
-
 /** The Welsh `###` sub-headings a standard's section must have, once the template has them (`cy: { standardSections }`). */
 export function translatedStandardSections(template: DocumentTemplate | undefined, lang: Lang): readonly string[] {
   const domains = template?.sections.find((section) => section.kind === 'domains') as { cy?: { standardSections?: string[] } } | undefined;
@@ -86,6 +83,6 @@ export function checkTranslatedNarrative(
     return undefined;
   }
   checkNarrativeMdx({ ...narrative, tree: markdown.tree, text: body, file: content.file });
-  if (english.tree) checkParity({ what, english: { file: english.file, tree: english.tree }, welsh: { file: content.file, tree: markdown.tree }, sectionKey: sectionKeyOf(template), diagnostics: narrative.diagnostics });
+  if (english.tree) checkParity({ what, english: { file: english.file, tree: english.tree }, welsh: { file: content.file, tree: markdown.tree }, sectionKey: templateSectionKey(template), diagnostics: narrative.diagnostics });
   return markdown.tree;
 }

@@ -159,3 +159,23 @@ describe('Welsh files of a thematic report', () => {
     expect(parity[0]!.message).toMatch(/^the English easy read has the picture openmoji:police-officer \(easy-read\.mdx:3:1\) here; the Welsh easy read has none$/);
   });
 });
+
+describe("a standard's Welsh heading", () => {
+  it('is held to the framework\'s Welsh name once the framework has one (a warning)', async () => {
+    const { checkTranslatedStandardHeadings } = await import('../../src/check/inspection-folder.ts');
+    const { ContentReader } = await import('../../src/check/content-reader.ts');
+    const { DiagnosticList } = await import('../../src/check/diagnostics.ts');
+    const { readMarkdown } = await import('../../src/source/markdown-file.ts');
+    const framework = structuredClone(loadProject(VALID).project.frameworks[0]!);
+    const check = () => {
+      const diagnostics = new DiagnosticList();
+      checkTranslatedStandardHeadings(new ContentReader(VALID, diagnostics), 'report.cy.mdx', readMarkdown('## Rhagair\n\n## 1.1 Llywodraethu\n\n## 1.2 Staff\n').tree!, framework, 'cy');
+      return diagnostics.items;
+    };
+    // No Welsh names yet: nothing to hold the headings to.
+    expect(check()).toEqual([]);
+    const standard = framework.domains[0]!.standards[0]! as { id: string; cy?: { name: string } };
+    standard.cy = { name: 'Llywodraethu ac arweinyddiaeth' };
+    expect(check().map((d) => [d.line, d.severity, d.rule, d.hint])).toEqual([[3, 'warning', 'section-heading', `write "## ${standard.id} Llywodraethu ac arweinyddiaeth"`]]);
+  });
+});
