@@ -179,3 +179,17 @@ describe("a standard's Welsh heading", () => {
     expect(check().map((d) => [d.line, d.severity, d.rule, d.hint])).toEqual([[3, 'warning', 'section-heading', `write "## ${standard.id} Llywodraethu ac arweinyddiaeth"`]]);
   });
 });
+
+describe('the Welsh easy read of an inspection', () => {
+  it('is read into translations.cy and checked by the rules that apply to Welsh (src/check/easy-read/rule-languages.ts)', () => {
+    const { diagnostics, project: loaded } = project('Wales', {
+      [`${INSPECTION}/report.cy.mdx`]: WELSH,
+      [`${INSPECTION}/easy-read.mdx`]: '## What we found\n\n![Books](openmoji:books)\nWe read about 25 children.\n',
+      // A number in words (a Welsh rule) and long words an English reading-age check would flag (not run on Welsh).
+      [`${INSPECTION}/easy-read.cy.mdx`]: "## Beth wnaethon ni ei ganfod\n\n![Llyfrau](openmoji:books)\nGwnaethom ddarllen am ddau ddeg pump o blant.\nMae'r gweithwyr cyfiawnder ieuenctid yn gyfrifol am gynlluniau'r plant.\n",
+    });
+    const welsh = diagnostics.filter((d) => d.file.endsWith('easy-read.cy.mdx'));
+    expect(welsh.map((d) => [d.rule, d.line])).toEqual([['number-words', 4]]);
+    expect(loaded.inspections[0]!.translations?.cy?.easyRead?.file).toBe(`${INSPECTION}/easy-read.cy.mdx`);
+  });
+});
