@@ -164,6 +164,7 @@ describe('parity of a Welsh report with its English one', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ line: lineOf(welsh, 'Argymhelliad 3'), column: 1 });
     expect(found[0]!.message).toBe('the Welsh report has recommendation 3 here; the English report has none');
+    expect(found[0]!.hint).toBe('delete it, or add it to report.mdx in the same place if it belongs in both languages');
   });
 
   it('finds recommendations in list items and headings, each once', () => {
@@ -189,6 +190,7 @@ describe('parity of a Welsh report with its English one', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ line: lineOf(welsh, '<Example'), column: 1 });
     expect(found[0]!.message).toMatch(/^<Example> has other attributes than in the English report \(report\.mdx:\d+:1\): kind is not in the English one$/);
+    expect(found[0]!.hint).toBe('give it the attributes of the English one, <Example title="…" />; only text attributes (alt, caption, title, label, description, summary, heading) are written in Welsh');
     const untitled = compare(ENGLISH, WELSH.replace(' title="Enghraifft o arfer da"', ''));
     expect(untitled).toHaveLength(1);
     expect(untitled[0]!.message).toContain('title (in Welsh words) is missing');
@@ -210,6 +212,7 @@ describe('parity of a Welsh report with its English one', () => {
     const line = lineOf(welsh, '<Percent');
     expect(found[0]).toMatchObject({ line, column: welsh.split('\n')[line - 1]!.indexOf('<Percent') + 1 });
     expect(found[0]!.message).toMatch(/the English report has the figure reference <Percent question="1\.1\.1" \/> here \(report\.mdx:\d+:\d+\); the Welsh report has the figure reference <Percent question="1\.1\.2" \/> instead/);
+    expect(found[0]!.hint).toBe('copy <Percent question="1.1.1" /> from report.mdx as it is: figures are computed once and shown in both languages');
   });
 
   it('a missing figure reference and an extra expression', () => {
