@@ -168,12 +168,15 @@ describe('parity of a Welsh report with its English one', () => {
   });
 
   it('finds recommendations in list items and headings, each once', () => {
-    const english = '## Recommendations\n\n- Recommendation 1: meet.\n- Recommendation 2: plan.\n\n### Recommendation 3\n\nCheck.\n';
-    const welsh = "## Argymhellion\n\n- Argymhelliad 1: cyfarfod.\n\n### Argymhelliad 3\n\nGwirio.\n";
+    const english = '## Recommendations\n\n- Recommendation 1: meet.\n- Recommendation 2: plan.\n\n### Recommendation 3\n\nCheck.\n\n![A list](openmoji:clipboard)\nRecommendation 4: write.\n';
+    const welsh = "## Argymhellion\n\n- Argymhelliad 1: cyfarfod.\n\n### Argymhelliad 3\n\nGwirio.\n\n![Rhestr](openmoji:clipboard)\nArgymhelliad 4: ysgrifennu.\n";
     const found = compare(english, welsh);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ line: 5, column: 1 });
     expect(found[0]!.message).toBe('the English report has recommendation 2 (report.mdx:4:3) here; the Welsh report has none');
+    // A recommendation in an easy-read row, after its picture.
+    const renumbered = compare(english, welsh.replace('- Argymhelliad 1: cyfarfod.', '- Argymhelliad 1: cyfarfod.\n- Argymhelliad 2: cynllunio.').replace('Argymhelliad 4', 'Argymhelliad 5'));
+    expect(renumbered.map((d) => d.message)).toEqual([expect.stringContaining('the Welsh report has recommendation 5 instead')]);
   });
 
   it('a recommendation numbered differently: once, as a different one', () => {

@@ -188,7 +188,7 @@ export function outlineOf(tree: Root, lang: Lang, sectionKey?: ParityInput['sect
         return;
       case 'paragraph': {
         // A list item's text is its paragraph: found there, once.
-        const number = RECOMMENDATION.exec(toString(node))?.[1];
+        const number = RECOMMENDATION.exec(toString(node, { includeImageAlt: false }))?.[1];
         if (number) add({ category: 'recommendation', key: number, label: `recommendation ${number}`, at: startOf(node) });
         break;
       }
