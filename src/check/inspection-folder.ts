@@ -21,6 +21,7 @@ import { readCaseRecords } from './rules/cases.ts';
 import { checkCounts, checkInspection, known, checkNarrative, checkRatingsAgainstComputed, type InspectionContext, type LoadedInspection } from './rules/inspection.ts';
 import { readEasyReadFile, readTranslatedEasyRead } from './easy-read/load.ts';
 import type { DocumentTemplate } from '../model/schemas/document-template.ts';
+import type { EasyReadTemplate } from '../model/schemas/easy-read-template.ts';
 import { LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
 import { allStandards } from '../model/rating.ts';
 import { toString } from 'mdast-util-to-string';
@@ -54,6 +55,8 @@ export interface InspectionsContext {
   notLoaded?: InspectionContext['notLoaded'];
   /** templates/documents/inspection-report.yaml: its headings (and their Welsh values) match the sections of a translation. */
   reportTemplate?: DocumentTemplate;
+  /** templates/easy-read/inspection.yaml: its section headings (and their Welsh values) match the sections of a translated easy read. */
+  easyReadTemplate?: EasyReadTemplate;
 }
 
 /**
@@ -120,7 +123,7 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
   const easyRead = readEasyReadFile(reader, folder);
   if (!service) return { loaded };
   const inspection: Inspection = { slug, source: data, service, framework, rating, cases, narrativeFile, narrative, ...(easyRead ? { easyRead } : {}) };
-  const translations = loadTranslations(reader, folder, inspection, readable, file, shared.reportTemplate);
+  const translations = loadTranslations(reader, folder, inspection, readable, file, shared.reportTemplate, shared.easyReadTemplate);
   return { loaded, inspection: { ...inspection, ...(translations ? { translations } : {}) } };
 }
 
@@ -130,7 +133,7 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
  * and compared with them. The Welsh `##` headings are the author's; the parity check holds them to
  * the English sections (and to the template's Welsh headings, once it has them).
  */
-function loadTranslations(reader: ContentReader, folder: string, inspection: Inspection, englishReadable: boolean, yamlFile: string, template: DocumentTemplate | undefined): Inspection['translations'] {
+function loadTranslations(reader: ContentReader, folder: string, inspection: Inspection, englishReadable: boolean, yamlFile: string, template: DocumentTemplate | undefined, easyReadTemplate: EasyReadTemplate | undefined): Inspection['translations'] {
   const translations: NonNullable<Inspection['translations']> = {};
   const subject = { name: `inspection "${inspection.slug}"`, languages: languagesOf(inspection), languagesAt: `content/services/${inspection.service.slug}.yaml (or ${yamlFile})` };
   for (const lang of LANGUAGES) {
@@ -148,7 +151,7 @@ function loadTranslations(reader: ContentReader, folder: string, inspection: Ins
         template,
       );
     if (content && tree) checkTranslatedStandardHeadings(reader, content.file, tree, inspection.framework, lang);
-    const easyRead = readTranslatedEasyRead(reader, folder, inspection.easyRead, lang, subject);
+    const easyRead = readTranslatedEasyRead(reader, folder, inspection.easyRead, lang, subject, easyReadTemplate);
     if (content && tree) translations[lang] = { narrativeFile: content.file, narrative: tree, ...(easyRead ? { easyRead } : {}) };
   }
   return Object.keys(translations).length ? translations : undefined;

@@ -202,7 +202,7 @@ export function loadProject(root: string): LoadResult {
   const inspections: Inspection[] = [];
   const unreadable: string[] = [];
   for (const slug of folders) {
-    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections, notLoaded, reportTemplate: documentTemplates.find((t) => t.id === 'inspection-report') }));
+    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections, notLoaded, reportTemplate: documentTemplates.find((t) => t.id === 'inspection-report'), easyReadTemplate: easyReadTemplates.find((t) => t.template.for === 'inspection')?.template }));
     if (result?.loaded) loaded.push(result.loaded);
     else if (result?.known) unreadable.push(result.known);
     if (result?.inspection) inspections.push(result.inspection);
@@ -222,7 +222,7 @@ export function loadProject(root: string): LoadResult {
     messages: loadMessages(reader),
     lang: 'en',
   };
-  const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds, documentTemplates.find((t) => t.id === 'thematic-report'));
+  const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds, documentTemplates.find((t) => t.id === 'thematic-report'), easyReadTemplates.find((t) => t.template.for === 'thematic')?.template);
   project.thematics = thematics;
   // Easy-read versions are checked as they will be published, once everything they draw on is loaded;
   // not when a file all of them draw on is unreadable (each of their sentences could be reported for it).

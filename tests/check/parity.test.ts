@@ -236,6 +236,21 @@ describe('parity of a Welsh report with its English one', () => {
   });
 });
 
+describe('easy-read sections by the template', () => {
+  it("holds a section to the easy-read template's Welsh heading once it has one", () => {
+    const template = { for: 'inspection', sections: [{ kind: 'written', id: 'found', heading: 'What we found', cy: { heading: 'Beth wnaethon ni ei ganfod' } }] };
+    const english = '## What we found\n\n![A thumbs up](openmoji:thumbs-up)\nStaff were kind.\n';
+    const welsh = '## Beth a welsom\n\n![Bawd i fyny](openmoji:thumbs-up)\nRoedd staff yn garedig.\n';
+    const diagnostics = new DiagnosticList();
+    const tree = (text: string) => readMarkdown(text).tree!;
+    const sectionKey = templateSectionKey(template, 'templates/easy-read/inspection.yaml');
+    checkParity({ what: 'easy read', sectionKey, english: { file: 'a/easy-read.mdx', tree: tree(english) }, welsh: { file: 'a/easy-read.cy.mdx', tree: tree(welsh) }, diagnostics });
+    expect(diagnostics.items.map((d) => [d.line, d.message, d.hint])).toEqual([
+      [1, 'the section "Beth a welsom" stands where the English easy read has "What we found" (easy-read.mdx:1:1), whose Welsh heading is "Beth wnaethon ni ei ganfod"', 'write "## Beth wnaethon ni ei ganfod", as templates/easy-read/inspection.yaml has it: the page and the PDF find the section by that heading'],
+    ]);
+  });
+});
+
 describe('front matter parity', () => {
   const read = (text: string) => readFrontMatter(text).frontMatter!;
   const english = '---\ntitle: Annual report 2026\nperiod: { from: 2025-10-01, to: 2026-09-30 }\npublished: 2026-11-10\nstatus: published\n---\n';

@@ -53,11 +53,11 @@ import { checkCorrections } from '../rules/corrections.ts';
 import { buildDateFrom } from '../../model/project.ts';
 import { LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../../model/language.ts';
 import { languagesOf, projectIn } from '../../model/translations.ts';
-import { checkParity } from '../rules/parity.ts';
+import { checkParity, templateSectionKey } from '../rules/parity.ts';
 import { checkTranslatedNarrative, findTranslation, type TranslationSubject } from '../translations.ts';
 
 /** A thematic report's full report and easy-read version in each other language it has (report.cy.mdx, easy-read.cy.mdx). */
-function readThematicTranslations(reader: ContentReader, folder: string, thematic: Thematic, template: DocumentTemplate | undefined): Thematic['translations'] {
+function readThematicTranslations(reader: ContentReader, folder: string, thematic: Thematic, template: DocumentTemplate | undefined, easyReadTemplate: EasyReadTemplate | undefined): Thematic['translations'] {
   const translations: NonNullable<Thematic['translations']> = {};
   const subject = { name: `the thematic report "${thematic.slug}"`, languages: languagesOf(thematic), languagesAt: thematic.file };
   for (const lang of LANGUAGES) {
@@ -69,7 +69,7 @@ function readThematicTranslations(reader: ContentReader, folder: string, themati
       const tree = checkTranslatedNarrative(content, content.text, { file: thematic.narrative?.file ?? '', tree: thematic.narrative?.tree }, { folder, contentFolder: reader.contentFolder, pictures: reader.pictures, kind: 'thematic', thematic, diagnostics: reader.diagnostics }, 'report', template);
       if (tree) entry.narrative = { file: content.file, tree };
     }
-    const easyRead = readTranslatedEasyRead(reader, folder, thematic.easyRead, lang, subject);
+    const easyRead = readTranslatedEasyRead(reader, folder, thematic.easyRead, lang, subject, easyReadTemplate);
     if (easyRead) entry.easyRead = easyRead;
     if (entry.narrative || entry.easyRead) translations[lang] = entry;
   }
@@ -173,18 +173,20 @@ export function readEasyReadFile(reader: ContentReader, folder: string, name = '
  * The version in `lang` of an easy-read file (easy-read.cy.mdx), read and checked like the English
  * one, then compared with it: the same sections, pictures and references in the same order.
  */
-export function readTranslatedEasyRead(reader: ContentReader, folder: string, english: EasyReadFile | undefined, lang: Lang, subject: TranslationSubject): EasyReadFile | undefined {
+export function readTranslatedEasyRead(reader: ContentReader, folder: string, english: EasyReadFile | undefined, lang: Lang, subject: TranslationSubject, template?: EasyReadTemplate): EasyReadFile | undefined {
   const translated = findTranslation(reader, path.join(folder, 'easy-read.mdx'), lang, subject);
   if (!translated) return undefined;
   const easyRead = readEasyReadFile(reader, folder, path.basename(translated));
   if (!easyRead) return undefined;
   const englishTree = english && easyReadTreeOf(english);
   const tree = easyReadTreeOf(easyRead);
-  if (english && englishTree && tree) checkParity({ what: 'easy read', english: { file: english.file, tree: englishTree }, welsh: { file: easyRead.file, tree }, diagnostics: reader.diagnostics });
+  // The template's sections are matched by their Welsh headings once it has them (`cy: { heading }`).
+  const sectionKey = templateSectionKey(template, template && `templates/easy-read/${template.for}.yaml`);
+  if (english && englishTree && tree) checkParity({ what: 'easy read', english: { file: english.file, tree: englishTree }, welsh: { file: easyRead.file, tree }, sectionKey, diagnostics: reader.diagnostics });
   return easyRead;
 }
 
-export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<string>, reportTemplate?: DocumentTemplate): { thematics: Thematic[]; sources: Map<string, YamlSource> } {
+export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<string>, reportTemplate?: DocumentTemplate, easyReadTemplate?: EasyReadTemplate): { thematics: Thematic[]; sources: Map<string, YamlSource> } {
   const folder = path.join(reader.root, 'content/thematic');
   const thematics: Thematic[] = [];
   const sources = new Map<string, YamlSource>();
@@ -220,7 +222,7 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
       const easyRead = readEasyReadFile(reader, path.join(folder, slug));
       const narrative = readThematicNarrative(reader, path.join(folder, slug), data, reportTemplate);
       const thematic: Thematic = { slug, source: data, file, ...(easyRead ? { easyRead } : {}), ...(narrative ? { narrative } : {}) };
-      const translations = readThematicTranslations(reader, path.join(folder, slug), thematic, reportTemplate);
+      const translations = readThematicTranslations(reader, path.join(folder, slug), thematic, reportTemplate, easyReadTemplate);
       thematics.push({ ...thematic, ...(translations ? { translations } : {}) });
     });
   }

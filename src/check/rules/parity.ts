@@ -66,7 +66,7 @@ interface Outline {
  * once the templates have Welsh values (templates/documents/*.yaml). Headings the template does not
  * name are matched by their place.
  */
-export function templateSectionKey(template: { id?: string; sections: readonly object[] } | undefined): SectionKeys {
+export function templateSectionKey(template: { id?: string; sections: readonly object[] } | undefined, source = template?.id ? `templates/documents/${template.id}.yaml` : undefined): SectionKeys {
   const keys: Record<Lang, Map<string, string>> = { en: new Map(), cy: new Map() };
   const headings: Record<Lang, Map<string, string>> = { en: new Map(), cy: new Map() };
   const add = (lang: Lang, text: unknown, key: string) => {
@@ -90,7 +90,7 @@ export function templateSectionKey(template: { id?: string; sections: readonly o
   });
   const keyOf: SectionKeys = (heading, lang) => keys[lang].get(heading.trim().toLowerCase());
   keyOf.headingOf = (key, lang) => headings[lang].get(key);
-  if (template?.id) keyOf.source = `templates/documents/${template.id}.yaml`;
+  if (source) keyOf.source = source;
   return keyOf;
 }
 
