@@ -122,6 +122,12 @@ describe('parity of a Welsh report with its English one', () => {
     expect(found[0]!.hint).toMatch(/^write "## Rhagair"/);
   });
 
+  it('ignores comments, and compares what comes before the first heading', () => {
+    expect(compare(`{/* The recommendations come from inspection.yaml. */}\n\n${ENGLISH}`, WELSH)).toEqual([]);
+    const found = compare(`![A map](images/map.png)\n\n${ENGLISH}`, WELSH);
+    expect(found.map((d) => [d.line, d.message])).toEqual([[1, 'the English report has the picture images/map.png (report.mdx:1:1) here; the Welsh report has none']]);
+  });
+
   it('a missing section: once, in the Welsh file where it should be, naming the English one', () => {
     const welsh = WELSH.replace(/## 1\.2 Staff[\s\S]*?(?=## Argymhellion)/, '');
     const found = compare(ENGLISH, welsh);

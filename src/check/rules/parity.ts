@@ -196,8 +196,7 @@ export function outlineOf(tree: Root, lang: Lang, sectionKey?: ParityInput['sect
     if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
   };
   for (const child of tree.children) walk(child as Nodes);
-  // Nothing before the first heading: no section to compare.
-  if (sections[0]!.items.length === 0 && sections.length > 1) sections.shift();
+  // What comes before the first heading is always there (often empty), so the two files' always pair.
   const end = tree.position ? { line: tree.position.end.line, column: tree.position.end.column } : { line: 1, column: 1 };
   return { sections, end };
 }
@@ -206,13 +205,13 @@ export function outlineOf(tree: Root, lang: Lang, sectionKey?: ParityInput['sect
  * The longest alignment of two lists: index pairs in increasing order, maximising the total score
  * (a pair scoring 0 or less is never made). Lists are short (sections, the components of a section).
  */
-export function align<A, B>(a: readonly A[], b: readonly B[], score: (x: A, y: B) => number): [number, number][] {
+export function align<A, B>(a: readonly A[], b: readonly B[], score: (x: A, y: B, i: number, j: number) => number): [number, number][] {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const best = new Float64Array(rows * cols);
   for (let i = a.length - 1; i >= 0; i -= 1) {
     for (let j = b.length - 1; j >= 0; j -= 1) {
-      const pair = score(a[i]!, b[j]!);
+      const pair = score(a[i]!, b[j]!, i, j);
       const take = pair > 0 ? pair + best[(i + 1) * cols + j + 1]! : -Infinity;
       best[i * cols + j] = Math.max(take, best[(i + 1) * cols + j]!, best[i * cols + j + 1]!);
     }
@@ -222,7 +221,7 @@ export function align<A, B>(a: readonly A[], b: readonly B[], score: (x: A, y: B
   let j = 0;
   while (i < a.length && j < b.length) {
     const here = best[i * cols + j]!;
-    const pair = score(a[i]!, b[j]!);
+    const pair = score(a[i]!, b[j]!, i, j);
     if (pair > 0 && here === pair + best[(i + 1) * cols + j + 1]!) {
       pairs.push([i, j]);
       i += 1;
@@ -268,7 +267,7 @@ export function checkParity(input: ParityInput): void {
   const quoteHeading = (section: Section) => (section.heading === undefined ? 'the text before the first section' : `the section "${section.heading}"`);
 
   const place = (i: number, j: number) => Math.abs(i / Math.max(1, en.sections.length) - j / Math.max(1, cy.sections.length));
-  const pairs = align(en.sections, cy.sections, (a, b) => sectionScore(a, b, place(en.sections.indexOf(a), cy.sections.indexOf(b))));
+  const pairs = align(en.sections, cy.sections, (a, b, i, j) => sectionScore(a, b, place(i, j)));
   const matchedEn = new Map(pairs.map(([i, j]) => [i, j]));
   const matchedCy = new Set(pairs.map(([, j]) => j));
 
