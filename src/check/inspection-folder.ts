@@ -25,7 +25,7 @@ import type { EasyReadTemplate } from '../model/schemas/easy-read-template.ts';
 import { LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
 import { allStandards } from '../model/rating.ts';
 import { toString } from 'mdast-util-to-string';
-import { LANGUAGE_NAMES } from '../source/translation-file.ts';
+import { LANGUAGE_NAMES, translationPath } from '../source/translation-file.ts';
 import { languagesOf } from '../model/translations.ts';
 import { checkTranslatedNarrative, findTranslation, translatedStandardSections } from './translations.ts';
 import { checkCorrections } from './rules/corrections.ts';
@@ -162,6 +162,14 @@ function loadHistoric(reader: ContentReader, folder: string, context: Inspection
   const { data } = context;
   const present = (name: string) => (fs.existsSync(path.join(folder, name)) ? reader.relative(path.join(folder, name)) : undefined);
   checkHistoric(context, framework, { narrative: present('report.mdx'), cases: present('cases.csv'), easyRead: present('easy-read.mdx') });
+  // Nor in another language.
+  for (const lang of LANGUAGES) {
+    if (lang === REFERENCE_LANGUAGE) continue;
+    for (const [name, rule] of [['report.mdx', 'historic-with-narrative'], ['easy-read.mdx', 'historic-with-easy-read']] as const) {
+      const translated = present(translationPath(name, lang));
+      if (translated) reader.diagnostics.error(translated, { line: 1, column: 1 }, rule, `this inspection is a historic record (record: historic), which publishes only its ratings, so ${path.basename(translated)} would never be published`, `delete ${path.basename(translated)}, or remove "record: historic" to write a full report in both languages`);
+    }
+  }
   const loaded = { slug: context.slug, file: context.file, source: context.source, data, broken: context.broken };
   if (!service) return { loaded };
   const ratings = Object.fromEntries(Object.entries(data.ratings).map(([id, r]) => [id, r.rating ?? NOT_KNOWN]));
