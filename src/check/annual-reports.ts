@@ -8,6 +8,7 @@
  * version (<year>.cy.mdx) those of translations.ts and parity.
  */
 import path from 'node:path';
+import { checkWelshValues } from './rules/welsh-values.ts';
 import type { Root } from 'mdast';
 import type { ContentReader } from './content-reader.ts';
 import type { DiagnosticList } from './diagnostics.ts';
@@ -20,7 +21,8 @@ import { annualReportSchema, type AnnualReportSource } from '../model/schemas/an
 import { inPeriod } from '../model/aggregates.ts';
 import { isPublic, type AnnualReport, type Project } from '../model/project.ts';
 import { annualReportContext, periodLabel, type AnnualReportContext } from '../document/annual-report-figures.ts';
-import { LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
+import { LANGUAGES, REFERENCE_LANGUAGE } from '../model/language.ts';
+import { languagesOf } from '../model/translations.ts';
 import { LANGUAGE_NAMES, translationOf } from '../source/translation-file.ts';
 import { checkFrontMatterParity } from './rules/parity.ts';
 import { checkTranslatedNarrative, findTranslation } from './translations.ts';
@@ -53,9 +55,7 @@ export function loadAnnualReports(reader: ContentReader, project: Pick<Project, 
  */
 function loadTranslations(reader: ContentReader, absolute: string, report: AnnualReport, englishFrontMatter: YamlSource, context: AnnualReportContext): AnnualReport['translations'] {
   const translations: NonNullable<AnnualReport['translations']> = {};
-  // `languages:` in the front matter, once the schema has it (src/model/schemas/annual-report.ts); English only until then.
-  const written = (report.source as { languages?: readonly Lang[] }).languages;
-  const subject = { name: `the annual report ${report.year}`, languages: written ?? [REFERENCE_LANGUAGE], languagesAt: `the front matter of ${report.file}` };
+  const subject = { name: `the annual report ${report.year}`, languages: languagesOf(report), languagesAt: `the front matter of ${report.file}` };
   for (const lang of LANGUAGES) {
     if (lang === REFERENCE_LANGUAGE) continue;
     const translated = findTranslation(reader, absolute, lang, subject);
@@ -124,6 +124,8 @@ function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick
   }
   if (!source) return undefined;
 
+  // An annual report is in English only unless its front matter says otherwise (languagesOf).
+  if (source.languages?.includes('cy')) checkWelshValues({ file, source: frontMatter, schema: annualReportSchema, value: source, because: 'the annual report is published in Welsh' }, diagnostics);
   const datesAgree = checkDates(file, year, source, frontMatter, diagnostics);
   const report: AnnualReport = { year, source, file, narrative: markdown.tree ?? ({ type: 'root', children: [] } satisfies Root) };
   const context = annualReportContext(project, report);

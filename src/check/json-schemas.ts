@@ -13,6 +13,7 @@ import { annualReportSchema } from '../model/schemas/annual-report.ts';
 import { easyReadTemplateSchema } from '../model/schemas/easy-read-template.ts';
 import { easyReadCheckSettingsSchema } from '../model/schemas/easy-read-checks.ts';
 import { documentTemplateSchema } from '../model/schemas/document-template.ts';
+import { messagesFileSchema } from '../model/schemas/messages.ts';
 
 export const contentSchemas = {
   'framework.schema.json': { schema: frameworkSchema, title: 'Inspection framework', files: 'content/frameworks/*.yaml' },
@@ -25,6 +26,7 @@ export const contentSchemas = {
   'easy-read-template.schema.json': { schema: easyReadTemplateSchema, title: 'Easy-read structure', files: 'templates/easy-read/*.yaml' },
   'easy-read-checks.schema.json': { schema: easyReadCheckSettingsSchema, title: 'Easy-read language checks', files: 'content/easy-read-checks.yaml' },
   'document-template.schema.json': { schema: documentTemplateSchema, title: 'Document structure', files: 'templates/documents/*.yaml' },
+  'messages.schema.json': { schema: messagesFileSchema, title: "The tool's words", files: 'templates/messages/*/*.yaml' },
 } as const;
 
 export function jsonSchemaFor(name: keyof typeof contentSchemas): string {

@@ -17,6 +17,7 @@ import type { Inspection, Project } from '../model/project.ts';
 import { publisherSchema, type Publisher } from '../model/schemas/publisher.ts';
 import { checkFramework } from './rules/framework.ts';
 import { checkGlyphs } from './rules/glyphs.ts';
+import { checkWelshProject } from './rules/welsh-values.ts';
 import { checkEasyReadVersions, checkTranslatedEasyReadLanguage, loadEasyReadChecks, loadEasyReadTemplates, loadThematics } from './easy-read/load.ts';
 import { checkGlossary } from './rules/glossary.ts';
 import { loadMessages } from './messages.ts';
@@ -140,8 +141,8 @@ function loadGlossary(reader: ContentReader): { glossary: GlossaryTerm[]; entrie
 }
 
 /** Document structures (templates/documents/*.yaml): section order and headings, as data. */
-function loadDocumentTemplates(reader: ContentReader): DocumentTemplate[] {
-  const templates: DocumentTemplate[] = [];
+function loadDocumentTemplates(reader: ContentReader): { template: DocumentTemplate; file: string; source: YamlSource }[] {
+  const templates: { template: DocumentTemplate; file: string; source: YamlSource }[] = [];
   for (const absolute of reader.list('templates/documents', ['.yaml', '.yml'])) {
     reader.guarded(absolute, () => {
       const { file, source } = reader.yaml(absolute);
@@ -155,14 +156,14 @@ function loadDocumentTemplates(reader: ContentReader): DocumentTemplate[] {
           reader.diagnostics.error(file, source.positionOf(['sections', index, 'kind'], 'value'), 'template-section', `${template.id === 'thematic-report' ? 'a thematic report' : 'an inspection report'} has no "${section.kind}" section`, `its sections can be: ${[...allowed].join(', ')}`);
         }
       });
-      templates.push(template);
+      templates.push({ template, file, source });
     });
   }
   return templates;
 }
 
 /** The publisher (content/publisher.yaml): one file, required, since every report prints it. */
-function loadPublisher(reader: ContentReader): Publisher | undefined {
+function loadPublisher(reader: ContentReader): { publisher: Publisher; file: string; source: YamlSource } | undefined {
   const absolute = path.join(reader.root, 'content', 'publisher.yaml');
   if (!fs.existsSync(absolute)) {
     reader.diagnostics.error('content/publisher.yaml', undefined, 'missing-file', 'there is no content/publisher.yaml: every report prints its publisher, copyright and licence', 'copy content/publisher.yaml from the project this tool came with and change the details');
@@ -170,7 +171,8 @@ function loadPublisher(reader: ContentReader): Publisher | undefined {
   }
   return reader.guarded(absolute, () => {
     const { file, source } = reader.yaml(absolute);
-    return source.data === undefined ? undefined : parseWithDiagnostics(publisherSchema, source.data, source, file, reader.diagnostics);
+    const publisher = source.data === undefined ? undefined : parseWithDiagnostics(publisherSchema, source.data, source, file, reader.diagnostics);
+    return publisher && { publisher, file, source };
   });
 }
 
@@ -187,7 +189,8 @@ export function loadProject(root: string): LoadResult {
   const { glossary, entries: glossaryEntries, brokenIds } = loadGlossary(reader);
   const easyReadTemplates = loadEasyReadTemplates(reader);
   const easyReadChecks = loadEasyReadChecks(reader);
-  const documentTemplates = loadDocumentTemplates(reader);
+  const loadedDocumentTemplates = loadDocumentTemplates(reader);
+  const documentTemplates = loadedDocumentTemplates.map((entry) => entry.template);
   const publisher = loadPublisher(reader);
   const frameworkById = new Map(frameworks.map((entry) => [entry.framework.id, entry.framework]));
   // With a glossary file that cannot be read, which ids exist is not known: references to terms are not checked.
@@ -215,7 +218,7 @@ export function loadProject(root: string): LoadResult {
     glossary,
     inspections,
     documentTemplates,
-    publisher: publisher ?? PLACEHOLDER_PUBLISHER,
+    publisher: publisher?.publisher ?? PLACEHOLDER_PUBLISHER,
     thematics: [],
     easyReadTemplates: easyReadTemplates.map((t) => t.template),
     annualReports: [],
@@ -242,6 +245,20 @@ export function loadProject(root: string): LoadResult {
   }
   // Annual reports count the inspections loaded above.
   project.annualReports = loadAnnualReports(reader, project);
+  checkWelshProject(
+    {
+      project,
+      services: loadedServices,
+      frameworks,
+      inspections: new Map(loaded.map((entry) => [entry.slug, entry])),
+      thematics: thematicSources,
+      glossary: glossaryEntries,
+      ...(publisher ? { publisher } : {}),
+      documentTemplates: loadedDocumentTemplates,
+      easyReadTemplates,
+    },
+    diagnostics,
+  );
   checkGlyphs(reader.files, diagnostics);
   return { project, diagnostics: diagnostics.items, filesChecked: reader.filesChecked, pictures: reader.pictures };
 }

@@ -4,6 +4,7 @@
  * with the same placeholders as the English one, and nothing else is there. A missing message is
  * an error: a page or PDF would otherwise be published with a hole in it.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
@@ -44,6 +45,11 @@ const listed = (names: Iterable<string>) => [...names].map((n) => `{${n}}`).join
 
 export function loadMessages(reader: ContentReader): Record<Lang, Messages> {
   const { diagnostics } = reader;
+  // A project without templates/messages at all (a test fixture of content only) is not checked for
+  // them, as one without templates/documents is not: it has nothing to build with either way.
+  if (!fs.existsSync(path.join(reader.root, 'templates', 'messages'))) {
+    return Object.fromEntries(LANGUAGES.map((lang) => [lang, new Messages(lang, new Map())])) as Record<Lang, Messages>;
+  }
   const written = new Map<Lang, Map<string, Written>>();
   for (const lang of LANGUAGES) {
     const messages = new Map<string, Written>();

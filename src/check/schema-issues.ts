@@ -3,6 +3,7 @@
  * Locked by tests so the wording stays stable.
  */
 import type { z } from 'zod';
+import { translatableFields } from '../model/schemas/welsh.ts';
 import type { DiagnosticList } from './diagnostics.ts';
 import type { YamlSource } from '../source/yaml-file.ts';
 
@@ -78,6 +79,33 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return [];
 }
 
+/** The fields that take a Welsh value in the object at a path (through records, lists, unions and transforms). */
+function welshFieldsAt(schema: z.ZodType, path: readonly PropertyKey[], parent: unknown): string[] {
+  // The objects, records and lists a schema stands for, through optional, default, transform and union wrappers.
+  const containersOf = (candidate: z.ZodType): z.ZodType[] => {
+    const def = candidate._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (['object', 'record', 'array'].includes(def.type)) return [candidate];
+    if (def.type === 'union') return (def.options as z.ZodType[]).flatMap(containersOf);
+    if (def.type === 'pipe') return containersOf(((def.out as z.ZodType)._zod.def.type === 'transform' ? def.in : def.out) as z.ZodType);
+    return def.innerType ? containersOf(def.innerType as z.ZodType) : [];
+  };
+  let current: z.ZodType[] = [schema];
+  for (const segment of path) {
+    current = current.flatMap(containersOf).flatMap((container) => {
+      const def = container._zod.def as unknown as Record<string, unknown> & { type: string };
+      if (def.type === 'record') return [def.valueType as z.ZodType];
+      if (def.type === 'array') return typeof segment === 'number' ? [def.element as z.ZodType] : [];
+      const field = (def.shape as Record<string, z.ZodType>)[String(segment)];
+      return field ? [field] : [];
+    });
+  }
+  const objects = current.flatMap(containersOf).filter((candidate) => translatableFields(candidate).length);
+  // Of a union's objects (the kinds of a template section), the one the written object is.
+  const { cy: _welsh, ...english } = (parent ?? {}) as Record<string, unknown>;
+  const chosen = objects.find((candidate) => candidate.safeParse(english).success) ?? objects[0];
+  return chosen ? translatableFields(chosen) : [];
+}
+
 /**
  * Where a field of this name belongs elsewhere in the schema ("rating" written at the top of
  * inspection.yaml belongs under ratings → a standard id), for a field written in the wrong place.
@@ -132,7 +160,7 @@ export function parseWithDiagnostics<T extends z.ZodType>(
   const ownRule = new Set(result.error.issues.filter((issue) => ruleOf(issue)).map((issue) => pathKey(issue.path)));
   for (const issue of result.error.issues) {
     if (ownRule.has(pathKey(issue.path)) && !ruleOf(issue)) continue;
-    if (!misspelt.missing.has(issue)) reportIssue(schema, issue, source, file, diagnostics, misspelt.required);
+    if (!misspelt.missing.has(issue)) reportIssue(schema, issue, source, file, diagnostics, misspelt.required, data);
   }
   return undefined;
 }
@@ -204,7 +232,7 @@ function wrongTypeHint(expected: string): string {
   return `write ${typeWords[expected] ?? expected} here`;
 }
 
-function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, 'positionOf'>, file: string, diagnostics: DiagnosticList, misspeltRequired: ReadonlySet<string>): void {
+function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, 'positionOf'>, file: string, diagnostics: DiagnosticList, misspeltRequired: ReadonlySet<string>, data?: unknown): void {
   const path = issue.path;
   const field = fieldName(path);
   const input = (issue as { input?: unknown }).input;
@@ -216,7 +244,27 @@ function reportIssue(schema: z.ZodType, issue: Issue, source: Pick<YamlSource, '
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = knownKeys(schema, path);
-      for (const key of issue.keys) {
+      if (path.at(-1) === 'cy') {
+        // A Welsh value for a field that is the same in both languages (an id, a date, a name) or that does not exist.
+        const parent = path.slice(0, -1).reduce<unknown>((value, segment) => (value as Record<PropertyKey, unknown> | undefined)?.[segment], data);
+        const allowed = welshFieldsAt(schema, path.slice(0, -1), parent);
+        for (const key of issue.keys) {
+          const suggestion = closest(key, allowed);
+          diagnostics.error(
+            file,
+            source.positionOf([...path, key], 'key'),
+            'unknown-field',
+            `${field}: "${key}" is not a field with a Welsh value here`,
+            `${suggestion ? `did you mean "${suggestion}"? ` : ''}the Welsh values here are for ${allowed.join(', ')}; ids, dates, numbers, ratings, addresses and people's names are the same in both languages: remove "${key}" from cy:`,
+          );
+        }
+        return;
+      }
+      if (issue.keys.includes('cy') && !allowed.includes('cy')) {
+        // A cy: map on something with no text of its own to translate (a section filled from data).
+        diagnostics.error(file, source.positionOf([...path, 'cy'], 'key'), 'unknown-field', `${path.length ? `${field}: ` : ''}there is no text here to give in Welsh`, 'remove cy: here: the Welsh of what this holds goes with each item that has text');
+      }
+      for (const key of issue.keys.filter((k) => k !== 'cy' || allowed.includes('cy'))) {
         const suggestion = closest(key, allowed);
         const required = misspeltRequired.has(pathKey([...path, key]));
         // "rating: Good" at the top: "ratings" is a group, so the place where "rating" belongs is meant.

@@ -81,7 +81,7 @@ describe('the kind of an inspection, from its facts', () => {
 });
 
 /** A made-up service file, with its lineage as YAML lines. */
-const serviceFile = (slug: string, lineage = '') => `slug: ${slug}\nname: ${slug} Youth Justice Service\nshortName: ${slug}\nnation: Wales\nregion: South Wales\npoliceForceArea: South Wales\nfictional: true\n${lineage}`;
+const serviceFile = (slug: string, lineage = '') => `slug: ${slug}\nname: ${slug} Youth Justice Service\nshortName: ${slug}\nnation: England\nregion: North West\npoliceForceArea: Lancashire\nfictional: true\n${lineage}`;
 const SERVICES = 'content/services';
 
 describe('the lineage of services', () => {

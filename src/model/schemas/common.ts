@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LINK_POLICY_HINT, unsafeLinkReason } from '../url-policy.ts';
+import { LANGUAGES, REFERENCE_LANGUAGE } from '../language.ts';
 
 /** Lower-case words joined by hyphens: the form used for every id that appears in a URL. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -35,3 +36,15 @@ export const webAddress = z.url().superRefine((url, ctx) => {
   const reason = unsafeLinkReason(url);
   if (reason) ctx.addIssue({ code: 'custom', input: url, message: `its address ${reason}`, params: { rule: 'unsafe-link', hint: LINK_POLICY_HINT } });
 });
+
+/**
+ * The languages something is published in: en (English), cy (Welsh). English is always one of
+ * them: it is the reference language every other one is checked against.
+ */
+export const languagesField = (defaultIs: string) =>
+  z
+    .array(z.enum(LANGUAGES, { error: 'must be en (English) or cy (Welsh)' }))
+    .refine((languages) => languages.includes(REFERENCE_LANGUAGE), { message: 'must include en, such as [en, cy]: every report is published in English, and in other languages beside it' })
+    .refine((languages) => new Set(languages).size === languages.length, { message: 'names a language twice: write each once, such as [en, cy]' })
+    .optional()
+    .describe(`The languages this is published in: [en] for English only, [en, cy] for English and Welsh. ${defaultIs}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nonEmptyText, slug } from './common.ts';
+import { withWelsh } from './welsh.ts';
 
 /**
  * Placeholders a template sentence may use, filled from the report's data:
@@ -12,32 +13,41 @@ export const PLACEHOLDERS = ['service', 'serviceShort', 'rating', 'ratingCount',
 /** A picture: "openmoji:<name>", a file, or "generated:rating-scale" (the four-step scale, drawn from the framework). */
 const picture = nonEmptyText.describe('openmoji:<name>, a file path, or generated:rating-scale');
 
-export const easyReadRowSchema = z.strictObject({
-  picture,
-  alt: nonEmptyText.describe('What the picture shows, for people who cannot see it.'),
-  sentences: z.array(nonEmptyText).min(1).max(5),
-});
+export const easyReadRowSchema = withWelsh(
+  z.strictObject({
+    picture,
+    alt: nonEmptyText.describe('What the picture shows, for people who cannot see it.'),
+    sentences: z.array(nonEmptyText).min(1).max(5),
+  }),
+  ['alt', 'sentences'],
+);
 
 export const easyReadSectionSchema = z.discriminatedUnion('kind', [
   /** Written by the author: the easy-read.mdx section with this heading. */
-  z.strictObject({ kind: z.literal('written'), id: slug, heading: nonEmptyText, optional: z.boolean().default(false) }),
+  withWelsh(z.strictObject({ kind: z.literal('written'), id: slug, heading: nonEmptyText, optional: z.boolean().default(false) }), ['heading']),
   /** The overall rating in easy words, with the scale. Inspections only. */
-  z.strictObject({ kind: z.literal('rating'), id: slug, heading: nonEmptyText, rows: z.array(easyReadRowSchema).min(1) }),
+  withWelsh(z.strictObject({ kind: z.literal('rating'), id: slug, heading: nonEmptyText, rows: z.array(easyReadRowSchema).min(1) }), ['heading']),
   /** The recommendations, numbered, under who must act, in each one's easy-read words. */
-  z.strictObject({ kind: z.literal('recommendations'), id: slug, heading: nonEmptyText, rows: z.array(easyReadRowSchema).default([]), whoShould: nonEmptyText.describe('The heading above each group, with {who}: "{who} should:"') }),
+  withWelsh(
+    z.strictObject({ kind: z.literal('recommendations'), id: slug, heading: nonEmptyText, rows: z.array(easyReadRowSchema).default([]), whoShould: nonEmptyText.describe('The heading above each group, with {who}: "{who} should:"') }),
+    ['heading', 'whoShould'],
+  ),
   /** The hard words used, with their easy definitions and the pages they are on. */
-  z.strictObject({ kind: z.literal('hard-words'), id: slug, heading: nonEmptyText, referredToAs: nonEmptyText, rows: z.array(easyReadRowSchema).default([]) }),
+  withWelsh(z.strictObject({ kind: z.literal('hard-words'), id: slug, heading: nonEmptyText, referredToAs: nonEmptyText, rows: z.array(easyReadRowSchema).default([]) }), ['heading', 'referredToAs']),
   /** Fixed rows with placeholders, such as how to contact the inspectorate. */
-  z.strictObject({ kind: z.literal('fixed'), id: slug, heading: nonEmptyText, rows: z.array(easyReadRowSchema).min(1) }),
+  withWelsh(z.strictObject({ kind: z.literal('fixed'), id: slug, heading: nonEmptyText, rows: z.array(easyReadRowSchema).min(1) }), ['heading']),
 ]);
 
-export const easyReadTemplateSchema = z.strictObject({
+export const easyReadTemplateSchema = withWelsh(
+  z.strictObject({
   /** Which kind of report this template is for. */
   for: z.enum(['inspection', 'thematic']),
   title: nonEmptyText,
   cover: easyReadRowSchema,
   sections: z.array(easyReadSectionSchema).min(1),
-});
+  }),
+  ['title'],
+);
 
 export type EasyReadRowTemplate = z.infer<typeof easyReadRowSchema>;
 export type EasyReadSectionTemplate = z.infer<typeof easyReadSectionSchema>;

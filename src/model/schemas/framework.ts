@@ -1,21 +1,29 @@
 import { z } from 'zod';
+import { withWelsh } from './welsh.ts';
 import { domainId, isoDate, keyQuestionId, nonEmptyText, ratingId, slugLike, standardId } from './common.ts';
 
 /** A rating on the framework's scale, lowest first; points feed the composite score. */
-export const ratingLevelSchema = z.strictObject({
-  id: ratingId,
-  label: nonEmptyText,
-  points: z.int().min(0),
-});
+export const ratingLevelSchema = withWelsh(
+  z.strictObject({
+    id: ratingId,
+    label: nonEmptyText,
+    points: z.int().min(0),
+  }),
+  ['label'],
+);
 
-export const keyQuestionSchema = z.strictObject({
-  id: keyQuestionId,
-  text: nonEmptyText,
-});
+export const keyQuestionSchema = withWelsh(
+  z.strictObject({
+    id: keyQuestionId,
+    text: nonEmptyText,
+  }),
+  ['text'],
+);
 
 export const caseTypeSchema = z.enum(['court', 'out-of-court']);
 
-export const standardSchema = z.strictObject({
+export const standardSchema = withWelsh(
+  z.strictObject({
   id: standardId,
   name: nonEmptyText,
   statement: nonEmptyText,
@@ -26,21 +34,27 @@ export const standardSchema = z.strictObject({
   countsTowardsComposite: z.boolean().optional(),
   /** A judgement standard that an inspection may leave "Not rated", with a reason (resettlement). */
   mayBeNotRated: z.boolean().default(false),
-});
+  }),
+  ['name', 'statement'],
+);
 
-export const domainSchema = z.strictObject({
+export const domainSchema = withWelsh(
+  z.strictObject({
   id: domainId,
   name: nonEmptyText,
   /** Which cases the domain's case-sample standards are rated from. */
   caseType: caseTypeSchema.optional(),
   countsTowardsComposite: z.boolean().default(true),
   standards: z.array(standardSchema).min(1),
-});
+  }),
+  ['name'],
+);
 
 /** Minimum value per rating id, for percentages or composite scores. */
 const thresholds = z.record(ratingId, z.number().min(0));
 
-export const frameworkSchema = z.strictObject({
+export const frameworkSchema = withWelsh(
+  z.strictObject({
   id: slugLike('youth-2021'),
   name: nonEmptyText,
   inEffectFrom: isoDate,
@@ -58,11 +72,14 @@ export const frameworkSchema = z.strictObject({
     minimumSample: z.int().min(1),
     bands: thresholds,
   }),
-  professionalJudgement: z.strictObject({
-    maxBandsFromComputed: z.int().min(0),
-    mark: nonEmptyText,
-    footnote: nonEmptyText,
-  }),
+  professionalJudgement: withWelsh(
+    z.strictObject({
+      maxBandsFromComputed: z.int().min(0),
+      mark: nonEmptyText,
+      footnote: nonEmptyText,
+    }),
+    ['footnote'],
+  ),
   composite: z.strictObject({
     /** When a whole domain is not rated, scale the score up to the full maximum before banding. */
     scaleWhenNotRated: z.boolean(),
@@ -70,16 +87,21 @@ export const frameworkSchema = z.strictObject({
   }),
   limitingJudgements: z
     .array(
-      z.strictObject({
-        standard: standardId,
-        whenRated: ratingId,
-        overallAtMost: ratingId,
-        explanation: nonEmptyText,
-      }),
+      withWelsh(
+        z.strictObject({
+          standard: standardId,
+          whenRated: ratingId,
+          overallAtMost: ratingId,
+          explanation: nonEmptyText,
+        }),
+        ['explanation'],
+      ),
     )
     .default([]),
   domains: z.array(domainSchema).min(1),
-});
+  }),
+  ['name', 'notRatedLabel'],
+);
 
 export type RatingLevel = z.infer<typeof ratingLevelSchema>;
 export type KeyQuestion = z.infer<typeof keyQuestionSchema>;

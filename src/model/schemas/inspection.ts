@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { correctionsField } from './correction.ts';
-import { domainId, isoDate, keyQuestionId, nonEmptyText, ratingId, slug, slugLike, standardId, webAddress } from './common.ts';
+import { withWelsh } from './welsh.ts';
+import { languagesField, domainId, isoDate, keyQuestionId, nonEmptyText, ratingId, slug, slugLike, standardId, webAddress } from './common.ts';
 
 export const NOT_RATED = 'not-rated';
 /**
@@ -10,20 +11,24 @@ export const NOT_RATED = 'not-rated';
 export const NOT_KNOWN = 'unclear';
 
 /** An inspector's rating of one standard. */
-export const authoredRatingSchema = z.strictObject({
+export const authoredRatingSchema = withWelsh(
+  z.strictObject({
   /** A rating id from the framework's scale, or "not-rated". Optional for case-sample standards. */
   rating: ratingId.optional(),
   /** The evidence the rating rests on: required for judgement standards. */
   evidence: nonEmptyText.optional(),
   /** Professional judgement: the awarded rating differs from the computed one. */
-  override: z
-    .strictObject({
+  override: withWelsh(
+    z.strictObject({
       rationale: z.string().trim().min(1, 'a professional-judgement override needs a written rationale'),
-    })
-    .optional(),
+    }),
+    ['rationale'],
+  ).optional(),
   /** Why a standard that may be left unrated was not rated (resettlement with no resettlement cases). */
   notRatedReason: nonEmptyText.optional(),
-});
+  }),
+  ['evidence', 'notRatedReason'],
+);
 
 /** Historic reports publish counts per key question instead of case records. */
 export const keyQuestionCountSchema = z.strictObject({
@@ -40,7 +45,11 @@ export const writtenRatingSchema = z
   .transform((value) => (typeof value === 'string' ? { rating: value } : value))
   .describe('A rating id such as good (historic records), or { rating, evidence, override, notRatedReason }.');
 
-export const recommendationSchema = z.strictObject({
+/** A recommendation's text fields: the Welsh of each goes under cy:. */
+export const RECOMMENDATION_TEXTS = ['addressee', 'text', 'easyRead', 'easyReadAddressee'] as const;
+
+export const recommendationSchema = withWelsh(
+  z.strictObject({
   number: z.int().min(1),
   addressee: nonEmptyText,
   text: nonEmptyText,
@@ -49,21 +58,30 @@ export const recommendationSchema = z.strictObject({
   easyRead: nonEmptyText.optional().describe('The recommendation in easy words: short sentences, one idea each. Needed when the report has an easy-read version.'),
   /** Who must act, in easy words, for the easy-read version ("The council"); else the addressee. */
   easyReadAddressee: nonEmptyText.optional().describe('Who must act, in easy words, for the easy-read version, such as "The people who run the service".'),
-});
+  }),
+  RECOMMENDATION_TEXTS,
+);
 
-export const contextualFactSchema = z.strictObject({
-  label: nonEmptyText,
-  value: nonEmptyText,
-  comparison: nonEmptyText.optional(),
-  source: nonEmptyText.optional(),
-});
+export const contextualFactSchema = withWelsh(
+  z.strictObject({
+    label: nonEmptyText,
+    value: nonEmptyText,
+    comparison: nonEmptyText.optional(),
+    source: nonEmptyText.optional(),
+  }),
+  ['label', 'value', 'comparison', 'source'],
+);
 
-export const domainFindingsSchema = z.strictObject({
-  strengths: z.array(nonEmptyText).default([]),
-  improvements: z.array(nonEmptyText).default([]),
-});
+export const domainFindingsSchema = withWelsh(
+  z.strictObject({
+    strengths: z.array(nonEmptyText).default([]),
+    improvements: z.array(nonEmptyText).default([]),
+  }),
+  ['strengths', 'improvements'],
+);
 
-export const inspectionSchema = z.strictObject({
+export const inspectionSchema = withWelsh(
+  z.strictObject({
   record: z
     .enum(['full', 'historic'])
     .default('full')
@@ -80,6 +98,7 @@ export const inspectionSchema = z.strictObject({
   fieldwork: z.strictObject({ start: isoDate, end: isoDate }).optional().describe('First and last day of fieldwork, YYYY-MM-DD. Required, except in a historic record whose source does not give them.'),
   published: isoDate.describe('Publication date, YYYY-MM-DD. The report appears in no output before this date.'),
   status: z.enum(['draft', 'embargoed', 'published']).describe('draft: never published; embargoed: published from embargoedUntil; published.'),
+  languages: languagesField("Without it, the service's languages; a list here must be within them."),
   embargoedUntil: isoDate.optional().describe('For an embargoed report: the first day it may be published.'),
   lead: nonEmptyText.optional().describe('The lead inspector. Required, except in a historic record whose source does not name them.'),
   team: z.array(nonEmptyText).default([]).describe('The other inspectors.'),
@@ -100,7 +119,9 @@ export const inspectionSchema = z.strictObject({
   /** Glossary term ids to include in the report's glossary besides those found in its text. */
   glossary: z.array(slugLike('assetplus')).default([]).describe('Glossary term ids to include in the report glossary besides those found in its text.'),
   corrections: correctionsField,
-});
+  }),
+  ['partners'],
+);
 
 export type AuthoredRating = z.infer<typeof authoredRatingSchema>;
 export type KeyQuestionCount = z.infer<typeof keyQuestionCountSchema>;

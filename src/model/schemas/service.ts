@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, slugLike } from './common.ts';
+import { isoDate, languagesField, nonEmptyText, slugLike } from './common.ts';
+import { withWelsh } from './welsh.ts';
 
 /** How one service became another: merged with others, split into several, or renamed. */
 export const LINEAGE_KINDS = ['merger', 'split', 'rename'] as const;
@@ -12,13 +13,16 @@ export const lineageLinkSchema = z.strictObject({
   kind: z.enum(LINEAGE_KINDS).describe('merger (several services became one), split (one service became several) or rename.'),
 });
 
-export const serviceSchema = z.strictObject({
+export const serviceSchema = withWelsh(
+  z.strictObject({
   slug: slugLike('northmoor'),
   name: nonEmptyText,
   shortName: nonEmptyText,
   nation: z.enum(['England', 'Wales']),
   region: nonEmptyText,
   policeForceArea: nonEmptyText,
+  /** Which languages its reports are published in: by default English and Welsh in Wales, English in England. */
+  languages: languagesField('Without it: [en, cy] for a service in Wales, [en] in England.'),
   /** Sample services made up for the project: shown as such wherever they appear. */
   fictional: z.boolean().default(false),
   /**
@@ -34,7 +38,9 @@ export const serviceSchema = z.strictObject({
     .array(lineageLinkSchema)
     .default([])
     .describe('The services this one became, when the newer service\'s file does not name this one as a predecessor. Write each step once.'),
-});
+  }),
+  ['name', 'shortName', 'region', 'policeForceArea'],
+);
 
 export type Service = z.infer<typeof serviceSchema>;
 export type LineageLink = z.infer<typeof lineageLinkSchema>;

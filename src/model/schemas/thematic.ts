@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, slugLike } from './common.ts';
-import { recommendationSchema } from './inspection.ts';
+import { isoDate, languagesField, nonEmptyText, slugLike } from './common.ts';
+import { RECOMMENDATION_TEXTS, recommendationSchema } from './inspection.ts';
+import { withWelsh } from './welsh.ts';
 import { correctionsField } from './correction.ts';
 
 /**
  * A thematic report's recommendation, with what the recommendations tracker needs: the questions a
  * partnership asks itself about it and the evidence that would show it has been acted on.
  */
-export const thematicRecommendationSchema = recommendationSchema.extend({
+export const thematicRecommendationSchema = withWelsh(
+  recommendationSchema.extend({
   linesOfEnquiry: z
     .array(nonEmptyText)
     .default([])
@@ -16,19 +18,23 @@ export const thematicRecommendationSchema = recommendationSchema.extend({
     .array(nonEmptyText)
     .default([])
     .describe('"How do we know?" for the recommendations tracker: what a partnership could point to that shows the recommendation is done, such as "Records show the assessment date before the panel date".'),
-});
+  }),
+  [...RECOMMENDATION_TEXTS, 'linesOfEnquiry', 'evidence'],
+);
 
 /**
  * A thematic report: one kind of work looked at across many services (such as out-of-court
  * disposals). It has no rating; its recommendations are structured like an inspection's.
  */
-export const thematicSchema = z.strictObject({
+export const thematicSchema = withWelsh(
+  z.strictObject({
   title: nonEmptyText.describe('The report\'s title, such as "Out-of-court disposals for children".'),
   summary: nonEmptyText.describe('What the report is about, in one or two sentences.'),
   fieldwork: z.strictObject({ start: isoDate, end: isoDate }).describe('First and last day of fieldwork, YYYY-MM-DD.'),
   published: isoDate.describe('Publication date, YYYY-MM-DD. The report appears in no output before this date.'),
   status: z.enum(['draft', 'embargoed', 'published']).describe('draft: never published; embargoed: published from embargoedUntil; published.'),
   embargoedUntil: isoDate.optional().describe('For an embargoed report: the first day it may be published.'),
+  languages: languagesField('Without it: [en].'),
   areas: z
     .array(nonEmptyText)
     .default([])
@@ -41,7 +47,9 @@ export const thematicSchema = z.strictObject({
   fictional: z.boolean().default(false).describe('true for a made-up sample report: every output then says so.'),
   glossary: z.array(slugLike('assetplus')).default([]),
   corrections: correctionsField,
-});
+  }),
+  ['title', 'summary', 'areas', 'caveats'],
+);
 
 export type ThematicSource = z.infer<typeof thematicSchema>;
 export type ThematicRecommendation = z.infer<typeof thematicRecommendationSchema>;
