@@ -28,8 +28,8 @@ function project(nation: 'England' | 'Wales', files: Record<string, string>) {
     fs.writeFileSync(path.join(root, file), text);
   }
   const result = loadProject(root);
-  // The fixture's own message files are not what these tests are about.
-  return { ...result, diagnostics: result.diagnostics.filter((d) => d.rule !== 'missing-message') };
+  // Only what is said of the Markdown files: the YAML's Welsh values (cy:) are checked elsewhere.
+  return { ...result, diagnostics: result.diagnostics.filter((d) => d.file.endsWith('.mdx')) };
 }
 
 const ENGLISH = fs.readFileSync(path.join(VALID, INSPECTION, 'report.mdx'), 'utf8');
@@ -126,37 +126,52 @@ describe('Welsh annual reports', () => {
 describe('Welsh files of a thematic report', () => {
   const REPO = path.resolve(import.meta.dirname, '../..');
   const FOLDER = 'content/thematic/out-of-court-disposals-2025';
-  /** The sample thematic report in the valid fixture, with the report template; only what is said of its Welsh files is looked at. */
-  function thematic(files: Record<string, string>) {
-    const copy: Record<string, string> = {};
-    for (const name of ['thematic.yaml', 'report.mdx', 'easy-read.mdx']) copy[`${FOLDER}/${name}`] = fs.readFileSync(path.join(REPO, FOLDER, name), 'utf8');
-    copy['templates/documents/thematic-report.yaml'] = fs.readFileSync(path.join(REPO, 'templates/documents/thematic-report.yaml'), 'utf8');
-    const result = project('England', { ...copy, ...files });
-    return { ...result, welsh: result.diagnostics.filter((d) => /\.cy\.mdx$/.test(d.file)) };
+  const read = (name: string) => fs.readFileSync(path.join(REPO, FOLDER, name), 'utf8');
+  /** The sample thematic report (published in English and Welsh) in the valid fixture, with the report template. */
+  function thematic(files: Record<string, string | undefined>) {
+    const copy: Record<string, string> = { 'templates/documents/thematic-report.yaml': fs.readFileSync(path.join(REPO, 'templates/documents/thematic-report.yaml'), 'utf8') };
+    for (const name of ['thematic.yaml', 'report.mdx', 'easy-read.mdx', 'report.cy.mdx', 'easy-read.cy.mdx']) copy[`${FOLDER}/${name}`] = read(name);
+    for (const [name, text] of Object.entries(files)) {
+      if (text === undefined) delete copy[name];
+      else copy[name] = text;
+    }
+    return project('England', copy);
   }
-  const report = fs.readFileSync(path.join(REPO, FOLDER, 'report.mdx'), 'utf8');
-  const easyRead = fs.readFileSync(path.join(REPO, FOLDER, 'easy-read.mdx'), 'utf8');
 
-  it('reads report.cy.mdx and easy-read.cy.mdx into translations.cy (a warning: thematic reports are in English until they say otherwise)', () => {
-    const { welsh, project: loaded } = thematic({ [`${FOLDER}/report.cy.mdx`]: report.replace('## Foreword', '## Rhagair'), [`${FOLDER}/easy-read.cy.mdx`]: easyRead.replace('## What we found', '## Beth wnaethon ni ei ganfod') });
-    expect(welsh.map((d) => [d.file, d.rule, d.severity]).sort()).toEqual([
-      [`${FOLDER}/easy-read.cy.mdx`, 'unpublished-translation', 'warning'],
-      [`${FOLDER}/report.cy.mdx`, 'unpublished-translation', 'warning'],
-    ]);
+  it('reads report.cy.mdx and easy-read.cy.mdx into translations.cy, with nothing to say of the sample', () => {
+    const { diagnostics, project: loaded } = thematic({});
+    expect(diagnostics.filter((d) => d.file.includes('.cy.'))).toEqual([]);
     const translations = loaded.thematics.find((t) => t.slug === 'out-of-court-disposals-2025')?.translations?.cy;
     expect(translations?.narrative?.file).toBe(`${FOLDER}/report.cy.mdx`);
     expect(translations?.easyRead?.file).toBe(`${FOLDER}/easy-read.cy.mdx`);
   });
 
+  it('a missing Welsh easy read of a thematic report published in Welsh is an error on the English one', () => {
+    const { diagnostics } = thematic({ [`${FOLDER}/easy-read.cy.mdx`]: undefined });
+    const missing = diagnostics.filter((d) => d.rule === 'missing-translation');
+    expect(missing.map((d) => [d.file, d.line, d.column])).toEqual([[`${FOLDER}/easy-read.mdx`, 1, 1]]);
+    expect(missing[0]!.message).toBe('the thematic report "out-of-court-disposals-2025" is published in Welsh (languages: [en, cy]) but has no easy-read.cy.mdx: write the Welsh version beside it');
+  });
+
   it('compares the Welsh easy read with the English one: a missing picture', () => {
+    const easyRead = read('easy-read.cy.mdx');
     const first = /!\[[^\]]*\]\(openmoji:[a-z-]+\)\n/.exec(easyRead)![0];
     const welsh = easyRead.replace(first, '');
-    const { welsh: found } = thematic({ [`${FOLDER}/easy-read.cy.mdx`]: welsh });
-    const parity = found.filter((d) => d.rule === 'parity');
+    const { diagnostics } = thematic({ [`${FOLDER}/easy-read.cy.mdx`]: welsh });
+    const parity = diagnostics.filter((d) => d.rule === 'parity');
     expect(parity).toHaveLength(1);
     // At the next part both files have: the next picture.
     expect(parity[0]).toMatchObject({ file: `${FOLDER}/easy-read.cy.mdx`, line: welsh.split('\n').findIndex((line) => line.startsWith('![')) + 1, column: 1 });
     expect(parity[0]!.message).toMatch(/^the English easy read has the picture openmoji:police-officer \(easy-read\.mdx:3:1\) here; the Welsh easy read has none$/);
+  });
+
+  it('a Welsh file of a thematic report published in English only is a warning', () => {
+    const yaml = read('thematic.yaml').replace(/^languages:.*\n/m, '');
+    const { diagnostics } = thematic({ [`${FOLDER}/thematic.yaml`]: yaml });
+    expect(diagnostics.filter((d) => d.file.includes('.cy.')).map((d) => [d.file, d.rule, d.severity]).sort()).toEqual([
+      [`${FOLDER}/easy-read.cy.mdx`, 'unpublished-translation', 'warning'],
+      [`${FOLDER}/report.cy.mdx`, 'unpublished-translation', 'warning'],
+    ]);
   });
 });
 
