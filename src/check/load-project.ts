@@ -241,7 +241,15 @@ export function loadProject(root: string): LoadResult {
       diagnostics,
       reader.pictures,
     );
-    checkTranslatedEasyReadLanguage(project, easyReadChecks, diagnostics);
+    checkTranslatedEasyReadLanguage(
+      project,
+      root,
+      easyReadTemplates,
+      { inspection: new Map(loaded.map((l) => [l.slug, { file: l.file, source: l.source }])), thematic: thematicSources },
+      new Map(glossaryEntries.map((e) => [e.term.id, { file: e.file, source: e.source, index: e.index }])),
+      easyReadChecks,
+      diagnostics,
+    );
   }
   // Annual reports count the inspections loaded above.
   project.annualReports = loadAnnualReports(reader, project);

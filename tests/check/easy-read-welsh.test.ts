@@ -85,6 +85,10 @@ describe('Welsh number words', () => {
     expect(runs('dau ddeg pump')).toEqual([['dau ddeg pump', 25]]);
     expect(runs('cant a deg')).toEqual([['cant a deg', 110]]);
     expect(runs('yr un plentyn')).toEqual([]);
+    // "teg" (fair) after "yn" is not ten.
+    expect(runs("Gwirio bod y dewisiadau'n deg i bob plentyn")).toEqual([]);
+    expect(runs('Roedd y broses yn deg')).toEqual([]);
+    expect(runs('Mae deg plentyn yma')).toEqual([['deg', 10]]);
   });
 });
 

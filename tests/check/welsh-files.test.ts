@@ -208,3 +208,34 @@ describe('the Welsh easy read of an inspection', () => {
     expect(loaded.inspections[0]!.translations?.cy?.easyRead?.file).toBe(`${INSPECTION}/easy-read.cy.mdx`);
   });
 });
+
+describe('the Welsh easy read as published', () => {
+  it("checks the tool's Welsh sentences (the template's cy: words) in Welsh, where they are written", () => {
+    const REPO = path.resolve(import.meta.dirname, '../..');
+    const template = fs.readFileSync(path.join(REPO, 'templates/easy-read/inspection.yaml'), 'utf8');
+    const sentence = '      - "Mae geiriau anodd mewn print trwm."';
+    expect(template).toContain(sentence);
+    const long = '      - "Mae geiriau anodd yn yr adroddiad hwn mewn print trwm fel y gallwch eu gweld yn hawdd a darllen beth maen nhw\'n ei olygu ar y dudalen olaf un yn y cefn."';
+    const { diagnostics } = projectWithTemplate(template.replace(sentence, long));
+    const found = diagnostics.filter((d) => d.file === 'templates/easy-read/inspection.yaml' && d.rule === 'sentence-length');
+    expect(found.map((d) => [d.line, d.severity])).toEqual([[template.split('\n').indexOf(sentence) + 1, 'error']]);
+  });
+});
+
+/** The valid fixture in Wales with an English and a Welsh easy read, and the given easy-read template; every diagnostic. */
+function projectWithTemplate(template: string) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'welsh-files-'));
+  made.push(root);
+  fs.cpSync(VALID, root, { recursive: true });
+  const service = path.join(root, 'content/services/eastbrook.yaml');
+  fs.writeFileSync(service, fs.readFileSync(service, 'utf8').replace('nation: England', 'nation: Wales'));
+  const files: Record<string, string> = {
+    'templates/easy-read/inspection.yaml': template,
+    [`${INSPECTION}/report.cy.mdx`]: WELSH,
+    [`${INSPECTION}/easy-read.mdx`]: '## What this report is about\n\n![Books](openmoji:books)\nWe read about 25 children.\n\n## What we found\n\n![Books](openmoji:books)\nStaff were kind.\n',
+    [`${INSPECTION}/easy-read.cy.mdx`]: "## Am beth mae'r adroddiad hwn yn sôn\n\n![Llyfrau](openmoji:books)\nDarllenon ni am 25 o blant.\n\n## Beth welson ni\n\n![Llyfrau](openmoji:books)\nRoedd staff yn garedig.\n",
+  };
+  fs.mkdirSync(path.join(root, 'templates/easy-read'), { recursive: true });
+  for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(root, file), text);
+  return loadProject(root);
+}

@@ -229,22 +229,86 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
   return { thematics, sources };
 }
 
+/** Where an object's value in `lang` is written: in the `cy:` map beside the field (["cover", "sentences", 0] → ["cover", "cy", "sentences", 0]). */
+export function translatedPath(at: readonly (string | number)[], lang: Lang): (string | number)[] {
+  const field = at.findLastIndex((key) => typeof key === 'string');
+  return field < 0 ? [...at] : [...at.slice(0, field), lang, ...at.slice(field)];
+}
+
 /**
- * The language of each easy-read version in another language (easy-read.cy.mdx): the sentences its
- * author wrote, by the rules that apply to that language (rule-languages.ts). Its structure is the
- * English one's (the parity check), so its sections and pictures are checked with the English version.
+ * The language of each easy-read version in another language (easy-read.cy.mdx), as it will be
+ * published: built from the project read in that language, so the sentences the tool writes (the
+ * template's, the recommendations' and the glossary's Welsh words) are checked with the author's,
+ * each where it is written, by the rules that apply to that language (rule-languages.ts). Its
+ * structure is the English one's (the parity check), so its sections and pictures are checked with
+ * the English version and not again here.
  */
-export function checkTranslatedEasyReadLanguage(project: Project, settings: EasyReadCheckSettings, diagnostics: DiagnosticList): void {
-  const translated: { lang: Lang; easyRead: EasyReadFile | undefined }[] = [...project.inspections, ...project.thematics].flatMap((item) =>
-    Object.entries(item.translations ?? {}).map(([lang, entry]) => ({ lang: lang as Lang, easyRead: entry?.easyRead })),
-  );
-  for (const { lang, easyRead } of translated) {
-    if (!easyRead) continue;
-    guardFile(diagnostics, easyRead.file, () => {
-      const { file, source } = easyRead;
-      const rows: RowToCheck[] = source.sections.flatMap((section) => section.rows.map((row) => ({ file, at: row.at, sentences: row.sentences.map((sentence) => ({ text: sentence.text, inlines: sentence.inlines, file, at: sentence.at })) })));
-      checkEasyReadLanguage(rows, projectIn(project, lang).glossary, settings, diagnostics, lang);
-    });
+export function checkTranslatedEasyReadLanguage(
+  project: Project,
+  root: string,
+  templates: readonly LoadedTemplate[],
+  yamlSources: { inspection: Map<string, { file: string; source: YamlSource }>; thematic: Map<string, YamlSource> },
+  glossarySources: ReadonlyMap<string, { file: string; source: YamlSource; index: number }>,
+  settings: EasyReadCheckSettings,
+  diagnostics: DiagnosticList,
+): void {
+  // Generated text is shared by many versions: reported once.
+  const seen = new Set<string>();
+  for (const lang of LANGUAGES) {
+    if (lang === REFERENCE_LANGUAGE) continue;
+    const view = projectIn(project, lang);
+    const translated = (item: { translations?: Partial<Record<Lang, { easyRead?: EasyReadFile }>> }) => item.translations?.[lang]?.easyRead !== undefined;
+    const subjects: { subject: EasyReadSubject; easyRead: EasyReadFile; yaml: { file: string; source: YamlSource } | undefined }[] = [
+      ...view.inspections.filter(translated).map((inspection) => ({ subject: { kind: 'inspection', inspection } as EasyReadSubject, easyRead: inspection.translations![lang]!.easyRead!, yaml: yamlSources.inspection.get(inspection.slug) })),
+      ...view.thematics.filter(translated).map((thematic) => ({ subject: { kind: 'thematic', thematic } as EasyReadSubject, easyRead: thematic.translations![lang]!.easyRead!, yaml: yamlSources.thematic.has(thematic.slug) ? { file: thematic.file, source: yamlSources.thematic.get(thematic.slug)! } : undefined })),
+    ];
+    for (const { subject, easyRead, yaml } of subjects) {
+      guardFile(diagnostics, easyRead.file, () => {
+        const template = templates.find((t) => t.template.for === subject.kind);
+        const found = new DiagnosticList();
+        if (!template) {
+          // Reported with the English version; the author's own sentences can still be checked.
+          const { file, source } = easyRead;
+          const rows = source.sections.flatMap((section) => section.rows.map((row) => ({ file, at: row.at, sentences: row.sentences.map((sentence) => ({ text: sentence.text, inlines: sentence.inlines, file, at: sentence.at })) })));
+          checkEasyReadLanguage(rows, view.glossary, settings, diagnostics, lang);
+          return;
+        }
+        // The Welsh words are in the cy: map beside the English ones (a missing one is reported by the Welsh values check, at its object).
+        const where = (origin: Origin): { file: string; at: Position | undefined } => {
+          switch (origin.kind) {
+            case 'easy-read':
+              return { file: easyRead.file, at: origin.at };
+            case 'template':
+              return { file: template.file, at: template.source.positionOf(translatedPath(origin.path, lang), 'value') };
+            case 'recommendation':
+              return yaml ? { file: yaml.file, at: yaml.source.positionOf(['recommendations', origin.index, lang, origin.field], 'value') } : { file: easyRead.file, at: undefined };
+            case 'glossary': {
+              const entry = glossarySources.get(origin.termId);
+              return entry ? { file: entry.file, at: entry.source.positionOf([entry.index, lang, origin.field], 'value') } : { file: 'content/glossary/terms.yaml', at: undefined };
+            }
+          }
+        };
+        const built = easyReadDocument(view, subject, root);
+        const rows: RowToCheck[] = built.rows.map((row) => {
+          const at = where(row.origin);
+          return {
+            file: at.file,
+            at: at.at ?? { line: 1, column: 1 },
+            sentences: row.sentences.map((sentence) => {
+              const place = where(sentence.origin);
+              return { text: sentence.text, ...(sentence.inlines ? { inlines: sentence.inlines } : {}), file: place.file, at: place.at ?? { line: 1, column: 1 } };
+            }),
+          };
+        });
+        checkEasyReadLanguage(rows, view.glossary, settings, found, lang);
+        for (const d of found.items) {
+          const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          diagnostics.add(d.file, d, d.severity, d.rule, d.message, d.hint);
+        }
+      });
+    }
   }
 }
 

@@ -120,6 +120,12 @@ export function welshNumberRuns(words: readonly WordAt[], text: string): NumberR
   let i = 0;
   while (i < words.length) {
     const lower = words[i]!.text.toLowerCase();
+    // "yn deg", "penderfyniadau'n deg": "teg" (fair) after "yn", not ten.
+    const before = words[i - 1]?.text.toLowerCase().replace(/’/g, "'");
+    if ((lower === 'deg' || lower === 'ddeg') && before !== undefined && (before === 'yn' || before.endsWith("'n"))) {
+      i += 1;
+      continue;
+    }
     const startsWithOne = lower === 'un' && words[i + 1]?.text.toLowerCase() === 'ar' && valueOf(i + 2) !== undefined && joined(i, i + 1) && joined(i + 1, i + 2);
     if (valueOf(i) === undefined && !startsWithOne) {
       i += 1;
