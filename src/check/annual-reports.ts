@@ -23,7 +23,7 @@ import { isPublic, type AnnualReport, type Project } from '../model/project.ts';
 import { annualReportContext, periodLabel, type AnnualReportContext } from '../document/annual-report-figures.ts';
 import { LANGUAGES, REFERENCE_LANGUAGE } from '../model/language.ts';
 import { languagesOf } from '../model/translations.ts';
-import { LANGUAGE_NAMES, translationOf } from '../source/translation-file.ts';
+import { translationOf } from '../source/translation-file.ts';
 import { checkFrontMatterParity } from './rules/parity.ts';
 import { checkTranslatedNarrative, findTranslation } from './translations.ts';
 
@@ -50,8 +50,8 @@ export function loadAnnualReports(reader: ContentReader, project: Pick<Project, 
 
 /**
  * The annual report in each other language it is published in (<year>.cy.mdx beside <year>.mdx):
- * its front matter has the same fields with the same values (the title in Welsh), its narrative is
- * checked by the same rules and compared with the English one.
+ * its narrative is checked by the same rules and compared with the English one; front matter, if it
+ * repeats the English file's, has the same fields with the same values (the title may be in Welsh).
  */
 function loadTranslations(reader: ContentReader, absolute: string, report: AnnualReport, englishFrontMatter: YamlSource, context: AnnualReportContext): AnnualReport['translations'] {
   const translations: NonNullable<AnnualReport['translations']> = {};
@@ -66,13 +66,14 @@ function loadTranslations(reader: ContentReader, absolute: string, report: Annua
       reader.diagnostics.error(content.file, split.unclosed, 'front-matter', 'the front matter has no closing "---" line', 'end the front matter with a line of three hyphens, ---, before the narrative');
       continue;
     }
-    if (!split.frontMatter) {
-      reader.diagnostics.error(content.file, { line: 1, column: 1 }, 'front-matter', `the ${LANGUAGE_NAMES[lang]} annual report starts with the same front matter as ${path.basename(report.file)}, its title in ${LANGUAGE_NAMES[lang]}`, `copy the front matter of ${path.basename(report.file)} to the top and translate its title`);
-    } else {
+    // The report's facts, and the Welsh title (cy: { title }), are in the English file's front matter;
+    // the Welsh file may repeat it, and then must agree with it.
+    if (split.frontMatter) {
       reader.reportYamlProblems(content.file, split.frontMatter);
       const frontMatter = split.frontMatter;
       if (frontMatter.data !== undefined) {
-        checkFrontMatterParity({ english: { file: report.file, data: englishFrontMatter.data }, welsh: { file: content.file, data: frontMatter.data, positionOf: (at) => frontMatter.positionOf(at) }, textKeys: ANNUAL_REPORT_TEXT_FIELDS, diagnostics: reader.diagnostics });
+        const withoutWelsh = (data: unknown) => (data && typeof data === 'object' && !Array.isArray(data) ? Object.fromEntries(Object.entries(data).filter(([key]) => key !== lang)) : data);
+        checkFrontMatterParity({ english: { file: report.file, data: withoutWelsh(englishFrontMatter.data) }, welsh: { file: content.file, data: withoutWelsh(frontMatter.data), positionOf: (at) => frontMatter.positionOf(at) }, textKeys: ANNUAL_REPORT_TEXT_FIELDS, diagnostics: reader.diagnostics });
       }
     }
     const tree = checkTranslatedNarrative(content, split.body, { file: report.file, tree: report.narrative.children.length ? report.narrative : undefined }, { folder: path.dirname(absolute), contentFolder: reader.contentFolder, pictures: reader.pictures, kind: 'annual-report', annualReport: context, diagnostics: reader.diagnostics }, 'annual report', undefined);

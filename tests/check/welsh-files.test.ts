@@ -106,6 +106,19 @@ describe('Welsh annual reports', () => {
     expect(loaded.annualReports[0]!.translations?.cy?.file).toBe('content/annual-reports/2023.cy.mdx');
   });
 
+  it('published in Welsh: nothing to say, and the project read in Welsh has the Welsh narrative', async () => {
+    const { projectIn } = await import('../../src/model/translations.ts');
+    // The Welsh title is in the English front matter (cy:); the Welsh file is its narrative only.
+    const english = ANNUAL.replace('status: published', 'status: published\nlanguages: [en, cy]\ncy: { title: Adroddiad blynyddol 2023 }');
+    const welshNarrative = WELSH_ANNUAL.replace(/^---[\s\S]*?---\n/, '');
+    const { diagnostics, project: loaded } = project('England', { 'content/annual-reports/2023.mdx': english, 'content/annual-reports/2023.cy.mdx': welshNarrative });
+    expect(diagnostics).toEqual([]);
+    const welsh = projectIn(loaded, 'cy').annualReports;
+    expect(welsh.map((report) => report.file)).toEqual(['content/annual-reports/2023.cy.mdx']);
+    expect(JSON.stringify(welsh[0]!.narrative)).toContain('Cyflwyniad');
+    expect(welsh[0]!.source.title).toBe('Adroddiad blynyddol 2023');
+  });
+
   it('reports a different date and a missing component in the Welsh annual report', () => {
     const welsh = WELSH_ANNUAL.replace('published: 2024-02-01', 'published: 2024-02-02').replace('<OverallRatings />\n', '');
     const { diagnostics } = project('England', { 'content/annual-reports/2023.mdx': ANNUAL, 'content/annual-reports/2023.cy.mdx': welsh });

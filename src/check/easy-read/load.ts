@@ -256,7 +256,8 @@ export function checkTranslatedEasyReadLanguage(
   const seen = new Set<string>();
   for (const lang of LANGUAGES) {
     if (lang === REFERENCE_LANGUAGE) continue;
-    const view = projectIn(project, lang);
+    // From a copy: projectIn keeps the view it makes for the project it is given, and the project is still being loaded.
+    const view = projectIn({ ...project }, lang);
     const translated = (item: { translations?: Partial<Record<Lang, { easyRead?: EasyReadFile }>> }) => item.translations?.[lang]?.easyRead !== undefined;
     const subjects: { subject: EasyReadSubject; easyRead: EasyReadFile; yaml: { file: string; source: YamlSource } | undefined }[] = [
       ...view.inspections.filter(translated).map((inspection) => ({ subject: { kind: 'inspection', inspection } as EasyReadSubject, easyRead: inspection.translations![lang]!.easyRead!, yaml: yamlSources.inspection.get(inspection.slug) })),
