@@ -4,7 +4,8 @@
  * rules as an inspection's report.mdx, with the annual report's components.
  *
  * Rules: annual-report-name, front-matter, annual-report-period, published-before-period-end,
- * empty-period, inspection-left-out, mdx-syntax, no-sections and those of narrative-mdx.ts.
+ * empty-period, inspection-left-out, mdx-syntax, no-sections and those of narrative-mdx.ts; a Welsh
+ * version (<year>.cy.mdx) those of translations.ts and parity.
  */
 import path from 'node:path';
 import { checkWelshValues } from './rules/welsh-values.ts';
@@ -19,7 +20,12 @@ import { readMarkdown } from '../source/markdown-file.ts';
 import { annualReportSchema, type AnnualReportSource } from '../model/schemas/annual-report.ts';
 import { inPeriod } from '../model/aggregates.ts';
 import { isPublic, type AnnualReport, type Project } from '../model/project.ts';
-import { annualReportContext, periodLabel } from '../document/annual-report-figures.ts';
+import { annualReportContext, periodLabel, type AnnualReportContext } from '../document/annual-report-figures.ts';
+import { LANGUAGES, REFERENCE_LANGUAGE } from '../model/language.ts';
+import { languagesOf } from '../model/translations.ts';
+import { translationOf } from '../source/translation-file.ts';
+import { checkFrontMatterParity } from './rules/parity.ts';
+import { checkTranslatedNarrative, findTranslation } from './translations.ts';
 
 export const ANNUAL_REPORTS_FOLDER = 'content/annual-reports';
 
@@ -28,12 +34,56 @@ const fieldAt = (frontMatter: YamlSource, ...keys: PropertyKey[]) => frontMatter
 
 export function loadAnnualReports(reader: ContentReader, project: Pick<Project, 'inspections' | 'frameworks'>): AnnualReport[] {
   const reports: AnnualReport[] = [];
-  for (const absolute of reader.list(ANNUAL_REPORTS_FOLDER, ['.mdx', '.md'])) {
+  const files = reader.list(ANNUAL_REPORTS_FOLDER, ['.mdx', '.md']);
+  for (const absolute of files) {
+    const translation = translationOf(path.basename(absolute));
+    if (translation) {
+      // Read with its English report; one without it is reported here.
+      if (!files.includes(path.join(path.dirname(absolute), translation.reference))) findTranslation(reader, path.join(path.dirname(absolute), translation.reference), translation.lang, { name: '', languages: [], languagesAt: '' });
+      continue;
+    }
     const report = reader.guarded(absolute, () => loadAnnualReport(reader, absolute, project));
     if (report) reports.push(report);
   }
   return reports;
 }
+
+/**
+ * The annual report in each other language it is published in (<year>.cy.mdx beside <year>.mdx):
+ * its narrative is checked by the same rules and compared with the English one; front matter, if it
+ * repeats the English file's, has the same fields with the same values (the title may be in Welsh).
+ */
+function loadTranslations(reader: ContentReader, absolute: string, report: AnnualReport, englishFrontMatter: YamlSource, context: AnnualReportContext): AnnualReport['translations'] {
+  const translations: NonNullable<AnnualReport['translations']> = {};
+  const subject = { name: `the annual report ${report.year}`, languages: languagesOf(report), languagesAt: `the front matter of ${report.file}` };
+  for (const lang of LANGUAGES) {
+    if (lang === REFERENCE_LANGUAGE) continue;
+    const translated = findTranslation(reader, absolute, lang, subject);
+    const content = translated && reader.read(translated);
+    if (!content) continue;
+    const split = readFrontMatter(content.text);
+    if (split.unclosed) {
+      reader.diagnostics.error(content.file, split.unclosed, 'front-matter', 'the front matter has no closing "---" line', 'end the front matter with a line of three hyphens, ---, before the narrative');
+      continue;
+    }
+    // The report's facts, and the Welsh title (cy: { title }), are in the English file's front matter;
+    // the Welsh file may repeat it, and then must agree with it.
+    if (split.frontMatter) {
+      reader.reportYamlProblems(content.file, split.frontMatter);
+      const frontMatter = split.frontMatter;
+      if (frontMatter.data !== undefined) {
+        const withoutWelsh = (data: unknown) => (data && typeof data === 'object' && !Array.isArray(data) ? Object.fromEntries(Object.entries(data).filter(([key]) => key !== lang)) : data);
+        checkFrontMatterParity({ english: { file: report.file, data: withoutWelsh(englishFrontMatter.data) }, welsh: { file: content.file, data: withoutWelsh(frontMatter.data), positionOf: (at) => frontMatter.positionOf(at) }, textKeys: ANNUAL_REPORT_TEXT_FIELDS, diagnostics: reader.diagnostics });
+      }
+    }
+    const tree = checkTranslatedNarrative(content, split.body, { file: report.file, tree: report.narrative.children.length ? report.narrative : undefined }, { folder: path.dirname(absolute), contentFolder: reader.contentFolder, pictures: reader.pictures, kind: 'annual-report', annualReport: context, diagnostics: reader.diagnostics }, 'annual report', undefined);
+    if (tree) translations[lang] = { file: content.file, narrative: tree };
+  }
+  return Object.keys(translations).length ? translations : undefined;
+}
+
+/** The front-matter fields of an annual report that are words, written in each language. */
+const ANNUAL_REPORT_TEXT_FIELDS: ReadonlySet<string> = new Set(['title']);
 
 /** One annual report: its name, front matter, dates and narrative checked; undefined when it cannot be read. */
 function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick<Project, 'inspections' | 'frameworks'>): AnnualReport | undefined {
@@ -84,7 +134,8 @@ function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick
   if (markdown.tree) {
     checkNarrativeMdx({ tree: markdown.tree, text: split.body, file, folder: path.dirname(absolute), contentFolder: reader.contentFolder, pictures: reader.pictures, kind: 'annual-report', annualReport: context, diagnostics });
   }
-  return report;
+  const translations = loadTranslations(reader, absolute, report, frontMatter, context);
+  return translations ? { ...report, translations } : report;
 }
 
 /** The period, the previous period and the publication date in order; whether they agree enough to count inspections by. */

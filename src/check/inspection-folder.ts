@@ -19,7 +19,15 @@ import { countCases, rateHistoric, rateInspection, type InspectionRating } from 
 import { checkHistoric } from './rules/historic.ts';
 import { readCaseRecords } from './rules/cases.ts';
 import { checkCounts, checkInspection, known, checkNarrative, checkRatingsAgainstComputed, type InspectionContext, type LoadedInspection } from './rules/inspection.ts';
-import { readEasyReadFile } from './easy-read/load.ts';
+import { readEasyReadFile, readTranslatedEasyRead } from './easy-read/load.ts';
+import type { DocumentTemplate } from '../model/schemas/document-template.ts';
+import type { EasyReadTemplate } from '../model/schemas/easy-read-template.ts';
+import { LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
+import { allStandards } from '../model/rating.ts';
+import { toString } from 'mdast-util-to-string';
+import { LANGUAGE_NAMES, translationPath } from '../source/translation-file.ts';
+import { languagesOf } from '../model/translations.ts';
+import { checkTranslatedNarrative, findTranslation, translatedStandardSections } from './translations.ts';
 import { checkCorrections } from './rules/corrections.ts';
 import { buildDateFrom } from '../model/project.ts';
 
@@ -45,6 +53,10 @@ export interface InspectionsContext {
   standardSections: readonly string[];
   /** Frameworks and services whose files have problems, already reported: named, but not loaded. */
   notLoaded?: InspectionContext['notLoaded'];
+  /** templates/documents/inspection-report.yaml: its headings (and their Welsh values) match the sections of a translation. */
+  reportTemplate?: DocumentTemplate;
+  /** templates/easy-read/inspection.yaml: its section headings (and their Welsh values) match the sections of a translated easy read. */
+  easyReadTemplate?: EasyReadTemplate;
 }
 
 /**
@@ -106,11 +118,43 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
 
   const { cases, counts, haveCaseData } = loadCaseFigures(reader, folder, context, framework);
   const rating = rateInspection(framework, { ...counts, authored: data.ratings });
-  const { narrativeFile, narrative } = loadNarrative(reader, folder, context, framework, rating, shared.standardSections);
+  const { narrativeFile, narrative, readable } = loadNarrative(reader, folder, context, framework, rating, shared.standardSections);
   if (haveCaseData) checkRatingsAgainstComputed(context, framework, rating, cases);
   const easyRead = readEasyReadFile(reader, folder);
   if (!service) return { loaded };
-  return { loaded, inspection: { slug, source: data, service, framework, rating, cases, narrativeFile, narrative, ...(easyRead ? { easyRead } : {}) } };
+  const inspection: Inspection = { slug, source: data, service, framework, rating, cases, narrativeFile, narrative, ...(easyRead ? { easyRead } : {}) };
+  const translations = loadTranslations(reader, folder, inspection, readable, file, shared.reportTemplate, shared.easyReadTemplate);
+  return { loaded, inspection: { ...inspection, ...(translations ? { translations } : {}) } };
+}
+
+/**
+ * The narrative and easy-read version in each other language the inspection is published in
+ * (report.cy.mdx, easy-read.cy.mdx): checked like the English ones, positions in their own files,
+ * and compared with them. The Welsh `##` headings are the author's; the parity check holds them to
+ * the English sections (and to the template's Welsh headings, once it has them).
+ */
+function loadTranslations(reader: ContentReader, folder: string, inspection: Inspection, englishReadable: boolean, yamlFile: string, template: DocumentTemplate | undefined, easyReadTemplate: EasyReadTemplate | undefined): Inspection['translations'] {
+  const translations: NonNullable<Inspection['translations']> = {};
+  const subject = { name: `inspection "${inspection.slug}"`, languages: languagesOf(inspection), languagesAt: `content/services/${inspection.service.slug}.yaml (or ${yamlFile})` };
+  for (const lang of LANGUAGES) {
+    if (lang === REFERENCE_LANGUAGE) continue;
+    const translated = findTranslation(reader, path.join(folder, 'report.mdx'), lang, subject);
+    const content = translated && reader.read(translated);
+    const tree =
+      content &&
+      checkTranslatedNarrative(
+        content,
+        content.text,
+        { file: inspection.narrativeFile, tree: englishReadable ? inspection.narrative : undefined },
+        { folder, contentFolder: reader.contentFolder, pictures: reader.pictures, kind: 'inspection', inspection, standardSections: translatedStandardSections(template, lang), diagnostics: reader.diagnostics },
+        'report',
+        template,
+      );
+    if (content && tree) checkTranslatedStandardHeadings(reader, content.file, tree, inspection.framework, lang);
+    const easyRead = readTranslatedEasyRead(reader, folder, inspection.easyRead, lang, subject, easyReadTemplate);
+    if (content && tree) translations[lang] = { narrativeFile: content.file, narrative: tree, ...(easyRead ? { easyRead } : {}) };
+  }
+  return Object.keys(translations).length ? translations : undefined;
 }
 
 /** A historic record: its published ratings, and no case figures, narrative or easy-read version (any found is reported). */
@@ -118,6 +162,14 @@ function loadHistoric(reader: ContentReader, folder: string, context: Inspection
   const { data } = context;
   const present = (name: string) => (fs.existsSync(path.join(folder, name)) ? reader.relative(path.join(folder, name)) : undefined);
   checkHistoric(context, framework, { narrative: present('report.mdx'), cases: present('cases.csv'), easyRead: present('easy-read.mdx') });
+  // Nor in another language.
+  for (const lang of LANGUAGES) {
+    if (lang === REFERENCE_LANGUAGE) continue;
+    for (const [name, rule] of [['report.mdx', 'historic-with-narrative'], ['easy-read.mdx', 'historic-with-easy-read']] as const) {
+      const translated = present(translationPath(name, lang));
+      if (translated) reader.diagnostics.error(translated, { line: 1, column: 1 }, rule, `this inspection is a historic record (record: historic), which publishes only its ratings, so ${path.basename(translated)} would never be published`, `delete ${path.basename(translated)}, or remove "record: historic" to write a full report in both languages`);
+    }
+  }
   const loaded = { slug: context.slug, file: context.file, source: context.source, data, broken: context.broken };
   if (!service) return { loaded };
   const ratings = Object.fromEntries(Object.entries(data.ratings).map(([id, r]) => [id, r.rating ?? NOT_KNOWN]));
@@ -148,16 +200,37 @@ function loadCaseFigures(reader: ContentReader, folder: string, context: Inspect
 }
 
 /** report.mdx, checked against the framework and the computed ratings; an empty tree when it is missing. */
-function loadNarrative(reader: ContentReader, folder: string, context: InspectionContext, framework: Framework, rating: InspectionRating, standardSections: readonly string[]): { narrativeFile: string; narrative: Root } {
+function loadNarrative(reader: ContentReader, folder: string, context: InspectionContext, framework: Framework, rating: InspectionRating, standardSections: readonly string[]): { narrativeFile: string; narrative: Root; readable: boolean } {
   const narrativePath = path.join(folder, 'report.mdx');
   if (!fs.existsSync(narrativePath)) {
     reader.diagnostics.error(reader.relative(folder), undefined, 'missing-file', `inspection "${context.slug}" has no report.mdx narrative`, 'copy templates/inspection/report.mdx into the folder and write one section per standard');
-    return { narrativeFile: '', narrative: { type: 'root', children: [] } };
+    return { narrativeFile: '', narrative: { type: 'root', children: [] }, readable: false };
   }
   const content = reader.read(narrativePath);
-  if (!content) return { narrativeFile: reader.relative(narrativePath), narrative: { type: 'root', children: [] } };
+  if (!content) return { narrativeFile: reader.relative(narrativePath), narrative: { type: 'root', children: [] }, readable: false };
   const { file, text } = content;
   const markdown = readMarkdown(text);
   checkNarrative(context, framework, rating, file, markdown, { text, folder, contentFolder: reader.contentFolder, pictures: reader.pictures, standardSections });
-  return { narrativeFile: file, narrative: markdown.tree ?? { type: 'root', children: [] } };
+  return { narrativeFile: file, narrative: markdown.tree ?? { type: 'root', children: [] }, readable: markdown.tree !== undefined };
+}
+
+/**
+ * A standard's heading in a translation ("## 1.1 Llywodraethu ac arweinyddiaeth") names it as the
+ * framework does in that language, once the framework has its Welsh names (`cy: { name }`): a
+ * warning, as for the English heading (section-heading in rules/inspection.ts).
+ */
+export function checkTranslatedStandardHeadings(reader: ContentReader, file: string, tree: Root, framework: Framework, lang: Lang): void {
+  const names = new Map<string, string>();
+  for (const { standard } of allStandards(framework)) {
+    const name = (standard as { cy?: { name?: string } }).cy?.name;
+    if (lang === 'cy' && name) names.set(standard.id, name);
+  }
+  if (names.size === 0) return;
+  for (const node of tree.children) {
+    if (node.type !== 'heading' || node.depth !== 2) continue;
+    const match = /^(\d+\.\d+)\.?\s+(.+)$/.exec(toString(node).trim());
+    const name = match && names.get(match[1]!);
+    if (!match || !name || match[2]!.trim() === name) continue;
+    reader.diagnostics.warning(file, { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, 'section-heading', `heading "${toString(node).trim()}" does not match the standard's ${LANGUAGE_NAMES[lang]} name`, `write "## ${match[1]} ${name}"`);
+  }
 }

@@ -18,7 +18,7 @@ import { publisherSchema, type Publisher } from '../model/schemas/publisher.ts';
 import { checkFramework } from './rules/framework.ts';
 import { checkGlyphs } from './rules/glyphs.ts';
 import { checkWelshProject } from './rules/welsh-values.ts';
-import { checkEasyReadVersions, loadEasyReadChecks, loadEasyReadTemplates, loadThematics } from './easy-read/load.ts';
+import { checkEasyReadVersions, checkTranslatedEasyReadLanguage, loadEasyReadChecks, loadEasyReadTemplates, loadThematics } from './easy-read/load.ts';
 import { checkGlossary } from './rules/glossary.ts';
 import { loadMessages } from './messages.ts';
 import { checkInspectionsTogether, type LoadedInspection } from './rules/inspection.ts';
@@ -205,7 +205,7 @@ export function loadProject(root: string): LoadResult {
   const inspections: Inspection[] = [];
   const unreadable: string[] = [];
   for (const slug of folders) {
-    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections, notLoaded }));
+    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections, notLoaded, reportTemplate: documentTemplates.find((t) => t.id === 'inspection-report'), easyReadTemplate: easyReadTemplates.find((t) => t.template.for === 'inspection')?.template }));
     if (result?.loaded) loaded.push(result.loaded);
     else if (result?.known) unreadable.push(result.known);
     if (result?.inspection) inspections.push(result.inspection);
@@ -225,7 +225,7 @@ export function loadProject(root: string): LoadResult {
     messages: loadMessages(reader),
     lang: 'en',
   };
-  const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds, documentTemplates.find((t) => t.id === 'thematic-report'));
+  const { thematics, sources: thematicSources } = loadThematics(reader, glossaryIds, documentTemplates.find((t) => t.id === 'thematic-report'), easyReadTemplates.find((t) => t.template.for === 'thematic')?.template);
   project.thematics = thematics;
   // Easy-read versions are checked as they will be published, once everything they draw on is loaded;
   // not when a file all of them draw on is unreadable (each of their sentences could be reported for it).
@@ -240,6 +240,15 @@ export function loadProject(root: string): LoadResult {
       easyReadChecks,
       diagnostics,
       reader.pictures,
+    );
+    checkTranslatedEasyReadLanguage(
+      project,
+      root,
+      easyReadTemplates,
+      { inspection: new Map(loaded.map((l) => [l.slug, { file: l.file, source: l.source }])), thematic: thematicSources },
+      new Map(glossaryEntries.map((e) => [e.term.id, { file: e.file, source: e.source, index: e.index }])),
+      easyReadChecks,
+      diagnostics,
     );
   }
   // Annual reports count the inspections loaded above.

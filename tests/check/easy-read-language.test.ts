@@ -326,8 +326,8 @@ describe('settings', () => {
     expect(defaults.percentage.severity).toBe('error');
     const file = readYaml(fs.readFileSync('content/easy-read-checks.yaml', 'utf8'));
     expect(file.syntaxErrors).toEqual([]);
-    // The sample inspectorate's one change: "HM" in its own name is allowed.
-    expect(file.data).toEqual({ ...defaults, acronym: { ...defaults.acronym, allow: ['HM'] } });
+    // The sample inspectorate's one change: "HM" in its own name is allowed, and "EF" in its Welsh name.
+    expect(file.data).toEqual({ ...defaults, acronym: { ...defaults.acronym, allow: ['HM', 'EF'] } });
   });
 
   it('turns a rule off', () => {

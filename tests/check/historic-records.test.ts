@@ -94,6 +94,11 @@ describe('a historic record', () => {
     const found = problems(YORK, { 'report.mdx': '## Foreword\n', 'cases.csv': 'id\n' }).found;
     expect(found).toContainEqual(expect.stringMatching(/^report.mdx:1 error historic-with-narrative .*report.mdx would never be published/));
     expect(found).toContainEqual(expect.stringMatching(/^cases.csv:1 error historic-with-cases /));
+    // Nor in Welsh.
+    expect(problems(YORK, { 'report.cy.mdx': '## Rhagair\n', 'easy-read.cy.mdx': '## Beth wnaethon ni ei ganfod\n' }).found.sort()).toEqual([
+      expect.stringMatching(/^easy-read.cy.mdx:1 error historic-with-easy-read .*easy-read.cy.mdx would never be published/),
+      expect.stringMatching(/^report.cy.mdx:1 error historic-with-narrative .*report.cy.mdx would never be published/),
+    ]);
     expect(problems(edit('https://www', 'http://www')).found).toEqual([expect.stringMatching(/^inspection.yaml:9 error original-not-https /)]);
     expect(problems(edit(/original: .*\n/.exec(YORK)![0], '')).found).toEqual([expect.stringMatching(/^inspection.yaml:1 error missing-field .*link to the original/)]);
   });

@@ -28,6 +28,8 @@ import { passiveVoice } from './rules/passive-voice.ts';
 import { hardWord } from './rules/hard-word.ts';
 import { checkDocumentReadability, maskExplained, readability, type Totals } from './rules/readability.ts';
 import { checkRowLength } from './rules/row-length.ts';
+import { appliesTo } from './rule-languages.ts';
+import type { Lang } from '../../model/language.ts';
 
 export type { RowToCheck, SentenceToCheck };
 export { fleschKincaidGrade } from './read-text.ts';
@@ -43,10 +45,11 @@ class Reporter {
   constructor(
     private readonly settings: EasyReadCheckSettings,
     private readonly diagnostics: DiagnosticList,
+    private readonly lang: Lang,
   ) {}
 
   on(rule: EasyReadRuleId): boolean {
-    return this.settings[rule].severity !== 'off';
+    return this.settings[rule].severity !== 'off' && appliesTo(rule, this.lang);
   }
 
   /** Reports under one rule in one file, at the rule's severity or the lower one asked for. */
@@ -64,11 +67,13 @@ class Reporter {
  * and generated: template text, recommendations' easy-read text, glossary easy-read definitions), each
  * sentence with its own file and position.
  */
-export function checkEasyReadLanguage(rows: readonly RowToCheck[], glossary: readonly GlossaryTerm[], settings: EasyReadCheckSettings, diagnostics: DiagnosticList): void {
-  const reporter = new Reporter(settings, diagnostics);
+export function checkEasyReadLanguage(rows: readonly RowToCheck[], glossary: readonly GlossaryTerm[], settings: EasyReadCheckSettings, diagnostics: DiagnosticList, lang: Lang = 'en'): void {
+  // Rules that only make sense in another language are off for this one (rule-languages.ts).
+  const reporter = new Reporter(settings, diagnostics, lang);
   const glossaryIn = (text: string) => findTerms(text, glossary);
   const document: DocumentContext = {
     settings,
+    lang,
     glossaryWords: new Set(glossary.flatMap((term) => [term.term, ...term.aliases])),
     allowedCapitals: new Set(settings.acronym.allow),
     hardWordIgnored: new Set(settings['hard-word'].ignore.map((phrase) => phrase.toLowerCase().replace(/\s+/g, '-'))),

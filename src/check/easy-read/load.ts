@@ -32,7 +32,8 @@ import type { Position } from '../../model/position.ts';
 import { LINK_POLICY_HINT, unsafeLinkMessage } from '../../model/url-policy.ts';
 import { parseWithDiagnostics } from '../schema-issues.ts';
 import type { YamlSource } from '../../source/yaml-file.ts';
-import { readEasyRead } from '../../source/easy-read-file.ts';
+import { easyReadFromTree, readEasyRead } from '../../source/easy-read-file.ts';
+import type { Root } from 'mdast';
 import { easyReadTemplateSchema, PLACEHOLDERS, type EasyReadTemplate } from '../../model/schemas/easy-read-template.ts';
 import { thematicSchema } from '../../model/schemas/thematic.ts';
 import type { EasyReadFile, Project, Thematic } from '../../model/project.ts';
@@ -50,6 +51,30 @@ import { readMarkdown } from '../../source/markdown-file.ts';
 import { checkThematicNarrative } from '../rules/thematic-report.ts';
 import { checkCorrections } from '../rules/corrections.ts';
 import { buildDateFrom } from '../../model/project.ts';
+import { LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../../model/language.ts';
+import { languagesOf, projectIn } from '../../model/translations.ts';
+import { checkParity, templateSectionKey } from '../rules/parity.ts';
+import { checkTranslatedNarrative, findTranslation, type TranslationSubject } from '../translations.ts';
+
+/** A thematic report's full report and easy-read version in each other language it has (report.cy.mdx, easy-read.cy.mdx). */
+function readThematicTranslations(reader: ContentReader, folder: string, thematic: Thematic, template: DocumentTemplate | undefined, easyReadTemplate: EasyReadTemplate | undefined): Thematic['translations'] {
+  const translations: NonNullable<Thematic['translations']> = {};
+  const subject = { name: `the thematic report "${thematic.slug}"`, languages: languagesOf(thematic), languagesAt: thematic.file };
+  for (const lang of LANGUAGES) {
+    if (lang === REFERENCE_LANGUAGE) continue;
+    const entry: NonNullable<NonNullable<Thematic['translations']>[Lang]> = {};
+    const translated = findTranslation(reader, path.join(folder, 'report.mdx'), lang, subject);
+    const content = translated && reader.read(translated);
+    if (content) {
+      const tree = checkTranslatedNarrative(content, content.text, { file: thematic.narrative?.file ?? '', tree: thematic.narrative?.tree }, { folder, contentFolder: reader.contentFolder, pictures: reader.pictures, kind: 'thematic', thematic, diagnostics: reader.diagnostics }, 'report', template);
+      if (tree) entry.narrative = { file: content.file, tree };
+    }
+    const easyRead = readTranslatedEasyRead(reader, folder, thematic.easyRead, lang, subject, easyReadTemplate);
+    if (easyRead) entry.easyRead = easyRead;
+    if (entry.narrative || entry.easyRead) translations[lang] = entry;
+  }
+  return Object.keys(translations).length ? translations : undefined;
+}
 
 export interface LoadedTemplate {
   template: EasyReadTemplate;
@@ -96,14 +121,19 @@ export function loadEasyReadChecks(reader: ContentReader): EasyReadCheckSettings
   return settings ?? easyReadCheckSettingsSchema.parse({});
 }
 
-/** Reads an easy-read.mdx when the folder has one, reporting its shape problems. */
-export function readEasyReadFile(reader: ContentReader, folder: string): EasyReadFile | undefined {
-  const absolute = path.join(folder, 'easy-read.mdx');
+/** The syntax tree of each easy-read file read, for the parity check of its translations (kept out of the model). */
+const easyReadTrees = new WeakMap<EasyReadFile, Root>();
+export const easyReadTreeOf = (file: EasyReadFile): Root | undefined => easyReadTrees.get(file);
+
+/** Reads an easy-read.mdx (or its version in another language, easy-read.cy.mdx) when the folder has one, reporting its shape problems. */
+export function readEasyReadFile(reader: ContentReader, folder: string, name = 'easy-read.mdx'): EasyReadFile | undefined {
+  const absolute = path.join(folder, name);
   if (!fs.existsSync(absolute)) return undefined;
   const content = reader.read(absolute);
   if (!content) return undefined;
   const { file, text } = content;
-  const source = readEasyRead(text);
+  const markdown = readMarkdown(text);
+  const source = markdown.tree ? easyReadFromTree(markdown.tree) : readEasyRead(text);
   if (source.syntaxError) {
     reader.diagnostics.error(file, source.syntaxError.at, 'mdx-syntax', source.syntaxError.message, 'MDX reads "<" and "{" as code: write them as &lt; and &#123;, or close the tag');
   }
@@ -134,10 +164,29 @@ export function readEasyReadFile(reader: ContentReader, folder: string): EasyRea
       }
     }
   }
-  return { file, source };
+  const easyRead = { file, source };
+  if (markdown.tree) easyReadTrees.set(easyRead, markdown.tree);
+  return easyRead;
 }
 
-export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<string>, reportTemplate?: DocumentTemplate): { thematics: Thematic[]; sources: Map<string, YamlSource> } {
+/**
+ * The version in `lang` of an easy-read file (easy-read.cy.mdx), read and checked like the English
+ * one, then compared with it: the same sections, pictures and references in the same order.
+ */
+export function readTranslatedEasyRead(reader: ContentReader, folder: string, english: EasyReadFile | undefined, lang: Lang, subject: TranslationSubject, template?: EasyReadTemplate): EasyReadFile | undefined {
+  const translated = findTranslation(reader, path.join(folder, 'easy-read.mdx'), lang, subject);
+  if (!translated) return undefined;
+  const easyRead = readEasyReadFile(reader, folder, path.basename(translated));
+  if (!easyRead) return undefined;
+  const englishTree = english && easyReadTreeOf(english);
+  const tree = easyReadTreeOf(easyRead);
+  // The template's sections are matched by their Welsh headings once it has them (`cy: { heading }`).
+  const sectionKey = templateSectionKey(template, template && `templates/easy-read/${template.for}.yaml`);
+  if (english && englishTree && tree) checkParity({ what: 'easy read', english: { file: english.file, tree: englishTree }, welsh: { file: easyRead.file, tree }, sectionKey, diagnostics: reader.diagnostics });
+  return easyRead;
+}
+
+export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<string>, reportTemplate?: DocumentTemplate, easyReadTemplate?: EasyReadTemplate): { thematics: Thematic[]; sources: Map<string, YamlSource> } {
   const folder = path.join(reader.root, 'content/thematic');
   const thematics: Thematic[] = [];
   const sources = new Map<string, YamlSource>();
@@ -172,10 +221,96 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
       checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), diagnostics: reader.diagnostics });
       const easyRead = readEasyReadFile(reader, path.join(folder, slug));
       const narrative = readThematicNarrative(reader, path.join(folder, slug), data, reportTemplate);
-      thematics.push({ slug, source: data, file, ...(easyRead ? { easyRead } : {}), ...(narrative ? { narrative } : {}) });
+      const thematic: Thematic = { slug, source: data, file, ...(easyRead ? { easyRead } : {}), ...(narrative ? { narrative } : {}) };
+      const translations = readThematicTranslations(reader, path.join(folder, slug), thematic, reportTemplate, easyReadTemplate);
+      thematics.push({ ...thematic, ...(translations ? { translations } : {}) });
     });
   }
   return { thematics, sources };
+}
+
+/** Where an object's value in `lang` is written: in the `cy:` map beside the field (["cover", "sentences", 0] → ["cover", "cy", "sentences", 0]). */
+export function translatedPath(at: readonly (string | number)[], lang: Lang): (string | number)[] {
+  const field = at.findLastIndex((key) => typeof key === 'string');
+  return field < 0 ? [...at] : [...at.slice(0, field), lang, ...at.slice(field)];
+}
+
+/**
+ * The language of each easy-read version in another language (easy-read.cy.mdx), as it will be
+ * published: built from the project read in that language, so the sentences the tool writes (the
+ * template's, the recommendations' and the glossary's Welsh words) are checked with the author's,
+ * each where it is written, by the rules that apply to that language (rule-languages.ts). Its
+ * structure is the English one's (the parity check), so its sections and pictures are checked with
+ * the English version and not again here.
+ */
+export function checkTranslatedEasyReadLanguage(
+  project: Project,
+  root: string,
+  templates: readonly LoadedTemplate[],
+  yamlSources: { inspection: Map<string, { file: string; source: YamlSource }>; thematic: Map<string, YamlSource> },
+  glossarySources: ReadonlyMap<string, { file: string; source: YamlSource; index: number }>,
+  settings: EasyReadCheckSettings,
+  diagnostics: DiagnosticList,
+): void {
+  // Generated text is shared by many versions: reported once.
+  const seen = new Set<string>();
+  for (const lang of LANGUAGES) {
+    if (lang === REFERENCE_LANGUAGE) continue;
+    // From a copy: projectIn keeps the view it makes for the project it is given, and the project is still being loaded.
+    const view = projectIn({ ...project }, lang);
+    const translated = (item: { translations?: Partial<Record<Lang, { easyRead?: EasyReadFile }>> }) => item.translations?.[lang]?.easyRead !== undefined;
+    const subjects: { subject: EasyReadSubject; easyRead: EasyReadFile; yaml: { file: string; source: YamlSource } | undefined }[] = [
+      ...view.inspections.filter(translated).map((inspection) => ({ subject: { kind: 'inspection', inspection } as EasyReadSubject, easyRead: inspection.translations![lang]!.easyRead!, yaml: yamlSources.inspection.get(inspection.slug) })),
+      ...view.thematics.filter(translated).map((thematic) => ({ subject: { kind: 'thematic', thematic } as EasyReadSubject, easyRead: thematic.translations![lang]!.easyRead!, yaml: yamlSources.thematic.has(thematic.slug) ? { file: thematic.file, source: yamlSources.thematic.get(thematic.slug)! } : undefined })),
+    ];
+    for (const { subject, easyRead, yaml } of subjects) {
+      guardFile(diagnostics, easyRead.file, () => {
+        const template = templates.find((t) => t.template.for === subject.kind);
+        const found = new DiagnosticList();
+        if (!template) {
+          // Reported with the English version; the author's own sentences can still be checked.
+          const { file, source } = easyRead;
+          const rows = source.sections.flatMap((section) => section.rows.map((row) => ({ file, at: row.at, sentences: row.sentences.map((sentence) => ({ text: sentence.text, inlines: sentence.inlines, file, at: sentence.at })) })));
+          checkEasyReadLanguage(rows, view.glossary, settings, diagnostics, lang);
+          return;
+        }
+        // The Welsh words are in the cy: map beside the English ones (a missing one is reported by the Welsh values check, at its object).
+        const where = (origin: Origin): { file: string; at: Position | undefined } => {
+          switch (origin.kind) {
+            case 'easy-read':
+              return { file: easyRead.file, at: origin.at };
+            case 'template':
+              return { file: template.file, at: template.source.positionOf(translatedPath(origin.path, lang), 'value') };
+            case 'recommendation':
+              return yaml ? { file: yaml.file, at: yaml.source.positionOf(['recommendations', origin.index, lang, origin.field], 'value') } : { file: easyRead.file, at: undefined };
+            case 'glossary': {
+              const entry = glossarySources.get(origin.termId);
+              return entry ? { file: entry.file, at: entry.source.positionOf([entry.index, lang, origin.field], 'value') } : { file: 'content/glossary/terms.yaml', at: undefined };
+            }
+          }
+        };
+        const built = easyReadDocument(view, subject, root);
+        const rows: RowToCheck[] = built.rows.map((row) => {
+          const at = where(row.origin);
+          return {
+            file: at.file,
+            at: at.at ?? { line: 1, column: 1 },
+            sentences: row.sentences.map((sentence) => {
+              const place = where(sentence.origin);
+              return { text: sentence.text, ...(sentence.inlines ? { inlines: sentence.inlines } : {}), file: place.file, at: place.at ?? { line: 1, column: 1 } };
+            }),
+          };
+        });
+        checkEasyReadLanguage(rows, view.glossary, settings, found, lang);
+        for (const d of found.items) {
+          const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          diagnostics.add(d.file, d, d.severity, d.rule, d.message, d.hint);
+        }
+      });
+    }
+  }
 }
 
 /**

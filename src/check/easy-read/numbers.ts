@@ -26,7 +26,8 @@ interface NumberRun {
   start: number;
   end: number;
   text: string;
-  value: number;
+  /** Undefined when the words are a number whose value is not worked out (some Welsh ones). */
+  value: number | undefined;
 }
 
 /** Numbers written in words in one sentence: "eight", "twenty-one", "two hundred and fifty", "a dozen". */
@@ -95,4 +96,70 @@ export function percentageInWords(percent: number): string {
   if (tenths === 0) return 'fewer than 1 out of 10';
   if (tenths === 10) return 'almost all';
   return `${percent % 10 === 0 ? '' : 'about '}${tenths} out of 10`;
+}
+
+/**
+ * Welsh number words, with their mutated forms ("dau", "ddau"; "pump", "bump", "pum"). "un" (one)
+ * is left out on its own: it is as often "the same" or "one of" ("yr un", "un o'r") as a number;
+ * it counts before "ar" ("un ar ddeg", 11). Neither is "can" (100 before a noun), which is also
+ * an English word.
+ */
+const WELSH_NUMBERS: Record<string, number> = {
+  dau: 2, ddau: 2, dwy: 2, ddwy: 2, tri: 3, dri: 3, thri: 3, tair: 3, dair: 3, thair: 3,
+  pedwar: 4, bedwar: 4, pedair: 4, bedair: 4, pump: 5, bump: 5, pum: 5, bum: 5, chwech: 6, chwe: 6,
+  saith: 7, wyth: 8, naw: 9, deg: 10, ddeg: 10, deng: 10, ddeng: 10, deuddeg: 12, ddeuddeg: 12,
+  pymtheg: 15, bymtheg: 15, deunaw: 18, ddeunaw: 18, ugain: 20, hugain: 20,
+  cant: 100, gant: 100, chant: 100, mil: 1000, fil: 1000, miliwn: 1_000_000, filiwn: 1_000_000,
+};
+
+/** Numbers written in Welsh words: "tri", "dau ddeg pump" (25), "un ar ddeg" (11), "pedwar ar bymtheg" (19). */
+export function welshNumberRuns(words: readonly WordAt[], text: string): NumberRun[] {
+  const runs: NumberRun[] = [];
+  const valueOf = (index: number) => WELSH_NUMBERS[words[index]?.text.toLowerCase() ?? ''];
+  const joined = (a: number, b: number) => /^\s+$/.test(text.slice(words[a]!.end, words[b]!.start));
+  let i = 0;
+  while (i < words.length) {
+    const lower = words[i]!.text.toLowerCase();
+    // "yn deg", "penderfyniadau'n deg": "teg" (fair) after "yn", not ten.
+    const before = words[i - 1]?.text.toLowerCase().replace(/’/g, "'");
+    if ((lower === 'deg' || lower === 'ddeg') && before !== undefined && (before === 'yn' || before.endsWith("'n"))) {
+      i += 1;
+      continue;
+    }
+    const startsWithOne = lower === 'un' && words[i + 1]?.text.toLowerCase() === 'ar' && valueOf(i + 2) !== undefined && joined(i, i + 1) && joined(i + 1, i + 2);
+    if (valueOf(i) === undefined && !startsWithOne) {
+      i += 1;
+      continue;
+    }
+    let total = 0;
+    let current = startsWithOne ? 1 : valueOf(i)!;
+    let previous = current;
+    let last = i;
+    for (let j = i + 1; j < words.length; j += 1) {
+      if (!joined(j - 1, j)) break;
+      const word = words[j]!.text.toLowerCase();
+      // "ar" joins the units to the tens ("un ar ddeg"), and "a"/"ac" the hundreds to the rest ("cant a deg").
+      const connector = (word === 'ar' || word === 'a' || word === 'ac') && valueOf(j + 1) !== undefined && joined(j, j + 1);
+      if (connector) {
+        current += valueOf(j + 1)!;
+        previous = valueOf(j + 1)!;
+        last = j + 1;
+        j += 1;
+        continue;
+      }
+      const value = valueOf(j);
+      if (value === undefined) break;
+      if (value >= 1000) {
+        total += (current || 1) * value;
+        current = 0;
+      } else if (value === 100) current = (current || 1) * 100;
+      else if (value === 10 && previous < 10) current += previous * 9; // "dau ddeg": 2 tens
+      else current += value;
+      previous = value;
+      last = j;
+    }
+    runs.push({ start: words[i]!.start, end: words[last]!.end, text: text.slice(words[i]!.start, words[last]!.end), value: total + current });
+    i = last + 1;
+  }
+  return runs;
 }

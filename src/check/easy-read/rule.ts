@@ -5,6 +5,7 @@
 import type { PhrasingContent } from 'mdast';
 import type { Severity } from '../diagnostics.ts';
 import type { Position } from '../../model/position.ts';
+import type { Lang } from '../../model/language.ts';
 import type { EasyReadCheckSettings, EasyReadRuleId } from '../../model/schemas/easy-read-checks.ts';
 import type { Finding, ReadSentence, WordAt } from './read-text.ts';
 
@@ -37,6 +38,8 @@ export type Locate = (offset: number) => Position;
 /** What the rules read about the whole document: its settings and its glossary. */
 export interface DocumentContext {
   settings: EasyReadCheckSettings;
+  /** The language the text is in: rules that know words use that language's (rule-languages.ts says which rules run). */
+  lang: Lang;
   /** Terms and aliases of the glossary: capitals explained there are no problem. */
   glossaryWords: ReadonlySet<string>;
   /** Capitals the settings allow (acronym.allow). */
