@@ -11,7 +11,7 @@
  */
 import { KIND_LABELS, type InspectionKind } from '../model/inspection-kind.ts';
 import { ratingsRow, standardColumns, type RatingsRow } from '../model/aggregates.ts';
-import type { Inspection } from '../model/project.ts';
+import { hasComposite, type Inspection } from '../model/project.ts';
 import { NOT_KNOWN, NOT_RATED, ratingRank } from '../model/rating.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import type { Block, Inline, TableCell } from './blocks.ts';
@@ -54,13 +54,18 @@ function compositeOutOf36(row: RatingsRow): { value: number; scaled: boolean } {
  * when the inspection has no overall rating (the table shows "Not rated").
  */
 export function compositeText(inspection: Inspection, row: RatingsRow = ratingsRow(inspection)): string | undefined {
-  if (row.overall.rating === NOT_RATED || row.composite.maximum === 0) return undefined;
+  if (row.overall.rating === NOT_RATED || row.composite.maximum === 0 || !hasComposite(inspection)) return undefined;
   const { value, scaled } = compositeOutOf36(row);
   return `${value}/${COMPOSITE_OUT_OF}${scaled ? SCALED_MARK : ''}`;
 }
 
+/** The composite's cell of a historic record whose source does not give the score. */
+export const COMPOSITE_NOT_PUBLISHED = 'Not published';
+
 /** The composite's cell: "15/36", or the one "Not rated" mark and word where there is no overall rating. */
 function compositeCell(inspection: Inspection, row: RatingsRow): TableCell {
+  // A historic record whose source does not give the score: said in words, sorted below every score.
+  if (!hasComposite(inspection)) return cell(COMPOSITE_NOT_PUBLISHED, { align: 'right', data: { sort: '-1' } });
   const shown = compositeText(inspection, row);
   // Sorted by the score the rating was read from: scaled to the full maximum when standards were not rated.
   const sort = shown === undefined ? '-1' : String(inspection.rating.composite.scaledScore);
@@ -337,9 +342,9 @@ export function ratingsRecords(inspections: readonly Inspection[]): RatingsRecor
     { name: 'kind', description: 'inspection; reinspection (a second look at a service, or at its predecessor); joint (an inspection with other inspectorates); or joint-reinspection (both).' },
     { name: 'record', description: 'full: a report published on this site, its ratings worked out from the evidence; historic: a report published before this site, recorded with its published ratings only (its page links to the original).' },
     { name: 'fieldwork start', description: 'The first day of fieldwork (YYYY-MM-DD). The year of this date is the year the ratings pages list the inspection under; empty for a historic record whose source gives no fieldwork dates, which is listed under the year it was published.' },
-    { name: 'published', description: 'The day the report was published (YYYY-MM-DD).' },
+    { name: 'published', description: 'The day the report was published (YYYY-MM-DD); the year alone (YYYY) for a historic record whose source gives only the year.' },
     { name: 'framework', description: `The inspection standards used: ${list(frameworks.map((f) => `${f.id} (${f.name}, in use from ${f.inEffectFrom}${f.inEffectUntil ? ` to ${f.inEffectUntil}` : ''})`))}.` },
-    { name: 'composite score', description: `The points of the rated standards that count towards the overall rating (${points}).` },
+    { name: 'composite score', description: `The points of the rated standards that count towards the overall rating (${points}); empty for a historic record whose source does not give it.` },
     { name: 'composite maximum', description: `The most those rated standards could score: lower than the full maximum${fullMaximum ? ` (${fullMaximum})` : ''} when some standards were not rated, in which case the score is scaled up to the full maximum before the overall rating is read from it.` },
     { name: 'overall rating', description: `The overall rating as an id: ${list([...ratingIds, NOT_RATED])}.` },
     { name: 'overall label', description: 'The overall rating in words, as the reports show it.' },
@@ -363,7 +368,7 @@ export function ratingsRecords(inspections: readonly Inspection[]): RatingsRecor
       'fieldwork start': inspection.historic?.fieldworkRecorded === false ? '' : row.fieldworkStart,
       published: row.published,
       framework: row.framework,
-      'composite score': row.composite.score,
+      'composite score': hasComposite(inspection) ? row.composite.score : null,
       'composite maximum': row.composite.maximum,
       'overall rating': row.overall.rating,
       'overall label': row.overall.label,

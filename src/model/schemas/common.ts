@@ -20,6 +20,18 @@ export const isoDate = z.preprocess(
   z.iso.date({ error: 'must be a date written as YYYY-MM-DD, such as 2019-06-13' }),
 );
 
+/**
+ * A publication date: a calendar day, or in a historic record whose source gives only the year, the
+ * year alone (2018, read as "2018"). A year is never widened to a made-up day: it stays "2018".
+ */
+export const publicationDate = z.union([
+  isoDate,
+  z.preprocess((value) => (typeof value === 'number' ? String(value) : value), z.string().regex(/^\d{4}$/, 'must be a date written as YYYY-MM-DD, such as 2019-06-13 (a historic record whose source gives only the year may give the year alone, such as 2018)')),
+]);
+
+/** Whether a publication date is a year alone ("2018"): only a historic record may give one. */
+export const isYearOnly = (date: string): boolean => /^\d{4}$/.test(date);
+
 /** Domain ids are "1", standards "1.1", key questions "1.1.1". */
 export const domainId = z.string().regex(/^\d+$/, 'must be a domain number such as "2"');
 export const standardId = z.string().regex(/^\d+\.\d+$/, 'must be a standard id such as "2.1"');
