@@ -56,7 +56,7 @@ function correctedSummary(corrections: readonly Correction[]): string {
  * A feed entry needs its day of publication: a historic record known only by its year is left out
  * of the feeds rather than given a made-up day (its page, the lists and the open data have it).
  */
-const hasFeedDate = (inspection: Inspection): boolean => !isYearOnly(inspection.source.published);
+export const hasFeedDate = (inspection: Pick<Inspection, 'source'>): boolean => !isYearOnly(inspection.source.published);
 
 function inspectionEntry(inspection: Inspection, site: URL): FeedEntry {
   const overall = ratingInline(inspection, inspection.rating.overall.rating, false);
@@ -119,6 +119,9 @@ export function atomFeed(model: FeedModel, site: URL): string {
     entries: [...model.inspections.filter(hasFeedDate).map((i) => inspectionEntry(i, site)), ...model.thematics.map((t) => thematicEntry(t, site))],
   });
 }
+
+/** Whether a service has a feed: a report with a day of publication (Western Bay, known by one year-only record, has none). */
+export const hasServiceFeed = (inspections: readonly Inspection[], serviceSlug: string): boolean => inspections.some((i) => i.service.slug === serviceSlug && hasFeedDate(i));
 
 /** One service's published inspections, newest first: the feed its page links to. */
 export function serviceFeed(model: FeedModel, serviceSlug: string, site: URL): string {
