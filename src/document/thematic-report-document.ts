@@ -17,6 +17,8 @@ import { bulletList, type Heading, headingMaker, IdMaker, paragraph, text } from
 import { countOf, listOf } from './phrases.ts';
 import { areasText } from './figure-references.ts';
 import { publisherCredits } from './publisher-credits.ts';
+import { CORRECTIONS_HEADING, correctedNote, correctionsSection, firstPublished } from './report-document.ts';
+import { revisionOf } from '../model/schemas/correction.ts';
 
 interface ThematicReport {
   thematic: Thematic & { narrative: NonNullable<Thematic['narrative']> };
@@ -51,19 +53,23 @@ export function thematicReportDocument(project: Project, thematic: Thematic, roo
     project,
     template,
   };
+  // As in an inspection report: the corrections section's id is made first, so that the cover's note can point at it.
+  const corrections = source.corrections.length ? correctionsSection(report.heading(2, CORRECTIONS_HEADING), firstPublished(source), source.corrections) : [];
+  const last = source.corrections.at(-1);
   return {
     title: source.title,
     subtitle: `A thematic inspection by ${publisher.name}, ${formatDate(source.published, 'month')}`,
     language: 'en-GB',
     date: source.published,
+    ...(last ? { revision: { number: revisionOf(source.corrections), date: last.date } } : {}),
     author: publisher.name,
     subject: `Thematic inspection report: ${source.title}`,
     keywords: ['thematic inspection', 'youth justice', source.title],
     runningHeader: `${source.title}${source.fictional ? ' (fictional sample)' : ''}`,
-    cover: cover(thematic),
+    cover: [...cover(thematic), ...correctedNote(source.corrections, corrections[0])],
     credits: credits(report),
     // In reading order: ids are made, and footnotes numbered, as the blocks are.
-    body: template.sections.filter((s) => THEMATIC_KINDS.has(s.kind)).flatMap((section) => sectionBlocks(report, section)),
+    body: [...template.sections.filter((s) => THEMATIC_KINDS.has(s.kind)).flatMap((section) => sectionBlocks(report, section)), ...corrections],
     images: report.markdown.images,
   };
 }
