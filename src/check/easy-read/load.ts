@@ -171,7 +171,7 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
       const easyRead = readEasyReadFile(reader, path.join(folder, slug));
       const narrative = readThematicNarrative(reader, path.join(folder, slug), data, reportTemplate);
       // A thematic report with a full report (report.mdx) has a PDF: the one before each correction is kept in versions/, as for an inspection.
-      const pdfFolder = narrative ? { pdfFolder: path.join(folder, slug), folderName: reader.relative(path.join(folder, slug)) } : {};
+      const pdfFolder = fs.existsSync(path.join(folder, slug, 'report.mdx')) ? { pdfFolder: path.join(folder, slug), folderName: reader.relative(path.join(folder, slug)) } : {};
       checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), ...pdfFolder, diagnostics: reader.diagnostics });
       thematics.push({ slug, source: data, file, ...(easyRead ? { easyRead } : {}), ...(narrative ? { narrative } : {}) });
     });
