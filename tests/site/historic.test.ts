@@ -89,6 +89,7 @@ describe('a historic record in the build', () => {
     const page = read('inspections/western-bay-2018/index.html');
     expect(page).toContain('The inspection was published in 2018, before this site');
     expect(page).toMatch(/Composite score<\/dt><dd[^>]*>Not published: the source does not give it/);
+    expect(page).toMatch(/Followed up by<\/dt><dd[^>]*><ul[^>]*><li><a[^>]*href="\/inspections\/bridgend-2022\/">the 2022 reinspection of Bridgend Youth Justice Service<\/a><\/li><li><a[^>]*href="\/inspections\/neath-port-talbot-2022\/">/);
     const westernBay = read('services/western-bay/index.html');
     expect(westernBay).toMatch(/Followed up by the <a[^>]*href="\/inspections\/bridgend-2022\/"/);
     expect(westernBay).toMatch(/Followed up by the <a[^>]*href="\/inspections\/neath-port-talbot-2022\/"/);
