@@ -112,11 +112,17 @@ const ratingSortKey = (inspection: Inspection, rating: string | undefined) => St
  * The rating of one standard. Where the inspection's framework did not have the standard, the same
  * "Not rated" mark and word as a standard not rated: a missing rating always reads one way.
  */
-function standardCell(inspection: Inspection, row: RatingsRow, id: string): TableCell {
+function standardCell(inspection: Inspection, row: RatingsRow, id: string, linkReasons = false): TableCell {
   const rated = row.standards[id];
   if (!rated) return { inlines: [ratingInline(inspection, NOT_RATED, false)], data: { sort: ratingSortKey(inspection, undefined) } };
-  return { inlines: [ratingInline(inspection, rated.rating, rated.mark !== '')], data: { sort: ratingSortKey(inspection, rated.rating) } };
+  const rating = ratingInline(inspection, rated.rating, rated.mark !== '');
+  // On the page, a rating by professional judgement leads to the inspectors' reasons under the table.
+  const inlines: Inline[] = linkReasons && rated.mark !== '' ? [{ type: 'link', url: `#${judgementReasonId(inspection.slug, id)}`, children: [rating] }] : [rating];
+  return { inlines, data: { sort: ratingSortKey(inspection, rated.rating) } };
 }
+
+/** The id of the reasons for one rating by professional judgement, in the list under the ratings table. */
+export const judgementReasonId = (slug: string, standardId: string): string => `reasons-${slug}-${standardId.replace(/\./g, '-')}`;
 
 /** The service's name, with "(reinspection)", "(joint reinspection)" or "(historic record)" where it applies. */
 function serviceInlines(row: RatingsRow, href: string | undefined, inspection: Inspection): Inline[] {
@@ -177,8 +183,8 @@ export function judgementNotes(inspections: readonly Inspection[], options: { hr
 }
 
 /** The notes one by one, with the facts the ratings page's filters match (as on the table's row headers). */
-export function judgementNoteItems(inspections: readonly Inspection[], options: { href?: (slug: string) => string } = {}): { slug: string; nation: string; overall: string; inlines: Inline[] }[] {
-  const items: { slug: string; nation: string; overall: string; inlines: Inline[] }[] = [];
+export function judgementNoteItems(inspections: readonly Inspection[], options: { href?: (slug: string) => string } = {}): { id: string; slug: string; nation: string; overall: string; inlines: Inline[] }[] {
+  const items: { id: string; slug: string; nation: string; overall: string; inlines: Inline[] }[] = [];
   for (const inspection of ratingsOrder(inspections)) {
     for (const standard of inspection.rating.standards.filter((s) => s.professionalJudgement)) {
       const inlines: Inline[] = [
@@ -187,7 +193,7 @@ export function judgementNoteItems(inspections: readonly Inspection[], options: 
       ];
       const href = options.href?.(inspection.slug);
       if (href) inlines.push(text(' '), { type: 'link', url: `${href}#${judgementNoteId(standard.id)}`, children: [text(`Read it in the report on ${inspection.service.shortName}`)] });
-      items.push({ slug: inspection.slug, nation: inspection.service.nation, overall: inspection.rating.overall.rating, inlines });
+      items.push({ id: judgementReasonId(inspection.slug, standard.id), slug: inspection.slug, nation: inspection.service.nation, overall: inspection.rating.overall.rating, inlines });
     }
   }
   return items;
@@ -214,10 +220,11 @@ export function ratingsTable(inspections: readonly Inspection[], options: Rating
     const row = rows[index]!;
     return [
       { inlines: serviceInlines(row, options.href?.(row.slug), inspection), rowHeader: true, data: { sort: row.service, nation: row.nation, year: row.fieldworkStart.slice(0, 4), overall: row.overall.rating } },
-      cell(formatDate(row.published), { data: { sort: row.published.replace(/-/g, '') } }),
+      // A year alone ("2018") sorts before every day of its year.
+      cell(formatDate(row.published), { data: { sort: row.published.length === 4 ? `${row.published}0000` : row.published.replace(/-/g, '') } }),
       compositeCell(inspection, row),
       { inlines: [ratingInline(inspection, row.overall.rating, row.overall.mark !== '')], data: { sort: ratingSortKey(inspection, row.overall.rating) } },
-      ...key.map((entry) => standardCell(inspection, row, entry.id)),
+      ...key.map((entry) => standardCell(inspection, row, entry.id, options.href !== undefined)),
     ];
   });
   const note = tableNote(ordered, rows, key);

@@ -16,7 +16,7 @@ import type { Inline, TableCell } from '../../src/document/blocks.ts';
 import { inlineText } from '../../src/document/blocks.ts';
 import { formatDate } from '../../src/document/dates.ts';
 import { ratingsDocument } from '../../src/document/ratings-document.ts';
-import { compositeText, ratingsCsv, ratingsJson, ratingsPrintTables, ratingsRecords, ratingsTable } from '../../src/document/ratings-table.ts';
+import { compositeText, judgementNoteItems, ratingsCsv, ratingsJson, ratingsPrintTables, ratingsRecords, ratingsTable } from '../../src/document/ratings-table.ts';
 import { renderBlocks } from '../../src/html/render-blocks.ts';
 import { ratingsRow } from '../../src/model/aggregates.ts';
 import { isPublic, type Inspection } from '../../src/model/project.ts';
@@ -34,7 +34,8 @@ const bySlug = (slug: string) => published.find((i) => i.slug === slug)!;
 
 type Rating = Extract<Inline, { type: 'rating' }>;
 const cellText = (cell: TableCell) => inlineText(cell.inlines);
-const ratingOf = (cell: TableCell) => cell.inlines.find((i): i is Rating => i.type === 'rating');
+// A rating by professional judgement is a link to its reasons on the page: its rating is inside.
+const ratingOf = (cell: TableCell) => cell.inlines.flatMap((i) => (i.type === 'link' ? i.children : [i])).find((i): i is Rating => i.type === 'rating');
 
 
 /** CSV records as objects keyed by the header row. */
@@ -88,6 +89,9 @@ describe('ratingsTable: the page’s table', () => {
     expect([overall.label, overall.symbol, overall.mark]).toEqual(['Requires improvement', 'triangle', '']);
     const joint = ratingOf(row[column('3.4')]!)!;
     expect([joint.label, joint.mark, joint.symbol]).toEqual(['Good', '*', 'circle']);
+    // On the page it leads to the inspectors' reasons, in the list under the table.
+    expect(row[column('3.4')]!.inlines[0]).toMatchObject({ type: 'link', url: '#reasons-dudley-2019-3-4' });
+    expect(judgementNoteItems(published).map((item) => item.id)).toContain('reasons-dudley-2019-3-4');
     expect([ratingOf(row[column('4.1')]!)!.label, ratingOf(row[column('4.1')]!)!.symbol]).toEqual(['Not rated', 'dash']);
     expect(table.note && inlineText(table.note)).toContain('*Professional judgement applied: the inspectors’ reasons are quoted after the table.');
   });
