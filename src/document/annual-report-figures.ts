@@ -16,7 +16,8 @@ import type { Block, ChartSpec, TableCell } from './blocks.ts';
 import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 import { cell, text } from './make-blocks.ts';
-import { countOf } from './phrases.ts';
+import { countOf, listOf } from './phrases.ts';
+import { kindPhrase } from '../model/inspection-kind.ts';
 import { ratingMarkFromTop, type RatingMark } from '../visual-system.ts';
 
 /** What the annual report's components draw from: the inspections of its period, and of the period before. */
@@ -266,7 +267,11 @@ export function reinspectionScores(ctx: AnnualReportContext): Block[] {
   // A score the source does not give cannot be compared: such a pair is left out, and the figure says so.
   const pairs = allPairs.flatMap((p) => (p.original.score === null || p.reinspection.score === null ? [] : [{ ...p, original: { ...p.original, score: p.original.score }, reinspection: { ...p.reinspection, score: p.reinspection.score } }]));
   const unscored = allPairs.filter((p) => !pairs.some((q) => q.reinspection.slug === p.reinspection.slug));
-  const unscoredNote = unscored.length ? [small(`${countOf(unscored.length, 'reinspection')} ${unscored.length === 1 ? 'is' : 'are'} not compared here, because the source of ${unscored.length === 1 ? 'its first inspection or of the reinspection' : 'their first inspections or of the reinspections'} does not give the composite score: ${unscored.map((p) => `${p.service} (first inspection ${p.original.year})`).join(', ')}.`)] : [];
+  // Named by the inspections whose score is not recorded: one such first inspection may have been followed up by several services.
+  const unrecorded = [...new Set(unscored.flatMap((p) => [p.original, p.reinspection].filter((side) => side.score === null).map((side) => side.slug)))].map((slug) => ctx.all.find((i) => i.slug === slug)!);
+  const unscoredNote = unscored.length
+    ? [small(`${countOf(unscored.length, 'reinspection')} ${unscored.length === 1 ? 'is' : 'are'} not compared here (${listOf(unscored.map((p) => p.service))}): no composite score is recorded for ${listOf(unrecorded.map((i) => `the ${fieldworkYear(i)} ${kindPhrase(i.source)} of ${i.service.name}`))}.`)]
+    : [];
   if (pairs.length === 0 && unscored.length) return [{ type: 'paragraph', inlines: [text(`No reinspection with fieldwork in ${periodLabel(ctx.period)} can be compared by composite score.`)] }, ...unscoredNote];
   if (pairs.length === 0) return [{ type: 'paragraph', inlines: [text(`No reinspection had its fieldwork in ${periodLabel(ctx.period)}.`)] }];
   const max = Math.max(...pairs.flatMap((p) => [p.original.maximum, p.reinspection.maximum]));

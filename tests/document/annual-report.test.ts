@@ -169,7 +169,7 @@ describe('each figure is the aggregate it is drawn from', () => {
     const scored = pairs.filter((p) => p.original.score !== null && p.reinspection.score !== null);
     expect(pairs.length - scored.length).toBe(2);
     expect(chart!.chart.categories).toEqual(scored.map((p) => p.service));
-    expect(reinspectionScores(ctx).map((b) => (b.type === 'paragraph' ? inlineText(b.inlines) : '')).join(' ')).toMatch(/2 reinspections are not compared here, because .* does not give the composite score: Neath Port Talbot Youth Justice Service \(first inspection 2018\), Bridgend Youth Justice Service \(first inspection 2018\)\./);
+    expect(reinspectionScores(ctx).map((b) => (b.type === 'paragraph' ? inlineText(b.inlines) : '')).join(' ')).toContain('2 reinspections are not compared here (Neath Port Talbot Youth Justice Service and Bridgend Youth Justice Service): no composite score is recorded for the 2018 inspection of Western Bay Youth Justice and Early Intervention Service.');
     // Cardiff's historic records (2020, reinspected 2022) are compared by their published scores.
     expect(chart!.chart.series).toEqual([
       { name: 'First inspection', values: [0, 4] },
