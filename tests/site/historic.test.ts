@@ -73,7 +73,7 @@ describe('a historic record in the build', () => {
     expect(page).toMatch(/<h1[^>]*>Cardiff Youth Justice Service: historic record of the 2022 joint reinspection<\/h1>/);
     expect(page).toMatch(/Carried out with<\/dt><dd[^>]*>The source does not name the partner inspectorates\.<\/dd>/);
     expect(read('inspections/kind/joint-reinspection/index.html')).toContain('href="/inspections/cardiff-2022/"');
-    expect(read('services/cardiff/index.html')).toContain('2022 joint reinspection');
+    expect(read('services/cardiff/index.html')).toContain('2022 joint reinspection</a><span class="govuk-body-s"><br>with partner inspectorates that the source does not name</span>');
     const csv = read('data/ratings.csv').split('\r\n');
     const header = csv[0]!.split(',');
     expect(csv.find((line) => line.startsWith('cardiff-2022,'))!.split(',')[header.indexOf('kind')]).toBe('joint-reinspection');
