@@ -55,7 +55,7 @@ export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOpt
   started = performance.now();
   const published = await writePdfs(site, root, outDir, warn);
   // Corrected reports: the PDF as it was before each correction, kept by the publisher, at its versioned address.
-  publishEarlierVersions(site.inspections, outDir, root);
+  publishEarlierVersions(site.inspections, outDir, root, site.thematics);
   seconds.pdfs = since(started);
   const unchanged = published.byInputs ? ` (${published.byInputs} found by their unchanged files, with no document model made)` : '';
   log(`PDFs: ${published.drawn} rendered on worker threads, ${published.fromCache} from cache${unchanged}, ${seconds.pdfs.toFixed(1)} s.`);

@@ -174,7 +174,7 @@ function loadHistoric(reader: ContentReader, folder: string, context: Inspection
   if (!service) return { loaded };
   const ratings = Object.fromEntries(Object.entries(data.ratings).map(([id, r]) => [id, r.rating ?? NOT_KNOWN]));
   const rating = rateHistoric(framework, { ratings, composite: data.composite ?? 0, overall: data.overall ?? NOT_KNOWN });
-  const historic = { original: data.original ?? '', fieldworkRecorded: !context.fieldworkMissing };
+  const historic = { original: data.original ?? '', fieldworkRecorded: !context.fieldworkMissing, compositeRecorded: data.composite !== null };
   return { loaded, inspection: { slug: context.slug, source: data, service, framework, rating, cases: [], narrativeFile: '', narrative: { type: 'root', children: [] }, historic } };
 }
 

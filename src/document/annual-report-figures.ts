@@ -7,7 +7,7 @@
  * Figures and tables are numbered by the document (annual-report-document.ts), in document order.
  */
 import { ADDRESSEE_KINDS, countsByKind } from '../model/addressee-kinds.ts';
-import { childCharacteristics, disposalTypes, fieldworkYear, inPeriod, overallByYear, recommendationCounts, reinspections, standardDistribution, sufficiencyByYear, type BreakdownCell, type Period } from '../model/aggregates.ts';
+import { childCharacteristics, datedOnlyByYear, disposalTypes, fieldworkYear, inPeriod, overallByYear, recommendationCounts, reinspections, standardDistribution, sufficiencyByYear, type BreakdownCell, type Period } from '../model/aggregates.ts';
 import { hasCaseData, isPublic, type AnnualReport, type Inspection, type Project } from '../model/project.ts';
 import { NOT_KNOWN, NOT_RATED, ratingLabel } from '../model/rating.ts';
 import { outOfCourtDisposals, type CaseRecord } from '../model/schemas/case.ts';
@@ -16,7 +16,8 @@ import type { Block, ChartSpec, TableCell } from './blocks.ts';
 import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 import { cell, text } from './make-blocks.ts';
-import { countOf } from './phrases.ts';
+import { countOf, listOf } from './phrases.ts';
+import { kindPhrase } from '../model/inspection-kind.ts';
 import { ratingMarkFromTop, type RatingMark } from '../visual-system.ts';
 
 /** What the annual report's components draw from: the inspections of its period, and of the period before. */
@@ -25,6 +26,8 @@ export interface AnnualReportContext {
   previousPeriod?: Period;
   /** Inspections whose fieldwork started in the period and that were public on the report's publication date. */
   inspections: readonly Inspection[];
+  /** Historic records known only by a year that the period cuts through: left out, and the ratings figures say so. */
+  yearOnlyLeftOut: readonly Inspection[];
   /** Every inspection public on the report's publication date: a reinspection's original may be older than the period. */
   all: readonly Inspection[];
   /** The public inspections of the previous period (none without one). */
@@ -47,6 +50,7 @@ export function annualReportContext(project: Pick<Project, 'inspections' | 'fram
     period,
     ...(previousPeriod ? { previousPeriod } : {}),
     inspections: inPeriod(all, period).sort(byFieldwork),
+    yearOnlyLeftOut: datedOnlyByYear(all, period),
     all,
     previous: previousPeriod ? inPeriod(all, previousPeriod).sort(byFieldwork) : [],
     minimumCount,
@@ -148,7 +152,19 @@ export function overallRatings(ctx: AnnualReportContext, byYear = false): Block[
       years.map((y) => [cell(y.year, { rowHeader: true }), ...series.map((s) => number(String(y.counts[s.id] ?? 0))), number(String(y.total))]),
       columnWidths([...series.map(() => RATING_COLUMN), 40]),
     ),
+    ...yearOnlyNote(ctx),
   ];
+}
+
+/**
+ * A historic record known only by its year may fall either side of a period that starts or ends in
+ * that year: it is left out rather than counted in a period it may not belong to, and said so.
+ */
+export function yearOnlyNote(ctx: Pick<AnnualReportContext, 'yearOnlyLeftOut' | 'period'>): Block[] {
+  const left = ctx.yearOnlyLeftOut;
+  if (left.length === 0) return [];
+  const names = left.map((i) => `${i.service.name} (${i.source.published})`);
+  return [small(`${countOf(left.length, 'historic inspection')} ${left.length === 1 ? 'is' : 'are'} not counted here: ${names.join(', ')}. ${left.length === 1 ? 'Its source gives' : 'Their sources give'} only the year, and ${periodLabel(ctx.period)} does not cover the whole of it, so ${left.length === 1 ? 'it' : 'each'} may fall outside the period.`)];
 }
 
 // ---- each standard's ratings ----
@@ -247,7 +263,16 @@ function casesSufficientOf(ctx: AnnualReportContext, caseType: 'court' | 'out-of
 // ---- reinspections ----
 
 export function reinspectionScores(ctx: AnnualReportContext): Block[] {
-  const pairs = reinspections(ctx.inspections, ctx.all);
+  const allPairs = reinspections(ctx.inspections, ctx.all);
+  // A score the source does not give cannot be compared: such a pair is left out, and the figure says so.
+  const pairs = allPairs.flatMap((p) => (p.original.score === null || p.reinspection.score === null ? [] : [{ ...p, original: { ...p.original, score: p.original.score }, reinspection: { ...p.reinspection, score: p.reinspection.score } }]));
+  const unscored = allPairs.filter((p) => !pairs.some((q) => q.reinspection.slug === p.reinspection.slug));
+  // Named by the inspections whose score is not recorded: one such first inspection may have been followed up by several services.
+  const unrecorded = [...new Set(unscored.flatMap((p) => [p.original, p.reinspection].filter((side) => side.score === null).map((side) => side.slug)))].map((slug) => ctx.all.find((i) => i.slug === slug)!);
+  const unscoredNote = unscored.length
+    ? [small(`${countOf(unscored.length, 'reinspection')} ${unscored.length === 1 ? 'is' : 'are'} not compared here (${listOf(unscored.map((p) => p.service))}): no composite score is recorded for ${listOf(unrecorded.map((i) => `the ${fieldworkYear(i)} ${kindPhrase(i.source)} of ${i.service.name}`))}.`)]
+    : [];
+  if (pairs.length === 0 && unscored.length) return [{ type: 'paragraph', inlines: [text(`No reinspection with fieldwork in ${periodLabel(ctx.period)} can be compared by composite score.`)] }, ...unscoredNote];
   if (pairs.length === 0) return [{ type: 'paragraph', inlines: [text(`No reinspection had its fieldwork in ${periodLabel(ctx.period)}.`)] }];
   const max = Math.max(...pairs.flatMap((p) => [p.original.maximum, p.reinspection.maximum]));
   const byInspection = new Map(ctx.all.map((i) => [i.slug, i]));
@@ -266,6 +291,7 @@ export function reinspectionScores(ctx: AnnualReportContext): Block[] {
       [2, 2, 2],
       unequal ? 'A score out of less than the full maximum is from an inspection in which a domain was not rated.' : undefined,
     ),
+    ...unscoredNote,
   ];
 }
 

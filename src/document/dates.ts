@@ -10,7 +10,11 @@ const dateFormats = {
   month: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
 };
 
-/** "4 March 2026" (`day`, the default) or "March 2026" (`month`) from "2026-03-04". */
+/**
+ * "4 March 2026" (`day`, the default) or "March 2026" (`month`) from "2026-03-04"; a year alone
+ * ("2018", a historic record whose source gives no day) stays "2018".
+ */
 export function formatDate(iso: string, parts: 'day' | 'month' = 'day'): string {
+  if (/^\d{4}$/.test(iso)) return iso;
   return dateFormats[parts].format(new Date(`${iso}T00:00:00Z`));
 }

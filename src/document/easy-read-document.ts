@@ -113,6 +113,8 @@ class EasyReadBuilder {
   readonly writtenSections: Map<string, NonNullable<EasyReadBuilder['easyRead']>['source']['sections'][number]>;
   readonly recommendations: Recommendation[];
   readonly published: string;
+  /** Whether the report has been corrected since it was first published. */
+  readonly corrected: boolean;
   /** How {ref:id} reads in a sentence: the hard-words section's "the hard words list". */
   readonly phrases: Record<string, string>;
   private readonly values: Record<string, string>;
@@ -141,6 +143,7 @@ class EasyReadBuilder {
     this.contentFolder = path.join(root, 'content');
     this.recommendations = (source.recommendations ?? []) as Recommendation[];
     this.published = source.published;
+    this.corrected = source.corrections.length > 0;
     const hardWordsSection = template.sections.find((s) => s.kind === 'hard-words');
     this.phrases = hardWordsSection && hardWordsSection.kind === 'hard-words' ? { [hardWordsSection.id]: hardWordsSection.referredToAs } : {};
     this.values = placeholderValues(project, inspection, thematic);
@@ -262,6 +265,7 @@ function placeholderValues(project: Project, inspection: Inspection | undefined,
     recommendationCount: String(source.recommendations?.length ?? 0),
     publisher: publisher.name,
     website: publisher.website.replace(/^https?:\/\//, '').replace(/\/$/, ''),
+    correctedOn: source.corrections.length ? m.date(source.corrections.at(-1)!.date) : '',
   };
   if (inspection) {
     const { framework, rating } = inspection;
@@ -359,7 +363,9 @@ function checkWrittenSections(builder: EasyReadBuilder, template: EasyReadTempla
 
 function coverRows(builder: EasyReadBuilder, template: EasyReadTemplate): Block[] {
   const row = builder.templateRow(template.cover, ['cover']);
-  return row ? [row] : [];
+  // A corrected report says so to easy-read readers too, first thing, in the template's easy words.
+  const corrected = builder.corrected && template.corrected ? builder.templateRow(template.corrected, ['corrected']) : undefined;
+  return [row, corrected].filter((r): r is Block => r !== undefined);
 }
 
 /** Hard words: glossary terms found in any sentence are shown in bold and listed with their easy definitions. */

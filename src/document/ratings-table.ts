@@ -12,7 +12,7 @@
 import { KIND_LABELS, type InspectionKind } from '../model/inspection-kind.ts';
 import type { Messages } from '../model/messages.ts';
 import { ratingsRow, standardColumns, type RatingsRow } from '../model/aggregates.ts';
-import type { Inspection } from '../model/project.ts';
+import { hasComposite, type Inspection } from '../model/project.ts';
 import { NOT_KNOWN, NOT_RATED, ratingRank } from '../model/rating.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import type { Block, Inline, TableCell } from './blocks.ts';
@@ -55,13 +55,18 @@ function compositeOutOf36(row: RatingsRow): { value: number; scaled: boolean } {
  * when the inspection has no overall rating (the table shows "Not rated").
  */
 export function compositeText(inspection: Inspection, row: RatingsRow = ratingsRow(inspection)): string | undefined {
-  if (row.overall.rating === NOT_RATED || row.composite.maximum === 0) return undefined;
+  if (row.overall.rating === NOT_RATED || row.composite.maximum === 0 || !hasComposite(inspection)) return undefined;
   const { value, scaled } = compositeOutOf36(row);
   return `${value}/${COMPOSITE_OUT_OF}${scaled ? SCALED_MARK : ''}`;
 }
 
+/** The composite's cell of a historic record whose source does not give the score. */
+export const COMPOSITE_NOT_PUBLISHED = 'Not published';
+
 /** The composite's cell: "15/36", or the one "Not rated" mark and word where there is no overall rating. */
 function compositeCell(inspection: Inspection, row: RatingsRow): TableCell {
+  // A historic record whose source does not give the score: said in words, sorted below every score.
+  if (!hasComposite(inspection)) return cell(COMPOSITE_NOT_PUBLISHED, { align: 'right', data: { sort: '-1' } });
   const shown = compositeText(inspection, row);
   // Sorted by the score the rating was read from: scaled to the full maximum when standards were not rated.
   const sort = shown === undefined ? '-1' : String(inspection.rating.composite.scaledScore);
@@ -108,11 +113,17 @@ const ratingSortKey = (inspection: Inspection, rating: string | undefined) => St
  * The rating of one standard. Where the inspection's framework did not have the standard, the same
  * "Not rated" mark and word as a standard not rated: a missing rating always reads one way.
  */
-function standardCell(inspection: Inspection, row: RatingsRow, id: string): TableCell {
+function standardCell(inspection: Inspection, row: RatingsRow, id: string, linkReasons = false): TableCell {
   const rated = row.standards[id];
   if (!rated) return { inlines: [ratingInline(inspection, NOT_RATED, false)], data: { sort: ratingSortKey(inspection, undefined) } };
-  return { inlines: [ratingInline(inspection, rated.rating, rated.mark !== '')], data: { sort: ratingSortKey(inspection, rated.rating) } };
+  const rating = ratingInline(inspection, rated.rating, rated.mark !== '');
+  // On the page, a rating by professional judgement leads to the inspectors' reasons under the table.
+  const inlines: Inline[] = linkReasons && rated.mark !== '' ? [{ type: 'link', url: `#${judgementReasonId(inspection.slug, id)}`, children: [rating] }] : [rating];
+  return { inlines, data: { sort: ratingSortKey(inspection, rated.rating) } };
 }
+
+/** The id of the reasons for one rating by professional judgement, in the list under the ratings table. */
+export const judgementReasonId = (slug: string, standardId: string): string => `reasons-${slug}-${standardId.replace(/\./g, '-')}`;
 
 /** The service's name, with "(reinspection)", "(joint reinspection)" or "(historic record)" where it applies. */
 function serviceInlines(row: RatingsRow, href: string | undefined, inspection: Inspection): Inline[] {
@@ -173,8 +184,8 @@ export function judgementNotes(inspections: readonly Inspection[], options: { hr
 }
 
 /** The notes one by one, with the facts the ratings page's filters match (as on the table's row headers). */
-export function judgementNoteItems(inspections: readonly Inspection[], options: { href?: (slug: string) => string; messages: Messages }): { slug: string; nation: string; overall: string; inlines: Inline[] }[] {
-  const items: { slug: string; nation: string; overall: string; inlines: Inline[] }[] = [];
+export function judgementNoteItems(inspections: readonly Inspection[], options: { href?: (slug: string) => string; messages: Messages }): { id: string; slug: string; nation: string; overall: string; inlines: Inline[] }[] {
+  const items: { id: string; slug: string; nation: string; overall: string; inlines: Inline[] }[] = [];
   for (const inspection of ratingsOrder(inspections)) {
     for (const standard of inspection.rating.standards.filter((s) => s.professionalJudgement)) {
       const inlines: Inline[] = [
@@ -183,7 +194,7 @@ export function judgementNoteItems(inspections: readonly Inspection[], options: 
       ];
       const href = options.href?.(inspection.slug);
       if (href) inlines.push(text(' '), { type: 'link', url: `${href}#${judgementNoteId(standard.id, options.messages)}`, children: [text(`Read it in the report on ${inspection.service.shortName}`)] });
-      items.push({ slug: inspection.slug, nation: inspection.service.nation, overall: inspection.rating.overall.rating, inlines });
+      items.push({ id: judgementReasonId(inspection.slug, standard.id), slug: inspection.slug, nation: inspection.service.nation, overall: inspection.rating.overall.rating, inlines });
     }
   }
   return items;
@@ -210,10 +221,11 @@ export function ratingsTable(inspections: readonly Inspection[], options: Rating
     const row = rows[index]!;
     return [
       { inlines: serviceInlines(row, options.href?.(row.slug), inspection), rowHeader: true, data: { sort: row.service, nation: row.nation, year: row.fieldworkStart.slice(0, 4), overall: row.overall.rating } },
-      cell(formatDate(row.published), { data: { sort: row.published.replace(/-/g, '') } }),
+      // A year alone ("2018") sorts before every day of its year.
+      cell(formatDate(row.published), { data: { sort: row.published.length === 4 ? `${row.published}0000` : row.published.replace(/-/g, '') } }),
       compositeCell(inspection, row),
       { inlines: [ratingInline(inspection, row.overall.rating, row.overall.mark !== '')], data: { sort: ratingSortKey(inspection, row.overall.rating) } },
-      ...key.map((entry) => standardCell(inspection, row, entry.id)),
+      ...key.map((entry) => standardCell(inspection, row, entry.id, options.href !== undefined)),
     ];
   });
   const note = tableNote(ordered, rows, key);
@@ -338,9 +350,9 @@ export function ratingsRecords(inspections: readonly Inspection[]): RatingsRecor
     { name: 'kind', description: 'inspection; reinspection (a second look at a service, or at its predecessor); joint (an inspection with other inspectorates); or joint-reinspection (both).' },
     { name: 'record', description: 'full: a report published on this site, its ratings worked out from the evidence; historic: a report published before this site, recorded with its published ratings only (its page links to the original).' },
     { name: 'fieldwork start', description: 'The first day of fieldwork (YYYY-MM-DD). The year of this date is the year the ratings pages list the inspection under; empty for a historic record whose source gives no fieldwork dates, which is listed under the year it was published.' },
-    { name: 'published', description: 'The day the report was published (YYYY-MM-DD).' },
+    { name: 'published', description: 'The day the report was published (YYYY-MM-DD); the year alone (YYYY) for a historic record whose source gives only the year.' },
     { name: 'framework', description: `The inspection standards used: ${list(frameworks.map((f) => `${f.id} (${f.name}, in use from ${f.inEffectFrom}${f.inEffectUntil ? ` to ${f.inEffectUntil}` : ''})`))}.` },
-    { name: 'composite score', description: `The points of the rated standards that count towards the overall rating (${points}).` },
+    { name: 'composite score', description: `The points of the rated standards that count towards the overall rating (${points}); empty for a historic record whose source does not give it.` },
     { name: 'composite maximum', description: `The most those rated standards could score: lower than the full maximum${fullMaximum ? ` (${fullMaximum})` : ''} when some standards were not rated, in which case the score is scaled up to the full maximum before the overall rating is read from it.` },
     { name: 'overall rating', description: `The overall rating as an id: ${list([...ratingIds, NOT_RATED])}.` },
     { name: 'overall label', description: 'The overall rating in words, as the reports show it.' },
@@ -364,7 +376,7 @@ export function ratingsRecords(inspections: readonly Inspection[]): RatingsRecor
       'fieldwork start': inspection.historic?.fieldworkRecorded === false ? '' : row.fieldworkStart,
       published: row.published,
       framework: row.framework,
-      'composite score': row.composite.score,
+      'composite score': hasComposite(inspection) ? row.composite.score : null,
       'composite maximum': row.composite.maximum,
       'overall rating': row.overall.rating,
       'overall label': row.overall.label,

@@ -18,6 +18,8 @@ import { blocksFromMarkdown, narrativeSections, type MarkdownContext } from './f
 import { bulletList, type Heading, headingMaker, IdMaker, paragraph, text } from './make-blocks.ts';
 import { listOf } from './phrases.ts';
 import { publisherCredits } from './publisher-credits.ts';
+import { correctedNote, correctionsSection, firstPublished } from './report-document.ts';
+import { revisionOf } from '../model/schemas/correction.ts';
 
 interface ThematicReport {
   thematic: Thematic & { narrative: NonNullable<Thematic['narrative']> };
@@ -55,20 +57,24 @@ export function thematicReportDocument(project: Project, thematic: Thematic, roo
     template,
     m,
   };
+  // As in an inspection report: the corrections section's id is made first, so that the cover's note can point at it.
+  const corrections = source.corrections.length ? correctionsSection(report.heading(2, m.t('report.corrections.heading')), firstPublished(source), source.corrections, m) : [];
+  const last = source.corrections.at(-1);
   return {
     title: source.title,
     subtitle: m.t('report.thematic.subtitle', { publisher: publisher.name, month: m.date(source.published, 'month') }),
     language: LANGUAGE_FACTS[m.lang].tag,
     words: rendererWords(m),
     date: source.published,
+    ...(last ? { revision: { number: revisionOf(source.corrections), date: last.date } } : {}),
     author: publisher.name,
     subject: m.t('report.thematic.subject', { title: source.title }),
     keywords: [m.t('report.keyword.thematic-inspection'), m.t('report.keyword.youth-justice'), source.title],
     runningHeader: source.fictional ? m.t('report.fictional-header', { title: source.title }) : source.title,
-    cover: cover(thematic, m),
+    cover: [...cover(thematic, m), ...correctedNote(source.corrections, corrections[0], m)],
     credits: credits(report),
     // In reading order: ids are made, and footnotes numbered, as the blocks are.
-    body: template.sections.filter((s) => THEMATIC_KINDS.has(s.kind)).flatMap((section) => sectionBlocks(report, section)),
+    body: [...template.sections.filter((s) => THEMATIC_KINDS.has(s.kind)).flatMap((section) => sectionBlocks(report, section)), ...corrections],
     images: report.markdown.images,
   };
 }

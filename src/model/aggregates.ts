@@ -4,7 +4,8 @@
  * Pure functions of the checked model; every figure in an annual report comes from here.
  */
 import { kindOf } from './inspection-kind.ts';
-import type { Inspection } from './project.ts';
+import { hasComposite, type Inspection } from './project.ts';
+import { isYearOnly } from './schemas/common.ts';
 import { NOT_RATED, ratingLabel } from './rating.ts';
 import type { CaseRecord } from './schemas/case.ts';
 
@@ -14,9 +15,27 @@ export interface Period {
   to: string;
 }
 
-/** Inspections whose fieldwork started in the period: publication may fall later (DOMAIN.md §4). */
+/**
+ * Inspections whose fieldwork started in the period: publication may fall later (DOMAIN.md §4). A
+ * historic record known only by its year ("2018") is in a period only when the period holds the
+ * whole year: otherwise it may have fallen either side of the period's edge (see `datedOnlyByYear`).
+ */
 export function inPeriod(inspections: readonly Inspection[], period: Period): Inspection[] {
-  return inspections.filter((i) => i.source.fieldwork.start >= period.from && i.source.fieldwork.start <= period.to);
+  return inspections.filter((i) => {
+    const start = i.source.fieldwork.start;
+    if (isYearOnly(start)) return period.from <= `${start}-01-01` && `${start}-12-31` <= period.to;
+    return start >= period.from && start <= period.to;
+  });
+}
+
+/** Historic records known only by a year that the period cuts through: left out of its figures, which say so. */
+export function datedOnlyByYear(inspections: readonly Inspection[], period: Period): Inspection[] {
+  return inspections.filter((i) => {
+    const start = i.source.fieldwork.start;
+    if (!isYearOnly(start)) return false;
+    const overlaps = period.from <= `${start}-12-31` && `${start}-01-01` <= period.to;
+    return overlaps && !inPeriod([i], period).length;
+  });
 }
 
 // ---- the ratings table ----
@@ -166,7 +185,7 @@ export function reinspections(inspections: readonly Inspection[], all: readonly 
     if (!inspection.source.reinspectionOf) return [];
     const original = all.find((i) => i.slug === inspection.source.reinspectionOf);
     if (!original) return [];
-    const summary = (i: Inspection) => ({ slug: i.slug, year: i.source.fieldwork.start.slice(0, 4), score: i.rating.composite.score, maximum: i.rating.composite.maximum, overall: cell(i, i.rating.overall.rating) });
+    const summary = (i: Inspection) => ({ slug: i.slug, year: i.source.fieldwork.start.slice(0, 4), score: hasComposite(i) ? i.rating.composite.score : null, maximum: i.rating.composite.maximum, overall: cell(i, i.rating.overall.rating) });
     return [{ service: inspection.service.name, original: summary(original), reinspection: summary(inspection) }];
   });
 }

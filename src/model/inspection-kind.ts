@@ -1,11 +1,11 @@
 /**
  * The kind of an inspection, worked out from its facts: joint when it names partner
- * inspectorates, a reinspection when it names the inspection it follows up. The facts are
+ * inspectorates (or, in a historic record whose source does not name them, says "joint: true"), a reinspection when it names the inspection it follows up. The facts are
  * independent, so an inspection can be both ("joint reinspection"); inspectors write only the facts.
  */
 import type { InspectionSource } from './schemas/inspection.ts';
 
-type KindFacts = Pick<InspectionSource, 'partners' | 'reinspectionOf'>;
+type KindFacts = Pick<InspectionSource, 'partners' | 'reinspectionOf'> & Partial<Pick<InspectionSource, 'joint'>>;
 
 /** Ids as they appear in open data and filter addresses; "joint" as before the facts were separate. */
 export type InspectionKind = 'inspection' | 'reinspection' | 'joint' | 'joint-reinspection';
@@ -18,7 +18,13 @@ export const KIND_LABELS: Record<InspectionKind, string> = {
   'joint-reinspection': 'Joint reinspection',
 };
 
-export const isJoint = (facts: KindFacts): boolean => facts.partners.length > 0;
+export const isJoint = (facts: KindFacts): boolean => facts.partners.length > 0 || facts.joint === true;
+
+/** A joint inspection whose source does not name the partner inspectorates (a historic record). */
+export const partnersNotNamed = (facts: KindFacts): boolean => facts.joint === true && facts.partners.length === 0;
+
+/** Where partners are listed: their names, or that the source does not name them. */
+export const PARTNERS_NOT_NAMED = 'The source does not name the partner inspectorates.';
 export const isReinspection = (facts: KindFacts): boolean => Boolean(facts.reinspectionOf);
 
 export function kindOf(facts: KindFacts): InspectionKind {

@@ -43,7 +43,12 @@ export interface HistoricRecord {
   original: string;
   /** False when the source gives no fieldwork dates (source.fieldwork then holds the publication date). */
   fieldworkRecorded: boolean;
+  /** False when the source does not give the composite score ("composite: null"; rating.composite.score is then 0 and must not be shown or compared). */
+  compositeRecorded: boolean;
 }
+
+/** Whether an inspection has a composite score to show and compare: every full report; a historic record when its source gives it. */
+export const hasComposite = (inspection: Pick<Inspection, 'historic'>): boolean => inspection.historic?.compositeRecorded !== false;
 
 /** Whether an inspection has case data and a narrative: every full report; no historic record. */
 export const hasCaseData = (inspection: Pick<Inspection, 'historic'>): boolean => inspection.historic === undefined;

@@ -2,8 +2,8 @@
  * The public data of an inspection, as published in /data/inspections.json: computed ratings and
  * key-question figures only. No case-level record ever leaves the model.
  */
-import { kindLabel, kindOf } from './inspection-kind.ts';
-import type { Inspection } from './project.ts';
+import { kindLabel, kindOf, partnersNotNamed } from './inspection-kind.ts';
+import { hasComposite, type Inspection } from './project.ts';
 import { ratingLabel } from './rating.ts';
 
 export function publishedInspection(inspection: Inspection) {
@@ -19,11 +19,12 @@ export function publishedInspection(inspection: Inspection) {
     record: inspection.historic ? ('historic' as const) : ('full' as const),
     original: inspection.historic?.original ?? null,
     reinspectionOf: source.reinspectionOf ?? null,
-    partners: source.partners,
+    /** Null for a joint inspection whose source does not name the partners (a historic record). */
+    partners: partnersNotNamed(source) ? null : source.partners,
     fieldwork: inspection.historic?.fieldworkRecorded === false ? null : source.fieldwork,
     published: source.published,
     sampleSize: inspection.historic ? null : rating.sampleSize,
-    composite: { score: rating.composite.score, maximum: rating.composite.maximum, fullMaximum: rating.composite.fullMaximum },
+    composite: { score: hasComposite(inspection) ? rating.composite.score : null, maximum: rating.composite.maximum, fullMaximum: rating.composite.fullMaximum },
     overall: {
       rating: rating.overall.rating,
       label: ratingLabel(framework, rating.overall.rating),

@@ -11,7 +11,8 @@ import type { Correction } from '../model/schemas/correction.ts';
 import { ratingInline } from '../document/report-tables.ts';
 import { reportTitle } from '../document/report-document.ts';
 import { formatDate } from '../document/dates.ts';
-import { scoreText } from './listing.ts';
+import { SCORE_NOT_PUBLISHED, scoreText } from './listing.ts';
+import { isYearOnly } from '../model/schemas/common.ts';
 import { kindLabel, kindOf } from '../model/inspection-kind.ts';
 import { paths } from './paths.ts';
 import type { SitePage } from './public-pages.ts';
@@ -51,6 +52,12 @@ function correctedSummary(corrections: readonly Correction[]): string {
   return last ? `Corrected on ${formatDate(last.date)}: ${last.what} ` : '';
 }
 
+/**
+ * A feed entry needs its day of publication: a historic record known only by its year is left out
+ * of the feeds rather than given a made-up day (its page, the lists and the open data have it).
+ */
+export const hasFeedDate = (inspection: Pick<Inspection, 'source'>): boolean => !isYearOnly(inspection.source.published);
+
 function inspectionEntry(inspection: Inspection, site: URL): FeedEntry {
   const overall = ratingInline(inspection, inspection.rating.overall.rating, false);
   const score = scoreText(inspection);
@@ -63,7 +70,7 @@ function inspectionEntry(inspection: Inspection, site: URL): FeedEntry {
       url: new URL(paths.inspection(inspection.slug), site).href,
       published: inspection.source.published,
       updated: inspection.source.published,
-      summary: `Overall rating: ${overall.label}${score === '–' ? '' : ` (${score})`}. A historic record: the published ratings of a report first published on ${formatDate(inspection.source.published)}, before this site; the page links to the original publication.${fictional}`,
+      summary: `Overall rating: ${overall.label}${score === '–' ? '' : score === SCORE_NOT_PUBLISHED ? ' (score not published)' : ` (${score})`}. A historic record: the published ratings of a report first published on ${formatDate(inspection.source.published)}, before this site; the page links to the original publication.${fictional}`,
       category: { term: kindOf(inspection.source), label: kindLabel(inspection.source) },
     };
   }
@@ -109,9 +116,12 @@ export function atomFeed(model: FeedModel, site: URL): string {
     subtitle: `Inspection reports and thematic reports published by ${publisher.name}, newest first.`,
     self: paths.feed,
     alternate: paths.home,
-    entries: [...model.inspections.map((i) => inspectionEntry(i, site)), ...model.thematics.map((t) => thematicEntry(t, site))],
+    entries: [...model.inspections.filter(hasFeedDate).map((i) => inspectionEntry(i, site)), ...model.thematics.map((t) => thematicEntry(t, site))],
   });
 }
+
+/** Whether a service has a feed: a report with a day of publication (Western Bay, known by one year-only record, has none). */
+export const hasServiceFeed = (inspections: readonly Inspection[], serviceSlug: string): boolean => inspections.some((i) => i.service.slug === serviceSlug && hasFeedDate(i));
 
 /** One service's published inspections, newest first: the feed its page links to. */
 export function serviceFeed(model: FeedModel, serviceSlug: string, site: URL): string {
@@ -122,7 +132,7 @@ export function serviceFeed(model: FeedModel, serviceSlug: string, site: URL): s
     subtitle: `Reports of the inspections of ${name} published by ${model.project.publisher.name}, newest first.`,
     self: paths.serviceFeed(serviceSlug),
     alternate: paths.service(serviceSlug),
-    entries: inspections.map((i) => inspectionEntry(i, site)),
+    entries: inspections.filter(hasFeedDate).map((i) => inspectionEntry(i, site)),
   });
 }
 

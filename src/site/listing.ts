@@ -4,7 +4,7 @@
  * Pure functions of the site model, shared by the pages, the feed and the tests.
  */
 import { KIND_LABELS, kindOf, kindPhrase } from '../model/inspection-kind.ts';
-import type { Inspection } from '../model/project.ts';
+import { hasComposite, type Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingRank } from '../model/rating.ts';
 import { ratingInline } from '../document/report-tables.ts';
 
@@ -93,8 +93,12 @@ export function withFacet(inspections: readonly Inspection[], facet: FacetId, va
 /** "24 out of 36", or a dash when nothing counting towards the score was rated. */
 export function scoreText(inspection: Inspection): string {
   const { overall, composite } = inspection.rating;
+  // A historic record whose source does not give the score: said, never shown as 0.
+  if (!hasComposite(inspection)) return SCORE_NOT_PUBLISHED;
   return overall.rating === NOT_RATED ? '–' : `${composite.score} out of ${composite.maximum}`;
 }
+
+export const SCORE_NOT_PUBLISHED = 'Not published';
 
 /** "Northmoor Youth Justice Service, 2024 reinspection". */
 export function inspectionName(inspection: Inspection): string {

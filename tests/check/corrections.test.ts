@@ -105,6 +105,28 @@ describe('corrections in inspection.yaml', () => {
     }
   });
 
+  it('asks a thematic report with a full report (and so a PDF) for the PDF as it was before each correction', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corrections-thematic-'));
+    folders.push(folder);
+    fs.cpSync(path.join(root, 'tests/fixtures/valid'), folder, { recursive: true });
+    const thematic = path.join(folder, 'content/thematic/knives-2023');
+    fs.mkdirSync(thematic, { recursive: true });
+    fs.writeFileSync(path.join(thematic, 'thematic.yaml'), `title: Knives\nsummary: About knives.\nfieldwork: { start: 2023-01-02, end: 2023-01-06 }\npublished: 2023-06-01\nstatus: published\nlead: A Lead\ncorrections:\n${entry('2023-07-01')}`);
+    fs.writeFileSync(path.join(thematic, 'report.mdx'), '## Foreword\n\nWe looked at knives.\n');
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    try {
+      process.env.SOURCE_DATE_EPOCH = String(Date.parse('2023-07-20T00:00:00Z') / 1000);
+      const missing = () => loadProject(folder).diagnostics.filter((d) => d.rule === 'missing-earlier-version').map((d) => `${d.file}:${d.line} ${d.message}`);
+      expect(missing()).toEqual([expect.stringMatching(/^content\/thematic\/knives-2023\/thematic.yaml:8 .*report-v1.pdf/)]);
+      fs.mkdirSync(path.join(thematic, 'versions'));
+      fs.copyFileSync(path.join(root, 'content/thematic/out-of-court-disposals-2025/versions/report-v1.pdf'), path.join(thematic, 'versions/report-v1.pdf'));
+      expect(missing()).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+
   it('keeps the sample report\'s correction and its earlier version', () => {
     const folder = path.join(root, 'content/inspections/harrowfield-2023');
     const source = readYaml(fs.readFileSync(path.join(folder, 'inspection.yaml'), 'utf8'));

@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
+import { kindOf } from '../../src/model/inspection-kind.ts';
+import { publishedInspection } from '../../src/model/publish.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'historic-'));
@@ -62,7 +64,7 @@ describe('a historic record', () => {
     const { found, project } = problems(YORK);
     expect(found).toEqual([]);
     const york = project.inspections.find((i) => i.slug === 'york-2022')!;
-    expect(york.historic).toEqual({ original: 'https://www.justiceinspectorates.gov.uk/hmiprobation/inspections/', fieldworkRecorded: false });
+    expect(york.historic).toEqual({ original: 'https://www.justiceinspectorates.gov.uk/hmiprobation/inspections/', fieldworkRecorded: false, compositeRecorded: true });
     expect(york.rating.composite.score).toBe(32);
     expect(york.rating.overall.rating).toBe('outstanding');
     expect(york.rating.standards.find((s) => s.id === '1.4')!.awarded).toBe('good');
@@ -116,5 +118,30 @@ describe('a historic record', () => {
     const found = problems(edit('record: historic', 'record: full')).found;
     expect(found).toContainEqual(expect.stringMatching(/^inspection.yaml:7 warning historic-only-field composite/));
     expect(found).toContainEqual(expect.stringMatching(/error missing-field the inspection has no fieldwork dates/));
+  });
+
+  it('may say "joint: true" when its source does not name the partners; a full report must name them, and "joint: false" must not contradict partners', () => {
+    const joint = edit('status: published', 'status: published\njoint: true');
+    const { found, project } = problems(joint);
+    expect(found).toEqual([]);
+    const york = project.inspections.find((i) => i.slug === 'york-2022')!;
+    expect(kindOf(york.source)).toBe('joint');
+    expect(publishedInspection(york).partners).toBeNull();
+    expect(problems(joint.replace('record: historic', 'record: full')).found).toContainEqual(expect.stringMatching(/^inspection.yaml:7 error missing-partners .*must name its partner inspectorates/));
+    expect(problems(edit('status: published', 'status: published\njoint: false\npartners: [Estyn]')).found).toEqual([expect.stringMatching(/^inspection.yaml:7 error joint-disagrees .*names a partner inspectorate \(Estyn\)/)]);
+  });
+
+  it('may give the year alone as its publication date, and "composite: null" when the source does not give the score', () => {
+    const yearOnly = edit('published: 2022-12-15', 'published: 2022').replace('composite: 32', 'composite: null');
+    const { found, project } = problems(yearOnly);
+    expect(found).toEqual([]);
+    const york = project.inspections.find((i) => i.slug === 'york-2022')!;
+    expect(york.source.published).toBe('2022');
+    expect(york.historic!.compositeRecorded).toBe(false);
+    expect(publishedInspection(york).composite.score).toBeNull();
+    // Without the line, the composite is still required: a forgotten score is not taken as "not given".
+    expect(problems(edit('composite: 32\n', '')).found).toEqual([expect.stringMatching(/^inspection.yaml:1 error missing-field .*composite score/)]);
+    expect(problems(yearOnly.replace('record: historic', 'record: full')).found).toContainEqual(expect.stringMatching(/^inspection.yaml:5 error year-only-date /));
+    expect(problems(edit('published: 2022-12-15', 'published: 22')).found).toContainEqual(expect.stringMatching(/^inspection.yaml:5 error .*YYYY-MM-DD/));
   });
 });

@@ -17,7 +17,10 @@ describe('JSON Schemas for editors', () => {
     // Fieldwork dates and the lead inspector may be left out of a historic record (the check requires them of a full report).
     expect(schema.required).not.toContain('fieldwork');
     expect(schema.properties.record.enum).toEqual(['full', 'historic']);
-    expect(schema.properties.composite.type).toBe('integer');
+    // composite: null says the source does not give the score (a historic record).
+    expect(schema.properties.composite.anyOf.map((s: { type: string }) => s.type)).toEqual(['integer', 'null']);
+    // A historic record may give the year alone, which YAML reads as a number.
+    expect(schema.properties.published.anyOf).toContainEqual(expect.objectContaining({ type: 'integer' }));
     expect(schema.properties.status.enum).toEqual(['draft', 'embargoed', 'published']);
     expect(schema.additionalProperties).toBe(false);
   });

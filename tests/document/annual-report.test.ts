@@ -25,7 +25,9 @@ import {
   disposalTypeFigure,
   periodLabel,
   recommendationAddresseesFigure,
+  reinspectionScores,
   themeLabel,
+  yearOnlyNote,
   type AnnualReportContext,
 } from '../../src/document/annual-report-figures.ts';
 import { addresseeKind, countsByKind } from '../../src/model/addressee-kinds.ts';
@@ -164,7 +166,11 @@ describe('each figure is the aggregate it is drawn from', () => {
   it('reinspections against their original inspections, each score with its maximum', () => {
     const [chart] = chartTitled('Composite scores');
     const pairs = reinspections(ctx.inspections, ctx.all);
-    expect(chart!.chart.categories).toEqual(pairs.map((p) => p.service));
+    // Bridgend and Neath Port Talbot followed up Western Bay 2018, whose source gives no score: left out, and said so.
+    const scored = pairs.filter((p) => p.original.score !== null && p.reinspection.score !== null);
+    expect(pairs.length - scored.length).toBe(2);
+    expect(chart!.chart.categories).toEqual(scored.map((p) => p.service));
+    expect(reinspectionScores(ctx).map((b) => (b.type === 'paragraph' ? inlineText(b.inlines) : '')).join(' ')).toContain('2 reinspections are not compared here (Neath Port Talbot Youth Justice Service and Bridgend Youth Justice Service): no composite score is recorded for the 2018 inspection of Western Bay Youth Justice and Early Intervention Service.');
     // Cardiff's historic records (2020, reinspected 2022) are compared by their published scores.
     expect(chart!.chart.series).toEqual([
       { name: 'First inspection', values: [0, 4] },
@@ -175,6 +181,14 @@ describe('each figure is the aggregate it is drawn from', () => {
       ['Cardiff Youth Justice Service', '2020: 0 out of 36, Inadequate', '2022: 11 out of 36, Requires improvement'],
       ['Northmoor Youth Justice Service', '2022: 4 out of 36, Inadequate', '2024: 22 out of 36, Good'],
     ]);
+  });
+
+  it('names a historic record known only by a year the period cuts through, instead of counting it', () => {
+    const westernBay = ctx.all.find((i) => i.slug === 'western-bay-2018')!;
+    const note = yearOnlyNote({ period: { from: '2017-10-01', to: '2018-09-30' }, yearOnlyLeftOut: [westernBay] });
+    expect(note.map((b) => (b.type === 'paragraph' ? inlineText(b.inlines) : '')).join('')).toBe('1 historic inspection is not counted here: Western Bay Youth Justice and Early Intervention Service (2018). Its source gives only the year, and October 2017 to September 2018 does not cover the whole of it, so it may fall outside the period.');
+    expect(yearOnlyNote({ period: ctx.period, yearOnlyLeftOut: [] })).toEqual([]);
+    expect(annualReportContext({ inspections: [...ctx.all], frameworks: [] }, { source: { period: { from: '2017-10-01', to: '2018-09-30' }, published: '2026-11-10', minimumCount: 5 } } as never).yearOnlyLeftOut.map((i) => i.slug)).toEqual(['western-bay-2018']);
   });
 
   it('out-of-court disposal types, count and per cent', () => {

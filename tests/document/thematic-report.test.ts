@@ -60,7 +60,10 @@ describe('the full report of a thematic inspection', () => {
       if (s.kind === 'findings') return chapters;
       return 'heading' in s ? [s.heading] : [];
     });
-    expect(headings(model)).toEqual(expected);
+    // Then, for a corrected report (the sample is corrected once), the list of corrections, as in an inspection report.
+    expect(thematic.source.corrections.length).toBe(1);
+    expect(headings(model)).toEqual([...expected, 'Corrections']);
+    expect(model.revision).toEqual({ number: 2, date: '2026-02-10' });
   });
 
   it("draws the recommendations from thematic.yaml, numbered as written and grouped by who must act", () => {

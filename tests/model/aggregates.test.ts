@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic } from '../../src/model/project.ts';
-import { childCharacteristics, disposalTypes, inPeriod, overallByYear, ratingsRow, recommendationCounts, reinspections, standardDistribution, sufficiencyByYear, suppressed } from '../../src/model/aggregates.ts';
+import { childCharacteristics, datedOnlyByYear, disposalTypes, inPeriod, overallByYear, ratingsRow, recommendationCounts, reinspections, standardDistribution, sufficiencyByYear, suppressed } from '../../src/model/aggregates.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { project } = loadProject(root);
@@ -108,5 +108,28 @@ describe('aggregates over the sample inspections', () => {
     expect(dudley.composite).toEqual({ score: 15, maximum: 36 });
     expect(dudley.standards['3.4']).toEqual({ rating: 'good', label: 'Good', mark: '*' });
     expect(dudley.standards['4.1']).toBeUndefined();
+  });
+
+  it('puts a historic record known only by its year into a period only when the period holds the whole year, and orders it after the dated reports of that year', () => {
+    const all = project.inspections.filter((i) => isPublic(i, '2026-11-23'));
+    const westernBay = all.find((i) => i.slug === 'western-bay-2018')!;
+    expect(westernBay.source.published).toBe('2018');
+    expect(inPeriod(all, { from: '2018-01-01', to: '2018-12-31' }).map((i) => i.slug)).toContain('western-bay-2018');
+    expect(inPeriod(all, { from: '2017-10-01', to: '2019-03-31' }).map((i) => i.slug)).toContain('western-bay-2018');
+    // A period that cuts through 2018: left out, and named as left out.
+    const cut = { from: '2017-10-01', to: '2018-09-30' };
+    expect(inPeriod(all, cut).map((i) => i.slug)).not.toContain('western-bay-2018');
+    expect(datedOnlyByYear(all, cut).map((i) => i.slug)).toEqual(['western-bay-2018']);
+    expect(datedOnlyByYear(all, { from: '2019-01-01', to: '2019-12-31' })).toEqual([]);
+    expect(overallByYear([westernBay])).toEqual([{ year: '2018', counts: { inadequate: 1 }, total: 1 }]);
+  });
+
+  it('compares reinspections across a lineage, with no score where the source of either gives none', () => {
+    const all = project.inspections.filter((i) => isPublic(i, '2026-11-23'));
+    const pairs = reinspections(all.filter((i) => ['bridgend-2022', 'cardiff-2022'].includes(i.slug)), all);
+    const bridgend = pairs.find((p) => p.reinspection.slug === 'bridgend-2022')!;
+    expect(bridgend.original).toMatchObject({ slug: 'western-bay-2018', year: '2018', score: null });
+    expect(bridgend.reinspection.score).toBe(11);
+    expect(pairs.find((p) => p.reinspection.slug === 'cardiff-2022')!.original.score).toBe(0);
   });
 });

@@ -83,3 +83,41 @@ describe('a corrected inspection report', () => {
     expect(entry.match(/<published>(.*)<\/published>/)![1]).toBe(entry.match(/<updated>(.*)<\/updated>/)![1]);
   });
 });
+
+describe('a corrected thematic report (out-of-court disposals 2025, corrected once)', () => {
+  const folder = 'thematic/out-of-court-disposals-2025';
+  it('says so on its full report page and links the earlier PDF, published byte for byte at its versioned address', () => {
+    const html = fromHtml(fs.readFileSync(path.join(dist, folder, 'report/index.html'), 'utf8'));
+    expect(squash(toString(select('main', html)!))).toContain('This report was corrected on 10 February 2026. What changed, and why, is in the list of corrections.');
+    const link = select(`a[href="/${folder}/report-v1.pdf"]`, html)!;
+    expect(squash(toString(link))).toMatch(/^Version 1, as first published on 16 September 2025 \(PDF, \d+ KB\)$/);
+    const kept = fs.readFileSync(path.join(project, 'content', folder, 'versions/report-v1.pdf'));
+    expect(fs.readFileSync(path.join(dist, folder, 'report-v1.pdf')).equals(kept)).toBe(true);
+    expect(fs.readFileSync(path.join(dist, folder, 'report.pdf')).equals(kept)).toBe(false);
+  });
+
+  it('says so in its PDF, lists the correction and records the revision; the thematic feed dates it by the correction', async () => {
+    const bytes = fs.readFileSync(path.join(dist, folder, 'report.pdf'));
+    const pdf = await readPdf(bytes);
+    expect(linesOf(pdf.pages[0]!).map((l) => l.text).join(' ')).toContain('This report was corrected on 10 February 2026.');
+    const last = pdf.pages.map((items) => linesOf(items).map((l) => l.text).join(' ')).findLast((text) => text.includes('Corrections'))!;
+    expect(last).toContain('Why: The wording of an early draft was published in place of the checked figure.');
+    expect((pdf.info.Custom as Record<string, string>).Revision).toBe('2 (corrected 2026-02-10)');
+    expect(bytes.toString('latin1')).toContain('<xmpMM:VersionID>2</xmpMM:VersionID>');
+    const entry = fs.readFileSync(path.join(dist, 'thematic/feed.xml'), 'utf8').split('<entry>').find((e) => e.includes(`/${folder}/</id>`))!;
+    expect(entry).toContain('<updated>2026-02-10T00:00:00Z</updated>');
+    expect(entry).toContain('<summary>Corrected on 10 February 2026:');
+  });
+
+  it('tells easy-read readers too, in easy words, on the page and in the PDF, for thematic and inspection reports alike', async () => {
+    for (const [report, day] of [[folder, '10 February 2026'], ['inspections/harrowfield-2023', '9 January 2024']] as const) {
+      const html = squash(toString(select('main', fromHtml(fs.readFileSync(path.join(dist, report, 'easy-read/index.html'), 'utf8')))!));
+      expect(html, report).toContain(`We changed this report on ${day}. We change a report when we find a mistake in it. The full report says what we changed and why.`);
+      const pdf = await readPdf(fs.readFileSync(path.join(dist, report, 'easy-read.pdf')));
+      expect(linesOf(pdf.pages[0]!).map((l) => l.text).join(' '), report).toContain(`We changed this report on ${day}.`);
+    }
+    // A report never corrected says nothing of it.
+    expect(fs.readFileSync(path.join(dist, 'inspections/dudley-2019/easy-read/index.html'), 'utf8')).not.toContain('We changed this report');
+  });
+});
+

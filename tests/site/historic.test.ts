@@ -67,4 +67,42 @@ describe('a historic record in the build', () => {
     expect(entry).toContain('2022-12-15');
     expect(entry).not.toContain('.pdf');
   });
+
+  it('records Cardiff 2022 as a joint reinspection whose partners the source does not name: page, lists and open data', () => {
+    const page = read('inspections/cardiff-2022/index.html');
+    expect(page).toMatch(/<h1[^>]*>Cardiff Youth Justice Service: historic record of the 2022 joint reinspection<\/h1>/);
+    expect(page).toMatch(/Carried out with<\/dt><dd[^>]*>The source does not name the partner inspectorates\.<\/dd>/);
+    expect(read('inspections/kind/joint-reinspection/index.html')).toContain('href="/inspections/cardiff-2022/"');
+    expect(read('services/cardiff/index.html')).toContain('2022 joint reinspection</a><span class="govuk-body-s"><br>with partner inspectorates that the source does not name</span>');
+    const csv = read('data/ratings.csv').split('\r\n');
+    const header = csv[0]!.split(',');
+    expect(csv.find((line) => line.startsWith('cardiff-2022,'))!.split(',')[header.indexOf('kind')]).toBe('joint-reinspection');
+    const json = JSON.parse(read('data/inspections.json')) as unknown;
+    const list = (Array.isArray(json) ? json : Object.values(json as object).find(Array.isArray)) as { slug: string; kind: string; partners: string[] | null; published: string; composite: { score: number | null } }[];
+    expect(list.find((i) => i.slug === 'cardiff-2022')).toMatchObject({ kind: 'joint-reinspection', partners: null });
+    // Western Bay 2018: the year alone, and no composite score.
+    expect(list.find((i) => i.slug === 'western-bay-2018')).toMatchObject({ published: '2018', composite: { score: null } });
+    expect(csv.find((line) => line.startsWith('western-bay-2018,'))!.split(',')[header.indexOf('composite score')]).toBe('');
+  });
+
+  it('records Western Bay 2018 by its year, without a score, followed up across the lineage by Bridgend and Neath Port Talbot', () => {
+    const page = read('inspections/western-bay-2018/index.html');
+    expect(page).toContain('The inspection was published in 2018, before this site');
+    expect(page).toMatch(/Composite score<\/dt><dd[^>]*>Not published: the source does not give it/);
+    expect(page).toMatch(/Followed up by<\/dt><dd[^>]*><ul[^>]*><li><a[^>]*href="\/inspections\/bridgend-2022\/">the 2022 reinspection of Bridgend Youth Justice Service<\/a><\/li><li><a[^>]*href="\/inspections\/neath-port-talbot-2022\/">/);
+    const westernBay = read('services/western-bay/index.html');
+    expect(westernBay).toMatch(/Followed up by the <a[^>]*href="\/inspections\/bridgend-2022\/"/);
+    expect(westernBay).toMatch(/Followed up by the <a[^>]*href="\/inspections\/neath-port-talbot-2022\/"/);
+    for (const service of ['bridgend', 'neath-port-talbot']) {
+      const servicePage = read(`services/${service}/index.html`);
+      expect(servicePage, service).toContain('href="/inspections/western-bay-2018/"');
+      expect(servicePage, service).toContain('the scores cannot be compared, because the source of the 2018 inspection of Western Bay');
+    }
+    expect(read(`inspections/bridgend-2022/index.html`)).toMatch(/Reinspection of[\s\S]*href="\/inspections\/western-bay-2018\/"/);
+    // A feed entry needs a day: a record known only by its year is left out of the feeds, not given a made-up one.
+    expect(read('feed.xml')).not.toContain('western-bay-2018');
+    expect(fs.existsSync(path.join(dist, 'services/western-bay/feed.xml'))).toBe(false);
+    expect(westernBay).not.toContain('/services/western-bay/feed.xml');
+    expect(read('services/bridgend/index.html')).toContain('href="/services/bridgend/feed.xml"');
+  });
 });

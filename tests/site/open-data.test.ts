@@ -239,7 +239,8 @@ function readAtom(xml: string): { feed: Record<string, string>; self: string; al
 
 describe('feeds per service and for the thematic series (item 8)', () => {
   const site = 'https://reports.example';
-  const servicesOf = () => [...new Set(published.map((i) => i.service.slug))].sort();
+  // A service known only by records dated by a year alone (Western Bay 2018) has no feed: an entry needs a day.
+  const servicesOf = () => [...new Set(published.filter((i) => !/^\d{4}$/.test(i.source.published)).map((i) => i.service.slug))].sort();
 
   it('each inspected service has a valid Atom feed of its public inspections only, linked from its page', () => {
     const services = servicesOf();
@@ -249,7 +250,7 @@ describe('feeds per service and for the thematic series (item 8)', () => {
       for (const required of ['id', 'title', 'updated', 'author']) expect(atom.feed[required], `${service}: ${required}`).toBeTruthy();
       expect(atom.self).toBe(`${site}/services/${service}/feed.xml`);
       expect(atom.alternate).toBe(`${site}/services/${service}/`);
-      const want = published.filter((i) => i.service.slug === service).sort((a, b) => (a.source.published < b.source.published ? 1 : -1));
+      const want = published.filter((i) => i.service.slug === service && !/^\d{4}$/.test(i.source.published)).sort((a, b) => (a.source.published < b.source.published ? 1 : -1));
       expect(atom.entries.map((e) => e.id)).toEqual(want.map((i) => `${site}/inspections/${i.slug}/`));
       // The feed is as new as its newest publication or correction.
       const newest = want.map((i) => i.source.corrections.at(-1)?.date ?? i.source.published).sort().at(-1);

@@ -16,7 +16,7 @@ import type { Inline, TableCell } from '../../src/document/blocks.ts';
 import { inlineText } from '../../src/document/blocks.ts';
 import { formatDate } from '../../src/document/dates.ts';
 import { ratingsDocument } from '../../src/document/ratings-document.ts';
-import { compositeText, ratingsCsv, ratingsJson, ratingsPrintTables, ratingsRecords, ratingsTable } from '../../src/document/ratings-table.ts';
+import { compositeText, judgementNoteItems, ratingsCsv, ratingsJson, ratingsPrintTables, ratingsRecords, ratingsTable } from '../../src/document/ratings-table.ts';
 import { renderBlocks } from '../../src/html/render-blocks.ts';
 import { ratingsRow } from '../../src/model/aggregates.ts';
 import { isPublic, type Inspection } from '../../src/model/project.ts';
@@ -34,7 +34,8 @@ const bySlug = (slug: string) => published.find((i) => i.slug === slug)!;
 
 type Rating = Extract<Inline, { type: 'rating' }>;
 const cellText = (cell: TableCell) => inlineText(cell.inlines);
-const ratingOf = (cell: TableCell) => cell.inlines.find((i): i is Rating => i.type === 'rating');
+// A rating by professional judgement is a link to its reasons on the page: its rating is inside.
+const ratingOf = (cell: TableCell) => cell.inlines.flatMap((i) => (i.type === 'link' ? i.children : [i])).find((i): i is Rating => i.type === 'rating');
 
 
 /** CSV records as objects keyed by the header row. */
@@ -88,6 +89,9 @@ describe('ratingsTable: the page’s table', () => {
     expect([overall.label, overall.symbol, overall.mark]).toEqual(['Requires improvement', 'triangle', '']);
     const joint = ratingOf(row[column('3.4')]!)!;
     expect([joint.label, joint.mark, joint.symbol]).toEqual(['Good', '*', 'circle']);
+    // On the page it leads to the inspectors' reasons, in the list under the table.
+    expect(row[column('3.4')]!.inlines[0]).toMatchObject({ type: 'link', url: '#reasons-dudley-2019-3-4' });
+    expect(judgementNoteItems(published, { messages: project.messages.en }).map((item) => item.id)).toContain('reasons-dudley-2019-3-4');
     expect([ratingOf(row[column('4.1')]!)!.label, ratingOf(row[column('4.1')]!)!.symbol]).toEqual(['Not rated', 'dash']);
     expect(table.note && inlineText(table.note)).toContain('*Professional judgement applied: the inspectors’ reasons are quoted after the table.');
   });
@@ -192,8 +196,10 @@ describe('open data: ratingsRecords, CSV and JSON', () => {
     json.rows.forEach((record: Record<string, string | number | null>, index: number) => {
       const inspection = published.find((i) => i.slug === record.slug)!;
       const row = ratingsRow(inspection);
-      expect(record['composite score']).toBe(row.composite.score);
-      expect(Number(rows[index]!['composite score'])).toBe(row.composite.score);
+      // Empty for a historic record whose source does not give the score (Western Bay 2018), never 0.
+      const score = inspection.historic?.compositeRecorded === false ? null : row.composite.score;
+      expect(record['composite score']).toBe(score);
+      expect(rows[index]!['composite score']).toBe(score === null ? '' : String(score));
       expect(record['composite maximum']).toBe(row.composite.maximum);
       expect(record['overall rating']).toBe(row.overall.rating);
       expect(record['overall label']).toBe(row.overall.label);
@@ -206,7 +212,7 @@ describe('open data: ratingsRecords, CSV and JSON', () => {
       expect(cellText(tableRow[0]!)).toContain(row.service);
       const composite = cellText(tableRow[2]!);
       const maximum = record['composite maximum'] as number;
-      expect(composite).toBe(row.overall.rating === 'not-rated' ? 'Not rated' : `${Math.round(((record['composite score'] as number) * 36) / maximum)}/36${maximum === 36 ? '' : '†'}`);
+      expect(composite).toBe(score === null ? 'Not published' : row.overall.rating === 'not-rated' ? 'Not rated' : `${Math.round(((record['composite score'] as number) * 36) / maximum)}/36${maximum === 36 ? '' : '†'}`);
       expect(ratingOf(tableRow[3]!)!.rating).toBe(record['overall rating']);
     });
     const dudley = json.rows.find((r: { slug: string }) => r.slug === 'dudley-2019');
@@ -311,7 +317,7 @@ describe('the built ratings pages, PDFs and open data', () => {
     for (const row of rows) {
       expect(selectAll('th[scope="row"]', row)).toHaveLength(1);
       const cells = selectAll('td', row);
-      expect(textOf(cells[1]!).trim()).toMatch(/^\d+\/36†?$|^\S* ?Not rated$/);
+      expect(textOf(cells[1]!).trim()).toMatch(/^\d+\/36†?$|^\S* ?Not rated$|^Not published$/);
       for (const td of cells.slice(2)) expect(textOf(select('.app-rating', td)!).trim()).toMatch(/^(Outstanding|Good|Requires improvement|Inadequate|Not rated|Unclear)\*?$/);
     }
     expect(textOf(table)).not.toMatch(/\bn\/a\b/);

@@ -89,7 +89,10 @@ function plantSitePages(root: string): void {
     const folder = path.join(root, 'content/thematic', slug);
     fs.cpSync(path.join(root, 'content/thematic/out-of-court-disposals-2025'), folder, { recursive: true });
     const yaml = path.join(folder, 'thematic.yaml');
-    fs.writeFileSync(yaml, edit(fs.readFileSync(yaml, 'utf8')).replace(/^title: .*$/m, `title: Out-of-court work ${marker}`));
+    // Without the sample's correction and its kept PDF: a copy published later has not been corrected.
+    fs.rmSync(path.join(folder, 'versions'), { recursive: true, force: true });
+    const uncorrected = fs.readFileSync(yaml, 'utf8').replace(/^(# .*\n)*corrections:\n(?: .*\n)*/m, '');
+    fs.writeFileSync(yaml, edit(uncorrected).replace(/^title: .*$/m, `title: Out-of-court work ${marker}`));
   };
   thematic(PLANTED_THEMATICS.draft, MARKERS.thematicDraft, (yaml) => yaml.replace(/^status: published$/m, 'status: draft'));
   thematic(PLANTED_THEMATICS.future, MARKERS.thematicFuture, (yaml) => yaml.replace(/^published: .*$/m, 'published: 2027-01-12'));

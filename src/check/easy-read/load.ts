@@ -216,11 +216,12 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
         if (!glossaryIds.has(id)) reader.diagnostics.error(file, source.positionOf(['glossary', index], 'value'), 'unknown-term', `"${id}" is not a glossary term id`, 'use an id from content/glossary/terms.yaml');
       });
       if (data.status === 'embargoed' && !data.embargoedUntil) reader.diagnostics.error(file, source.positionOf(['status'], 'value'), 'embargo-date', 'an embargoed report needs embargoedUntil', 'add embargoedUntil: YYYY-MM-DD');
-      // A thematic report's page lists its corrections; it has no report PDF to keep earlier versions of.
       const published = data.embargoedUntil && data.embargoedUntil > data.published ? data.embargoedUntil : data.published;
-      checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), diagnostics: reader.diagnostics });
       const easyRead = readEasyReadFile(reader, path.join(folder, slug));
       const narrative = readThematicNarrative(reader, path.join(folder, slug), data, reportTemplate);
+      // A thematic report with a full report (report.mdx) has a PDF: the one before each correction is kept in versions/, as for an inspection.
+      const pdfFolder = fs.existsSync(path.join(folder, slug, 'report.mdx')) ? { pdfFolder: path.join(folder, slug), folderName: reader.relative(path.join(folder, slug)) } : {};
+      checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), ...pdfFolder, diagnostics: reader.diagnostics });
       const thematic: Thematic = { slug, source: data, file, ...(easyRead ? { easyRead } : {}), ...(narrative ? { narrative } : {}) };
       const translations = readThematicTranslations(reader, path.join(folder, slug), thematic, reportTemplate, easyReadTemplate);
       thematics.push({ ...thematic, ...(translations ? { translations } : {}) });

@@ -60,7 +60,7 @@ function checkPublicationFields(ctx: InspectionContext): void {
   const { data, file, diagnostics } = ctx;
   const recordAt = keyAt(ctx, 'record');
   if (data.composite === undefined && known(ctx.broken, 'composite')) {
-    diagnostics.error(file, recordAt, 'missing-field', 'a historic record needs its published composite score', 'add "composite: <score>" as the original report gives it, such as "composite: 22"');
+    diagnostics.error(file, recordAt, 'missing-field', 'a historic record needs its published composite score', 'add "composite: <score>" as the original report gives it, such as "composite: 22"; write "composite: null" when the source does not give it');
   }
   if (data.overall === undefined && known(ctx.broken, 'overall')) {
     diagnostics.error(file, recordAt, 'missing-field', 'a historic record needs its published overall rating', 'add "overall: <rating>" as the original report gives it, such as "overall: good"');
@@ -108,7 +108,8 @@ function checkStandardRatings(ctx: InspectionContext, framework: Framework): boo
 /** The published composite is what the standard ratings add up to; the published overall rating is what the framework gives for it. */
 function checkComposite(ctx: InspectionContext, framework: Framework): void {
   const { data, file, diagnostics } = ctx;
-  if (data.composite === undefined || data.overall === undefined) return;
+  // composite: null: the source does not give it, so there is nothing to compare.
+  if (data.composite === undefined || data.composite === null || data.overall === undefined) return;
   const ratings = Object.fromEntries(Object.entries(data.ratings).map(([id, r]) => [id, r.rating ?? NOT_KNOWN]));
   const { low, high, unknown } = historicCompositeRange(framework, ratings);
   // When the composite disagrees, the overall rating is not compared as well: one of the two errors would follow from the other.

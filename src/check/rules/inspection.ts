@@ -5,6 +5,7 @@ import type { MarkdownSource, NarrativeSection } from '../../source/markdown-fil
 import type { Position } from '../../model/position.ts';
 import type { Framework, Standard } from '../../model/schemas/framework.ts';
 import type { Service } from '../../model/schemas/service.ts';
+import { isYearOnly } from '../../model/schemas/common.ts';
 import { NOT_KNOWN, NOT_RATED, type InspectionSource, type KeyQuestionCount } from '../../model/schemas/inspection.ts';
 import type { CaseRecord } from '../../model/schemas/case.ts';
 import { allStandards, caseQuestions, ratingLabel, ratingRank, type InspectionRating, type RatingInput } from '../../model/rating.ts';
@@ -49,6 +50,7 @@ const at = (ctx: InspectionContext, ...path: PropertyKey[]) => ctx.source.positi
 export function checkInspection(ctx: InspectionContext): void {
   checkReferences(ctx);
   checkKind(ctx);
+  checkJoint(ctx);
   checkDates(ctx);
   checkRecommendationNumbers(ctx);
   checkGlossaryTerms(ctx);
@@ -103,6 +105,24 @@ function checkKind(ctx: InspectionContext): void {
   }
 }
 
+/**
+ * "joint: true" records a joint inspection whose source does not name the partners: only a
+ * historic record may (a report written with this tool names them), and it must not contradict
+ * the partners list.
+ */
+function checkJoint(ctx: InspectionContext): void {
+  const { file, data, diagnostics } = ctx;
+  if (data.joint === undefined || !known(ctx.broken, 'joint', 'partners')) return;
+  const where = at(ctx, 'joint');
+  if (data.joint === false && data.partners.length > 0) {
+    diagnostics.error(file, where, 'joint-disagrees', `"joint: false" says the inspection was not joint, but it names ${data.partners.length === 1 ? 'a partner inspectorate' : 'partner inspectorates'} (${data.partners.join(', ')})`, 'remove "joint: false" if the inspection was joint, or remove the partners if it was not');
+  } else if (data.joint === true && data.partners.length > 0) {
+    diagnostics.warning(file, where, 'joint-not-needed', '"joint: true" is not needed: the inspection is joint because it names its partners', 'remove the "joint:" line');
+  } else if (data.joint === true && data.record !== 'historic') {
+    diagnostics.error(file, where, 'missing-partners', 'a joint inspection must name its partner inspectorates: only a historic record whose source does not name them may give "joint: true" alone', 'replace "joint: true" with "partners:" and one line per inspectorate below it, such as "  - Ofsted"');
+  }
+}
+
 /** Which fields make an inspection the kind it is, in words. */
 function kindReason(data: InspectionSource): string {
   const reasons = [isJoint(data) ? 'its partners' : '', isReinspection(data) ? 'its reinspectionOf' : ''].filter(Boolean);
@@ -121,17 +141,24 @@ function checkHistoricFieldsOnFullReport(ctx: InspectionContext): void {
 function checkDates(ctx: InspectionContext): void {
   const { file, data, diagnostics, framework } = ctx;
   const have = (...fields: string[]) => known(ctx.broken, ...fields);
+  if (have('published') && isYearOnly(data.published) && data.record !== 'historic') {
+    diagnostics.error(file, at(ctx, 'published'), 'year-only-date', `the publication date is a year alone (${data.published}): only a historic record whose source gives no day may give one`, 'write the day the report is published, as YYYY-MM-DD, such as 2026-03-04');
+  }
   if (have('fieldwork')) checkSlugYear(ctx);
   if (have('fieldwork') && data.fieldwork.start > data.fieldwork.end) {
     diagnostics.error(file, at(ctx, 'fieldwork', 'end'), 'date-order', `fieldwork ends (${data.fieldwork.end}) before it starts (${data.fieldwork.start})`, 'swap the dates or correct one of them');
   }
-  if (have('published', 'fieldwork') && data.published < data.fieldwork.end) {
+  // A year alone sorts before every day of that year, so it is compared by its year.
+  const publishedLast = isYearOnly(data.published) ? `${data.published}-12-31` : data.published;
+  if (have('published', 'fieldwork') && publishedLast < data.fieldwork.end) {
     diagnostics.error(file, at(ctx, 'published'), 'published-before-fieldwork', `the report is published (${data.published}) before fieldwork ended (${data.fieldwork.end})`, 'correct the publication date or the fieldwork dates');
   }
   if (have('status', 'embargoedUntil', 'published')) checkEmbargo(ctx);
   if (framework && have('fieldwork')) {
     const { inEffectFrom, inEffectUntil } = framework;
-    if (data.fieldwork.start < inEffectFrom || (inEffectUntil && data.fieldwork.start > inEffectUntil)) {
+    // A year alone (a historic record) is outside only when none of the year is in the period.
+    const [first, last] = isYearOnly(data.fieldwork.start) ? [`${data.fieldwork.start}-01-01`, `${data.fieldwork.start}-12-31`] : [data.fieldwork.start, data.fieldwork.start];
+    if (last < inEffectFrom || (inEffectUntil && first > inEffectUntil)) {
       diagnostics.warning(file, at(ctx, 'framework'), 'framework-period', `fieldwork started ${data.fieldwork.start}, outside the period of ${framework.id} (${inEffectFrom} to ${inEffectUntil ?? 'now'})`, 'check the framework and the fieldwork dates');
     }
   }

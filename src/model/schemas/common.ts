@@ -21,6 +21,23 @@ export const isoDate = z.preprocess(
   z.iso.date({ error: 'must be a date written as YYYY-MM-DD, such as 2019-06-13' }),
 );
 
+/**
+ * A publication date: a calendar day, or in a historic record whose source gives only the year, the
+ * year alone (2018, read as "2018"). A year is never widened to a made-up day: it stays "2018".
+ */
+const calendarDay = z.iso.date({ error: 'must be a date written as YYYY-MM-DD, such as 2019-06-13' });
+export const publicationDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : typeof value === 'number' && Number.isInteger(value) ? String(value) : value),
+  z.string().superRefine((value, ctx) => {
+    if (/^\d{4}$/.test(value) || calendarDay.safeParse(value).success) return;
+    // Reported as a date in the wrong form, so that the message suggests the YYYY-MM-DD reading.
+    ctx.addIssue({ code: 'invalid_format', format: 'date', input: value, message: 'must be a date written as YYYY-MM-DD, such as 2019-06-13' });
+  }),
+);
+
+/** Whether a publication date is a year alone ("2018"): only a historic record may give one. */
+export const isYearOnly = (date: string): boolean => /^\d{4}$/.test(date);
+
 /** Domain ids are "1", standards "1.1", key questions "1.1.1". */
 export const domainId = z.string().regex(/^\d+$/, 'must be a domain number such as "2"');
 export const standardId = z.string().regex(/^\d+\.\d+$/, 'must be a standard id such as "2.1"');

@@ -5,10 +5,10 @@ import { withWelsh } from './welsh.ts';
 /**
  * Placeholders a template sentence may use, filled from the report's data:
  * {service} {serviceShort} {rating} {ratingCount} {ratingList} {fieldwork} {published}
- * {recommendationCount} {publisher} {website} {title}, and {ref:<section id>} for "the hard words
- * list on page N".
+ * {recommendationCount} {publisher} {website} {title} {correctedOn} (the day of the latest
+ * correction), and {ref:<section id>} for "the hard words list on page N".
  */
-export const PLACEHOLDERS = ['service', 'serviceShort', 'rating', 'ratingCount', 'ratingList', 'fieldwork', 'published', 'recommendationCount', 'publisher', 'website', 'title'] as const;
+export const PLACEHOLDERS = ['service', 'serviceShort', 'rating', 'ratingCount', 'ratingList', 'fieldwork', 'published', 'recommendationCount', 'publisher', 'website', 'title', 'correctedOn'] as const;
 
 /** A picture: "openmoji:<name>", a file, or "generated:rating-scale" (the four-step scale, drawn from the framework). */
 const picture = nonEmptyText.describe('openmoji:<name>, a file path, or generated:rating-scale');
@@ -44,6 +44,8 @@ export const easyReadTemplateSchema = withWelsh(
   for: z.enum(['inspection', 'thematic']),
   title: nonEmptyText,
   cover: easyReadRowSchema,
+  /** Shown after the cover row when the report has been corrected: {correctedOn} is the day of the latest correction. */
+  corrected: easyReadRowSchema.optional().describe('The row shown under the cover row of a corrected report, in easy words, such as "We changed this report on {correctedOn}." and where the full report lists the changes.'),
   sections: z.array(easyReadSectionSchema).min(1),
   }),
   ['title'],

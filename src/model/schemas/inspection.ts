@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { correctionsField } from './correction.ts';
 import { withWelsh } from './welsh.ts';
-import { languagesField, domainId, isoDate, keyQuestionId, nonEmptyText, ratingId, slug, slugLike, standardId, webAddress } from './common.ts';
+import { languagesField, domainId, isoDate, publicationDate, keyQuestionId, nonEmptyText, ratingId, slug, slugLike, standardId, webAddress } from './common.ts';
 
 export const NOT_RATED = 'not-rated';
 /**
@@ -95,8 +95,9 @@ export const inspectionSchema = withWelsh(
   kind: z.enum(['inspection', 'reinspection', 'joint']).optional().describe('No longer needed: an inspection is joint when it names partners and a reinspection when it gives reinspectionOf. Remove this line.'),
   reinspectionOf: slug.optional().describe('For a reinspection: the slug (folder name) of the inspection it follows up, such as northmoor-2022. It may be an inspection of a predecessor service.'),
   partners: z.array(nonEmptyText).default([]).describe('For a joint inspection: the partner inspectorates, such as Ofsted. An inspection with partners is joint; with reinspectionOf too, it is a joint reinspection.'),
+  joint: z.boolean().optional().describe('Historic records only: "joint: true" when the source says the inspection was joint but does not name the partner inspectorates. A report written with this tool names them under partners instead.'),
   fieldwork: z.strictObject({ start: isoDate, end: isoDate }).optional().describe('First and last day of fieldwork, YYYY-MM-DD. Required, except in a historic record whose source does not give them.'),
-  published: isoDate.describe('Publication date, YYYY-MM-DD. The report appears in no output before this date.'),
+  published: publicationDate.describe('Publication date, YYYY-MM-DD. The report appears in no output before this date. A historic record whose source gives only the year may give the year alone, such as 2018.'),
   status: z.enum(['draft', 'embargoed', 'published']).describe('draft: never published; embargoed: published from embargoedUntil; published.'),
   languages: languagesField("Without it, the service's languages; a list here must be within them."),
   embargoedUntil: isoDate.optional().describe('For an embargoed report: the first day it may be published.'),
@@ -113,7 +114,7 @@ export const inspectionSchema = withWelsh(
   findings: z.record(domainId, domainFindingsSchema).default({}).describe('Per domain id (quoted, such as "1"): strengths and areas for improvement.'),
   context: z.array(contextualFactSchema).default([]).describe('Contextual facts about the area: label, value, comparison, source.'),
   /** Historic records: the published composite score, overall rating and original publication. */
-  composite: z.int().min(0).optional().describe('Historic records only: the composite score as published (the points of the rated standards, not scaled). Checked against the standard ratings.'),
+  composite: z.int().min(0).nullable().optional().describe('Historic records only: the composite score as published (the points of the rated standards, not scaled). Checked against the standard ratings. Write "composite: null" when the source does not give it.'),
   overall: ratingId.optional().describe('Historic records only: the overall rating as published, such as good. Checked against the composite score.'),
   original: webAddress.optional().describe('Historic records only: the https:// address of the original publication (the report page, or the publisher\'s reports listing).'),
   /** Glossary term ids to include in the report's glossary besides those found in its text. */
