@@ -6,11 +6,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
 import { MESSAGE_KEYS } from '../model/message-keys.ts';
 import { Messages } from '../model/messages.ts';
-import type { ContentReader } from './content-reader.ts';
+import { ContentReader } from './content-reader.ts';
+import { DiagnosticList } from './diagnostics.ts';
+
+/** Where the tool itself is: its templates/messages are the words of a project that has none. */
+const toolRoot = () => fileURLToPath(new URL('../..', import.meta.url));
 import type { Position } from '../model/position.ts';
 
 interface Written {
@@ -45,10 +50,10 @@ const listed = (names: Iterable<string>) => [...names].map((n) => `{${n}}`).join
 
 export function loadMessages(reader: ContentReader): Record<Lang, Messages> {
   const { diagnostics } = reader;
-  // A project without templates/messages at all (a test fixture of content only) is not checked for
-  // them, as one without templates/documents is not: it has nothing to build with either way.
-  if (!fs.existsSync(path.join(reader.root, 'templates', 'messages'))) {
-    return Object.fromEntries(LANGUAGES.map((lang) => [lang, new Messages(lang, new Map())])) as Record<Lang, Messages>;
+  // A project without templates/messages at all (a test fixture of content only) uses the tool's own
+  // words as they are, unchecked here: they are checked in the tool's own project.
+  if (!fs.existsSync(path.join(reader.root, 'templates', 'messages')) && fs.existsSync(path.join(toolRoot(), 'templates', 'messages'))) {
+    return loadMessages(new ContentReader(toolRoot(), new DiagnosticList()));
   }
   const written = new Map<Lang, Map<string, Written>>();
   for (const lang of LANGUAGES) {
