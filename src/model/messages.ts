@@ -11,6 +11,7 @@
  * `npm run -s message-keys` finds them.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { LANGUAGE_FACTS, type Lang } from './language.ts';
 
 export type MessageValues = Record<string, string | number>;
@@ -20,16 +21,23 @@ export const messageKey = <Key extends string>(key: Key): Key => key;
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A piece of HTML already escaped: how values and tags pass through formatToParts untouched. */
-interface Markup {
-  markup: string;
+/** A parsed message with its literal words escaped as HTML, in every plural and select branch and inside tags. */
+function escapeLiterals(elements: MessageFormatElement[]): MessageFormatElement[] {
+  return elements.map((element) => {
+    if (element.type === TYPE.literal) return { ...element, value: escapeHtml(element.value) };
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      return { ...element, options: Object.fromEntries(Object.entries(element.options).map(([name, option]) => [name, { ...option, value: escapeLiterals(option.value) }])) } as MessageFormatElement;
+    }
+    if (element.type === TYPE.tag) return { ...element, children: escapeLiterals(element.children) };
+    return element;
+  });
 }
-const isMarkup = (value: unknown): value is Markup => typeof value === 'object' && value !== null && 'markup' in value;
 
 export class MissingMessage extends Error {}
 
 export class Messages {
   private readonly formats = new Map<string, IntlMessageFormat>();
+  private readonly htmlFormats = new Map<string, IntlMessageFormat>();
   private readonly dates: Record<'day' | 'month', Intl.DateTimeFormat>;
 
   constructor(
@@ -89,15 +97,26 @@ export class Messages {
    * html('site.footer.licence', { licence: name }, { link: (inner) => `<a href="…">${inner}</a>` }).
    */
   html(key: string, values: MessageValues = {}, tags: Record<string, (inner: string) => string> = {}): string {
-    const asMarkup = (part: unknown): string => (isMarkup(part) ? part.markup : escapeHtml(String(part)));
-    const wrapped: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(values)) wrapped[name] = typeof value === 'string' ? { markup: escapeHtml(value) } : value;
-    for (const [name, draw] of Object.entries(tags)) wrapped[name] = (chunks: unknown[]) => ({ markup: draw(chunks.map(asMarkup).join('')) });
-    return this.format(key)
-      .formatToParts<Markup>(wrapped as never)
-      .map((part) => asMarkup(part.value))
-      .join('');
+    const filled: Record<string, unknown> = {};
+    // Values are escaped as text, but stay strings, so that a {kind, select, …} still matches them.
+    for (const [name, value] of Object.entries(values)) filled[name] = typeof value === 'string' ? escapeHtml(value) : value;
+    for (const [name, draw] of Object.entries(tags)) filled[name] = (chunks: unknown[]) => draw(chunks.join(''));
+    const result = this.htmlFormat(key).format<string>(filled as never);
+    return Array.isArray(result) ? result.join('') : String(result);
   }
+
+  /** The message with its own words escaped as HTML (in every branch and tag), made once per key. */
+  private htmlFormat(key: string): IntlMessageFormat {
+    let format = this.htmlFormats.get(key);
+    if (!format) {
+      const text = this.catalogue.get(key);
+      if (text === undefined) throw new MissingMessage(`No message "${key}" in templates/messages/${this.lang}/`);
+      format = new IntlMessageFormat(escapeLiterals(parse(text)), this.tag);
+      this.htmlFormats.set(key, format);
+    }
+    return format;
+  }
+
 
   /** "4 March 2026" / "4 Mawrth 2026" (`day`), or "March 2026" (`month`), from "2026-03-04", in UTC. */
   date(iso: string, parts: 'day' | 'month' = 'day'): string {

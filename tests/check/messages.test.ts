@@ -70,8 +70,8 @@ describe('the message files', () => {
 describe('formatting messages', () => {
   const { messages } = load((files) => {
     const add = (lang: string, text: string) => files.set(`${lang}/site.yaml`, `${files.get(`${lang}/site.yaml`)}${text}`);
-    add('en', "cases: '{count, plural, one {# case} other {# cases}}'\nlicence: 'Under the <link>{name}</link> & more'\n");
-    add('cy', "cases: '{count, plural, zero {# achos} one {# achos} two {# achos} few {# achos} many {# achos} other {# achos}}'\nlicence: 'O dan y <link>{name}</link> a mwy'\n");
+    add('en', "cases: '{count, plural, one {# case} other {# cases}}'\nlicence: 'Under the <link>{name}</link> & more'\nkind: '{kind, select, joint {A joint <b>inspection</b> & more} other {An inspection of {name}}}'\n");
+    add('cy', "cases: '{count, plural, zero {# achos} one {# achos} two {# achos} few {# achos} many {# achos} other {# achos}}'\nlicence: 'O dan y <link>{name}</link> a mwy'\nkind: '{kind, select, joint {Arolygiad <b>ar y cyd</b> a mwy} other {Arolygiad o {name}}}'\n");
   });
 
   it('fills placeholders with plurals by the language’s own rules', () => {
@@ -88,6 +88,12 @@ describe('formatting messages', () => {
 
   it('draws tags as HTML and escapes the words and the values', () => {
     expect(messages.en.html('site.licence', { name: 'Open <Government> Licence' }, { link: (inner) => `<a href="/l">${inner}</a>` })).toBe('Under the <a href="/l">Open &lt;Government&gt; Licence</a> &amp; more');
+  });
+
+  it('chooses a select branch by a string value in HTML too, escaping the branch’s words', () => {
+    expect(messages.en.html('site.kind', { kind: 'joint', name: 'x' }, { b: (inner) => `<strong>${inner}</strong>` })).toBe('A joint <strong>inspection</strong> &amp; more');
+    expect(messages.en.html('site.kind', { kind: 'plain', name: 'A & B' })).toBe('An inspection of A &amp; B');
+    expect(messages.cy.html('site.kind', { kind: 'joint', name: 'x' }, { b: (inner) => `<strong>${inner}</strong>` })).toBe('Arolygiad <strong>ar y cyd</strong> a mwy');
   });
 
   it('refuses a key no file has: a fault in the tool, not the content', () => {
