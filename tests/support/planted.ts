@@ -39,7 +39,18 @@ function setField(yaml: string, key: string, value: string): string {
 function plantHiddenReports(content: string): void {
   fs.writeFileSync(
     path.join(content, 'services', `${MARKER_SERVICE}.yaml`),
-    [`slug: ${MARKER_SERVICE}`, `name: ${MARKER} Youth Justice Service`, `shortName: ${MARKER}`, 'nation: England', 'region: East of England', `policeForceArea: ${MARKER} Constabulary`, 'fictional: true', ''].join('\n'),
+    // A service in Wales, so that its hidden reports would leak into the Welsh outputs too if anything let them.
+    [
+      `slug: ${MARKER_SERVICE}`,
+      `name: ${MARKER} Youth Justice Service`,
+      `shortName: ${MARKER}`,
+      'nation: Wales',
+      'region: North Wales',
+      `policeForceArea: ${MARKER} Police`,
+      'fictional: true',
+      `cy: { name: Gwasanaeth Cyfiawnder Ieuenctid ${MARKER}, shortName: ${MARKER}, region: Gogledd Cymru, policeForceArea: Heddlu ${MARKER} }`,
+      '',
+    ].join('\n'),
   );
   const fields: Record<string, Record<string, string>> = {
     [`${MARKER_SERVICE}-2026`]: { status: 'draft' },
@@ -56,6 +67,9 @@ function plantHiddenReports(content: string): void {
     yaml = setField(yaml, 'service', MARKER_SERVICE);
     yaml = setField(yaml, 'lead', `${MARKER} Lead`);
     for (const [key, value] of Object.entries(fields[slug] ?? {})) yaml = setField(yaml, key, value);
+    // Copies of an English-only sample are published in English only; the copy of a Welsh one in both.
+    const welsh = fs.existsSync(path.join(folder, 'report.cy.mdx'));
+    if (!welsh) yaml = setField(yaml, 'languages', '[en]');
     // Fieldwork in the year the folder name says, as the check expects of every inspection.
     if (slug.endsWith('2027')) yaml = yaml.replace('start: 2026-11-16', 'start: 2027-01-11').replace('end: 2026-11-20', 'end: 2027-01-15');
     if (slug.endsWith('2028')) yaml = yaml.replace('start: 2026-10-05', 'start: 2028-01-10').replace('end: 2026-10-09', 'end: 2028-01-14');
@@ -64,6 +78,12 @@ function plantHiddenReports(content: string): void {
     const mdx = fs.readFileSync(mdxFile, 'utf8');
     if (!mdx.startsWith('## Foreword\n')) throw new Error(`${from}/report.mdx no longer starts with "## Foreword": update plantHiddenReports`);
     fs.writeFileSync(mdxFile, mdx.replace('## Foreword\n', `## Foreword\n\nThe ${MARKER} service was inspected (${slug}, ${MARKER} sentence).\n`));
+    if (welsh) {
+      const welshFile = path.join(folder, 'report.cy.mdx');
+      const text = fs.readFileSync(welshFile, 'utf8');
+      if (!text.includes('## Rhagair\n')) throw new Error(`${from}/report.cy.mdx has no "## Rhagair": update plantHiddenReports`);
+      fs.writeFileSync(welshFile, text.replace('## Rhagair\n', `## Rhagair\n\nArolygwyd gwasanaeth ${MARKER} (${slug}, brawddeg ${MARKER}).\n`));
+    }
   }
 }
 
@@ -85,6 +105,7 @@ function plantSitePages(root: string): void {
   // The sample's draft (Saltmarsh 2026) and its embargoed report (Aberwyn 2026, until 2027-02-04).
   add('content/inspections/saltmarsh-2026/report.mdx', '## Foreword', `The word ${MARKERS.draft} appears only in this draft.`);
   add('content/inspections/aberwyn-2026/report.mdx', '## Foreword', `The word ${MARKERS.embargoed} appears only in this embargoed report.`);
+  add('content/inspections/aberwyn-2026/report.cy.mdx', '## Rhagair', `Mae'r gair ${MARKERS.embargoed} yn yr adroddiad hwn dan embargo yn unig.`);
   const thematic = (slug: string, marker: string, edit: (yaml: string) => string) => {
     const folder = path.join(root, 'content/thematic', slug);
     fs.cpSync(path.join(root, 'content/thematic/out-of-court-disposals-2025'), folder, { recursive: true });
