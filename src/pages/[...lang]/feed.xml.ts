@@ -1,7 +1,12 @@
-/** The Atom feed of published reports, newest first (src/site/feeds.ts): for journalists, analysts and anyone who subscribes. */
-import type { APIRoute } from 'astro';
-import { siteModel } from '../../site/model.ts';
+/**
+ * The Atom feed of published reports, newest first (src/site/feeds.ts): for journalists, analysts and
+ * anyone who subscribes. In each language (src/site/languages.ts): /feed.xml and /cy/feed.xml.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { atomFeed } from '../../site/feeds.ts';
+import { inEveryLanguage, pageLanguage } from '../../site/languages.ts';
 import { DEFAULT_SITE_URL } from '../../site/site-url.ts';
 
-export const GET: APIRoute = ({ site }) => new Response(atomFeed(siteModel(), site ?? new URL(DEFAULT_SITE_URL)), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+export const getStaticPaths = (() => inEveryLanguage(() => [{}])) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params, site }) => new Response(atomFeed(pageLanguage(params.lang).site, site ?? new URL(DEFAULT_SITE_URL)), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
