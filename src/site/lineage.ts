@@ -8,7 +8,7 @@ import type { LineageKind, Service } from '../model/schemas/service.ts';
 import { Lineage } from '../model/lineage.ts';
 import { formatDate } from '../document/dates.ts';
 import { pathsIn, servicesWithInspections } from './paths.ts';
-import type { Messages } from '../model/messages.ts';
+import { messageKey, type Messages } from '../model/messages.ts';
 import { REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
 
 /** A service named in a sentence: a link when it has a page (a public inspection) and is not the page's own. */
@@ -93,8 +93,11 @@ export const sentenceText = (parts: readonly LineagePart[]): string => parts.map
  */
 export function sentenceHtml(change: LineageChange, m: Messages, link: (mention: ServiceMention) => string): string {
   const list = (mentions: readonly ServiceMention[]) => () => joinAnd(m, mentions.map(link));
-  return m.html('site.lineage.change', { kind: change.kind, date: m.date(change.date) }, { before: list(change.mentions.before), after: list(change.mentions.after) });
+  // One message per kind of change: Messages.html passes string values as markup, so a select on one would not match.
+  return m.html(CHANGE_MESSAGES[change.kind], { date: m.date(change.date) }, { before: list(change.mentions.before), after: list(change.mentions.after) });
 }
+
+const CHANGE_MESSAGES: Record<LineageKind, string> = { merger: messageKey('site.lineage.merger'), split: messageKey('site.lineage.split'), rename: messageKey('site.lineage.rename') };
 
 /** "A, B and C" from pieces of HTML, with the messages' "and". */
 function joinAnd(m: Messages, names: readonly string[]): string {
