@@ -175,6 +175,9 @@ describe('the public build, with a draft, an embargoed and a future-dated report
     expect(pdfsRead).toBeGreaterThan(0);
     expect(leaks.map((l) => `${l.file} (${l.where})`), `"${MARKER}" found in the public build`).toEqual([]);
     for (const { slug } of PLANTED) expect(fs.existsSync(path.join(site.dist, 'inspections', slug))).toBe(false);
+    // The Welsh pages, feeds and search index (under cy/ and in pagefind/) are among the files searched above.
+    expect(fs.existsSync(path.join(site.dist, 'cy/index.html'))).toBe(true);
+    for (const { slug } of PLANTED) expect(fs.existsSync(path.join(site.dist, 'cy/inspections', slug))).toBe(false);
     const data = path.join(site.dist, 'data/inspections.json');
     if (fs.existsSync(data)) expect(inspectionFacts(JSON.parse(fs.readFileSync(data, 'utf8'))).map((f) => f.slug)).not.toContain(PLANTED[0]!.slug);
   }, 120_000);

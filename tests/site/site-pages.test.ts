@@ -16,6 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseMessage, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { parse as parseYaml } from 'yaml';
 import { loadProject } from '../../src/check/load-project.ts';
+import { reportTitle } from '../../src/document/report-document.ts';
 import { isPublic, type Inspection, type Project, type Thematic } from '../../src/model/project.ts';
 import type { Framework } from '../../src/model/schemas/framework.ts';
 import { FACETS, facetOf, facetTitle, facetValues } from '../../src/site/listing.ts';
@@ -27,6 +28,7 @@ import { BUILD_DATE, hashTree, sharedPreview, unplannedStderr } from '../support
 
 const buildDate = BUILD_DATE;
 const DRAFT_NOTICE = 'DRAFT – NOT FOR PUBLICATION';
+const DRAFT_NOTICE_CY = "DRAFFT – NID I'W GYHOEDDI";
 
 let project: string;
 let dist: Map<string, Buffer>;
@@ -317,9 +319,11 @@ describe('drafts, embargoed reports and reports dated after the build date', () 
     expect(previewIndex.toLowerCase()).toContain(MARKERS.draft.toLowerCase());
     for (const file of files.filter((f) => f.endsWith('.html'))) {
       const page = html(preview, file);
-      expect(squash(textOf(select('.app-draft-banner', page) ?? { type: 'root', children: [] })), file).toContain(DRAFT_NOTICE);
+      // A Welsh page says it in Welsh.
+      const notice = file.startsWith('cy/') ? DRAFT_NOTICE_CY : DRAFT_NOTICE;
+      expect(squash(textOf(select('.app-draft-banner', page) ?? { type: 'root', children: [] })), file).toContain(notice);
       expect(select('meta[name="robots"]', page)?.properties.content, file).toBe('noindex, nofollow');
-      expect(textOf(select('title', page)!), file).toMatch(new RegExp(`^${DRAFT_NOTICE}: `));
+      expect(textOf(select('title', page)!), file).toMatch(new RegExp(`^${notice}: `));
     }
     expect(preview.get('robots.txt')!.toString('utf8')).toContain('Disallow: /');
     // dist/ is exactly as the public build left it.
@@ -458,14 +462,14 @@ describe('the Welsh and English pages', () => {
         if (element.type === TYPE.tag) return literals(element.children);
         return [];
       });
+    const piecesOf = (text: string) => literals(parseMessage(text, { ignoreTag: false })).map((literal) => literal.trim().replace(/^[\s,.:;()–-]+|[\s,.:;()–-]+$/g, ''));
+    // A piece both languages write ("PDF", "Atom") is not English.
+    const inWelsh = new Set([...welsh.values()].flatMap(piecesOf));
     const englishWords = new Set<string>();
     for (const [key, text] of english) {
       if (welsh.get(key) === text) continue;
-      for (const literal of literals(parseMessage(text, { ignoreTag: false }))) {
-        const piece = literal.trim().replace(/^[\s,.:;()–-]+|[\s,.:;()–-]+$/g, '');
-        // Words, not punctuation or a lone letter; Pagefind's own [SEARCH_TERM] words are in a script, not the page.
-        if (/\p{L}{3}/u.test(piece)) englishWords.add(piece);
-      }
+      // Words, not punctuation or a lone letter.
+      for (const piece of piecesOf(text)) if (/\p{L}{3}/u.test(piece) && !inWelsh.has(piece)) englishWords.add(piece);
     }
     expect(englishWords.size).toBeGreaterThan(100);
     // The authors' text (still English where the content has no Welsh yet) and the pages that draw a
@@ -474,6 +478,14 @@ describe('the Welsh and English pages', () => {
       ...model.services.flatMap((s) => [s.name, s.shortName, s.region, s.policeForceArea]),
       ...model.frameworks.flatMap((f) => [f.name, f.notRatedLabel, ...f.ratingScale.map((r) => r.label), ...f.domains.flatMap((d) => [d.name, ...d.standards.map((st) => st.name)])]),
       ...thematics.flatMap((t) => [t.source.title, t.source.summary]),
+      // A report's title is written from its document template (templates/documents): the authors' too.
+      ...inspections.map((i) => reportTitle(i)),
+      // The frameworks' own words on the methodology page: statements, key questions, limiting judgements.
+      ...model.frameworks.flatMap((f) => [
+        f.professionalJudgement.footnote,
+        ...f.limitingJudgements.map((l) => l.explanation),
+        ...f.domains.flatMap((d) => d.standards.flatMap((st) => [st.statement, ...st.keyQuestions.map((q) => `${q.id} ${q.text}`)])),
+      ]),
       ...model.glossary.flatMap((g) => [g.term, g.definition, ...g.aliases]),
       model.publisher.name,
       model.publisher.shortName,

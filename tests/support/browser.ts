@@ -201,10 +201,15 @@ interface SourceRoute {
   score: number[];
 }
 
-/** The page routes under src/pages (Astro's file-based routing): .astro, .md, .mdx and .html files. */
+/**
+ * The page routes under src/pages (Astro's file-based routing): .astro, .md, .mdx and .html files.
+ * A page in src/pages/[...lang]/ is two routes, two page types: English at its own address, Welsh
+ * under /cy/ (src/site/paths.ts).
+ */
 export function sourceRoutes(pagesDir: string): SourceRoute[] {
   return filesUnder(pagesDir)
     .filter((f) => /\.(astro|md|mdx|html)$/.test(f) && !f.split('/').some((part) => part.startsWith('_')))
+    .flatMap((file) => (file.startsWith('[...lang]/') ? [file.slice('[...lang]/'.length), `cy/${file.slice('[...lang]/'.length)}`] : [file]))
     .map((file) => {
       const segments = file.replace(/\.(astro|md|mdx|html)$/, '').split('/');
       if (segments[segments.length - 1] === 'index') segments.pop();
