@@ -213,6 +213,7 @@ export const MESSAGE_KEYS: ReadonlySet<string> = new Set([
   'site.breadcrumbs.home',
   'site.breadcrumbs.label',
   'site.dates.from-to',
+  'site.download.in-english',
   'site.download.pdf',
   'site.download.pdf-facts',
   'site.draft.banner',

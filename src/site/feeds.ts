@@ -15,9 +15,9 @@ import { ratingInline } from '../document/report-tables.ts';
 import { reportTitle } from '../document/report-document.ts';
 import { kindLabelIn, scoreText } from './listing.ts';
 import { kindOf } from '../model/inspection-kind.ts';
-import { LANGUAGE_FACTS, type Lang } from '../model/language.ts';
+import { LANGUAGE_FACTS, REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
 import type { Messages } from '../model/messages.ts';
-import { pathsIn } from './paths.ts';
+import { paths as englishPaths, pathsIn } from './paths.ts';
 import type { SitePage } from './public-pages.ts';
 
 /**
@@ -59,11 +59,17 @@ function correctedSummary(m: Messages, corrections: readonly Correction[]): stri
 interface FeedLanguage {
   m: Messages;
   paths: ReturnType<typeof pathsIn>;
+  /** A report's PDF: in the feed's language when the site has it, else the English one. */
+  pdfOf: (slug: string) => string;
 }
 
-const languageOf = (model: FeedModel): FeedLanguage => ({ m: model.project.messages[model.project.lang], paths: pathsIn(model.project.lang) });
+const languageOf = (model: FeedModel): FeedLanguage => {
+  const paths = pathsIn(model.project.lang);
+  const made = (href: string) => model.project.lang === REFERENCE_LANGUAGE || (model.pdfMade?.(href.slice(1)) ?? true);
+  return { m: model.project.messages[model.project.lang], paths, pdfOf: (slug) => (made(paths.inspectionPdf(slug)) ? paths.inspectionPdf(slug) : englishPaths.inspectionPdf(slug)) };
+};
 
-function inspectionEntry(inspection: Inspection, site: URL, { m, paths }: FeedLanguage): FeedEntry {
+function inspectionEntry(inspection: Inspection, site: URL, { m, paths, pdfOf }: FeedLanguage): FeedEntry {
   const overall = ratingInline(inspection, inspection.rating.overall.rating, false);
   const score = scoreText(inspection, m);
   const fictional = inspection.service.fictional ? ` ${m.t('site.feeds.fictional')}` : '';
@@ -87,7 +93,7 @@ function inspectionEntry(inspection: Inspection, site: URL, { m, paths }: FeedLa
     updated: inspection.source.corrections.at(-1)?.date ?? inspection.source.published,
     summary: `${correctedSummary(m, inspection.source.corrections)}${rating} ${m.t('site.feeds.fieldwork', { start: m.date(inspection.source.fieldwork.start), end: m.date(inspection.source.fieldwork.end) })}${fictional}`,
     category: { term: kindOf(inspection.source), label: kindLabelIn(m, inspection.source) },
-    pdf: new URL(paths.inspectionPdf(inspection.slug), site).href,
+    pdf: new URL(pdfOf(inspection.slug), site).href,
   };
 }
 
@@ -103,7 +109,7 @@ function thematicEntry(thematic: Thematic, site: URL, { m, paths }: FeedLanguage
   };
 }
 
-type FeedModel = { project: Project; inspections: readonly Inspection[]; thematics: readonly Thematic[]; buildDate: string };
+type FeedModel = { project: Project; inspections: readonly Inspection[]; thematics: readonly Thematic[]; buildDate: string; pdfMade?: (name: string) => boolean };
 
 interface FeedOf {
   title: string;

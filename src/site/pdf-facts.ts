@@ -9,6 +9,8 @@ import { cachedPdf, type RenderedOf } from '../pdf/cache.ts';
 import { handedOver, type PdfFacts } from './handoff.ts';
 import type { Site } from './site.ts';
 import type { Messages } from '../model/messages.ts';
+import type { Lang } from '../model/language.ts';
+import { fileIn } from './paths.ts';
 import { sitePdfs, type SitePdf } from './site-pdfs.ts';
 
 function sitePdf(site: Site, name: string): SitePdf {
@@ -62,9 +64,38 @@ export function pdfFactsText(m: Messages, facts: Pick<PdfFacts, 'pageCount' | 's
   return m.t('site.download.pdf-facts', { pages: facts.pageCount, size });
 }
 
+/** Whether the site has this PDF: written by the build, or one the live preview would draw. */
+export function pdfMade(site: Site, name: string): boolean {
+  const handoff = handedOver();
+  return handoff ? handoff.pdfs.has(name) : [...sitePdfs(site)].some((pdf) => pdf.name === name);
+}
+
 /** The pictures of a PDF that may not be written yet (a Welsh PDF before the build makes one): undefined then. */
 export function pdfImagesIfWritten(site: Site, name: string): ImageRef[] | undefined {
   const handoff = handedOver();
   if (handoff) return handoff.pdfs.get(name)?.images;
   return [...sitePdfs(site)].some((pdf) => pdf.name === name) ? pdfImages(site, name) : undefined;
+}
+
+/** The PDF a page in a language links to: its own language's, or the English one while that is not made. */
+export interface LocalPdf {
+  /** Its address on the site: "/cy/inspections/<slug>/report.pdf". */
+  href: string;
+  facts: PdfFacts;
+  /** The English PDF on a page in another language (its Welsh PDF not made yet). */
+  english: boolean;
+}
+
+/**
+ * The PDF named `name` (its English name, such as "inspections/<slug>/report.pdf") as a page in
+ * `lang` links to it: the Welsh PDF under cy/ when the build made it, else the English one, said
+ * to be in English, so a Welsh page never links to a file that is not there.
+ */
+export async function localPdf(site: Site, english: Site, lang: Lang, name: string): Promise<LocalPdf> {
+  const local = fileIn(lang, name);
+  if (local !== name) {
+    const facts = await pdfFactsIfWritten(site, local);
+    if (facts) return { href: `/${local}`, facts, english: false };
+  }
+  return { href: `/${name}`, facts: await pdfFacts(english, name), english: local !== name };
 }
