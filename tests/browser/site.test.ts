@@ -25,7 +25,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic } from '../../src/model/project.ts';
-import { browserSkipReason, discoverPages, launchBrowser, serveDirectory, type SitePages, type StaticServer } from '../support/browser.ts';
+import { browserSkipReason, checkedPageType, discoverPages, launchBrowser, serveDirectory, type SitePages, type StaticServer } from '../support/browser.ts';
 import { checkFilters, inspectionFacts, type InspectionFacts } from './lib/filters.ts';
 import { checkSkipLink, tabThrough } from './lib/keyboard.ts';
 import { findWord } from './lib/leak-check.ts';
@@ -222,7 +222,7 @@ describe.skipIf(skipReason !== undefined)('the built site in chromium', () => {
   let facts: InspectionFacts[];
   const url = (p: string) => `${server.origin}${p}`;
   /** One page per type, and the 404 page (shown for a missing address) when the build has one. */
-  const pageTypes = () => [...pages.byPattern.entries()].map(([pattern, p]) => ({ label: pattern === p ? p : `${pattern} (${p})`, path: p })).concat(pages.notFoundPage ? [{ label: '404 page', path: MISSING }] : []);
+  const pageTypes = () => [...pages.byPattern.entries()].filter(([pattern]) => checkedPageType(pattern)).map(([pattern, p]) => ({ label: pattern === p ? p : `${pattern} (${p})`, path: p })).concat(pages.notFoundPage ? [{ label: '404 page', path: MISSING }] : []);
 
   beforeAll(async () => {
     server = await serveDirectory(site.dist);

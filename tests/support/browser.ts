@@ -237,6 +237,14 @@ const moreSpecific = (a: number[], b: number[]) => {
 };
 
 /**
+ * The Welsh page types the costly per-type checks (axe, reflow, keyboard, visual snapshots) look
+ * at: the Welsh pages are drawn by the same files as the English ones, so two of them (the home
+ * page and a report) show the Welsh header, navigation and switch; the others cost ~4 s each.
+ */
+export const WELSH_PAGE_TYPES_CHECKED: ReadonlySet<string> = new Set(['/cy/', '/cy/inspections/[slug]/']);
+export const checkedPageType = (pattern: string): boolean => !pattern.startsWith('/cy/') || WELSH_PAGE_TYPES_CHECKED.has(pattern);
+
+/**
  * Groups page paths by the source route that made them (the most specific match, as Astro picks
  * it); paths no route explains are grouped by routePatterns.
  */
