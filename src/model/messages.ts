@@ -120,6 +120,8 @@ export class Messages {
 
   /** "4 March 2026" / "4 Mawrth 2026" (`day`), or "March 2026" (`month`), from "2026-03-04", in UTC. */
   date(iso: string, parts: 'day' | 'month' = 'day'): string {
+    // A historic record's source may give only the year of publication.
+    if (/^\d{4}$/.test(iso)) return iso;
     return this.dates[parts].format(new Date(`${iso}T00:00:00Z`));
   }
 }

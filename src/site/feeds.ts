@@ -1,7 +1,10 @@
 /**
  * The Atom feed of published reports and the sitemap, written from the site model: only what may
  * be published on the build date, dated by the content (publication dates), never by the clock, so
- * the same content always gives the same bytes.
+ * the same content always gives the same bytes. A feed is in the language of the site it is made
+ * from (siteIn): the Welsh feeds (/cy/feed.xml, /cy/services/<slug>/feed.xml) have the reports
+ * published in Welsh, their Welsh pages and PDFs, and the tool's words in Welsh. The sitemap lists
+ * every page in every language, each with its alternates (hreflang).
  */
 import type { Element } from 'xast';
 import { x } from 'xastscript';
@@ -10,11 +13,13 @@ import type { Inspection, Project, Thematic } from '../model/project.ts';
 import type { Correction } from '../model/schemas/correction.ts';
 import { ratingInline } from '../document/report-tables.ts';
 import { reportTitle } from '../document/report-document.ts';
-import { formatDate } from '../document/dates.ts';
-import { SCORE_NOT_PUBLISHED, scoreText } from './listing.ts';
+import { kindLabelIn, scoreText } from './listing.ts';
 import { isYearOnly } from '../model/schemas/common.ts';
-import { kindLabel, kindOf } from '../model/inspection-kind.ts';
-import { paths } from './paths.ts';
+import { hasComposite } from '../model/project.ts';
+import { kindOf } from '../model/inspection-kind.ts';
+import { LANGUAGE_FACTS, REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
+import type { Messages } from '../model/messages.ts';
+import { paths as englishPaths, pathsIn } from './paths.ts';
 import type { SitePage } from './public-pages.ts';
 
 /**
@@ -47,9 +52,9 @@ interface FeedEntry {
 }
 
 /** A corrected report's entry says so first: "Corrected on 2 May 2026: <what changed>." */
-function correctedSummary(corrections: readonly Correction[]): string {
+function correctedSummary(m: Messages, corrections: readonly Correction[]): string {
   const last = corrections.at(-1);
-  return last ? `Corrected on ${formatDate(last.date)}: ${last.what} ` : '';
+  return last ? `${m.t('site.feeds.corrected', { date: m.date(last.date), what: last.what })} ` : '';
 }
 
 /**
@@ -58,20 +63,35 @@ function correctedSummary(corrections: readonly Correction[]): string {
  */
 export const hasFeedDate = (inspection: Pick<Inspection, 'source'>): boolean => !isYearOnly(inspection.source.published);
 
-function inspectionEntry(inspection: Inspection, site: URL): FeedEntry {
+/** The words and addresses of one language's feeds. */
+interface FeedLanguage {
+  m: Messages;
+  paths: ReturnType<typeof pathsIn>;
+  /** A report's PDF: in the feed's language when the site has it, else the English one. */
+  pdfOf: (slug: string) => string;
+}
+
+const languageOf = (model: FeedModel): FeedLanguage => {
+  const paths = pathsIn(model.project.lang);
+  const made = (href: string) => model.project.lang === REFERENCE_LANGUAGE || (model.pdfMade?.(href.slice(1)) ?? true);
+  return { m: model.project.messages[model.project.lang], paths, pdfOf: (slug) => (made(paths.inspectionPdf(slug)) ? paths.inspectionPdf(slug) : englishPaths.inspectionPdf(slug)) };
+};
+
+function inspectionEntry(inspection: Inspection, site: URL, { m, paths, pdfOf }: FeedLanguage): FeedEntry {
   const overall = ratingInline(inspection, inspection.rating.overall.rating, false);
-  const score = scoreText(inspection);
-  const fictional = inspection.service.fictional ? ' A fictional sample report.' : '';
+  const score = scoreText(inspection, m);
+  const fictional = inspection.service.fictional ? ` ${m.t('site.feeds.fictional')}` : '';
+  const rating = m.t('site.feeds.overall', { rating: overall.label, score, scored: !hasComposite(inspection) ? 'unpublished' : score === '–' ? 'no' : 'yes' });
   // A historic record is in the feed like any report, dated by its original publication (so it sorts
   // among the reports of its time, not as news), with no PDF: the entry says where the report is.
   if (inspection.historic) {
     return {
-      title: `${reportTitle(inspection)} (historic record)`,
+      title: m.t('site.feeds.historic-title', { title: reportTitle(inspection) }),
       url: new URL(paths.inspection(inspection.slug), site).href,
       published: inspection.source.published,
       updated: inspection.source.published,
-      summary: `Overall rating: ${overall.label}${score === '–' ? '' : score === SCORE_NOT_PUBLISHED ? ' (score not published)' : ` (${score})`}. A historic record: the published ratings of a report first published on ${formatDate(inspection.source.published)}, before this site; the page links to the original publication.${fictional}`,
-      category: { term: kindOf(inspection.source), label: kindLabel(inspection.source) },
+      summary: `${rating} ${m.t('site.feeds.historic', { published: m.date(inspection.source.published) })}${fictional}`,
+      category: { term: kindOf(inspection.source), label: kindLabelIn(m, inspection.source) },
     };
   }
   return {
@@ -79,25 +99,25 @@ function inspectionEntry(inspection: Inspection, site: URL): FeedEntry {
     url: new URL(paths.inspection(inspection.slug), site).href,
     published: inspection.source.published,
     updated: inspection.source.corrections.at(-1)?.date ?? inspection.source.published,
-    summary: `${correctedSummary(inspection.source.corrections)}Overall rating: ${overall.label}${score === '–' ? '' : ` (${score})`}. Fieldwork ${formatDate(inspection.source.fieldwork.start)} to ${formatDate(inspection.source.fieldwork.end)}.${fictional}`,
-    category: { term: kindOf(inspection.source), label: kindLabel(inspection.source) },
-    pdf: new URL(paths.inspectionPdf(inspection.slug), site).href,
+    summary: `${correctedSummary(m, inspection.source.corrections)}${rating} ${m.t('site.feeds.fieldwork', { start: m.date(inspection.source.fieldwork.start), end: m.date(inspection.source.fieldwork.end) })}${fictional}`,
+    category: { term: kindOf(inspection.source), label: kindLabelIn(m, inspection.source) },
+    pdf: new URL(pdfOf(inspection.slug), site).href,
   };
 }
 
-function thematicEntry(thematic: Thematic, site: URL): FeedEntry {
-  const fictional = thematic.source.fictional ? ' A fictional sample report.' : '';
+function thematicEntry(thematic: Thematic, site: URL, { m, paths }: FeedLanguage): FeedEntry {
+  const fictional = thematic.source.fictional ? ` ${m.t('site.feeds.fictional')}` : '';
   return {
     title: thematic.source.title,
     url: new URL(paths.thematic(thematic.slug), site).href,
     published: thematic.source.published,
     updated: thematic.source.corrections.at(-1)?.date ?? thematic.source.published,
-    summary: `${correctedSummary(thematic.source.corrections)}${thematic.source.summary}${fictional}`,
-    category: { term: 'thematic', label: 'Thematic inspection' },
+    summary: `${correctedSummary(m, thematic.source.corrections)}${thematic.source.summary}${fictional}`,
+    category: { term: 'thematic', label: m.t('site.kinds.thematic') },
   };
 }
 
-type FeedModel = { project: Project; inspections: readonly Inspection[]; thematics: readonly Thematic[]; buildDate: string };
+type FeedModel = { project: Project; inspections: readonly Inspection[]; thematics: readonly Thematic[]; buildDate: string; pdfMade?: (name: string) => boolean };
 
 interface FeedOf {
   title: string;
@@ -111,12 +131,14 @@ interface FeedOf {
 /** Atom 1.0: published inspections and thematic reports, newest first; ids are the reports' canonical URLs. */
 export function atomFeed(model: FeedModel, site: URL): string {
   const { publisher } = model.project;
+  const language = languageOf(model);
+  const { m, paths } = language;
   return feedXml(model, site, {
-    title: `Inspection reports – ${publisher.shortName}`,
-    subtitle: `Inspection reports and thematic reports published by ${publisher.name}, newest first.`,
+    title: m.t('site.feed.title', { publisher: publisher.shortName }),
+    subtitle: m.t('site.feeds.subtitle', { publisher: publisher.name }),
     self: paths.feed,
     alternate: paths.home,
-    entries: [...model.inspections.filter(hasFeedDate).map((i) => inspectionEntry(i, site)), ...model.thematics.map((t) => thematicEntry(t, site))],
+    entries: [...model.inspections.filter(hasFeedDate).map((i) => inspectionEntry(i, site, language)), ...model.thematics.map((t) => thematicEntry(t, site, language))],
   });
 }
 
@@ -127,12 +149,14 @@ export const hasServiceFeed = (inspections: readonly Inspection[], serviceSlug: 
 export function serviceFeed(model: FeedModel, serviceSlug: string, site: URL): string {
   const inspections = model.inspections.filter((i) => i.service.slug === serviceSlug);
   const name = inspections[0]?.service.name ?? serviceSlug;
+  const language = languageOf(model);
+  const { m, paths } = language;
   return feedXml(model, site, {
-    title: `${name}: inspection reports – ${model.project.publisher.shortName}`,
-    subtitle: `Reports of the inspections of ${name} published by ${model.project.publisher.name}, newest first.`,
+    title: m.t('site.feeds.service-title', { service: name, publisher: model.project.publisher.shortName }),
+    subtitle: m.t('site.feeds.service-subtitle', { service: name, publisher: model.project.publisher.name }),
     self: paths.serviceFeed(serviceSlug),
     alternate: paths.service(serviceSlug),
-    entries: inspections.filter(hasFeedDate).map((i) => inspectionEntry(i, site)),
+    entries: inspections.filter(hasFeedDate).map((i) => inspectionEntry(i, site, language)),
   });
 }
 
@@ -142,12 +166,14 @@ export function serviceFeed(model: FeedModel, serviceSlug: string, site: URL): s
  * inspectorate's whole programme of thematic inspections.
  */
 export function thematicFeed(model: FeedModel, site: URL): string {
+  const language = languageOf(model);
+  const { m, paths } = language;
   return feedXml(model, site, {
-    title: `Thematic reports – ${model.project.publisher.shortName}`,
-    subtitle: `Thematic inspection reports published by ${model.project.publisher.name}, newest first.`,
+    title: m.t('pages.thematics.feed-title', { publisher: model.project.publisher.shortName }),
+    subtitle: m.t('site.feeds.thematic-subtitle', { publisher: model.project.publisher.name }),
     self: paths.thematicFeed,
     alternate: paths.thematics,
-    entries: model.thematics.map((t) => thematicEntry(t, site)),
+    entries: model.thematics.map((t) => thematicEntry(t, site, language)),
   });
 }
 
@@ -157,7 +183,8 @@ function feedXml(model: FeedModel, site: URL, feedOf: FeedOf): string {
   // The feed changes when a report is published or corrected: its date is the newest of those (the build date only when there is none).
   const updated = entries.map((e) => e.updated).sort().at(-1) ?? model.buildDate;
   const self = new URL(feedOf.self, site).href;
-  const feed = x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'en-GB' }, [
+  const { m } = languageOf(model);
+  const feed = x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': LANGUAGE_FACTS[model.project.lang].tag }, [
     x('title', feedOf.title),
     x('subtitle', feedOf.subtitle),
     x('id', self),
@@ -165,7 +192,7 @@ function feedXml(model: FeedModel, site: URL, feedOf: FeedOf): string {
     x('link', { rel: 'alternate', type: 'text/html', href: new URL(feedOf.alternate, site).href }),
     x('updated', atomDate(updated)),
     x('author', [x('name', publisher.name), x('uri', publisher.website)]),
-    x('rights', `© ${publisher.copyrightHolder}. Available under the ${publisher.licence.name}: ${publisher.licence.url}`),
+    x('rights', m.t('site.feeds.rights', { holder: publisher.copyrightHolder, licence: publisher.licence.name, url: publisher.licence.url })),
     ...entries.map((entry) =>
       indented(
         x('entry', [
@@ -185,12 +212,22 @@ function feedXml(model: FeedModel, site: URL, feedOf: FeedOf): string {
   return xmlDocument(feed);
 }
 
-/** sitemaps.org 0.9: every public page with the date its content last changed, where it has one. */
-export function sitemapXml(pages: readonly SitePage[], site: URL): string {
+/**
+ * sitemaps.org 0.9: every public page with the date its content last changed, where it has one,
+ * and, for a page in more than one language, every language's address (xhtml:link hreflang, itself
+ * included, as search engines ask), the English one also as x-default.
+ */
+export function sitemapXml(pages: readonly (SitePage & { alternates?: Partial<Record<Lang, string>> })[], site: URL): string {
+  const alternate = (hreflang: string, path: string) => x('xhtml:link', { rel: 'alternate', hreflang, href: new URL(path, site).href });
+  const links = (alternates: Partial<Record<Lang, string>> = {}) => {
+    const found = Object.entries(alternates) as [Lang, string][];
+    if (found.length < 2) return [];
+    return [...found.map(([lang, path]) => alternate(LANGUAGE_FACTS[lang].tag, path)), ...(alternates.en ? [alternate('x-default', alternates.en)] : [])];
+  };
   const urlset = x(
     'urlset',
-    { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' },
-    pages.map((page) => x('url', [x('loc', new URL(page.path, site).href), page.lastmod ? x('lastmod', page.lastmod) : null])),
+    { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9', 'xmlns:xhtml': 'http://www.w3.org/1999/xhtml' },
+    pages.map((page) => x('url', [x('loc', new URL(page.path, site).href), page.lastmod ? x('lastmod', page.lastmod) : null, ...links(page.alternates)])),
   );
   return xmlDocument(urlset);
 }

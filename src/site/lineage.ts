@@ -7,7 +7,9 @@ import type { Inspection, Project } from '../model/project.ts';
 import type { LineageKind, Service } from '../model/schemas/service.ts';
 import { Lineage } from '../model/lineage.ts';
 import { formatDate } from '../document/dates.ts';
-import { paths, servicesWithInspections } from './paths.ts';
+import { pathsIn, servicesWithInspections } from './paths.ts';
+import { messageKey, type Messages } from '../model/messages.ts';
+import { REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
 
 /** A service named in a sentence: a link when it has a page (a public inspection) and is not the page's own. */
 export interface ServiceMention {
@@ -26,6 +28,8 @@ export interface LineageChange {
   after: string[];
   /** The sentence, such as "Western Bay … split on 1 April 2019 into Bridgend …, Neath Port Talbot … and Swansea …." */
   sentence: LineagePart[];
+  /** The services before and after the change, as the sentence names them. */
+  mentions: { before: ServiceMention[]; after: ServiceMention[] };
 }
 
 export interface ServiceLineage {
@@ -36,7 +40,9 @@ export interface ServiceLineage {
   history: Inspection[];
 }
 
-export function serviceLineage(project: Project, inspections: readonly Inspection[], slug: string): ServiceLineage {
+/** A service's lineage; links go to the service pages in `lang`. */
+export function serviceLineage(project: Project, inspections: readonly Inspection[], slug: string, lang: Lang = REFERENCE_LANGUAGE): ServiceLineage {
+  const paths = pathsIn(lang);
   const lineage = new Lineage(project.services);
   const bySlug = new Map(project.services.map((s) => [s.slug, s]));
   const withPage = new Set(servicesWithInspections(inspections).map((s) => s.service.slug));
@@ -50,7 +56,7 @@ export function serviceLineage(project: Project, inspections: readonly Inspectio
     const before = step.kind === 'merger' ? lineage.predecessorsOf(step.to).filter(same).map((s) => s.from) : [step.from];
     const after = step.kind === 'split' ? lineage.successorsOf(step.from).filter(same).map((s) => s.to) : [step.to];
     const key = `${step.date} ${step.kind} ${before.join(',')} ${after.join(',')}`;
-    if (!changes.has(key)) changes.set(key, { date: step.date, kind: step.kind, before, after, sentence: sentence(step.kind, step.date, before.map(mention), after.map(mention)) });
+    if (!changes.has(key)) changes.set(key, { date: step.date, kind: step.kind, before, after, sentence: sentence(step.kind, step.date, before.map(mention), after.map(mention)), mentions: { before: before.map(mention), after: after.map(mention) } });
   }
   const ancestors = lineage.ancestorsOf(slug).flatMap((s) => bySlug.get(s) ?? []);
   const inHistory = new Set([slug, ...ancestors.map((s) => s.slug)]);
@@ -80,3 +86,21 @@ function sentence(kind: LineageKind, date: string, before: ServiceMention[], aft
 
 /** The sentence as plain text, for descriptions and tests. */
 export const sentenceText = (parts: readonly LineagePart[]): string => parts.map((p) => (typeof p === 'string' ? p : p.name)).join('');
+
+/**
+ * The sentence as HTML in the messages' language, each service with a page a link:
+ * "<a>Western Bay …</a> split on 1 April 2019 into <a>Bridgend …</a> and <a>Swansea …</a>."
+ */
+export function sentenceHtml(change: LineageChange, m: Messages, link: (mention: ServiceMention) => string): string {
+  const list = (mentions: readonly ServiceMention[]) => () => joinAnd(m, mentions.map(link));
+  // One message per kind of change: Messages.html passes string values as markup, so a select on one would not match.
+  return m.html(CHANGE_MESSAGES[change.kind], { date: m.date(change.date) }, { before: list(change.mentions.before), after: list(change.mentions.after) });
+}
+
+const CHANGE_MESSAGES: Record<LineageKind, string> = { merger: messageKey('site.lineage.merger'), split: messageKey('site.lineage.split'), rename: messageKey('site.lineage.rename') };
+
+/** "A, B and C" from pieces of HTML, with the messages' "and". */
+function joinAnd(m: Messages, names: readonly string[]): string {
+  const and = m.t('site.list.and');
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')}${and}${names.at(-1)}`;
+}

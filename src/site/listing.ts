@@ -3,27 +3,39 @@
  * nation, year of publication, kind), scores with their maximum.
  * Pure functions of the site model, shared by the pages, the feed and the tests.
  */
-import { KIND_LABELS, kindOf, kindPhrase } from '../model/inspection-kind.ts';
+import { KIND_LABELS, kindOf, kindPhrase, type InspectionKind } from '../model/inspection-kind.ts';
+import { messageKey, type Messages } from '../model/messages.ts';
 import { hasComposite, type Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingRank } from '../model/rating.ts';
 import { ratingInline } from '../document/report-tables.ts';
 
 export type FacetId = 'rating' | 'nation' | 'year' | 'kind';
 
-/** A kind's inspections, as a filter page's title names them. */
-const KIND_PLURALS: Record<string, string> = { inspection: 'Standard inspections', reinspection: 'Reinspections', joint: 'Joint inspections', 'joint-reinspection': 'Joint reinspections' };
-
 /**
- * The filters of the inspections list, in the order they are offered: `label` names the filter in the
- * filter panel, `title` names one value's page in English ("Inspections rated Good"), for its
- * <title>, h1 and breadcrumb alike.
+ * The filters of the inspections list, in the order they are offered: `label` is the message that
+ * names the filter in the filter panel, `title` the message that names one value's page ("Inspections
+ * rated Good"), for its <title>, h1 and breadcrumb alike, given the value's `label` and `value`.
  */
-export const FACETS: readonly { id: FacetId; label: string; title: (value: FacetValue) => string }[] = [
-  { id: 'rating', label: 'Overall rating', title: ({ value, label }) => (value === NOT_RATED ? 'Inspections without an overall rating' : `Inspections rated ${label}`) },
-  { id: 'nation', label: 'Nation', title: ({ label }) => `Inspections in ${label}` },
-  { id: 'year', label: 'Year published', title: ({ label }) => `Inspections published in ${label}` },
-  { id: 'kind', label: 'Kind of inspection', title: ({ value, label }) => KIND_PLURALS[value] ?? `${label} inspections` },
+export const FACETS: readonly { id: FacetId; label: string; title: string }[] = [
+  { id: 'rating', label: messageKey('site.facets.rating.label'), title: messageKey('site.facets.rating.title') },
+  { id: 'nation', label: messageKey('site.facets.nation.label'), title: messageKey('site.facets.nation.title') },
+  { id: 'year', label: messageKey('site.facets.year.label'), title: messageKey('site.facets.year.title') },
+  { id: 'kind', label: messageKey('site.facets.kind.label'), title: messageKey('site.facets.kind.title') },
 ];
+
+/** Each kind of inspection in words, and each nation's name, as the site's messages give them. */
+const KIND_MESSAGES: Record<InspectionKind, string> = {
+  inspection: messageKey('site.kinds.inspection'),
+  reinspection: messageKey('site.kinds.reinspection'),
+  joint: messageKey('site.kinds.joint'),
+  'joint-reinspection': messageKey('site.kinds.joint-reinspection'),
+};
+const NATION_MESSAGES: Record<string, string> = { England: messageKey('site.nations.england'), Wales: messageKey('site.nations.wales') };
+
+/** "Joint reinspection", in the messages' language. */
+export const kindLabelIn = (m: Messages, source: Inspection['source']): string => m.t(KIND_MESSAGES[kindOf(source)]);
+/** "Wales" / "Cymru". */
+export const nationIn = (m: Messages, nation: string): string => (NATION_MESSAGES[nation] ? m.t(NATION_MESSAGES[nation]) : nation);
 
 export { KIND_LABELS, kindLabel } from '../model/inspection-kind.ts';
 const KIND_ORDER = Object.keys(KIND_LABELS);
@@ -34,19 +46,19 @@ export interface FacetValue {
   label: string;
 }
 
-/** An inspection's value for a filter. */
-export function facetOf(inspection: Inspection, facet: FacetId): FacetValue {
+/** An inspection's value for a filter: its label in the messages' language, or as the content has it without them. */
+export function facetOf(inspection: Inspection, facet: FacetId, m?: Messages): FacetValue {
   switch (facet) {
     case 'rating': {
       const rating = inspection.rating.overall.rating;
       return { value: rating, label: ratingInline(inspection, rating, false).label };
     }
     case 'nation':
-      return { value: inspection.service.nation.toLowerCase(), label: inspection.service.nation };
+      return { value: inspection.service.nation.toLowerCase(), label: m ? nationIn(m, inspection.service.nation) : inspection.service.nation };
     case 'year':
       return { value: inspection.source.published.slice(0, 4), label: inspection.source.published.slice(0, 4) };
     case 'kind':
-      return { value: kindOf(inspection.source), label: KIND_LABELS[kindOf(inspection.source)] };
+      return { value: kindOf(inspection.source), label: m ? kindLabelIn(m, inspection.source) : KIND_LABELS[kindOf(inspection.source)] };
   }
 }
 
@@ -67,10 +79,10 @@ function orderOf(inspection: Inspection, facet: FacetId): number {
 }
 
 /** Every value a filter takes among the inspections, with how many inspections have it. */
-export function facetValues(inspections: readonly Inspection[], facet: FacetId): (FacetValue & { count: number })[] {
+export function facetValues(inspections: readonly Inspection[], facet: FacetId, m?: Messages): (FacetValue & { count: number })[] {
   const values = new Map<string, FacetValue & { count: number; order: number }>();
   for (const inspection of inspections) {
-    const { value, label } = facetOf(inspection, facet);
+    const { value, label } = facetOf(inspection, facet, m);
     const entry = values.get(value) ?? { value, label, count: 0, order: orderOf(inspection, facet) };
     entry.count += 1;
     values.set(value, entry);
@@ -81,21 +93,23 @@ export function facetValues(inspections: readonly Inspection[], facet: FacetId):
 }
 
 /** The title of a filter's page for one of its values, such as "Inspections in Wales"; undefined for a value no inspection has. */
-export function facetTitle(inspections: readonly Inspection[], facet: FacetId, value: string): string | undefined {
-  const found = facetValues(inspections, facet).find((v) => v.value === value);
-  return found && FACETS.find((f) => f.id === facet)!.title(found);
+export function facetTitle(inspections: readonly Inspection[], facet: FacetId, value: string, m: Messages): string | undefined {
+  const found = facetValues(inspections, facet, m).find((v) => v.value === value);
+  // ICU selections take no hyphens: "not_rated", "joint_reinspection".
+  return found && m.t(FACETS.find((f) => f.id === facet)!.title, { value: found.value.replace(/-/g, '_'), label: found.label });
 }
 
 export function withFacet(inspections: readonly Inspection[], facet: FacetId, value: string): Inspection[] {
   return inspections.filter((inspection) => facetOf(inspection, facet).value === value);
 }
 
-/** "24 out of 36", or a dash when nothing counting towards the score was rated. */
-export function scoreText(inspection: Inspection): string {
+/** "24 out of 36", or a dash when nothing counting towards the score was rated; in the messages' language when given. */
+export function scoreText(inspection: Inspection, m?: Messages): string {
   const { overall, composite } = inspection.rating;
   // A historic record whose source does not give the score: said, never shown as 0.
-  if (!hasComposite(inspection)) return SCORE_NOT_PUBLISHED;
-  return overall.rating === NOT_RATED ? '–' : `${composite.score} out of ${composite.maximum}`;
+  if (!hasComposite(inspection)) return m ? m.t('site.score-not-published') : SCORE_NOT_PUBLISHED;
+  if (overall.rating === NOT_RATED) return '–';
+  return m ? m.t('site.score', { score: composite.score, maximum: composite.maximum }) : `${composite.score} out of ${composite.maximum}`;
 }
 
 export const SCORE_NOT_PUBLISHED = 'Not published';

@@ -8,6 +8,9 @@ import type { ImageRef } from '../document/blocks.ts';
 import { cachedPdf, type RenderedOf } from '../pdf/cache.ts';
 import { handedOver, type PdfFacts } from './handoff.ts';
 import type { Site } from './site.ts';
+import type { Messages } from '../model/messages.ts';
+import type { Lang } from '../model/language.ts';
+import { fileIn } from './paths.ts';
 import { sitePdfs, type SitePdf } from './site-pdfs.ts';
 
 function sitePdf(site: Site, name: string): SitePdf {
@@ -40,4 +43,59 @@ export async function pdfFacts(site: Site, name: string): Promise<PdfFacts> {
 /** The pictures of a report's PDF (and page), without drawing it. */
 export function pdfImages(site: Site, name: string): ImageRef[] {
   return written(name)?.images ?? sitePdf(site, name).document().images;
+}
+
+/**
+ * The facts of a PDF that may not be written yet: a Welsh PDF before the build makes one. The page
+ * then links to it without its pages and size.
+ */
+export async function pdfFactsIfWritten(site: Site, name: string): Promise<PdfFacts | undefined> {
+  const handoff = handedOver();
+  if (handoff) return handoff.pdfs.get(name);
+  if (![...sitePdfs(site)].some((pdf) => pdf.name === name)) return undefined;
+  return pdfFacts(site, name);
+}
+
+/** "PDF, 12 pages, 340 KB", in the page's language; "PDF" when its facts are not known. */
+export function pdfFactsText(m: Messages, facts: Pick<PdfFacts, 'pageCount' | 'size'> | undefined): string {
+  if (!facts) return m.t('site.download.pdf');
+  const kb = facts.size / 1024;
+  const size = kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(kb))} KB`;
+  return m.t('site.download.pdf-facts', { pages: facts.pageCount, size });
+}
+
+/** Whether the site has this PDF: written by the build, or one the live preview would draw. */
+export function pdfMade(site: Site, name: string): boolean {
+  const handoff = handedOver();
+  return handoff ? handoff.pdfs.has(name) : [...sitePdfs(site)].some((pdf) => pdf.name === name);
+}
+
+/** The pictures of a PDF that may not be written yet (a Welsh PDF before the build makes one): undefined then. */
+export function pdfImagesIfWritten(site: Site, name: string): ImageRef[] | undefined {
+  const handoff = handedOver();
+  if (handoff) return handoff.pdfs.get(name)?.images;
+  return [...sitePdfs(site)].some((pdf) => pdf.name === name) ? pdfImages(site, name) : undefined;
+}
+
+/** The PDF a page in a language links to: its own language's, or the English one while that is not made. */
+export interface LocalPdf {
+  /** Its address on the site: "/cy/inspections/<slug>/report.pdf". */
+  href: string;
+  facts: PdfFacts;
+  /** The English PDF on a page in another language (its Welsh PDF not made yet). */
+  english: boolean;
+}
+
+/**
+ * The PDF named `name` (its English name, such as "inspections/<slug>/report.pdf") as a page in
+ * `lang` links to it: the Welsh PDF under cy/ when the build made it, else the English one, said
+ * to be in English, so a Welsh page never links to a file that is not there.
+ */
+export async function localPdf(site: Site, english: Site, lang: Lang, name: string): Promise<LocalPdf> {
+  const local = fileIn(lang, name);
+  if (local !== name) {
+    const facts = await pdfFactsIfWritten(site, local);
+    if (facts) return { href: `/${local}`, facts, english: false };
+  }
+  return { href: `/${name}`, facts: await pdfFacts(english, name), english: local !== name };
 }

@@ -5,35 +5,39 @@
 import type { APIRoute } from 'astro';
 import type { ImageRef } from '../document/blocks.ts';
 import { normaliseImage } from '../document/images.ts';
+import { REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
 import { siteModel } from './model.ts';
-import { pdfImages } from './pdf-facts.ts';
+import { pdfImages, pdfImagesIfWritten } from './pdf-facts.ts';
 import { easyReadPdfName, reportPdfName, thematicReportPdfName, thematicsWithReport, withEasyRead, type ReportKind } from './reports.ts';
+import { inEveryLanguage } from './languages.ts';
+import { fileIn } from './paths.ts';
+import type { Site } from './site.ts';
 
-const picturePaths = (slugs: string[], pdfName: (slug: string) => string) => {
-  const site = siteModel();
-  return slugs.flatMap((slug) => pdfImages(site, pdfName(slug)).map((image) => ({ params: { slug, name: image.name }, props: { image } })));
-};
+/**
+ * The pictures of a page in a language: those of its PDF in that language, or, while that PDF is not
+ * made, those of the English one (the same pictures: only their descriptions are translated).
+ */
+function picturesOf(site: Site, lang: Lang, name: string): ImageRef[] {
+  if (lang !== REFERENCE_LANGUAGE) {
+    const local = pdfImagesIfWritten(site, fileIn(lang, name));
+    if (local) return local;
+  }
+  return pdfImages(siteModel(), name);
+}
 
-/** Every picture of every public inspection's full report (a historic record has no report of ours, so no pictures). */
-export const reportPicturePaths = () =>
-  picturePaths(
-    siteModel()
-      .inspections.filter((i) => !i.historic)
-      .map((i) => i.slug),
-    reportPdfName,
-  );
+const picturePaths = (slugsOf: (site: Site) => string[], pdfName: (slug: string) => string) =>
+  inEveryLanguage<{ image: ImageRef }>((site, lang) => slugsOf(site).flatMap((slug) => picturesOf(site, lang, pdfName(slug)).map((image) => ({ params: { slug, name: image.name }, props: { image } }))));
+
+/** Every picture of every public inspection's full report, in each language (a historic record has no report of ours, so no pictures). */
+export const reportPicturePaths = () => picturePaths((site) => site.inspections.filter((i) => !i.historic).map((i) => i.slug), reportPdfName);
 
 /** Every picture of every public thematic report's full report. */
-export const thematicReportPicturePaths = () =>
-  picturePaths(
-    thematicsWithReport(siteModel()).map((t) => t.slug),
-    thematicReportPdfName,
-  );
+export const thematicReportPicturePaths = () => picturePaths((site) => thematicsWithReport(site).map((t) => t.slug), thematicReportPdfName);
 
 /** Every picture of the easy-read versions of a kind of report. */
 export const easyReadPicturePaths = (kind: ReportKind) =>
   picturePaths(
-    withEasyRead(siteModel(), kind).map((r) => r.slug),
+    (site) => withEasyRead(site, kind).map((r) => r.slug),
     (slug) => easyReadPdfName(kind, slug),
   );
 

@@ -25,7 +25,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic } from '../../src/model/project.ts';
-import { browserSkipReason, discoverPages, launchBrowser, serveDirectory, type SitePages, type StaticServer } from '../support/browser.ts';
+import { browserSkipReason, checkedPageType, discoverPages, launchBrowser, serveDirectory, type SitePages, type StaticServer } from '../support/browser.ts';
 import { checkFilters, inspectionFacts, type InspectionFacts } from './lib/filters.ts';
 import { checkSkipLink, tabThrough } from './lib/keyboard.ts';
 import { findWord } from './lib/leak-check.ts';
@@ -175,6 +175,9 @@ describe('the public build, with a draft, an embargoed and a future-dated report
     expect(pdfsRead).toBeGreaterThan(0);
     expect(leaks.map((l) => `${l.file} (${l.where})`), `"${MARKER}" found in the public build`).toEqual([]);
     for (const { slug } of PLANTED) expect(fs.existsSync(path.join(site.dist, 'inspections', slug))).toBe(false);
+    // The Welsh pages, feeds and search index (under cy/ and in pagefind/) are among the files searched above.
+    expect(fs.existsSync(path.join(site.dist, 'cy/index.html'))).toBe(true);
+    for (const { slug } of PLANTED) expect(fs.existsSync(path.join(site.dist, 'cy/inspections', slug))).toBe(false);
     const data = path.join(site.dist, 'data/inspections.json');
     if (fs.existsSync(data)) expect(inspectionFacts(JSON.parse(fs.readFileSync(data, 'utf8'))).map((f) => f.slug)).not.toContain(PLANTED[0]!.slug);
   }, 120_000);
@@ -219,7 +222,7 @@ describe.skipIf(skipReason !== undefined)('the built site in chromium', () => {
   let facts: InspectionFacts[];
   const url = (p: string) => `${server.origin}${p}`;
   /** One page per type, and the 404 page (shown for a missing address) when the build has one. */
-  const pageTypes = () => [...pages.byPattern.entries()].map(([pattern, p]) => ({ label: pattern === p ? p : `${pattern} (${p})`, path: p })).concat(pages.notFoundPage ? [{ label: '404 page', path: MISSING }] : []);
+  const pageTypes = () => [...pages.byPattern.entries()].filter(([pattern]) => checkedPageType(pattern)).map(([pattern, p]) => ({ label: pattern === p ? p : `${pattern} (${p})`, path: p })).concat(pages.notFoundPage ? [{ label: '404 page', path: MISSING }] : []);
 
   beforeAll(async () => {
     server = await serveDirectory(site.dist);
@@ -312,7 +315,12 @@ describe.skipIf(skipReason !== undefined)('the built site in chromium', () => {
       errors.push(`console: ${message.text()}${from ? ` (${from.replace(server.origin, '')})` : ''}`);
     });
     page.on('pageerror', (error) => errors.push(`script error: ${error.message}`));
-    page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+    // A favicon request the browser itself aborts as the next page loads is not a failure (seen on a
+    // different page each run, more often with the Welsh pages' 28 more loads); a missing icon is a 404, reported below.
+    page.on('requestfailed', (request) => {
+      if (request.failure()?.errorText === 'net::ERR_ABORTED' && /\/favicon[^/]*$/.test(new URL(request.url()).pathname)) return;
+      errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+    });
     page.on('response', (response) => {
       if (response.status() >= 400 && response.request().resourceType() !== 'document') errors.push(`${response.status()} for ${response.url()}`);
     });

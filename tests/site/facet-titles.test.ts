@@ -12,11 +12,13 @@ import { FACETS, facetOf, facetTitle, facetValues } from '../../src/site/listing
 import { BUILD_DATE } from '../support/planted.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const inspections = loadProject(root).project.inspections.filter((i) => isPublic(i, BUILD_DATE));
+const { project } = loadProject(root);
+const inspections = project.inspections.filter((i) => isPublic(i, BUILD_DATE));
+const m = project.messages.en;
 
 describe('filter page titles', () => {
   it('names each value of each filter in English', () => {
-    const titles = Object.fromEntries(FACETS.flatMap((f) => facetValues(inspections, f.id).map((v) => [`${f.id}/${v.value}`, facetTitle(inspections, f.id, v.value)])));
+    const titles = Object.fromEntries(FACETS.flatMap((f) => facetValues(inspections, f.id).map((v) => [`${f.id}/${v.value}`, facetTitle(inspections, f.id, v.value, m)])));
     // The sample has each kind, both nations and several ratings and years.
     expect(titles).toMatchObject({
       'kind/inspection': 'Standard inspections',
@@ -31,7 +33,7 @@ describe('filter page titles', () => {
   });
 
   it('gives every filter page a title of its own, without the filter panel\'s "Label: value" form', () => {
-    const titles = FACETS.flatMap((f) => facetValues(inspections, f.id).map((v) => facetTitle(inspections, f.id, v.value)!));
+    const titles = FACETS.flatMap((f) => facetValues(inspections, f.id).map((v) => facetTitle(inspections, f.id, v.value, m)!));
     expect(titles.length).toBeGreaterThanOrEqual(10);
     expect(new Set(titles).size).toBe(titles.length);
     for (const title of titles) {
@@ -44,8 +46,16 @@ describe('filter page titles', () => {
   it('takes the title from the value as the inspections have it, and has none for a value no inspection has', () => {
     const inspection = inspections.find((i) => i.source.reinspectionOf && i.source.partners.length === 0) ?? inspections.find((i) => i.source.reinspectionOf)!;
     const { value, label } = facetOf(inspection, 'rating');
-    expect(facetTitle([inspection], 'rating', value)).toBe(`Inspections rated ${label}`);
-    expect(facetTitle([inspection], 'kind', 'inspection')).toBeUndefined();
-    expect(facetTitle(inspections, 'nation', 'atlantis')).toBeUndefined();
+    expect(facetTitle([inspection], 'rating', value, m)).toBe(`Inspections rated ${label}`);
+    expect(facetTitle([inspection], 'kind', 'inspection', m)).toBeUndefined();
+    expect(facetTitle(inspections, 'nation', 'atlantis', m)).toBeUndefined();
+  });
+
+  it('names them in Welsh from the Welsh messages, each title its own and none the English one', () => {
+    const cy = project.messages.cy;
+    const titles = FACETS.flatMap((f) => facetValues(inspections, f.id, cy).map((v) => [facetTitle(inspections, f.id, v.value, cy)!, facetTitle(inspections, f.id, v.value, m)!] as const));
+    expect(Object.fromEntries(titles)).toMatchObject({ 'Arolygiadau yng Nghymru': 'Inspections in Wales', 'Ailarolygiadau ar y cyd': 'Joint reinspections' });
+    expect(new Set(titles.map(([welsh]) => welsh)).size).toBe(titles.length);
+    for (const [welsh, english] of titles) expect(welsh).not.toBe(english);
   });
 });

@@ -1,13 +1,19 @@
 /** The Atom feed and the sitemap as XML: hostile text in content stays text, and the layout is the one readers' tools have always had. */
 import { describe, expect, it } from 'vitest';
 import type { Project, Thematic } from '../../src/model/project.ts';
+import path from 'node:path';
 import { atomFeed, sitemapXml } from '../../src/site/feeds.ts';
+import { ContentReader } from '../../src/check/content-reader.ts';
+import { DiagnosticList } from '../../src/check/diagnostics.ts';
+import { loadMessages } from '../../src/check/messages.ts';
 
 const site = new URL('https://reports.example/');
 const publisher = { shortName: 'HMI & Co', name: 'Inspectorate "of" <Things>', website: 'https://example.org/?a=1&b=2', copyrightHolder: 'Crown', licence: { name: 'Open Government Licence v3.0', url: 'https://example.org/ogl' } };
 const thematic = (slug: string, title: string, published: string) =>
   ({ slug, source: { title, published, summary: 'Knives & <script>alert(1)</script>.', fictional: true, corrections: [] } }) as unknown as Thematic;
-const feedOf = (thematics: Thematic[]) => atomFeed({ project: { publisher } as unknown as Project, inspections: [], thematics, buildDate: '2026-01-01' }, site);
+// The tool's words in the feed are the project's messages (templates/messages).
+const messages = loadMessages(new ContentReader(path.resolve(import.meta.dirname, '../..'), new DiagnosticList()));
+const feedOf = (thematics: Thematic[], lang: 'en' | 'cy' = 'en') => atomFeed({ project: { publisher, lang, messages } as unknown as Project, inspections: [], thematics, buildDate: '2026-01-01' }, site);
 
 describe('the Atom feed', () => {
   it('escapes markup and ampersands in content, so a title or summary can never become an element', () => {
@@ -53,7 +59,7 @@ describe('the sitemap', () => {
     expect(sitemapXml([{ path: '/', lastmod: '2026-04-14' }, { path: '/search/?q=a&b' }], site)).toBe(
       [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
         '  <url><loc>https://reports.example/</loc><lastmod>2026-04-14</lastmod></url>',
         '  <url><loc>https://reports.example/search/?q=a&#x26;b</loc></url>',
         '</urlset>',
@@ -61,4 +67,25 @@ describe('the sitemap', () => {
       ].join('\n'),
     );
   });
+
+  it('gives a page in both languages the address of each, itself included, and x-default English', () => {
+    const alternates = { en: '/inspections/', cy: '/cy/inspections/' };
+    const xml = sitemapXml([{ path: '/inspections/', alternates }, { path: '/cy/inspections/', alternates }, { path: '/ratings/', alternates: { en: '/ratings/' } }], site);
+    const links = '<xhtml:link rel="alternate" hreflang="en-GB" href="https://reports.example/inspections/"/><xhtml:link rel="alternate" hreflang="cy" href="https://reports.example/cy/inspections/"/><xhtml:link rel="alternate" hreflang="x-default" href="https://reports.example/inspections/"/>';
+    expect(xml).toContain(`<url><loc>https://reports.example/inspections/</loc>${links}</url>`);
+    expect(xml).toContain(`<url><loc>https://reports.example/cy/inspections/</loc>${links}</url>`);
+    expect(xml).toContain('<url><loc>https://reports.example/ratings/</loc></url>');
+  });
 });
+
+describe('the Welsh feed', () => {
+  it('is in Welsh: its language, title and the words it adds to an entry', () => {
+    const feed = feedOf([thematic('knives', 'Cyllyll', '2025-03-01')], 'cy');
+    expect(feed).toContain('xml:lang="cy"');
+    expect(feed).toContain('<title>Adroddiadau arolygu – HMI &#x26; Co</title>');
+    expect(feed).toContain('Adroddiad enghreifftiol ffuglennol.</summary>');
+    expect(feed).toContain('<id>https://reports.example/cy/thematic/knives/</id>');
+    expect(feed).not.toContain('A fictional sample report');
+  });
+});
+

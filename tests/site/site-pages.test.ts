@@ -5,6 +5,7 @@
  * embargoed and future reports nowhere in dist/, and the private preview build that has them all,
  * marked as drafts on every page and every PDF page, without touching dist/.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { messagesIn } from '../support/messages.ts';
 import zlib from 'node:zlib';
@@ -13,7 +14,10 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseMessage, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse as parseYaml } from 'yaml';
 import { loadProject } from '../../src/check/load-project.ts';
+import { reportTitle } from '../../src/document/report-document.ts';
 import { isPublic, type Inspection, type Project, type Thematic } from '../../src/model/project.ts';
 import type { Framework } from '../../src/model/schemas/framework.ts';
 import { FACETS, facetOf, facetTitle, facetValues } from '../../src/site/listing.ts';
@@ -25,6 +29,7 @@ import { BUILD_DATE, hashTree, sharedPreview, unplannedStderr } from '../support
 
 const buildDate = BUILD_DATE;
 const DRAFT_NOTICE = 'DRAFT – NOT FOR PUBLICATION';
+const DRAFT_NOTICE_CY = "DRAFFT – NID I'W GYHOEDDI";
 
 let project: string;
 let dist: Map<string, Buffer>;
@@ -120,6 +125,8 @@ describe('the site around the reports', () => {
     for (const file of [...dist.keys()].filter((f) => f.endsWith('.html'))) {
       const page = html(dist, file);
       const title = textOf(select('title', page)!);
+      // Welsh pages: their language's words and navigation ('the Welsh and English pages' below).
+      if (file.startsWith('cy/')) continue;
       expect(title, file).toMatch(/ – HMI Probation$/);
       expect(select('meta[name="description"]', page)?.properties.content, file).toBeTruthy();
       expect(select('meta[property="og:title"]', page)?.properties.content, file).toBe(title.replace(/ – HMI Probation$/, ''));
@@ -175,7 +182,7 @@ describe('the site around the reports', () => {
         expect(slugsIn(page), `${facet.id}/${value}`).toEqual(inspections.filter((i) => facetOf(i, facet.id).value === value).map((i) => i.slug));
         expect(select(`.app-filters a[aria-current="page"][href="/inspections/${facet.id}/${value}/"]`, page), `${facet.id}/${value}`).toBeTruthy();
         // One title, read as English, in <title>, h1 and the breadcrumb's current page.
-        const title = facetTitle(inspections, facet.id, value)!;
+        const title = facetTitle(inspections, facet.id, value, model.messages.en)!;
         expect([textOf(select('title', page)!), textOf(select('h1', page)!), textOf(select('.govuk-breadcrumbs [aria-current="page"]', page)!)], `${facet.id}/${value}`).toEqual([`${title} – HMI Probation`, title, title]);
         pages++;
       }
@@ -222,10 +229,10 @@ describe('the site around the reports', () => {
       const section = frameworkSection(page, framework);
       const tables = selectAll('table', section).map((table) => selectAll('tbody tr', table).map(rowText));
       expect(tables[1], framework.id).toEqual(
-        bandRanges(framework, framework.caseSample.bands, { unit: '%', whole: true, top: 100 }).map(({ rating, range }) => `${label(framework, rating)} ${range}`),
+        bandRanges(framework, framework.caseSample.bands, { unit: '%', whole: true, top: 100 }, model.messages.en).map(({ rating, range }) => `${label(framework, rating)} ${range}`),
       );
       expect(tables[2], framework.id).toEqual(
-        bandRanges(framework, framework.composite.bands, { unit: '', whole: !framework.composite.scaleWhenNotRated, top: 36 }).map(({ rating, range }) => `${label(framework, rating)} ${range}`),
+        bandRanges(framework, framework.composite.bands, { unit: '', whole: !framework.composite.scaleWhenNotRated, top: 36 }, model.messages.en).map(({ rating, range }) => `${label(framework, rating)} ${range}`),
       );
       const sectionText = squash(textOf(section));
       expect(sectionText).toContain(`fewer than ${framework.caseSample.minimumSample} cases`);
@@ -315,9 +322,11 @@ describe('drafts, embargoed reports and reports dated after the build date', () 
     expect(previewIndex.toLowerCase()).toContain(MARKERS.draft.toLowerCase());
     for (const file of files.filter((f) => f.endsWith('.html'))) {
       const page = html(preview, file);
-      expect(squash(textOf(select('.app-draft-banner', page) ?? { type: 'root', children: [] })), file).toContain(DRAFT_NOTICE);
+      // A Welsh page says it in Welsh.
+      const notice = file.startsWith('cy/') ? DRAFT_NOTICE_CY : DRAFT_NOTICE;
+      expect(squash(textOf(select('.app-draft-banner', page) ?? { type: 'root', children: [] })), file).toContain(notice);
       expect(select('meta[name="robots"]', page)?.properties.content, file).toBe('noindex, nofollow');
-      expect(textOf(select('title', page)!), file).toMatch(new RegExp(`^${DRAFT_NOTICE}: `));
+      expect(textOf(select('title', page)!), file).toMatch(new RegExp(`^${notice}: `));
     }
     expect(preview.get('robots.txt')!.toString('utf8')).toContain('Disallow: /');
     // dist/ is exactly as the public build left it.
@@ -360,3 +369,184 @@ function frameworkSection(page: Root, framework: Framework): Root {
   const end = children.findIndex((c, i) => i > start && c.tagName === 'h2');
   return { type: 'root', children: children.slice(start, end === -1 ? undefined : end) };
 }
+
+describe('the Welsh and English pages', () => {
+  const pages = () => [...dist.keys()].filter((file) => file.endsWith('.html'));
+  const welshPages = () => pages().filter((file) => file.startsWith('cy/'));
+  /** A page's file from its address on the site: "/cy/inspections/" → "cy/inspections/index.html". */
+  const fileOf = (href: string) => `${new URL(href, DEFAULT_SITE_URL).pathname.slice(1)}index.html`;
+  const alternatesOf = (page: Root) => Object.fromEntries(selectAll('link[rel="alternate"][hreflang]', page).map((link) => [String(link.properties.hrefLang), String(link.properties.href)]));
+
+  it('gives every page the language of its folder: Welsh under cy/, English elsewhere', () => {
+    expect(welshPages().length).toBeGreaterThan(20);
+    for (const file of pages()) {
+      const page = html(dist, file);
+      const welsh = file.startsWith('cy/');
+      expect(select('html', page)?.properties.lang, file).toBe(welsh ? 'cy' : 'en-GB');
+      expect(select('meta[property="og:locale"]', page)?.properties.content, file).toBe(welsh ? 'cy_GB' : 'en_GB');
+    }
+    // A Welsh page for each page of the design that has one, the Welsh service's reports included.
+    const welshService = inspections.find((i) => i.service.nation === 'Wales' && !i.historic && i.easyRead)!;
+    for (const file of ['cy/index.html', 'cy/inspections/index.html', `cy/inspections/${welshService.slug}/index.html`, `cy/inspections/${welshService.slug}/easy-read/index.html`, 'cy/services/index.html', `cy/services/${welshService.service.slug}/index.html`, 'cy/thematic/index.html', 'cy/search/index.html', 'cy/accessibility/index.html', 'cy/methodology/index.html', 'cy/glossary/index.html'])
+      expect(dist.has(file), file).toBe(true);
+    // Only reports published in Welsh: no English service's report has a Welsh page.
+    for (const inspection of inspections.filter((i) => i.service.nation === 'England')) expect(dist.has(`cy/inspections/${inspection.slug}/index.html`), inspection.slug).toBe(false);
+    // Pages only in English are not made in Welsh.
+    for (const folder of ['cy/ratings/', 'cy/annual-reports/', 'cy/recommendations-tracker/', 'cy/data/']) expect([...dist.keys()].some((file) => file.startsWith(folder)), folder).toBe(false);
+  });
+
+  it('pairs every page that exists in both languages with hreflang alternates both ways and x-default English, and a language switch to its pair', () => {
+    let pairs = 0;
+    for (const file of pages().filter((f) => f !== '404.html')) {
+      const page = html(dist, file);
+      const alternates = alternatesOf(page);
+      const welsh = file.startsWith('cy/');
+      const other = welsh ? file.slice('cy/'.length) : `cy/${file}`;
+      const switcher = select('.app-language-switch a', page);
+      if (!dist.has(other)) {
+        expect(alternates, `${file}: no ${other}, so no alternates`).toEqual({});
+        expect(switcher, file).toBeUndefined();
+        continue;
+      }
+      pairs++;
+      expect(Object.keys(alternates).sort(), file).toEqual(['cy', 'en-GB', 'x-default']);
+      expect(fileOf(alternates['en-GB']!), file).toBe(welsh ? other : file);
+      expect(fileOf(alternates.cy!), file).toBe(welsh ? file : other);
+      expect(alternates['x-default'], file).toBe(alternates['en-GB']);
+      // The pair's own alternates point back.
+      expect(alternatesOf(html(dist, other)), file).toEqual(alternates);
+      expect(select('meta[property="og:locale:alternate"]', page)?.properties.content, file).toBe(welsh ? 'en_GB' : 'cy_GB');
+      // The switch: the other language's page, named in its own language and marked as such.
+      expect(switcher, file).toBeTruthy();
+      expect(fileOf(String(switcher!.properties.href)), file).toBe(other);
+      expect([textOf(switcher!), switcher!.properties.lang, switcher!.properties.hrefLang], file).toEqual(welsh ? ['English', 'en-GB', 'en-GB'] : ['Cymraeg', 'cy', 'cy']);
+      expect(textOf(select('.app-language-switch [aria-current="true"]', page)!), file).toBe(welsh ? 'Cymraeg' : 'English');
+    }
+    expect(pairs).toBe(2 * welshPages().length);
+  });
+
+  it('links every Welsh page to Welsh pages where they exist, and lists only Welsh pages in its navigation', () => {
+    const welshAddresses = new Set(welshPages().map((file) => `/${file.replace(/index\.html$/, '')}`));
+    for (const file of welshPages()) {
+      const page = html(dist, file);
+      expect(selectAll('.govuk-service-navigation a', page).map((a) => [textOf(a), a.properties.href]), file).toEqual([
+        ['Arolygiadau', '/cy/inspections/'],
+        ['Adroddiadau thematig', '/cy/thematic/'],
+        ['Geirfa', '/cy/glossary/'],
+        ['Sut rydym yn graddio', '/cy/methodology/'],
+        ['Chwilio', '/cy/search/'],
+      ]);
+      for (const link of selectAll('a[href^="/"]', page)) {
+        const href = String(link.properties.href).split('#')[0]!;
+        if (link.properties.lang || !href.endsWith('/')) continue;
+        // An English page is linked only when there is no Welsh one.
+        if (!href.startsWith('/cy/')) expect(welshAddresses.has(`/cy${href}`), `${file} links to ${href}`).toBe(false);
+        else expect(welshAddresses.has(href), `${file} links to ${href}`).toBe(true);
+      }
+    }
+  });
+
+  it('writes no English interface words on a Welsh page: no English message that differs from its Welsh one, outside the authors’ text', () => {
+    // Every literal piece of every English message whose Welsh message differs (plural and select
+    // branches and tags included), from the message files themselves.
+    const catalogue = (lang: string) => {
+      const flat = new Map<string, string>();
+      const walk = (value: unknown, at: string) => {
+        if (typeof value === 'string') flat.set(at, value);
+        else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, at ? `${at}.${key}` : key);
+      };
+      for (const file of fs.readdirSync(path.join(project, 'templates/messages', lang))) walk(parseYaml(fs.readFileSync(path.join(project, 'templates/messages', lang, file), 'utf8')), file.replace(/\.yaml$/, ''));
+      return flat;
+    };
+    const english = catalogue('en');
+    const welsh = catalogue('cy');
+    const literals = (elements: MessageFormatElement[]): string[] =>
+      elements.flatMap((element) => {
+        if (element.type === TYPE.literal) return [element.value];
+        if (element.type === TYPE.plural || element.type === TYPE.select) return Object.values(element.options).flatMap((option) => literals(option.value));
+        if (element.type === TYPE.tag) return literals(element.children);
+        return [];
+      });
+    const piecesOf = (text: string) => literals(parseMessage(text, { ignoreTag: false })).map((literal) => literal.trim().replace(/^[\s,.:;()–-]+|[\s,.:;()–-]+$/g, ''));
+    // A piece both languages write ("PDF", "Atom") is not English.
+    const inWelsh = new Set([...welsh.values()].flatMap(piecesOf));
+    const englishWords = new Set<string>();
+    for (const [key, text] of english) {
+      if (welsh.get(key) === text) continue;
+      // Words, not punctuation or a lone letter.
+      for (const piece of piecesOf(text)) if (/\p{L}{3}/u.test(piece) && !inWelsh.has(piece)) englishWords.add(piece);
+    }
+    expect(englishWords.size).toBeGreaterThan(100);
+    // The authors' text (still English where the content has no Welsh yet) and the pages that draw a
+    // report's document (the document renderers' words) are not the site's: they are taken out first.
+    const authors = [
+      ...model.services.flatMap((s) => [s.name, s.shortName, s.region, s.policeForceArea]),
+      ...model.frameworks.flatMap((f) => [f.name, f.notRatedLabel, ...f.ratingScale.map((r) => r.label), ...f.domains.flatMap((d) => [d.name, ...d.standards.map((st) => st.name)])]),
+      ...thematics.flatMap((t) => [t.source.title, t.source.summary]),
+      // A report's title is written from its document template (templates/documents): the authors' too.
+      ...inspections.map((i) => reportTitle(i)),
+      // The frameworks' own words on the methodology page: statements, key questions, limiting judgements.
+      ...model.frameworks.flatMap((f) => [
+        f.professionalJudgement.footnote,
+        ...f.limitingJudgements.map((l) => l.explanation),
+        ...f.domains.flatMap((d) => d.standards.flatMap((st) => [st.statement, ...st.keyQuestions.map((q) => `${q.id} ${q.text}`)])),
+      ]),
+      ...model.glossary.flatMap((g) => [g.term, g.definition, ...g.aliases]),
+      model.publisher.name,
+      model.publisher.shortName,
+      model.publisher.licence.name,
+      model.publisher.alternativeFormats,
+      ...model.publisher.address,
+    ].filter((text): text is string => typeof text === 'string' && text.length > 0).sort((a, b) => b.length - a.length);
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const found: string[] = [];
+    for (const file of welshPages()) {
+      const page = html(dist, file);
+      const drawn = select('.app-cover, .app-easy-read', page) ? ['header', '.govuk-service-navigation', '.govuk-breadcrumbs', '.app-download', '.app-easy-read-link', '.app-easy-read__download', '.app-easy-read__full', 'footer'] : ['body'];
+      let text = drawn.flatMap((selector) => selectAll(selector, page)).map((element) => squash(textOf(element))).join(' | ');
+      for (const author of authors) text = text.split(author).join(' | ');
+      for (const words of englishWords) if (new RegExp(`(?<![\\p{L}])${escape(words)}(?![\\p{L}])`, 'u').test(text)) found.push(`${file}: "${words}"`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('publishes a Welsh feed and a Welsh feed for each service published in Welsh, entries in Welsh, and lists both languages in the sitemap with their alternates', () => {
+    const feed = dist.get('cy/feed.xml')!.toString('utf8');
+    expect(feed).toMatch(/<feed [^>]*xml:lang="cy"/);
+    expect(feed).toContain('<title>Adroddiadau arolygu – HMI Probation</title>');
+    const welshReports = inspections.filter((i) => i.service.nation === 'Wales');
+    const ids = [...feed.matchAll(/<entry>[\s\S]*?<id>(.*?)<\/id>/g)].map((m) => m[1]!);
+    expect(ids.sort()).toEqual(welshReports.map((i) => `${DEFAULT_SITE_URL}cy/inspections/${i.slug}/`).sort());
+    expect(feed).toMatch(/<summary>Gradd gyffredinol: /);
+    expect(feed).not.toContain('Overall rating');
+    for (const service of new Set(welshReports.map((i) => i.service.slug))) expect(dist.get(`cy/services/${service}/feed.xml`)?.toString('utf8'), service).toMatch(/xml:lang="cy"/);
+    expect(dist.get('feed.xml')!.toString('utf8')).toMatch(/<feed [^>]*xml:lang="en-GB"/);
+    const sitemap = dist.get('sitemap.xml')!.toString('utf8');
+    for (const file of welshPages()) {
+      const welshUrl = new URL(`/${file.replace(/index\.html$/, '')}`, DEFAULT_SITE_URL).href;
+      const englishUrl = welshUrl.replace(`${DEFAULT_SITE_URL}cy/`, DEFAULT_SITE_URL);
+      const alternates = `<xhtml:link rel="alternate" hreflang="en-GB" href="${englishUrl}"/><xhtml:link rel="alternate" hreflang="cy" href="${welshUrl}"/><xhtml:link rel="alternate" hreflang="x-default" href="${englishUrl}"/>`;
+      // Each of the pair lists both, itself included, as search engines ask.
+      expect(sitemap, file).toContain(`<loc>${welshUrl}</loc>`);
+      expect(sitemap.split(alternates).length - 1, file).toBe(2);
+    }
+  });
+
+  it('indexes each language apart for search: Welsh pages in the Welsh index with Welsh filters, English pages in the English one', () => {
+    const entry = JSON.parse(dist.get('pagefind/pagefind-entry.json')!.toString('utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages).sort()).toEqual(['cy', 'en-gb']);
+    const fragments = [...dist].filter(([file]) => file.startsWith('pagefind/fragment/')).map(([file, bytes]) => JSON.parse(readable(file, bytes).replace(/^pagefind_dcd/, '')) as { url: string; language?: string; filters: Record<string, string[]> });
+    const welsh = fragments.filter((f) => f.url.startsWith('/cy/'));
+    expect(welsh.length).toBe(entry.languages.cy!.page_count);
+    expect(fragments.length - welsh.length).toBe(entry.languages['en-gb']!.page_count);
+    for (const fragment of welsh) {
+      expect(Object.keys(fragment.filters).sort(), fragment.url).toEqual(expect.arrayContaining(['Blwyddyn', 'Fersiwn', 'Math']));
+      expect(Object.keys(fragment.filters), fragment.url).not.toContain('Kind');
+    }
+    // The Welsh search page reads the Welsh index (its <html lang>) and gives Pagefind Welsh words.
+    const search = html(dist, 'cy/search/index.html');
+    expect(select('html', search)?.properties.lang).toBe('cy');
+    expect(JSON.parse(String(select('#search', search)!.properties.dataTranslations))).toMatchObject({ placeholder: 'Chwilio', filters_label: 'Hidlyddion' });
+  });
+});
+

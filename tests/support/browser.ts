@@ -201,10 +201,15 @@ interface SourceRoute {
   score: number[];
 }
 
-/** The page routes under src/pages (Astro's file-based routing): .astro, .md, .mdx and .html files. */
+/**
+ * The page routes under src/pages (Astro's file-based routing): .astro, .md, .mdx and .html files.
+ * A page in src/pages/[...lang]/ is two routes, two page types: English at its own address, Welsh
+ * under /cy/ (src/site/paths.ts).
+ */
 export function sourceRoutes(pagesDir: string): SourceRoute[] {
   return filesUnder(pagesDir)
     .filter((f) => /\.(astro|md|mdx|html)$/.test(f) && !f.split('/').some((part) => part.startsWith('_')))
+    .flatMap((file) => (file.startsWith('[...lang]/') ? [file.slice('[...lang]/'.length), `cy/${file.slice('[...lang]/'.length)}`] : [file]))
     .map((file) => {
       const segments = file.replace(/\.(astro|md|mdx|html)$/, '').split('/');
       if (segments[segments.length - 1] === 'index') segments.pop();
@@ -230,6 +235,14 @@ const moreSpecific = (a: number[], b: number[]) => {
   }
   return false;
 };
+
+/**
+ * The Welsh page types the costly per-type checks (axe, reflow, keyboard, visual snapshots) look
+ * at: the Welsh pages are drawn by the same files as the English ones, so two of them (the home
+ * page and a report) show the Welsh header, navigation and switch; the others cost ~4 s each.
+ */
+export const WELSH_PAGE_TYPES_CHECKED: ReadonlySet<string> = new Set(['/cy/', '/cy/inspections/[slug]/']);
+export const checkedPageType = (pattern: string): boolean => !pattern.startsWith('/cy/') || WELSH_PAGE_TYPES_CHECKED.has(pattern);
 
 /**
  * Groups page paths by the source route that made them (the most specific match, as Astro picks

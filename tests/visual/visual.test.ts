@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowCompiledFunctions, discoverPages, filesUnder, groupByRoute, launchBrowser, routePatterns, serveDirectory, type StaticServer } from '../support/browser.ts';
+import { allowCompiledFunctions, checkedPageType, discoverPages, filesUnder, groupByRoute, launchBrowser, routePatterns, serveDirectory, type StaticServer } from '../support/browser.ts';
 import { PLANTED, PLANTED_THEMATICS, TRACKER_THEMATICS } from '../support/planted.ts';
 import { sharedPreview, type SharedPreview } from '../support/shared-site.ts';
 import {
@@ -160,7 +160,7 @@ describe.skipIf(skipReason !== undefined)('visual snapshots', () => {
     const { all, notFoundPage } = discoverPages(site.dist);
     // Each page type's first page in sorted order (the choice stays put when pages change size),
     // leaving out the odd reports planted for other tests where the type has a real one.
-    const types = [...groupByRoute(all, path.join(site.project, 'src/pages'))].map(([pattern, members]) => {
+    const types = [...groupByRoute(all, path.join(site.project, 'src/pages'))].filter(([pattern]) => checkedPageType(pattern)).map(([pattern, members]) => {
       const sorted = [...members].sort();
       return { pattern, address: sorted.find(typical) ?? sorted[0]! };
     });

@@ -185,7 +185,8 @@ export async function checkSkipLink(page: Page): Promise<SkipLinkResult> {
     return { tag: el.tagName, href: el.getAttribute('href') ?? '', text: (el.innerText ?? '').trim(), width: r.width, height: r.height, top: r.top, left: r.left };
   });
   if (!first) return { problems: ['the first Tab focuses nothing'] };
-  if (first.tag !== 'A' || !first.href.startsWith('#') || !/skip/i.test(first.text)) {
+  // A skip link in English ("Skip to main content") or in Welsh ("Neidio i'r prif gynnwys").
+  if (first.tag !== 'A' || !first.href.startsWith('#') || !/skip|neidio/i.test(first.text)) {
     return { problems: [`the first Tab stop is not a skip link: <${first.tag.toLowerCase()} href="${first.href}"> "${first.text}"`] };
   }
   if (first.width < 10 || first.height < 10 || first.top < 0 || first.left < 0) problems.push(`the skip link is not visible when focused (${Math.round(first.width)}×${Math.round(first.height)} px at ${Math.round(first.left)},${Math.round(first.top)})`);
