@@ -86,7 +86,7 @@ function inspectionEntry(inspection: Inspection, site: URL, { m, paths, pdfOf }:
   // among the reports of its time, not as news), with no PDF: the entry says where the report is.
   if (inspection.historic) {
     return {
-      title: m.t('site.feeds.historic-title', { title: reportTitle(inspection) }),
+      title: m.t('site.feeds.historic-title', { title: reportTitle(inspection, m) }),
       url: new URL(paths.inspection(inspection.slug), site).href,
       published: inspection.source.published,
       updated: inspection.source.published,
@@ -95,7 +95,7 @@ function inspectionEntry(inspection: Inspection, site: URL, { m, paths, pdfOf }:
     };
   }
   return {
-    title: reportTitle(inspection),
+    title: reportTitle(inspection, m),
     url: new URL(paths.inspection(inspection.slug), site).href,
     published: inspection.source.published,
     updated: inspection.source.corrections.at(-1)?.date ?? inspection.source.published,

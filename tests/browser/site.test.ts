@@ -98,7 +98,8 @@ function reflowProblems({ ratingsShown }: { ratingsShown: boolean }): string[] {
     const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.parentElement?.closest('.govuk-visually-hidden')) continue;
-      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+      // A break after a hyphen ("Tŷ-" / "gwyn") is where a compound may break: each part is a word here.
+      for (const word of (node.textContent ?? '').matchAll(/[^\s-]+-?/g)) {
         const range = document.createRange();
         range.setStart(node, word.index);
         range.setEnd(node, word.index + word[0].length);

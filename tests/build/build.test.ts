@@ -9,6 +9,7 @@ import { buildDateFrom, isPublic } from '../../src/model/project.ts';
 import { siteOf } from '../../src/site/site.ts';
 import { publishedInspection } from '../../src/model/publish.ts';
 import { FACETS, facetValues } from '../../src/site/listing.ts';
+import { hasServiceFeed } from '../../src/site/feeds.ts';
 
 const buildDate = BUILD_DATE;
 /** The shared sample build (tests/support/shared-site.ts): its project copy and what it wrote into dist/. */
@@ -54,7 +55,8 @@ describe('npm run build', () => {
       'data/key-questions.json',
       'data/index.html',
       // A feed per inspected service and one for the series of thematic reports.
-      ...[...new Set(publicInspections.map((i) => i.service.slug))].map((service) => `services/${service}/feed.xml`),
+      // A service whose only reports are dated by their year alone has no feed (an Atom entry needs a day).
+      ...[...new Set(publicInspections.map((i) => i.service.slug))].filter((service) => hasServiceFeed(publicInspections, service)).map((service) => `services/${service}/feed.xml`),
       'thematic/feed.xml',
       ...[...new Set(publicInspections.map((i) => i.source.fieldwork.start.slice(0, 4)))].flatMap((year) => [`ratings/${year}/index.html`, `ratings/${year}/ratings.pdf`]),
       // The annual reports: their list, and per public report its page, its PDF and the ratings of its inspections in full (landscape PDF).

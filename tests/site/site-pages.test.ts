@@ -513,7 +513,7 @@ describe('the Welsh and English pages', () => {
   it('publishes a Welsh feed and a Welsh feed for each service published in Welsh, entries in Welsh, and lists both languages in the sitemap with their alternates', () => {
     const feed = dist.get('cy/feed.xml')!.toString('utf8');
     expect(feed).toMatch(/<feed [^>]*xml:lang="cy"/);
-    expect(feed).toContain('<title>Adroddiadau arolygu – HMI Probation</title>');
+    expect(feed).toContain('<title>Adroddiadau arolygu – AEF Prawf</title>');
     const welshReports = inspections.filter((i) => i.service.nation === 'Wales');
     const ids = [...feed.matchAll(/<entry>[\s\S]*?<id>(.*?)<\/id>/g)].map((m) => m[1]!);
     expect(ids.sort()).toEqual(welshReports.map((i) => `${DEFAULT_SITE_URL}cy/inspections/${i.slug}/`).sort());
