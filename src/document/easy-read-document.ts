@@ -226,7 +226,7 @@ class EasyReadBuilder {
     if (url === 'generated:rating-scale' && this.inspection) {
       const svg = ratingScaleSvg(this.inspection);
       // Not a square: the renderers draw it wider than the other pictures, so its words can be read.
-      return this.addImage({ source: `generated:rating-scale:${this.inspection.framework.id}:${this.inspection.rating.overall.rating}`, name: 'rating-scale.png', svg });
+      return this.addImage({ source: `generated:rating-scale:${this.inspection.framework.id}:${this.inspection.rating.overall.rating}:${this.m.lang}`, name: 'rating-scale.png', svg });
     }
     const resolved = resolvePicture(url, folder, this.contentFolder);
     if (resolved.kind === 'unknown-openmoji' || resolved.kind === 'refused') {
