@@ -107,7 +107,7 @@ export function ratingRank(framework: Framework, rating: string): number {
 
 export function ratingLabel(framework: Framework, rating: string): string {
   if (rating === NOT_RATED) return framework.notRatedLabel;
-  if (rating === NOT_KNOWN) return 'Unclear';
+  if (rating === NOT_KNOWN) return framework.unclearLabel;
   return framework.ratingScale.find((level) => level.id === rating)?.label ?? rating;
 }
 

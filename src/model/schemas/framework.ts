@@ -61,6 +61,8 @@ export const frameworkSchema = withWelsh(
   inEffectUntil: isoDate.optional(),
   ratingScale: z.array(ratingLevelSchema).min(2),
   notRatedLabel: nonEmptyText.default('Not rated'),
+  /** For historic records: a rating that could not be taken with certainty from the source. */
+  unclearLabel: nonEmptyText.default('Unclear').describe('Shown for a historic record\'s rating that its source does not make certain, such as Unclear.'),
   caseSample: z.strictObject({
     /** lowest-key-question: the standard takes the band of its lowest key question. */
     rule: z.literal('lowest-key-question'),
@@ -100,7 +102,7 @@ export const frameworkSchema = withWelsh(
     .default([]),
   domains: z.array(domainSchema).min(1),
   }),
-  ['name', 'notRatedLabel'],
+  ['name', 'notRatedLabel', 'unclearLabel'],
 );
 
 export type RatingLevel = z.infer<typeof ratingLevelSchema>;
