@@ -84,7 +84,10 @@ export function standardColumns(inspections: readonly Inspection[]): { id: strin
   const columns: { id: string; name: string }[] = [];
   for (const inspection of inspections) {
     for (const standard of inspection.rating.standards) {
-      if (!columns.some((c) => c.id === standard.id)) columns.push({ id: standard.id, name: standard.name });
+      // The name from the inspection's framework, which reads in the language of the project view
+      // (the computed rating, shared by every language, keeps the English one).
+      const name = inspection.framework.domains.flatMap((d) => d.standards).find((s) => s.id === standard.id)?.name ?? standard.name;
+      if (!columns.some((c) => c.id === standard.id)) columns.push({ id: standard.id, name });
     }
   }
   const key = (id: string) => id.split('.').map((n) => n.padStart(3, '0')).join('.');

@@ -18,6 +18,8 @@ import { parse as parseMessage, TYPE, type MessageFormatElement } from '@formatj
 import { parse as parseYaml } from 'yaml';
 import { loadProject } from '../../src/check/load-project.ts';
 import { reportTitle } from '../../src/document/report-document.ts';
+import { languagesOf, projectIn } from '../../src/model/translations.ts';
+import { hasFeedDate } from '../../src/site/feeds.ts';
 import { isPublic, type Inspection, type Project, type Thematic } from '../../src/model/project.ts';
 import type { Framework } from '../../src/model/schemas/framework.ts';
 import { FACETS, facetOf, facetTitle, facetValues } from '../../src/site/listing.ts';
@@ -510,13 +512,35 @@ describe('the Welsh and English pages', () => {
     expect(found).toEqual([]);
   });
 
+  it('shows authors’ words in Welsh on a Welsh page: no English service, framework, rating, glossary or publisher words whose Welsh differs', () => {
+    // The same texts of the project read in English and in Welsh (src/model/translations.ts).
+    const textsOf = (project: Project) => [
+      ...project.services.flatMap((s) => [s.name, s.region, s.policeForceArea]),
+      ...project.frameworks.flatMap((f) => [f.name, f.notRatedLabel, f.unclearLabel, ...f.ratingScale.map((r) => r.label), ...f.domains.flatMap((d) => [d.name, ...d.standards.flatMap((st) => [st.name, st.statement])])]),
+      ...project.glossary.flatMap((g) => [g.term, g.definition]),
+      project.publisher.name,
+    ];
+    const welsh = new Set(textsOf(projectIn(model, 'cy')));
+    // Long enough to be sure it is the author's English, not a word both languages share.
+    const english = [...new Set(textsOf(model))].filter((text) => !welsh.has(text) && text.length > 6);
+    expect(english.length).toBeGreaterThan(50);
+    const found: string[] = [];
+    for (const file of welshPages()) {
+      const text = squash(textOf(select('body', html(dist, file))!));
+      for (const words of english) if (text.includes(words)) found.push(`${file}: "${words}"`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('publishes a Welsh feed and a Welsh feed for each service published in Welsh, entries in Welsh, and lists both languages in the sitemap with their alternates', () => {
     const feed = dist.get('cy/feed.xml')!.toString('utf8');
     expect(feed).toMatch(/<feed [^>]*xml:lang="cy"/);
     expect(feed).toContain('<title>Adroddiadau arolygu – AEF Prawf</title>');
-    const welshReports = inspections.filter((i) => i.service.nation === 'Wales');
+    // Every report published in Welsh, but a historic record dated by its year alone (an entry needs a day).
+    const welshReports = inspections.filter((i) => i.service.nation === 'Wales' && hasFeedDate(i));
+    const welshThematics = thematics.filter((t) => languagesOf(t).includes('cy'));
     const ids = [...feed.matchAll(/<entry>[\s\S]*?<id>(.*?)<\/id>/g)].map((m) => m[1]!);
-    expect(ids.sort()).toEqual(welshReports.map((i) => `${DEFAULT_SITE_URL}cy/inspections/${i.slug}/`).sort());
+    expect(ids.sort()).toEqual([...welshReports.map((i) => `${DEFAULT_SITE_URL}cy/inspections/${i.slug}/`), ...welshThematics.map((t) => `${DEFAULT_SITE_URL}cy/thematic/${t.slug}/`)].sort());
     expect(feed).toMatch(/<summary>Gradd gyffredinol: /);
     expect(feed).not.toContain('Overall rating');
     for (const service of new Set(welshReports.map((i) => i.service.slug))) expect(dist.get(`cy/services/${service}/feed.xml`)?.toString('utf8'), service).toMatch(/xml:lang="cy"/);
