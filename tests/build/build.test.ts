@@ -7,6 +7,7 @@ import { BUILD_DATE, sharedPreview, unplannedStderr, type SharedPreview } from '
 import { loadProject } from '../../src/check/load-project.ts';
 import { buildDateFrom, isPublic } from '../../src/model/project.ts';
 import { siteOf } from '../../src/site/site.ts';
+import { projectIn } from '../../src/model/translations.ts';
 import { publishedInspection } from '../../src/model/publish.ts';
 import { FACETS, facetValues } from '../../src/site/listing.ts';
 import { hasServiceFeed } from '../../src/site/feeds.ts';
@@ -66,6 +67,7 @@ describe('npm run build', () => {
       ...publicInspections.flatMap((i) => [`inspections/${i.slug}/index.html`, ...(i.historic ? [] : [`inspections/${i.slug}/report.pdf`])]),
       // A corrected report's PDF as it was before each correction, at its versioned address.
       ...publicInspections.flatMap((i) => i.source.corrections.map((_correction, index) => `inspections/${i.slug}/report-v${index + 1}.pdf`)),
+      ...model.thematics.filter((t) => t.narrative && isPublic(t, buildDate)).flatMap((t) => t.source.corrections.map((_correction, index) => `thematic/${t.slug}/report-v${index + 1}.pdf`)),
       ...easyRead.flatMap((folder) => [`${folder}/easy-read/index.html`, `${folder}/easy-read.pdf`]),
       // The site around the reports: lists and their filter pages, a page per inspected service and per
       // thematic report, glossary, methodology, accessibility, search, 404; the feed, sitemap and robots.txt; the site's icons.
@@ -85,7 +87,15 @@ describe('npm run build', () => {
     const extra = new RegExp(
       `^(pagefind/.+|_astro/[^/]+\\.(css|ttf|js)|inspections/(${slugs.join('|')})/images/[^/]+\\.(png|jpg)|(${easyRead.map(escape).join('|') || '-'})/easy-read/images/[^/]+\\.png)$`,
     );
-    expect(files.filter((file) => !expected.includes(file) && !extra.test(file))).toEqual([]);
+    // Welsh outputs (under cy/) are the Welsh twins of English ones, for what is published in Welsh.
+    const english = (file: string) => file.replace(/^cy\//, '');
+    expect(files.filter((file) => !expected.includes(english(file)) && !extra.test(english(file)))).toEqual([]);
+    const welshProject = projectIn(model, 'cy');
+    const welshReports = welshProject.inspections.filter((i) => isPublic(i, buildDate)).map((i) => `cy/inspections/${i.slug}/index.html`);
+    expect(welshReports.length).toBeGreaterThan(0);
+    expect(files.filter((file) => /^cy\/inspections\/[^/]+\/index\.html$/.test(file)).sort()).toEqual(welshReports.sort());
+    const welshPdfs = welshProject.inspections.filter((i) => isPublic(i, buildDate) && !i.historic).map((i) => `cy/inspections/${i.slug}/report.pdf`);
+    for (const pdf of welshPdfs) expect(files).toContain(pdf);
     expect(files.filter((file) => file.startsWith('_astro/') && file.endsWith('.css'))).toHaveLength(1);
     expect(files.filter((file) => file.startsWith('_astro/') && file.endsWith('.ttf'))).toHaveLength(2);
   });
