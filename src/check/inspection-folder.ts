@@ -111,7 +111,9 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
   checkInspection(context);
   if (known(broken, 'corrections', 'published', 'embargoedUntil')) {
     const published = data.embargoedUntil && data.embargoedUntil > data.published ? data.embargoedUntil : data.published;
-    checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), pdfFolder: folder, folderName: folderFile, diagnostics });
+    // A PDF is published, and so kept before each correction, in every language of the report.
+    const languages = service ? languagesOf({ source: data, service } as Pick<Inspection, 'source' | 'service'> as Inspection) : undefined;
+    checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), pdfFolder: folder, folderName: folderFile, ...(languages ? { languages } : {}), diagnostics });
   }
   if (!framework) return { loaded };
   if (historic) return loadHistoric(reader, folder, context, framework, service);

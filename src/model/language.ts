@@ -16,13 +16,15 @@ export interface LanguageFacts {
   ogLocale: string;
   /** The language's name in itself: what a language switch says, in that language. */
   ownName: string;
+  /** Its name in English, for the check's messages to inspectors. */
+  englishName: string;
   /** The first segment of the language's addresses: '' for English, 'cy' for Welsh. */
   prefix: string;
 }
 
 export const LANGUAGE_FACTS: Record<Lang, LanguageFacts> = {
-  en: { tag: 'en-GB', ogLocale: 'en_GB', ownName: 'English', prefix: '' },
-  cy: { tag: 'cy', ogLocale: 'cy_GB', ownName: 'Cymraeg', prefix: 'cy' },
+  en: { tag: 'en-GB', ogLocale: 'en_GB', ownName: 'English', englishName: 'English', prefix: '' },
+  cy: { tag: 'cy', ogLocale: 'cy_GB', ownName: 'Cymraeg', englishName: 'Welsh', prefix: 'cy' },
 };
 
 export const isLang = (value: unknown): value is Lang => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

@@ -179,6 +179,7 @@ export const MESSAGE_KEYS: ReadonlySet<string> = new Set([
   'pages.report.download',
   'pages.report.earlier-versions',
   'pages.report.easy-read-link',
+  'pages.report.version-label',
   'pages.search.description',
   'pages.search.fallback',
   'pages.search.label',

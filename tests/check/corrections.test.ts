@@ -12,6 +12,7 @@ import { checkCorrections } from '../../src/check/rules/corrections.ts';
 import { loadProject } from '../../src/check/load-project.ts';
 import { readYaml } from '../../src/source/yaml-file.ts';
 import { inspectionSchema } from '../../src/model/schemas/inspection.ts';
+import type { Lang } from '../../src/model/language.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const folders: string[] = [];
@@ -28,12 +29,12 @@ corrections:
 `;
 
 /** What `npm run check` says of these corrections, on a build date, for a report kept in `folder` (none: no PDF). */
-function check(corrections: string, { buildDate = '2025-01-01', folder }: { buildDate?: string; folder?: string } = {}): string[] {
+function check(corrections: string, { buildDate = '2025-01-01', folder, languages }: { buildDate?: string; folder?: string; languages?: Lang[] } = {}): string[] {
   const text = `${head}${corrections}`;
   const source = readYaml(text);
   const diagnostics = new DiagnosticList();
   const data = parseWithDiagnostics(inspectionSchema, source.data, source, 'inspection.yaml', diagnostics);
-  if (data) checkCorrections({ file: 'inspection.yaml', source, corrections: data.corrections, published: data.published, buildDate, ...(folder ? { pdfFolder: folder, folderName: 'content/inspections/northmoor-2024' } : {}), diagnostics });
+  if (data) checkCorrections({ file: 'inspection.yaml', source, corrections: data.corrections, published: data.published, buildDate, ...(folder ? { pdfFolder: folder, folderName: 'content/inspections/northmoor-2024' } : {}), ...(languages ? { languages } : {}), diagnostics });
   return diagnostics.items.map(formatDiagnostic);
 }
 
@@ -75,6 +76,20 @@ describe('corrections in inspection.yaml', () => {
     fs.writeFileSync(path.join(folder, 'versions/report-v1.pdf'), '%PDF-1.7\n');
     fs.writeFileSync(path.join(folder, 'versions/report-v2.pdf'), 'not a pdf');
     expect(check(two, { folder }).map((line) => line.split('\n')[0])).toEqual(['inspection.yaml:12:5  error  missing-earlier-version  content/inspections/northmoor-2024/versions/report-v2.pdf is not a PDF']);
+  });
+
+  it('asks for the Welsh PDF too, as it was before each correction, for a report published in Welsh', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corrections-welsh-'));
+    folders.push(folder);
+    fs.mkdirSync(path.join(folder, 'versions'));
+    fs.writeFileSync(path.join(folder, 'versions/report-v1.pdf'), '%PDF-1.7\n');
+    const one = entry('2024-05-02');
+    expect(check(one, { folder })).toEqual([]);
+    const missing = check(one, { folder, languages: ['en', 'cy'] });
+    expect(missing.map((line) => line.split('\n')[0])).toEqual(['inspection.yaml:9:5  error  missing-earlier-version  the Welsh PDF as it was before correction 1 is not kept: it stays published at /cy/…/report-v1.pdf beside the corrected one']);
+    expect(missing[0]).toContain('as content/inspections/northmoor-2024/versions/report-v1.cy.pdf');
+    fs.writeFileSync(path.join(folder, 'versions/report-v1.cy.pdf'), '%PDF-1.7\n');
+    expect(check(one, { folder, languages: ['en', 'cy'] })).toEqual([]);
   });
 
   it('does so through npm run check, for inspections and thematic reports, on the build date', () => {

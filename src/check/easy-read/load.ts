@@ -221,7 +221,7 @@ export function loadThematics(reader: ContentReader, glossaryIds: ReadonlySet<st
       const narrative = readThematicNarrative(reader, path.join(folder, slug), data, reportTemplate);
       // A thematic report with a full report (report.mdx) has a PDF: the one before each correction is kept in versions/, as for an inspection.
       const pdfFolder = fs.existsSync(path.join(folder, slug, 'report.mdx')) ? { pdfFolder: path.join(folder, slug), folderName: reader.relative(path.join(folder, slug)) } : {};
-      checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), ...pdfFolder, diagnostics: reader.diagnostics });
+      checkCorrections({ file, source, corrections: data.corrections, published, buildDate: buildDateFrom(process.env), ...pdfFolder, languages: languagesOf({ source: data } as Thematic), diagnostics: reader.diagnostics });
       const thematic: Thematic = { slug, source: data, file, ...(easyRead ? { easyRead } : {}), ...(narrative ? { narrative } : {}) };
       const translations = readThematicTranslations(reader, path.join(folder, slug), thematic, reportTemplate, easyReadTemplate);
       thematics.push({ ...thematic, ...(translations ? { translations } : {}) });
