@@ -96,6 +96,15 @@ describe('a corrected thematic report (out-of-court disposals 2025, corrected on
     expect(fs.readFileSync(path.join(dist, folder, 'report.pdf')).equals(kept)).toBe(false);
   });
 
+  it('does the same in Welsh: the Welsh page lists the Welsh first version, published at its Welsh address', () => {
+    const html = fromHtml(fs.readFileSync(path.join(dist, 'cy', folder, 'report/index.html'), 'utf8'));
+    const link = select(`a[href="/cy/${folder}/report-v1.pdf"]`, html)!;
+    expect(squash(toString(link))).toMatch(/^Fersiwn 1, fel y'i cyhoeddwyd gyntaf ar 16 Medi 2025 \(PDF, \d+ KB\)$/);
+    const kept = fs.readFileSync(path.join(project, 'content', folder, 'versions/report-v1.cy.pdf'));
+    expect(fs.readFileSync(path.join(dist, 'cy', folder, 'report-v1.pdf')).equals(kept)).toBe(true);
+    expect(kept.equals(fs.readFileSync(path.join(project, 'content', folder, 'versions/report-v1.pdf')))).toBe(false);
+  });
+
   it('says so in its PDF, lists the correction and records the revision; the thematic feed dates it by the correction', async () => {
     const bytes = fs.readFileSync(path.join(dist, folder, 'report.pdf'));
     const pdf = await readPdf(bytes);
