@@ -17,6 +17,7 @@ import type { InlineStyle, Line } from './inline-layout.ts';
 import { COLOURS } from '../visual-system.ts';
 import type { Messages } from '../model/messages.ts';
 import { wordsOf } from '../document/words.ts';
+import { drawTextRun } from './fast-text.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -86,6 +87,12 @@ function shareShaping(doc: PDFKit.PDFDocument, name: string): void {
   else sharedShaping.set(name, font.layoutCache);
 }
 
+/**
+ * Text widths by font and size: like shaping, a width depends only on the font file, the size and
+ * the words, and the same words are measured again and again (each layout tried, each document).
+ */
+const sharedWidths = new Map<FontName, Map<number, Map<string, number>>>((Object.keys(FONT_FILES) as FontName[]).map((name) => [name, new Map()]));
+
 export class TaggedPdfWriter {
   /** The tool's words the renderer writes, in the document's language. */
   get words(): Messages {
@@ -139,14 +146,17 @@ export class TaggedPdfWriter {
     return range.start + range.count - 1;
   }
 
-  private readonly widths = new Map<string, number>();
-  /** Text width, remembered: the same words are measured again when layouts are tried and redone. */
+  /** Text width, remembered across documents (see sharedWidths). */
   measure = (text: string, font: FontName, size: number): number => {
-    const key = `${font}\u0000${size}\u0000${text}`;
-    let width = this.widths.get(key);
+    let bySize = sharedWidths.get(font)!.get(size);
+    if (!bySize) {
+      bySize = new Map();
+      sharedWidths.get(font)!.set(size, bySize);
+    }
+    let width = bySize.get(text);
     if (width === undefined) {
       width = this.doc.font(font).fontSize(size).widthOfString(text);
-      this.widths.set(key, width);
+      bySize.set(text, width);
     }
     return width;
   };
@@ -248,12 +258,10 @@ export class TaggedPdfWriter {
   }
 
   drawText(text: string, x: number, top: number, style: { font: FontName; size: number; colour: string; rise?: number }, underline: boolean): void {
-    this.doc
-      .font(style.font)
-      .fontSize(style.size)
-      .fillColor(style.colour)
-      // An underline stops at the last letter, not under a space the text ends in.
-      .text(text, x, top - (style.rise ?? 0), { lineBreak: false, underline, ...(underline ? { textWidth: this.measure(text.trimEnd(), style.font, style.size) } : {}) } as PDFKit.Mixins.TextOptions);
+    this.doc.font(style.font).fontSize(style.size).fillColor(style.colour);
+    // An underline stops at the last letter, not under a space the text ends in.
+    const underlineWidth = underline ? this.measure(text.trimEnd(), style.font, style.size) : undefined;
+    drawTextRun(this.doc, text, x, top - (style.rise ?? 0), this.measure(text, style.font, style.size), underlineWidth);
   }
 
   drawSymbol(symbol: RatingSymbol, x: number, top: number, size: number): void {
