@@ -2,9 +2,9 @@
  * Drawing one run of text on one line, as pdfkit's `text(s, x, y, { lineBreak: false })` does and
  * with the same content-stream bytes, without its per-call costs: pdfkit shapes and encodes the
  * whole string again on every call (and measures it twice more), although a report draws the same
- * words hundreds of times. Here each string's encoded glyphs (the `[<hex> kern …] TJ` operand) are
- * kept per document and font: the glyph ids belong to the document's font subset, so the cache
- * cannot outlive the document.
+ * words hundreds of times. Here each word's encoded glyphs are kept per document and font (the
+ * glyph ids belong to the document's font subset, so they cannot outlive the document) and joined
+ * into the `[<hex> kern …] TJ` operator pdfkit would write.
  *
  * Only the case the writers use is handled (left-aligned, no word or character spacing, no
  * wrapping, one line); a glyph drawn off its baseline (an OpenType mark offset) falls back to pdfkit.
@@ -40,44 +40,75 @@ interface PdfkitDocument {
 /** pdfkit's number format in content streams. */
 const number = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** A string's text-showing operator (its glyphs in the subset, with kerning), or null when a glyph is offset. */
-type Encoded = string | null;
-const encodedByFont = new WeakMap<EmbeddedFont, Map<string, Encoded>>();
+/**
+ * One word's glyphs as pdfkit groups them: runs of glyph ids in hex, each closed by a kerning
+ * adjustment, the last run left open (null) when the word's last glyph is not kerned. Null when a
+ * glyph is drawn off its baseline (a mark offset), which pdfkit positions on its own.
+ */
+type WordGlyphs = { hex: string; adjust: number | null }[] | null;
+const wordsByFont = new WeakMap<EmbeddedFont, Map<string, WordGlyphs>>();
 
-function encodeOnce(font: EmbeddedFont, text: string): Encoded {
-  let cache = encodedByFont.get(font);
-  if (!cache) {
-    cache = new Map();
-    encodedByFont.set(font, cache);
-  }
-  let encoded = cache.get(text);
-  if (encoded !== undefined) return encoded;
-  // The same grouping as pdfkit's _fragment: glyphs run together until one is kerned.
-  const [glyphs, positions] = font.encode(text);
-  const commands: string[] = [];
-  let last = 0;
-  const addSegment = (cur: number) => {
-    if (last < cur) {
-      const advance = positions[cur - 1]!.xAdvance - positions[cur - 1]!.advanceWidth;
-      commands.push(`<${glyphs.slice(last, cur).join('')}> ${number(-advance)}`);
-    }
-    last = cur;
-  };
-  encoded = '';
+function wordGlyphs(font: EmbeddedFont, cache: Map<string, WordGlyphs>, word: string): WordGlyphs {
+  let glyphs = cache.get(word);
+  if (glyphs !== undefined) return glyphs;
+  // Encoding adds the word's glyphs to the document's font subset, in the order pdfkit would.
+  const [hexes, positions] = font.encode(word);
+  glyphs = [];
+  let run = '';
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i]!;
     if (position.xOffset || position.yOffset) {
-      encoded = null;
+      glyphs = null;
       break;
     }
-    if (position.xAdvance - position.advanceWidth !== 0) addSegment(i + 1);
+    run += hexes[i]!;
+    const adjust = position.xAdvance - position.advanceWidth;
+    if (adjust !== 0) {
+      glyphs.push({ hex: run, adjust });
+      run = '';
+    }
   }
-  if (encoded !== null) {
-    addSegment(positions.length);
-    encoded = commands.length ? `[${commands.join(' ')}] TJ` : '';
+  if (glyphs && run) glyphs.push({ hex: run, adjust: null });
+  cache.set(word, glyphs);
+  return glyphs;
+}
+
+/**
+ * A string's text-showing operator, `[<hex> kern …] TJ`, as pdfkit's _fragment writes it: pdfkit
+ * shapes a string word by word (each word with the space after it), so the words are encoded once
+ * per document and joined. Null when a glyph is offset.
+ */
+function textOperator(font: EmbeddedFont, text: string): string | null {
+  let cache = wordsByFont.get(font);
+  if (!cache) {
+    cache = new Map();
+    wordsByFont.set(font, cache);
   }
-  cache.set(text, encoded);
-  return encoded;
+  const commands: string[] = [];
+  let open = '';
+  let last = 0;
+  const add = (word: string) => {
+    const glyphs = wordGlyphs(font, cache, word);
+    if (!glyphs) return false;
+    for (const { hex, adjust } of glyphs) {
+      open += hex;
+      if (adjust !== null) {
+        commands.push(`<${open}> ${number(-adjust)}`);
+        open = '';
+      }
+    }
+    return true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === ' ' || char === '\t') {
+      if (!add(text.slice(last, i + 1))) return null;
+      last = i + 1;
+    }
+  }
+  if (last < text.length && !add(text.slice(last))) return null;
+  if (open) commands.push(`<${open}> 0`);
+  return commands.length ? `[${commands.join(' ')}] TJ` : '';
 }
 
 /**
@@ -87,7 +118,7 @@ function encodeOnce(font: EmbeddedFont, text: string): Encoded {
  */
 export function drawTextRun(document: unknown, text: string, x: number, y: number, width: number, underlineWidth?: number): void {
   const doc = document as PdfkitDocument;
-  const encoded = text.includes('\n') ? null : encodeOnce(doc._font, text);
+  const encoded = text.includes('\n') ? null : textOperator(doc._font, text);
   if (encoded === null) {
     doc.text(text, x, y, { lineBreak: false, ...(underlineWidth !== undefined ? { underline: true, textWidth: underlineWidth } : {}) });
     return;

@@ -766,12 +766,16 @@ class PdfWriter extends TaggedPdfWriter {
       this.doc.switchToPage(index);
       this.artifact(() => {
         const header = this.model.runningHeader;
-        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted).text(header, this.margin.left, 36, { lineBreak: false, width: this.contentWidth, ellipsis: true, height: 12 });
+        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted);
+        // A header too long for the line is cut short with an ellipsis (pdfkit's line wrapper); one that fits is drawn as it is.
+        if (this.measure(header, 'regular', 9) <= this.contentWidth) this.drawTextRun(header, this.margin.left, 36, 'regular', 9);
+        else this.doc.text(header, this.margin.left, 36, { lineBreak: false, width: this.contentWidth, ellipsis: true, height: 12 });
         this.doc.moveTo(this.margin.left, 52).lineTo(this.page.width - this.margin.right, 52).lineWidth(0.5).stroke(COLOUR.rule);
         const label = this.words.t('documents.page-of', { page: index + 1, pages: count });
         const width = this.measure(label, 'regular', 9);
-        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted).text(label, this.page.width - this.margin.right - width, this.page.height - 44, { lineBreak: false });
-        this.doc.text(this.model.author, this.margin.left, this.page.height - 44, { lineBreak: false });
+        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted);
+        this.drawTextRun(label, this.page.width - this.margin.right - width, this.page.height - 44, 'regular', 9);
+        this.drawTextRun(this.model.author, this.margin.left, this.page.height - 44, 'regular', 9);
       }, 'Pagination');
     }
   }

@@ -18,6 +18,7 @@ import { COLOURS } from '../visual-system.ts';
 import type { Messages } from '../model/messages.ts';
 import { wordsOf } from '../document/words.ts';
 import { drawTextRun } from './fast-text.ts';
+import { patchStreamWriting } from './stream-writing.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -124,6 +125,7 @@ export class TaggedPdfWriter {
       // A creation date from the content (never the clock) also fixes pdfkit's document id.
       info: { Title: model.title, Author: model.author, Subject: model.subject, Keywords: model.keywords.join(', '), Creator: 'inspection-reports', Producer: 'inspection-reports (pdfkit)', CreationDate: date, ModDate: date, ...revisionInfo(model) },
     });
+    patchStreamWriting(this.doc);
     if (model.revision) {
       // The same revision in the XMP metadata, which pdfkit writes for PDF/UA: the version as xmpMM:VersionID.
       (this.doc as unknown as { appendXML(xml: string): void }).appendXML(
@@ -155,7 +157,11 @@ export class TaggedPdfWriter {
     }
     let width = bySize.get(text);
     if (width === undefined) {
+      // Measuring leaves the document's font as it was: what is drawn next must not depend on whether this width was remembered.
+      const state = this.doc as unknown as Record<'_font' | '_fontSource' | '_fontFamily' | '_fontSize', unknown>;
+      const { _font, _fontSource, _fontFamily, _fontSize } = state;
       width = this.doc.font(font).fontSize(size).widthOfString(text);
+      Object.assign(state, { _font, _fontSource, _fontFamily, _fontSize });
       bySize.set(text, width);
     }
     return width;
@@ -262,6 +268,11 @@ export class TaggedPdfWriter {
     // An underline stops at the last letter, not under a space the text ends in.
     const underlineWidth = underline ? this.measure(text.trimEnd(), style.font, style.size) : undefined;
     drawTextRun(this.doc, text, x, top - (style.rise ?? 0), this.measure(text, style.font, style.size), underlineWidth);
+  }
+
+  /** Draws text on one line in the current font and colour, which must be `font` at `size` (pdfkit's text(s, x, top, { lineBreak: false })). */
+  drawTextRun(text: string, x: number, top: number, font: FontName, size: number): void {
+    drawTextRun(this.doc, text, x, top, this.measure(text, font, size));
   }
 
   drawSymbol(symbol: RatingSymbol, x: number, top: number, size: number): void {
