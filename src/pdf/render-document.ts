@@ -71,6 +71,17 @@ interface Frame {
   style: InlineStyle;
 }
 
+/**
+ * Laid-out lines of one document, shared by its renderings: by the model's inline arrays, and by
+ * the text of a single run (the renderer makes those afresh). The lines are drawn as they are, never
+ * changed (endsInSpace's change is made once).
+ */
+interface LayoutCache {
+  byInlines: WeakMap<readonly Inline[], Map<string, Line[]>>;
+  byText: Map<string, Line[]>;
+}
+const newLayoutCache = (): LayoutCache => ({ byInlines: new WeakMap(), byText: new Map() });
+
 class PdfWriter extends TaggedPdfWriter {
   readonly headingPages: Record<string, number> = {};
   private readonly images: Map<string, NormalisedImage>;
@@ -95,6 +106,7 @@ class PdfWriter extends TaggedPdfWriter {
   constructor(
     model: DocumentModel,
     images: Map<string, NormalisedImage>,
+    private readonly layouts: LayoutCache = newLayoutCache(),
     private readonly breakAt: ReadonlySet<number> = new Set(),
   ) {
     super(model, { top: marginOf(model.orientation).top, leading: LEADING, underlineLinks: true });
@@ -152,7 +164,22 @@ class PdfWriter extends TaggedPdfWriter {
   }
 
   layout(inlines: readonly Inline[], frame: Frame): Line[] {
-    return layoutInlines(inlines, frame.width, frame.style, this.measure);
+    const { style } = frame;
+    if (style.pageOf || style.onPage) return layoutInlines(inlines, frame.width, style, this.measure);
+    // The same words in the same frame break the same way: laid out once per document, though
+    // measured for page breaks, drawn, and drawn again when the pages are redone.
+    const single = inlines.length === 1 && inlines[0]!.type === 'text' ? inlines[0]! : undefined;
+    const byFrame = single ? undefined : this.layouts.byInlines.get(inlines) ?? new Map<string, Line[]>();
+    if (byFrame && !this.layouts.byInlines.has(inlines)) this.layouts.byInlines.set(inlines, byFrame);
+    const frameKey = `${frame.width}\u0000${style.font}\u0000${style.size}\u0000${style.colour}\u0000${style.linkColour}\u0000${style.boldLinks ?? ''}`;
+    const key = single ? `${frameKey}\u0000${single.bold ?? ''}\u0000${single.italic ?? ''}\u0000${single.value}` : frameKey;
+    const cache = byFrame ?? this.layouts.byText;
+    let lines = cache.get(key);
+    if (!lines) {
+      lines = layoutInlines(inlines, frame.width, style, this.measure);
+      cache.set(key, lines);
+    }
+    return lines;
   }
 
   /** A paragraph: never one line alone at the foot or the head of a page when it has more. */
@@ -814,12 +841,13 @@ class PdfWriter extends TaggedPdfWriter {
 export async function renderDocumentPdf(model: DocumentModel): Promise<RenderedPdf> {
   const images = new Map<string, NormalisedImage>();
   for (const image of model.images) images.set(image.source, await normaliseImage(image));
-  let writer = new PdfWriter(model, images);
+  const layouts = newLayoutCache();
+  let writer = new PdfWriter(model, images, layouts);
   writer.render();
   // A section (or the document) ending on a page of a line or two: draw it again with page breaks earlier, so enough lines go over.
   const breakAt = writer.shortPagePulls(MIN_LAST_PAGE_LINES);
   if (breakAt.size) {
-    const again = new PdfWriter(model, images, breakAt);
+    const again = new PdfWriter(model, images, layouts, breakAt);
     again.render();
     const pages = (w: PdfWriter) => w.doc.bufferedPageRange().count;
     if (pages(again) === pages(writer) && again.shortPages(MIN_LAST_PAGE_LINES) < writer.shortPages(MIN_LAST_PAGE_LINES)) writer = again;
