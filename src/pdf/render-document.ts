@@ -108,9 +108,11 @@ class PdfWriter extends TaggedPdfWriter {
     images: Map<string, NormalisedImage>,
     private readonly layouts: LayoutCache = newLayoutCache(),
     private readonly breakAt: ReadonlySet<number> = new Set(),
+    dry = false,
   ) {
     super(model, { top: marginOf(model.orientation).top, leading: LEADING, underlineLinks: true });
     this.images = images;
+    this.dry = dry;
   }
 
   /** A place where the page may break: breaks here when it is the chosen one (true when it did). `glued` ones (just under a heading) are never chosen. */
@@ -469,8 +471,8 @@ class PdfWriter extends TaggedPdfWriter {
       // chart, the Figure speaks through its alt text: its shapes are its content, its words an
       // artifact drawn over them, so they are not read out run together after the alt text.
       const vector = image.vector;
-      const draw = (svg: string) => SVGtoPDF(this.doc, svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
-      this.content(figure, 'Figure', () => (vector ? draw(vector.svg.replace(/<text\b[\s\S]*?<\/text>/g, '')) : this.doc.image(image.data, x, top, { width, height })));
+      const draw = (svg: string) => !this.dry && SVGtoPDF(this.doc, svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
+      this.content(figure, 'Figure', () => (vector ? draw(vector.svg.replace(/<text\b[\s\S]*?<\/text>/g, '')) : !this.dry && this.doc.image(image.data, x, top, { width, height })));
       if (vector) this.artifact(() => draw(vector.svg.replace(/<(rect|path|circle|ellipse|line|polyline|polygon|image|use)\b/g, '<$1 visibility="hidden"')));
     });
     this.y += height + 6;
@@ -513,6 +515,7 @@ class PdfWriter extends TaggedPdfWriter {
     this.y += 4;
     const top = this.y;
     const draw = (part: string) =>
+      !this.dry &&
       SVGtoPDF(this.doc, part, frame.x, top, {
         width,
         height,
@@ -831,6 +834,7 @@ class PdfWriter extends TaggedPdfWriter {
       this.newPage();
       credits();
     }
+    if (this.dry) return;
     fillContents();
     fillFigures();
     this.pageFurniture();
@@ -842,16 +846,19 @@ export async function renderDocumentPdf(model: DocumentModel): Promise<RenderedP
   const images = new Map<string, NormalisedImage>();
   for (const image of model.images) images.set(image.source, await normaliseImage(image));
   const layouts = newLayoutCache();
-  let writer = new PdfWriter(model, images, layouts);
-  writer.render();
-  // A section (or the document) ending on a page of a line or two: draw it again with page breaks earlier, so enough lines go over.
-  const breakAt = writer.shortPagePulls(MIN_LAST_PAGE_LINES);
+  // Page breaks are settled in rehearsals (laid out, nothing drawn), then the document is drawn once.
+  const rehearsal = new PdfWriter(model, images, layouts, new Set(), true);
+  rehearsal.render();
+  // A section (or the document) ending on a page of a line or two: laid out again with page breaks earlier, so enough lines go over.
+  let breakAt = rehearsal.shortPagePulls(MIN_LAST_PAGE_LINES);
   if (breakAt.size) {
-    const again = new PdfWriter(model, images, layouts, breakAt);
+    const again = new PdfWriter(model, images, layouts, breakAt, true);
     again.render();
     const pages = (w: PdfWriter) => w.doc.bufferedPageRange().count;
-    if (pages(again) === pages(writer) && again.shortPages(MIN_LAST_PAGE_LINES) < writer.shortPages(MIN_LAST_PAGE_LINES)) writer = again;
+    if (!(pages(again) === pages(rehearsal) && again.shortPages(MIN_LAST_PAGE_LINES) < rehearsal.shortPages(MIN_LAST_PAGE_LINES))) breakAt = new Set();
   }
+  const writer = new PdfWriter(model, images, layouts, breakAt);
+  writer.render();
   const pageCount = writer.doc.bufferedPageRange().count;
   const bytes = await writer.finish();
   return { bytes, pageCount, headingPages: writer.headingPages };

@@ -101,6 +101,11 @@ export class TaggedPdfWriter {
   }
 
   readonly doc: Doc;
+  /**
+   * A rehearsal: the pages laid out (where everything goes, which page each part lands on) with
+   * nothing drawn, to decide page breaks before the one real rendering. Its document is never ended.
+   */
+  protected dry = false;
   y: number;
   protected parent: Struct;
   protected readonly root: Struct;
@@ -264,6 +269,7 @@ export class TaggedPdfWriter {
   }
 
   drawText(text: string, x: number, top: number, style: { font: FontName; size: number; colour: string; rise?: number }, underline: boolean): void {
+    if (this.dry) return;
     this.doc.font(style.font).fontSize(style.size).fillColor(style.colour);
     // An underline stops at the last letter, not under a space the text ends in.
     const underlineWidth = underline ? this.measure(text.trimEnd(), style.font, style.size) : undefined;
@@ -276,6 +282,7 @@ export class TaggedPdfWriter {
   }
 
   drawSymbol(symbol: RatingSymbol, x: number, top: number, size: number): void {
+    if (this.dry) return;
     const shape = ratingSymbolPaths[symbol];
     this.artifact(() => {
       this.doc.save().translate(x, top).scale(size / 10);
