@@ -47,6 +47,7 @@ const number = (n: number) => Math.round(n * 1e6) / 1e6;
  */
 type WordGlyphs = { hex: string; adjust: number | null }[] | null;
 const wordsByFont = new WeakMap<EmbeddedFont, Map<string, WordGlyphs>>();
+const operatorsByFont = new WeakMap<EmbeddedFont, Map<string, string>>();
 
 function wordGlyphs(font: EmbeddedFont, cache: Map<string, WordGlyphs>, word: string): WordGlyphs {
   let glyphs = cache.get(word);
@@ -79,11 +80,19 @@ function wordGlyphs(font: EmbeddedFont, cache: Map<string, WordGlyphs>, word: st
  * per document and joined. Null when a glyph is offset.
  */
 function textOperator(font: EmbeddedFont, text: string): string | null {
+  let operators = operatorsByFont.get(font);
+  if (!operators) {
+    operators = new Map();
+    operatorsByFont.set(font, operators);
+  }
+  let operator = operators.get(text);
+  if (operator !== undefined) return operator;
   let cache = wordsByFont.get(font);
   if (!cache) {
     cache = new Map();
     wordsByFont.set(font, cache);
   }
+  if (operator !== undefined) return operator;
   const commands: string[] = [];
   let open = '';
   let last = 0;
@@ -108,7 +117,10 @@ function textOperator(font: EmbeddedFont, text: string): string | null {
   }
   if (last < text.length && !add(text.slice(last))) return null;
   if (open) commands.push(`<${open}> 0`);
-  return commands.length ? `[${commands.join(' ')}] TJ` : '';
+  operator = commands.length ? `[${commands.join(' ')}] TJ` : '';
+  // Whole strings that come again (headers, labels, table headings) are kept too.
+  operators.set(text, operator);
+  return operator;
 }
 
 /**
@@ -137,15 +149,11 @@ export function drawTextRun(document: unknown, text: string, x: number, y: numbe
     doc.stroke();
     doc.restore();
   }
-  doc.save();
-  doc.transform(1, 0, 0, -1, 0, doc.page.height);
-  const baseline = doc.page.height - y - (doc._font.ascender / 1000) * doc._fontSize;
-  if (doc.page.fonts[doc._font.id] == null) doc.page.fonts[doc._font.id] = doc._font.ref();
-  doc.addContent('BT');
-  doc.addContent(`1 0 0 1 ${number(x)} ${number(baseline)} Tm`);
-  doc.addContent(`/${doc._font.id} ${number(doc._fontSize)} Tf`);
-  if (encoded) doc.addContent(encoded);
-  doc.addContent('ET');
-  doc.restore();
+  const { page, _font: font, _fontSize: size } = doc;
+  const baseline = page.height - y - (font.ascender / 1000) * size;
+  if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+  // pdfkit's save(), flip, BT … ET, restore(), as one addition (each operator on its own line, as
+  // pdfkit writes them); the graphics state saved and restored here, so pdfkit's own stack is untouched.
+  doc.addContent(`q\n1 0 0 -1 0 ${number(page.height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(baseline)} Tm\n/${font.id} ${number(size)} Tf\n${encoded ? `${encoded}\n` : ''}ET\nQ`);
   doc.x += width;
 }

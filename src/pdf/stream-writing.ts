@@ -9,7 +9,7 @@
  */
 import zlib from 'node:zlib';
 
-export const DEFLATE_LEVEL = Number(process.env.PDF_DEFLATE_LEVEL ?? 6);
+export const DEFLATE_LEVEL = 3;
 
 interface PdfkitReference {
   compress: boolean;
