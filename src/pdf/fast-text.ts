@@ -108,12 +108,11 @@ function textOperator(font: EmbeddedFont, text: string): string | null {
     }
     return true;
   };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === ' ' || char === '\t') {
-      if (!add(text.slice(last, i + 1))) return null;
-      last = i + 1;
-    }
+  // Words end after each space or tab, as pdfkit cuts them.
+  const gap = text.includes('\t') ? /[ \t]/g : / /g;
+  for (let match = gap.exec(text); match; match = gap.exec(text)) {
+    if (!add(text.slice(last, match.index + 1))) return null;
+    last = match.index + 1;
   }
   if (last < text.length && !add(text.slice(last))) return null;
   if (open) commands.push(`<${open}> 0`);

@@ -315,14 +315,32 @@ export class TaggedPdfWriter {
   /** Ends the document and returns its bytes. */
   async finish(): Promise<Uint8Array> {
     if (this.model.watermark) this.drawWatermark(this.model.watermark);
-    const chunks: Buffer[] = [];
+    // What pdfkit wrote before now (its header) comes through the stream; the rest of the file is
+    // collected here as it is written, text turned into bytes in long runs rather than a line at a
+    // time (the same bytes: pdfkit keeps each character's low byte, as latin1 does).
+    const chunks: Uint8Array[] = [];
     this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise<void>((resolve, reject) => {
       this.doc.on('end', () => resolve());
       this.doc.on('error', reject);
     });
+    const parts: Uint8Array[] = [];
+    let text = '';
+    const file = this.doc as unknown as { _write(data: string | Uint8Array): void; _offset: number };
+    file._write = (data) => {
+      if (typeof data === 'string') {
+        text += `${data}\n`;
+        file._offset += data.length + 1;
+        return;
+      }
+      if (text) parts.push(Buffer.from(text, 'latin1'));
+      text = '';
+      parts.push(data);
+      file._offset += data.length;
+    };
     this.doc.end();
     await done;
-    return new Uint8Array(Buffer.concat(chunks));
+    if (text) parts.push(Buffer.from(text, 'latin1'));
+    return new Uint8Array(Buffer.concat([...chunks, ...parts]));
   }
 }
