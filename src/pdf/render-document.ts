@@ -12,7 +12,7 @@ import { contentsOf, figuresOf, numberedLabel, sectionsOf } from '../document/bl
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layOutContents, Outline } from './contents.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
-import { pageOf, TaggedPdfWriter, type Struct } from './writer.ts';
+import { pageOf, REHEARSAL_ELEMENT, TaggedPdfWriter, type Struct } from './writer.ts';
 import { COLOURS } from '../visual-system.ts';
 
 export interface RenderedPdf {
@@ -677,7 +677,7 @@ class PdfWriter extends TaggedPdfWriter {
         const tag = row.header || c.cell.rowHeader ? 'TH' : 'TD';
         // A short header ("1.1") is read in full: its /Alt gives what it stands for.
         const options: Record<string, unknown> = tag === 'TH' ? { scope: row.header ? 'Column' : 'Row', ...(c.cell.fullText ? { alt: c.cell.fullText } : {}) } : {};
-        const cellElement = this.doc.struct(tag, options as PDFKit.Mixins.StructureElementOptions);
+        const cellElement = this.dry ? REHEARSAL_ELEMENT : this.doc.struct(tag, options as PDFKit.Mixins.StructureElementOptions);
         tagRow.add(cellElement);
         if ((c.cell.colSpan ?? 1) > 1) {
           const data = (cellElement as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary.data;

@@ -43,6 +43,12 @@ export function pageOf(orientation: DocumentModel['orientation']): { width: numb
 }
 
 export type Struct = PDFKit.PDFStructureElement;
+
+/**
+ * A rehearsal's stand-in for every structure element: a real one would be written into the
+ * rehearsal's file as it ends, which is never read.
+ */
+export const REHEARSAL_ELEMENT = { add: () => REHEARSAL_ELEMENT, end: () => {}, dictionary: { data: {} } } as unknown as Struct;
 export type Doc = PDFKit.PDFDocument;
 
 export interface WriterSettings {
@@ -180,6 +186,10 @@ export class TaggedPdfWriter {
 
   /** Adds a structure element under the current one; `fill` adds its content and children. */
   within(type: string, options: Record<string, unknown>, fill: (element: Struct) => void): Struct {
+    if (this.dry) {
+      fill(REHEARSAL_ELEMENT);
+      return REHEARSAL_ELEMENT;
+    }
     const element = this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
     this.parent.add(element);
     const previous = this.parent;
@@ -195,6 +205,7 @@ export class TaggedPdfWriter {
 
   /** Adds a structure element under the current one and leaves it open: its content comes later, and the caller ends it. */
   openElement(type: string): Struct {
+    if (this.dry) return REHEARSAL_ELEMENT;
     const element = this.doc.struct(type);
     this.parent.add(element);
     return element;
@@ -202,6 +213,7 @@ export class TaggedPdfWriter {
 
   /** Content drawn inside an element: marked with an MCID so readers know what it belongs to. */
   content(element: Struct, tag: string, draw: () => void): void {
+    if (this.dry) return draw();
     const marked = this.doc.markStructureContent(tag);
     draw();
     this.doc.endMarkedContent();
@@ -210,6 +222,7 @@ export class TaggedPdfWriter {
 
   /** Decoration that carries no meaning: rules, bars, symbols beside their words, page furniture. */
   artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    if (this.dry) return draw();
     this.doc.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions);
     draw();
     this.doc.endMarkedContent();
@@ -240,6 +253,11 @@ export class TaggedPdfWriter {
         const link = segment.style.link;
         const run = [segment];
         while (segments[i + run.length]?.kind === 'text' && segments[i + run.length]!.style.link === link) run.push(segments[i + run.length] as typeof segment);
+        // A rehearsal draws no link (nor its annotation).
+        if (this.dry) {
+          i += run.length;
+          continue;
+        }
         this.within('Link', {}, (linkElement) => {
           this.content(linkElement, 'Link', () => run.forEach((s) => this.drawText(s.text, x + s.x, top, s.style, this.settings.underlineLinks && !s.style.rise)));
           const first = run[0]!;
