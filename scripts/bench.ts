@@ -48,12 +48,13 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const mb = (bytes: number) => round1(bytes / 1_048_576);
 
-/** The goals of issue 7, printed beside the figures. */
+/** The goals of issue 18 ("Speed at scale"), printed beside the figures. */
 const GOALS = {
-  coldBuildSecondsFor1000: 60,
-  peakMemoryMB: 2048,
-  incrementalPdfWorkSeconds: 2,
   dudleyReportPdfMedianMs: 50,
+  coldBuildSecondsFor1000: 60,
+  peakMemoryMB: 1536,
+  /** A whole build again after one report's narrative is edited (the incremental build's wall time). */
+  oneReportEditSeconds: 10,
 };
 
 interface Options {
@@ -156,7 +157,7 @@ async function quick(): Promise<void> {
     pagesPerSecond: Math.round((pages / ms) * 1000),
     medianMsPerEasyRead: easyReads.length ? round1(median(easyReads.map((r) => r.medianMs))) : null,
     easyReadPagesPerSecond: easyReads.length ? Math.round((easyPages / easyMs) * 1000) : null,
-    goals: { dudleyReportPdfMedianMs: GOALS.dudleyReportPdfMedianMs },
+    goals: GOALS,
     reports,
     easyReads,
   };
@@ -183,13 +184,18 @@ async function quick(): Promise<void> {
   for (const r of reports) console.log(line(r));
   console.log(`Median per report: ${result.medianMsPerReport} ms; ${result.pagesPerSecond} pages per second on one core.`);
   const dudley = reports.find((r) => r.slug === 'dudley-2019');
-  if (dudley) console.log(`Dudley 2019 report: ${dudley.medianMs} ms (goal ≤ ${GOALS.dudleyReportPdfMedianMs} ms) ${dudley.medianMs <= GOALS.dudleyReportPdfMedianMs ? 'met' : 'NOT met'}`);
   if (easyReads.length) {
     console.log(`Easy-read PDFs (${rounds} rounds each, median):`);
     for (const r of easyReads) console.log(line(r));
     console.log(`Median per easy-read PDF: ${result.medianMsPerEasyRead} ms; ${result.easyReadPagesPerSecond} pages per second on one core.`);
   }
   if (result.chromiumPrintToPdf) console.log(`Chromium print-to-PDF of the Dudley page: ${(result.chromiumPrintToPdf as { medianMs: number }).medianMs} ms (browser start included).`);
+  console.log('Goals (issue 18):');
+  const corpusOnly = 'measured by `npm run bench -- --corpus 1000`';
+  console.log(`  Dudley 2019 report PDF, median  ${dudley ? `${dudley.medianMs} ms` : 'n/a'}  (goal ≤ ${GOALS.dudleyReportPdfMedianMs} ms) ${dudley ? (dudley.medianMs <= GOALS.dudleyReportPdfMedianMs ? 'met' : 'NOT met') : ''}`);
+  console.log(`  cold build of 1,000 inspections  (goal ≤ ${GOALS.coldBuildSecondsFor1000} s) ${corpusOnly}`);
+  console.log(`  peak memory of that build        (goal ≤ ${GOALS.peakMemoryMB} MB) ${corpusOnly}`);
+  console.log(`  build after one report's edit    (goal ≤ ${GOALS.oneReportEditSeconds} s) ${corpusOnly}`);
   console.log('Written to .bench/report-pdf.json');
 }
 
@@ -535,12 +541,12 @@ async function corpusBench(options: Options): Promise<void> {
     ['profile: search index', `${profile.searchIndexSeconds} s`, ''],
     ['profile: rest (start-up, swap)', `${profile.restSeconds} s`, ''],
     ...(coldPhases.pdfs ? [['build says: PDFs', `${coldPhases.pdfs.seconds} s (${coldPhases.pdfs.rendered} rendered, ${coldPhases.pdfs.fromCache} from cache)`, ''] as [string, string, string]] : []),
-    ['incremental build, wall', `${incremental!.wallSeconds} s`, ''],
+    ['incremental build, wall', `${incremental!.wallSeconds} s`, n === 1000 ? `one report edited, ≤ ${GOALS.oneReportEditSeconds} s: ${ok(incremental!.wallSeconds <= GOALS.oneReportEditSeconds)}` : `one report edited, ≤ ${GOALS.oneReportEditSeconds} s for 1,000`],
     ['incremental, peak memory', `${incremental!.peakTreeRssMB} MB tree, ${incremental!.peakProcessRssMB} MB largest process`, `≤ ${GOALS.peakMemoryMB} MB: ${ok(incremental!.peakTreeRssMB <= GOALS.peakMemoryMB)}`],
     ['incremental, files changed', `${changed.length} (${changedPdfs.length} PDFs: ${changedPdfs.join(', ') || 'none'})`, ''],
     incrementalPhases.pdfs
-      ? ['incremental, PDF work', `${incrementalPhases.pdfs.seconds} s as the build reports it (${incrementalPhases.pdfs.rendered} rendered, ${incrementalPhases.pdfs.fromCache} from cache)`, `≤ ${GOALS.incrementalPdfWorkSeconds} s: ${ok(incrementalPhases.pdfs.seconds <= GOALS.incrementalPdfWorkSeconds)}`]
-      : ['incremental, PDF work', `${incrementalPdf.pdfSecondsIfOnlyChangedRendered}–${incrementalPdf.pdfSecondsIfAllRendered} s (estimated: changed only – all)`, `≤ ${GOALS.incrementalPdfWorkSeconds} s: ${incrementalPdf.pdfSecondsIfAllRendered <= GOALS.incrementalPdfWorkSeconds ? 'met' : incrementalPdf.pdfSecondsIfOnlyChangedRendered <= GOALS.incrementalPdfWorkSeconds ? 'met only if the build renders just the changed PDFs' : 'NOT met'}`],
+      ? ['incremental, PDF work', `${incrementalPhases.pdfs.seconds} s as the build reports it (${incrementalPhases.pdfs.rendered} rendered, ${incrementalPhases.pdfs.fromCache} from cache)`, '']
+      : ['incremental, PDF work', `${incrementalPdf.pdfSecondsIfOnlyChangedRendered}–${incrementalPdf.pdfSecondsIfAllRendered} s (estimated: changed only – all)`, ''],
   ];
   console.log(`\nCorpus of ${n} inspections (seed ${options.seed}; ${publicInspections.length} public, ${result.corpus.withEasyRead} with easy-read) on ${result.cpus} CPUs, Node ${process.version}:`);
   const width = Math.max(...rows.map((r) => r[0].length));

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SITE_URL, siteUrl } from '../site/site-url.ts';
 import { buildSite } from './pipeline.ts';
+import { BuildProgress, formatSeconds, progressMode } from './progress.ts';
 import { describeFailure } from '../check/tool-failure.ts';
 
 const root = process.cwd();
@@ -29,6 +30,9 @@ const oldDir = path.join(workDir, 'previous');
 
 /** The second process's report to the first, in the work folder. */
 const stageFile = path.join(workDir, 'site.json');
+
+/** Each phase's progress: an updating line on a terminal (stderr), a plain line on stdout when it ends. */
+const progress = () => new BuildProgress(progressMode(process.env, process.stderr.isTTY), (line) => process.stdout.write(`${line}\n`), process.stderr);
 interface SiteStage {
   filesChecked: number;
   pagesSeconds: number;
@@ -58,7 +62,13 @@ async function main(): Promise<number> {
   const stage = JSON.parse(fs.readFileSync(stageFile, 'utf8')) as SiteStage;
 
   const indexStarted = performance.now();
-  await searchIndex(nextDir);
+  const phases = progress();
+  phases.start('Search index');
+  await searchIndex(nextDir).catch((error: unknown) => {
+    phases.abandon();
+    throw error;
+  });
+  phases.end((seconds) => `Search index: ${formatSeconds(seconds)}.`);
   if (process.env.BUILD_TIMINGS === '1') {
     process.stdout.write(`Pages: ${stage.pagesSeconds.toFixed(1)} s; search index: ${((performance.now() - indexStarted) / 1000).toFixed(1)} s.\n`);
   }
@@ -79,13 +89,15 @@ async function main(): Promise<number> {
 async function siteStage(): Promise<number> {
   fs.rmSync(workDir, { recursive: true, force: true });
   fs.mkdirSync(nextDir, { recursive: true });
+  const phases = progress();
   const result = await buildSite({
     root,
     outDir: nextDir,
     drafts,
     log: (line) => process.stdout.write(`${line}\n`),
     warn: (line) => process.stderr.write(`${line}\n`),
-  });
+    progress: phases,
+  }).finally(() => phases.abandon());
   if (!result.ok) {
     process.stderr.write(`Build stopped: fix the errors above. ${outName}/ was not changed.\n`);
     return 1;

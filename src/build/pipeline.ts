@@ -16,6 +16,7 @@ import { siteOf, type Site } from '../site/site.ts';
 import { sitePdfs } from '../site/site-pdfs.ts';
 import { siteUrl } from '../site/site-url.ts';
 import { publishEarlierVersions } from '../site/earlier-versions.ts';
+import { BuildProgress, formatCount, formatSeconds } from './progress.ts';
 
 export interface PipelineOptions {
   root: string;
@@ -25,6 +26,8 @@ export interface PipelineOptions {
   /** Progress and warnings for the person building. */
   log: (line: string) => void;
   warn: (line: string) => void;
+  /** Each phase's line (updating on a terminal); without it, only the PDFs' line is logged. */
+  progress?: BuildProgress;
 }
 
 export interface PipelineResult {
@@ -37,9 +40,11 @@ export interface PipelineResult {
 
 const since = (started: number) => (performance.now() - started) / 1000;
 
-export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOptions): Promise<PipelineResult> {
+export async function buildSite({ root, outDir, drafts, log, warn, progress }: PipelineOptions): Promise<PipelineResult> {
   let started = performance.now();
+  progress?.start('Checking content');
   const { project, diagnostics, filesChecked } = await checkProject(root);
+  progress?.end((s) => `Checked ${formatCount(filesChecked)} content files in ${formatSeconds(s)}.`);
   const seconds = { check: since(started), pdfs: 0, pages: 0 };
   if (diagnostics.length > 0) warn(formatReport(diagnostics, filesChecked));
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, filesChecked, seconds, leftOut: [] };
@@ -53,14 +58,21 @@ export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOpt
   const site = siteOf(project, { buildDate: buildDateFrom(process.env), drafts });
 
   started = performance.now();
-  const published = await writePdfs(site, root, outDir, warn);
+  const published = await writePdfs(site, root, outDir, progress);
   // Corrected reports: the PDF as it was before each correction, kept by the publisher, at its versioned address.
   publishEarlierVersions(site.inspections, outDir, root, site.thematics);
   seconds.pdfs = since(started);
   const unchanged = published.byInputs ? ` (${published.byInputs} found by their unchanged files, with no document model made)` : '';
-  log(`PDFs: ${published.drawn} rendered on worker threads, ${published.fromCache} from cache${unchanged}, ${seconds.pdfs.toFixed(1)} s.`);
+  // The PDFs' phase line (scripts/bench.ts and the tests read its figures), on a terminal in place of the updating one.
+  const pdfLine = `PDFs: ${published.drawn} rendered on worker threads, ${published.fromCache} from cache${unchanged}, ${seconds.pdfs.toFixed(1)} s.`;
+  if (progress) progress.end(() => pdfLine);
+  else log(pdfLine);
+  // Layout warnings (such as an easy-read version of more than about 24 pages) in the form
+  // `npm run check` uses, naming the file the author wrote.
+  for (const [name, facts] of published.facts) for (const warning of facts.warnings) warn(`${published.files.get(name) ?? name}  warning  easy-read-layout  ${warning}`);
 
   started = performance.now();
+  progress?.start('Pages');
   handOver({ site, pdfs: published.facts });
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Always a production build: a NODE_ENV inherited from the shell (a test runner sets "test") would
@@ -71,19 +83,19 @@ export async function buildSite({ root, outDir, drafts, log, warn }: PipelineOpt
   // Failures while PDFs are made name the PDF (publish.ts); while pages are built, the pages.
   await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', vite: { build: { emptyOutDir: false } } }));
   seconds.pages = since(started);
+  progress?.end((s) => `Pages: built in ${formatSeconds(s)}.`);
   return { ok: true, filesChecked, seconds, leftOut: leftOutLines(site) };
 }
 
-async function writePdfs(site: Site, root: string, outDir: string, warn: (line: string) => void) {
+async function writePdfs(site: Site, root: string, outDir: string, progress: BuildProgress | undefined) {
   const shared = sharedInputs(root, site.drafts);
   const entries = [...sitePdfs(site)];
   const files = new Map(entries.map((pdf) => [pdf.name, pdf.file]));
+  progress?.start('PDFs', entries.length);
   const published = await publishPdfs(
     entries.map((pdf) => ({ ...pdf, ...(pdf.folder ? { inputs: reportInputs(shared, pdf.lang === 'en' ? pdf.kind : `${pdf.kind}:${pdf.lang}`, pdf.folder, root) } : {}) })),
     outDir,
+    { onWritten: (written) => progress?.update(written) },
   );
-  // Layout warnings (such as an easy-read version of more than about 24 pages) in the form
-  // `npm run check` uses, naming the file the author wrote.
-  for (const [name, facts] of published.facts) for (const warning of facts.warnings) warn(`${files.get(name) ?? name}  warning  easy-read-layout  ${warning}`);
-  return published;
+  return { ...published, files };
 }

@@ -49,7 +49,14 @@ export interface PublishedPdfs {
 /** How many documents wait for a worker at most, per worker: enough to keep every worker busy. */
 const WAITING_PER_WORKER = 2;
 
-export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: string, options: { cacheDir?: string; poolSize?: number } = {}): Promise<PublishedPdfs> {
+export interface PublishOptions {
+  cacheDir?: string;
+  poolSize?: number;
+  /** Told each time a PDF is written (drawn or from the cache), with how many are written so far: for the build's progress line. */
+  onWritten?: (written: number) => void;
+}
+
+export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: string, options: PublishOptions = {}): Promise<PublishedPdfs> {
   const cacheDir = options.cacheDir ?? pdfCacheDir();
   const cache = pdfCacheEnabled();
   const facts = new Map<string, PdfFacts>();
@@ -65,6 +72,7 @@ export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: strin
     if (typeof bytes === 'string') fs.copyFileSync(bytes, file);
     else fs.writeFileSync(file, bytes);
     facts.set(name, fact);
+    options.onWritten?.(facts.size);
   };
   /** A PDF stored under this key, copied into the output; false when the cache does not hold it. */
   const fromCache = (name: string, key: string, images: ImageRef[]): boolean => {

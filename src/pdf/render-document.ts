@@ -12,7 +12,7 @@ import { contentsOf, figuresOf, numberedLabel, sectionsOf } from '../document/bl
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layOutContents, Outline } from './contents.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
-import { pageOf, TaggedPdfWriter, type Struct } from './writer.ts';
+import { pageOf, REHEARSAL_ELEMENT, TaggedPdfWriter, type Struct } from './writer.ts';
 import { COLOURS } from '../visual-system.ts';
 
 export interface RenderedPdf {
@@ -71,6 +71,17 @@ interface Frame {
   style: InlineStyle;
 }
 
+/**
+ * Laid-out lines of one document, shared by its renderings: by the model's inline arrays, and by
+ * the text of a single run (the renderer makes those afresh). The lines are drawn as they are, never
+ * changed (endsInSpace's change is made once).
+ */
+interface LayoutCache {
+  byInlines: WeakMap<readonly Inline[], Map<string, Line[]>>;
+  byText: Map<string, Line[]>;
+}
+const newLayoutCache = (): LayoutCache => ({ byInlines: new WeakMap(), byText: new Map() });
+
 class PdfWriter extends TaggedPdfWriter {
   readonly headingPages: Record<string, number> = {};
   private readonly images: Map<string, NormalisedImage>;
@@ -95,10 +106,13 @@ class PdfWriter extends TaggedPdfWriter {
   constructor(
     model: DocumentModel,
     images: Map<string, NormalisedImage>,
+    private readonly layouts: LayoutCache = newLayoutCache(),
     private readonly breakAt: ReadonlySet<number> = new Set(),
+    dry = false,
   ) {
     super(model, { top: marginOf(model.orientation).top, leading: LEADING, underlineLinks: true });
     this.images = images;
+    this.dry = dry;
   }
 
   /** A place where the page may break: breaks here when it is the chosen one (true when it did). `glued` ones (just under a heading) are never chosen. */
@@ -152,7 +166,22 @@ class PdfWriter extends TaggedPdfWriter {
   }
 
   layout(inlines: readonly Inline[], frame: Frame): Line[] {
-    return layoutInlines(inlines, frame.width, frame.style, this.measure);
+    const { style } = frame;
+    if (style.pageOf || style.onPage) return layoutInlines(inlines, frame.width, style, this.measure);
+    // The same words in the same frame break the same way: laid out once per document, though
+    // measured for page breaks, drawn, and drawn again when the pages are redone.
+    const single = inlines.length === 1 && inlines[0]!.type === 'text' ? inlines[0]! : undefined;
+    const byFrame = single ? undefined : this.layouts.byInlines.get(inlines) ?? new Map<string, Line[]>();
+    if (byFrame && !this.layouts.byInlines.has(inlines)) this.layouts.byInlines.set(inlines, byFrame);
+    const frameKey = `${frame.width}\u0000${style.font}\u0000${style.size}\u0000${style.colour}\u0000${style.linkColour}\u0000${style.boldLinks ?? ''}`;
+    const key = single ? `${frameKey}\u0000${single.bold ?? ''}\u0000${single.italic ?? ''}\u0000${single.value}` : frameKey;
+    const cache = byFrame ?? this.layouts.byText;
+    let lines = cache.get(key);
+    if (!lines) {
+      lines = layoutInlines(inlines, frame.width, style, this.measure);
+      cache.set(key, lines);
+    }
+    return lines;
   }
 
   /** A paragraph: never one line alone at the foot or the head of a page when it has more. */
@@ -442,8 +471,8 @@ class PdfWriter extends TaggedPdfWriter {
       // chart, the Figure speaks through its alt text: its shapes are its content, its words an
       // artifact drawn over them, so they are not read out run together after the alt text.
       const vector = image.vector;
-      const draw = (svg: string) => SVGtoPDF(this.doc, svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
-      this.content(figure, 'Figure', () => (vector ? draw(vector.svg.replace(/<text\b[\s\S]*?<\/text>/g, '')) : this.doc.image(image.data, x, top, { width, height })));
+      const draw = (svg: string) => !this.dry && SVGtoPDF(this.doc, svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
+      this.content(figure, 'Figure', () => (vector ? draw(vector.svg.replace(/<text\b[\s\S]*?<\/text>/g, '')) : !this.dry && this.doc.image(image.data, x, top, { width, height })));
       if (vector) this.artifact(() => draw(vector.svg.replace(/<(rect|path|circle|ellipse|line|polyline|polygon|image|use)\b/g, '<$1 visibility="hidden"')));
     });
     this.y += height + 6;
@@ -486,6 +515,7 @@ class PdfWriter extends TaggedPdfWriter {
     this.y += 4;
     const top = this.y;
     const draw = (part: string) =>
+      !this.dry &&
       SVGtoPDF(this.doc, part, frame.x, top, {
         width,
         height,
@@ -647,7 +677,7 @@ class PdfWriter extends TaggedPdfWriter {
         const tag = row.header || c.cell.rowHeader ? 'TH' : 'TD';
         // A short header ("1.1") is read in full: its /Alt gives what it stands for.
         const options: Record<string, unknown> = tag === 'TH' ? { scope: row.header ? 'Column' : 'Row', ...(c.cell.fullText ? { alt: c.cell.fullText } : {}) } : {};
-        const cellElement = this.doc.struct(tag, options as PDFKit.Mixins.StructureElementOptions);
+        const cellElement = this.dry ? REHEARSAL_ELEMENT : this.doc.struct(tag, options as PDFKit.Mixins.StructureElementOptions);
         tagRow.add(cellElement);
         if ((c.cell.colSpan ?? 1) > 1) {
           const data = (cellElement as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary.data;
@@ -766,12 +796,16 @@ class PdfWriter extends TaggedPdfWriter {
       this.doc.switchToPage(index);
       this.artifact(() => {
         const header = this.model.runningHeader;
-        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted).text(header, this.margin.left, 36, { lineBreak: false, width: this.contentWidth, ellipsis: true, height: 12 });
+        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted);
+        // A header too long for the line is cut short with an ellipsis (pdfkit's line wrapper); one that fits is drawn as it is.
+        if (this.measure(header, 'regular', 9) <= this.contentWidth) this.drawTextRun(header, this.margin.left, 36, 'regular', 9);
+        else this.doc.text(header, this.margin.left, 36, { lineBreak: false, width: this.contentWidth, ellipsis: true, height: 12 });
         this.doc.moveTo(this.margin.left, 52).lineTo(this.page.width - this.margin.right, 52).lineWidth(0.5).stroke(COLOUR.rule);
         const label = this.words.t('documents.page-of', { page: index + 1, pages: count });
         const width = this.measure(label, 'regular', 9);
-        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted).text(label, this.page.width - this.margin.right - width, this.page.height - 44, { lineBreak: false });
-        this.doc.text(this.model.author, this.margin.left, this.page.height - 44, { lineBreak: false });
+        this.doc.font('regular').fontSize(9).fillColor(COLOUR.muted);
+        this.drawTextRun(label, this.page.width - this.margin.right - width, this.page.height - 44, 'regular', 9);
+        this.drawTextRun(this.model.author, this.margin.left, this.page.height - 44, 'regular', 9);
       }, 'Pagination');
     }
   }
@@ -800,6 +834,7 @@ class PdfWriter extends TaggedPdfWriter {
       this.newPage();
       credits();
     }
+    if (this.dry) return;
     fillContents();
     fillFigures();
     this.pageFurniture();
@@ -810,16 +845,20 @@ class PdfWriter extends TaggedPdfWriter {
 export async function renderDocumentPdf(model: DocumentModel): Promise<RenderedPdf> {
   const images = new Map<string, NormalisedImage>();
   for (const image of model.images) images.set(image.source, await normaliseImage(image));
-  let writer = new PdfWriter(model, images);
-  writer.render();
-  // A section (or the document) ending on a page of a line or two: draw it again with page breaks earlier, so enough lines go over.
-  const breakAt = writer.shortPagePulls(MIN_LAST_PAGE_LINES);
+  const layouts = newLayoutCache();
+  // Page breaks are settled in rehearsals (laid out, nothing drawn), then the document is drawn once.
+  const rehearsal = new PdfWriter(model, images, layouts, new Set(), true);
+  rehearsal.render();
+  // A section (or the document) ending on a page of a line or two: laid out again with page breaks earlier, so enough lines go over.
+  let breakAt = rehearsal.shortPagePulls(MIN_LAST_PAGE_LINES);
   if (breakAt.size) {
-    const again = new PdfWriter(model, images, breakAt);
+    const again = new PdfWriter(model, images, layouts, breakAt, true);
     again.render();
     const pages = (w: PdfWriter) => w.doc.bufferedPageRange().count;
-    if (pages(again) === pages(writer) && again.shortPages(MIN_LAST_PAGE_LINES) < writer.shortPages(MIN_LAST_PAGE_LINES)) writer = again;
+    if (!(pages(again) === pages(rehearsal) && again.shortPages(MIN_LAST_PAGE_LINES) < rehearsal.shortPages(MIN_LAST_PAGE_LINES))) breakAt = new Set();
   }
+  const writer = new PdfWriter(model, images, layouts, breakAt);
+  writer.render();
   const pageCount = writer.doc.bufferedPageRange().count;
   const bytes = await writer.finish();
   return { bytes, pageCount, headingPages: writer.headingPages };

@@ -17,6 +17,8 @@ import type { InlineStyle, Line } from './inline-layout.ts';
 import { COLOURS } from '../visual-system.ts';
 import type { Messages } from '../model/messages.ts';
 import { wordsOf } from '../document/words.ts';
+import { drawTextRun } from './fast-text.ts';
+import { patchStreamWriting } from './stream-writing.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -41,6 +43,12 @@ export function pageOf(orientation: DocumentModel['orientation']): { width: numb
 }
 
 export type Struct = PDFKit.PDFStructureElement;
+
+/**
+ * A rehearsal's stand-in for every structure element: a real one would be written into the
+ * rehearsal's file as it ends, which is never read.
+ */
+export const REHEARSAL_ELEMENT = { add: () => REHEARSAL_ELEMENT, end: () => {}, dictionary: { data: {} } } as unknown as Struct;
 export type Doc = PDFKit.PDFDocument;
 
 export interface WriterSettings {
@@ -86,6 +94,12 @@ function shareShaping(doc: PDFKit.PDFDocument, name: string): void {
   else sharedShaping.set(name, font.layoutCache);
 }
 
+/**
+ * Text widths by font and size: like shaping, a width depends only on the font file, the size and
+ * the words, and the same words are measured again and again (each layout tried, each document).
+ */
+const sharedWidths = new Map<FontName, Map<number, Map<string, number>>>((Object.keys(FONT_FILES) as FontName[]).map((name) => [name, new Map()]));
+
 export class TaggedPdfWriter {
   /** The tool's words the renderer writes, in the document's language. */
   get words(): Messages {
@@ -93,6 +107,11 @@ export class TaggedPdfWriter {
   }
 
   readonly doc: Doc;
+  /**
+   * A rehearsal: the pages laid out (where everything goes, which page each part lands on) with
+   * nothing drawn, to decide page breaks before the one real rendering. Its document is never ended.
+   */
+  protected dry = false;
   y: number;
   protected parent: Struct;
   protected readonly root: Struct;
@@ -117,6 +136,7 @@ export class TaggedPdfWriter {
       // A creation date from the content (never the clock) also fixes pdfkit's document id.
       info: { Title: model.title, Author: model.author, Subject: model.subject, Keywords: model.keywords.join(', '), Creator: 'inspection-reports', Producer: 'inspection-reports (pdfkit)', CreationDate: date, ModDate: date, ...revisionInfo(model) },
     });
+    patchStreamWriting(this.doc);
     if (model.revision) {
       // The same revision in the XMP metadata, which pdfkit writes for PDF/UA: the version as xmpMM:VersionID.
       (this.doc as unknown as { appendXML(xml: string): void }).appendXML(
@@ -139,14 +159,21 @@ export class TaggedPdfWriter {
     return range.start + range.count - 1;
   }
 
-  private readonly widths = new Map<string, number>();
-  /** Text width, remembered: the same words are measured again when layouts are tried and redone. */
+  /** Text width, remembered across documents (see sharedWidths). */
   measure = (text: string, font: FontName, size: number): number => {
-    const key = `${font}\u0000${size}\u0000${text}`;
-    let width = this.widths.get(key);
+    let bySize = sharedWidths.get(font)!.get(size);
+    if (!bySize) {
+      bySize = new Map();
+      sharedWidths.get(font)!.set(size, bySize);
+    }
+    let width = bySize.get(text);
     if (width === undefined) {
+      // Measuring leaves the document's font as it was: what is drawn next must not depend on whether this width was remembered.
+      const state = this.doc as unknown as Record<'_font' | '_fontSource' | '_fontFamily' | '_fontSize', unknown>;
+      const { _font, _fontSource, _fontFamily, _fontSize } = state;
       width = this.doc.font(font).fontSize(size).widthOfString(text);
-      this.widths.set(key, width);
+      Object.assign(state, { _font, _fontSource, _fontFamily, _fontSize });
+      bySize.set(text, width);
     }
     return width;
   };
@@ -159,6 +186,10 @@ export class TaggedPdfWriter {
 
   /** Adds a structure element under the current one; `fill` adds its content and children. */
   within(type: string, options: Record<string, unknown>, fill: (element: Struct) => void): Struct {
+    if (this.dry) {
+      fill(REHEARSAL_ELEMENT);
+      return REHEARSAL_ELEMENT;
+    }
     const element = this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
     this.parent.add(element);
     const previous = this.parent;
@@ -174,6 +205,7 @@ export class TaggedPdfWriter {
 
   /** Adds a structure element under the current one and leaves it open: its content comes later, and the caller ends it. */
   openElement(type: string): Struct {
+    if (this.dry) return REHEARSAL_ELEMENT;
     const element = this.doc.struct(type);
     this.parent.add(element);
     return element;
@@ -181,6 +213,7 @@ export class TaggedPdfWriter {
 
   /** Content drawn inside an element: marked with an MCID so readers know what it belongs to. */
   content(element: Struct, tag: string, draw: () => void): void {
+    if (this.dry) return draw();
     const marked = this.doc.markStructureContent(tag);
     draw();
     this.doc.endMarkedContent();
@@ -189,6 +222,7 @@ export class TaggedPdfWriter {
 
   /** Decoration that carries no meaning: rules, bars, symbols beside their words, page furniture. */
   artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    if (this.dry) return draw();
     this.doc.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions);
     draw();
     this.doc.endMarkedContent();
@@ -219,6 +253,11 @@ export class TaggedPdfWriter {
         const link = segment.style.link;
         const run = [segment];
         while (segments[i + run.length]?.kind === 'text' && segments[i + run.length]!.style.link === link) run.push(segments[i + run.length] as typeof segment);
+        // A rehearsal draws no link (nor its annotation).
+        if (this.dry) {
+          i += run.length;
+          continue;
+        }
         this.within('Link', {}, (linkElement) => {
           this.content(linkElement, 'Link', () => run.forEach((s) => this.drawText(s.text, x + s.x, top, s.style, this.settings.underlineLinks && !s.style.rise)));
           const first = run[0]!;
@@ -248,15 +287,20 @@ export class TaggedPdfWriter {
   }
 
   drawText(text: string, x: number, top: number, style: { font: FontName; size: number; colour: string; rise?: number }, underline: boolean): void {
-    this.doc
-      .font(style.font)
-      .fontSize(style.size)
-      .fillColor(style.colour)
-      // An underline stops at the last letter, not under a space the text ends in.
-      .text(text, x, top - (style.rise ?? 0), { lineBreak: false, underline, ...(underline ? { textWidth: this.measure(text.trimEnd(), style.font, style.size) } : {}) } as PDFKit.Mixins.TextOptions);
+    if (this.dry) return;
+    this.doc.font(style.font).fontSize(style.size).fillColor(style.colour);
+    // An underline stops at the last letter, not under a space the text ends in.
+    const underlineWidth = underline ? this.measure(text.trimEnd(), style.font, style.size) : undefined;
+    drawTextRun(this.doc, text, x, top - (style.rise ?? 0), this.measure(text, style.font, style.size), underlineWidth);
+  }
+
+  /** Draws text on one line in the current font and colour, which must be `font` at `size` (pdfkit's text(s, x, top, { lineBreak: false })). */
+  drawTextRun(text: string, x: number, top: number, font: FontName, size: number): void {
+    drawTextRun(this.doc, text, x, top, this.measure(text, font, size));
   }
 
   drawSymbol(symbol: RatingSymbol, x: number, top: number, size: number): void {
+    if (this.dry) return;
     const shape = ratingSymbolPaths[symbol];
     this.artifact(() => {
       this.doc.save().translate(x, top).scale(size / 10);
@@ -289,14 +333,32 @@ export class TaggedPdfWriter {
   /** Ends the document and returns its bytes. */
   async finish(): Promise<Uint8Array> {
     if (this.model.watermark) this.drawWatermark(this.model.watermark);
-    const chunks: Buffer[] = [];
+    // What pdfkit wrote before now (its header) comes through the stream; the rest of the file is
+    // collected here as it is written, text turned into bytes in long runs rather than a line at a
+    // time (the same bytes: pdfkit keeps each character's low byte, as latin1 does).
+    const chunks: Uint8Array[] = [];
     this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise<void>((resolve, reject) => {
       this.doc.on('end', () => resolve());
       this.doc.on('error', reject);
     });
+    const parts: Uint8Array[] = [];
+    let text = '';
+    const file = this.doc as unknown as { _write(data: string | Uint8Array): void; _offset: number };
+    file._write = (data) => {
+      if (typeof data === 'string') {
+        text += `${data}\n`;
+        file._offset += data.length + 1;
+        return;
+      }
+      if (text) parts.push(Buffer.from(text, 'latin1'));
+      text = '';
+      parts.push(data);
+      file._offset += data.length;
+    };
     this.doc.end();
     await done;
-    return new Uint8Array(Buffer.concat(chunks));
+    if (text) parts.push(Buffer.from(text, 'latin1'));
+    return new Uint8Array(Buffer.concat([...chunks, ...parts]));
   }
 }

@@ -1,0 +1,62 @@
+/**
+ * How pdfkit writes the streams of a PDF (page content, font subsets, images), made cheaper:
+ *  - pdfkit turns every operator it adds to a page (a few bytes each, tens of thousands a report)
+ *    into its own byte array; here the operators are kept as text and turned into bytes once, when
+ *    the stream ends (the same bytes: pdfkit keeps each character's low byte, as latin1 does);
+ *  - pdfkit compresses at zlib's default level (6); level 3 deflates the Dudley report's streams in
+ *    less than half the time (about 3 ms instead of 7 ms) for a file 6% larger (248 KB, not 234 KB).
+ * Patched once per process on pdfkit 0.20's PDFReference (reached through a document's catalog).
+ */
+import zlib from 'node:zlib';
+
+export const DEFLATE_LEVEL = 3;
+
+interface PdfkitReference {
+  compress: boolean;
+  uncompressedLength: number;
+  data: { Length?: number; Filter?: string };
+  buffer: (Uint8Array | string)[] | Uint8Array;
+  write(chunk: Uint8Array | string): void;
+  finalize(): void;
+}
+
+let patched = false;
+
+export function patchStreamWriting(document: unknown): void {
+  if (patched) return;
+  const prototype = Object.getPrototypeOf((document as { _root: object })._root) as PdfkitReference;
+  const finalize = prototype.finalize;
+  if (typeof finalize !== 'function' || typeof prototype.write !== 'function') throw new Error('pdfkit: PDFReference is not as expected (pdfkit upgraded?)');
+  prototype.write = function write(this: PdfkitReference, chunk: Uint8Array | string): void {
+    const length = typeof chunk === 'string' ? chunk.length + 1 : chunk.length;
+    this.uncompressedLength += length;
+    this.data.Length = (this.data.Length ?? 0) + length;
+    (this.buffer as (Uint8Array | string)[]).push(typeof chunk === 'string' ? `${chunk}\n` : chunk);
+    if (this.compress) this.data.Filter = 'FlateDecode';
+  };
+  prototype.finalize = function (this: PdfkitReference): void {
+    const parts = this.buffer as (Uint8Array | string)[];
+    if (parts.length) {
+      const bytes: Uint8Array[] = [];
+      let text = '';
+      for (const part of parts) {
+        if (typeof part === 'string') {
+          text += part;
+          continue;
+        }
+        if (text) bytes.push(Buffer.from(text, 'latin1'));
+        text = '';
+        bytes.push(part);
+      }
+      if (text) bytes.push(Buffer.from(text, 'latin1'));
+      let data: Uint8Array = bytes.length === 1 ? bytes[0]! : Buffer.concat(bytes);
+      if (this.compress) {
+        data = zlib.deflateSync(data, { level: DEFLATE_LEVEL });
+        this.compress = false;
+      }
+      this.buffer = [data];
+    }
+    finalize.call(this);
+  };
+  patched = true;
+}
