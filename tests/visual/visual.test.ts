@@ -123,9 +123,15 @@ describe.skipIf(skipReason !== undefined)('visual snapshots', () => {
           await new Promise((resolve) => requestAnimationFrame(resolve));
           return { width: window.innerWidth, height: document.documentElement.scrollHeight };
         });
+    // The window made as tall as the picture, so that everything in it is painted as on screen:
+    // captured beyond the window, a sticky column (the ratings table's) was at times not painted.
+    const clipped = Math.min(height, MAX_HEIGHT);
+    await page.setViewportSize({ width, height: clipped });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     // Chromium's own capture, told to encode fast (the PNG is decoded and compacted here anyway):
     // the same pixels as playwright's page.screenshot in two thirds of the time.
-    const { data } = await devtools.send('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width, height: Math.min(height, MAX_HEIGHT), scale: 1 }, captureBeyondViewport: true, optimizeForSpeed: true });
+    const { data } = await devtools.send('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width, height: clipped, scale: 1 }, captureBeyondViewport: false, optimizeForSpeed: true });
+    await page.setViewportSize({ width, height: 800 });
     return Buffer.from(data, 'base64');
   }
 
