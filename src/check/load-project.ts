@@ -231,25 +231,11 @@ export function loadProject(root: string): LoadResult {
   // not when a file all of them draw on is unreadable (each of their sentences could be reported for it).
   const drawnOnByAll = (file: string) => /^(content\/glossary\/|templates\/)/.test(file) || file === 'content/publisher.yaml' || file === 'content/easy-read-checks.yaml';
   if (![...reader.unreadableYaml].some(drawnOnByAll)) {
-    checkEasyReadVersions(
-      project,
-      root,
-      easyReadTemplates,
-      { inspection: new Map(loaded.map((l) => [l.slug, { file: l.file, source: l.source }])), thematic: thematicSources },
-      new Map(glossaryEntries.map((e) => [e.term.id, { file: e.file, source: e.source, index: e.index }])),
-      easyReadChecks,
-      diagnostics,
-      reader.pictures,
-    );
-    checkTranslatedEasyReadLanguage(
-      project,
-      root,
-      easyReadTemplates,
-      { inspection: new Map(loaded.map((l) => [l.slug, { file: l.file, source: l.source }])), thematic: thematicSources },
-      new Map(glossaryEntries.map((e) => [e.term.id, { file: e.file, source: e.source, index: e.index }])),
-      easyReadChecks,
-      diagnostics,
-    );
+    // Where each report's YAML and each glossary term is written, for the easy-read checks' positions.
+    const yamlSources = { inspection: new Map(loaded.map((l) => [l.slug, { file: l.file, source: l.source }])), thematic: thematicSources };
+    const glossarySources = new Map(glossaryEntries.map((e) => [e.term.id, { file: e.file, source: e.source, index: e.index }]));
+    checkEasyReadVersions(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, reader.pictures);
+    checkTranslatedEasyReadLanguage(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics);
   }
   // Annual reports count the inspections loaded above.
   project.annualReports = loadAnnualReports(reader, project);
