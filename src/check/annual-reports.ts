@@ -126,7 +126,17 @@ function loadAnnualReport(reader: ContentReader, absolute: string, project: Pick
   if (!source) return undefined;
 
   // An annual report is in English only unless its front matter says otherwise (languagesOf).
-  if (source.languages?.includes('cy')) checkWelshValues({ file, source: frontMatter, schema: annualReportSchema, value: source, because: 'the annual report is published in Welsh' }, diagnostics);
+  if (source.languages?.includes('cy')) {
+    checkWelshValues({ file, source: frontMatter, schema: annualReportSchema, value: source, because: 'the annual report is published in Welsh' }, diagnostics);
+    // Said, not left silent: the Welsh is checked and kept in step, but the site has no Welsh annual-report page or PDF yet.
+    diagnostics.warning(
+      file,
+      frontMatter.positionOf(['languages'], 'value'),
+      'not-yet-published-in-welsh',
+      'annual reports are published in English only for now: the Welsh title and narrative are checked and kept in step with the English, but no Welsh page or PDF is made from them yet',
+      'keep the Welsh ready, or leave languages: out until Welsh annual reports are published',
+    );
+  }
   const datesAgree = checkDates(file, year, source, frontMatter, diagnostics);
   const report: AnnualReport = { year, source, file, narrative: markdown.tree ?? ({ type: 'root', children: [] } satisfies Root) };
   const context = annualReportContext(project, report);
