@@ -177,3 +177,11 @@ describe('inWelsh', () => {
     expect(inWelsh(nested)).toEqual({ a: 'X', n: 1, list: [{ b: 'Y' }] });
   });
 });
+
+describe('alphabetical indexes by language', () => {
+  it('index a word under its first letter, and a Welsh word under the two-character letter it starts with', async () => {
+    const { initialLetter } = await import('../../src/model/language.ts');
+    expect(['Llys', 'Chwarae', 'Ddoe', 'Ffordd', 'Rhagair', 'Theatr', 'Ysgol', 'Éire'].map((w) => initialLetter(w, 'cy'))).toEqual(['Ll', 'Ch', 'Dd', 'Ff', 'Rh', 'Th', 'Y', 'E']);
+    expect(['Llys', 'Chwarae', 'Theatre'].map((w) => initialLetter(w, 'en'))).toEqual(['L', 'C', 'T']);
+  });
+});
