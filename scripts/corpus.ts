@@ -340,8 +340,11 @@ function serviceMaker(rng: Random): () => ServiceSpec {
       }
     }
   };
+  let made = 0;
   return () => {
-    const welsh = rng.chance(0.12);
+    // The second service is always in Wales, so that even a small corpus has one (and its checks run).
+    made += 1;
+    const welsh = rng.chance(0.12) || made === 2;
     let shortName: string;
     let region: string;
     let policeForceArea: string;

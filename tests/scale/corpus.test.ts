@@ -64,6 +64,10 @@ describe('npm run corpus', () => {
     expect(() => generateCorpus({ out: second, inspections: 1 })).toThrow(/--force/);
   });
 
+  it('has a service in Wales, even when small, so the checks of Welsh services run on it', () => {
+    expect(loaded.project.services.some((service) => service.nation === 'Wales')).toBe(true);
+  });
+
   it('checks with no errors, with the tool copied into the corpus', () => {
     const result = runTool(first, 'src/check/cli.ts', ['--json']);
     expect(result.stderr).toBe('');
