@@ -70,13 +70,42 @@ const sharedShaping = new Map<string, Record<string, unknown>>();
  * font alive: about half a megabyte more held for every report drawn.
  */
 const parsedFonts = new Map<FontName, unknown>();
-function parsedFont(name: FontName): unknown {
+export function parsedFont(name: FontName): unknown {
   let font = parsedFonts.get(name);
   if (!font) {
     const { create } = require('fontkit') as { create(buffer: Buffer): unknown };
-    font = create(fs.readFileSync(FONT_FILES[name]));
+    font = withGlyphsByCodePoints(create(fs.readFileSync(FONT_FILES[name])) as FontkitFont);
     parsedFonts.set(name, font);
   }
+  return font;
+}
+
+interface FontkitGlyph {
+  codePoints: number[];
+}
+interface FontkitFont {
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id, with the code points of the text that first asked
+ * for it, and pdfkit writes a glyph's ToUnicode (what copying and screen readers get) from them.
+ * With one font shared by every document of a process, a glyph first met with other or no code
+ * points (a substitution, an insertion) would give every later document a wrong or missing
+ * ToUnicode for it: a "." read as "&", depending on what was drawn before. So a glyph asked for with
+ * other code points is a copy that carries them, made once.
+ */
+export function withGlyphsByCodePoints(font: FontkitFont): FontkitFont {
+  const glyphOf = font.getGlyph.bind(font);
+  const copies = new Map<string, FontkitGlyph>();
+  font.getGlyph = (id, codePoints = []) => {
+    const glyph = glyphOf(id, codePoints);
+    if (!glyph || (glyph.codePoints.length === codePoints.length && glyph.codePoints.every((c, i) => c === codePoints[i]))) return glyph;
+    const key = `${id}:${codePoints.join(',')}`;
+    let copy = copies.get(key);
+    if (!copy) copies.set(key, (copy = Object.assign(Object.create(Object.getPrototypeOf(glyph)) as FontkitGlyph, glyph, { codePoints })));
+    return copy;
+  };
   return font;
 }
 
