@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic, type Project, type Thematic } from '../../src/model/project.ts';
 import { inlineText, type Block } from '../../src/document/blocks.ts';
-import { TRACKER_COLUMNS, TRACKER_CSV_COLUMNS, TRACKER_STATUSES, trackerCsv, trackerDocument, trackerRows } from '../../src/document/tracker-document.ts';
+import { TRACKER_CSV_COLUMNS, trackerColumns, trackerCsv, trackerDocument, trackerRows, trackerStatuses } from '../../src/document/tracker-document.ts';
+import { messagesIn } from '../support/messages.ts';
 import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
 import { expectTextAsWritten } from '../support/extracted-words.ts';
 import { drawingsOf, linesOf, readPdf, type PageDrawing } from '../support/pdf.ts';
@@ -15,6 +16,9 @@ import { TRACKER_THEMATICS } from '../support/planted.ts';
 import { BUILD_DATE, sharedSite, type SharedSite } from '../support/shared-site.ts';
 
 const buildDate = BUILD_DATE;
+// The tracker's words in English, as the messages give them.
+const TRACKER_COLUMNS = trackerColumns(messagesIn('en'));
+const TRACKER_STATUSES = trackerStatuses(messagesIn('en'));
 const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
 const publicThematics = (project: Project) => project.thematics.filter((t) => isPublic(t, buildDate));
 const newestFirst = (thematics: Thematic[]) => [...thematics].sort((a, b) => b.source.published.localeCompare(a.source.published) || a.slug.localeCompare(b.slug));
