@@ -3,7 +3,7 @@
  * nation, year of publication, kind), scores with their maximum.
  * Pure functions of the site model, shared by the pages, the feed and the tests.
  */
-import { KIND_LABELS, kindOf, kindPhrase, type InspectionKind } from '../model/inspection-kind.ts';
+import { KIND_LABELS, kindOf, type InspectionKind } from '../model/inspection-kind.ts';
 import { messageKey, type Messages } from '../model/messages.ts';
 import { hasComposite, type Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingRank } from '../model/rating.ts';
@@ -103,18 +103,11 @@ export function withFacet(inspections: readonly Inspection[], facet: FacetId, va
   return inspections.filter((inspection) => facetOf(inspection, facet).value === value);
 }
 
-/** "24 out of 36", or a dash when nothing counting towards the score was rated; in the messages' language when given. */
-export function scoreText(inspection: Inspection, m?: Messages): string {
+/** "24 out of 36", or a dash when nothing counting towards the score was rated, in the messages' language. */
+export function scoreText(inspection: Inspection, m: Messages): string {
   const { overall, composite } = inspection.rating;
   // A historic record whose source does not give the score: said, never shown as 0.
-  if (!hasComposite(inspection)) return m ? m.t('site.score-not-published') : SCORE_NOT_PUBLISHED;
+  if (!hasComposite(inspection)) return m.t('site.score-not-published');
   if (overall.rating === NOT_RATED) return '–';
-  return m ? m.t('site.score', { score: composite.score, maximum: composite.maximum }) : `${composite.score} out of ${composite.maximum}`;
-}
-
-export const SCORE_NOT_PUBLISHED = 'Not published';
-
-/** "Northmoor Youth Justice Service, 2024 reinspection". */
-export function inspectionName(inspection: Inspection): string {
-  return `${inspection.service.name}, ${inspection.source.fieldwork.start.slice(0, 4)} ${kindPhrase(inspection.source)}`;
+  return m.t('site.score', { score: composite.score, maximum: composite.maximum });
 }

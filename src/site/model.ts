@@ -12,9 +12,7 @@ import { loadProject, type LoadResult } from '../check/load-project.ts';
 import { formatReport } from '../check/diagnostics.ts';
 import { buildDateFrom } from '../model/project.ts';
 import { handedOver } from './handoff.ts';
-import { DRAFT_NOTICE, siteOf, type Site } from './site.ts';
-
-export { DRAFT_NOTICE };
+import { siteOf, type Site } from './site.ts';
 
 let checked: LoadResult | undefined;
 let live: Site | Error | undefined;

@@ -8,16 +8,13 @@ import { isPublic, type AnnualReport, type Inspection, type Project, type Themat
 import type { Lang } from '../model/language.ts';
 import { projectIn } from '../model/translations.ts';
 
-/** Printed on every page and drawn on every PDF page of a build that includes drafts. */
-export const DRAFT_NOTICE = 'DRAFT – NOT FOR PUBLICATION';
-
 export interface Site {
   project: Project;
   /** YYYY-MM-DD: what "published" means is decided against this date. */
   buildDate: string;
   /** Whether drafts, embargoed reports and reports dated after the build date are shown. */
   drafts: boolean;
-  /** The watermark of every PDF page: the draft notice in a preview, none in public output. */
+  /** The watermark of every PDF page: the draft notice (in the site's language) in a preview, none in public output. */
   watermark?: string;
   inspections: Inspection[];
   thematics: Thematic[];
@@ -34,7 +31,7 @@ export function siteOf(project: Project, { buildDate, drafts }: { buildDate: str
     project,
     buildDate,
     drafts,
-    ...(drafts ? { watermark: DRAFT_NOTICE } : {}),
+    ...(drafts ? { watermark: project.messages[project.lang].t('documents.draft-watermark') } : {}),
     inspections: project.inspections.filter(shown).sort(newestFirst),
     thematics: project.thematics.filter(shown).sort(newestFirst),
     annualReports: project.annualReports.filter(shown).sort((a, b) => b.year.localeCompare(a.year)),
