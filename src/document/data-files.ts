@@ -7,6 +7,7 @@
  */
 import type { Inspection } from '../model/project.ts';
 import { messageKey, type Messages, type MessageValues } from '../model/messages.ts';
+import { KIND_MESSAGES } from '../model/inspection-kind.ts';
 import { csvText, type CsvValue } from './csv.ts';
 import { ratingsOrder, ratingsRecords } from './ratings-table.ts';
 import { TRACKER_CSV_COLUMNS } from './tracker-document.ts';
@@ -48,8 +49,8 @@ export interface DataField {
   empty?: string;
 }
 
-/** A message key, or a key with the values its placeholders take. */
-type Words = string | readonly [key: string, values: MessageValues];
+/** A message key, a key with the values its placeholders take, or words made from the messages. */
+type Words = string | readonly [key: string, values: MessageValues] | ((m: Messages) => string);
 
 /** A field as described here: its words as messages, put into a language by `fieldsIn`. */
 interface FieldDescription {
@@ -61,7 +62,7 @@ interface FieldDescription {
   empty?: Words;
 }
 
-const say = (m: Messages, words: Words) => (typeof words === 'string' ? m.t(words) : m.t(words[0], words[1]));
+const say = (m: Messages, words: Words) => (typeof words === 'string' ? m.t(words) : typeof words === 'function' ? words(m) : m.t(words[0], words[1]));
 
 function fieldsIn(m: Messages, fields: readonly FieldDescription[]): DataField[] {
   return fields.map(({ name, type, meaning, unit, computed, empty }) => ({
@@ -193,7 +194,7 @@ const INSPECTIONS_JSON_FIELDS: readonly FieldDescription[] = [
   { name: `${I}.service.fictional`, type: 'true-false', meaning: messageKey('data.inspections.service-fictional') },
   { name: `${I}.framework`, type: 'id', meaning: messageKey('data.common.framework') },
   { name: `${I}.kind`, type: 'id', meaning: messageKey('data.inspections.kind') },
-  { name: `${I}.kindLabel`, type: 'text', meaning: messageKey('data.inspections.kind-label') },
+  { name: `${I}.kindLabel`, type: 'text', meaning: (m) => m.t('data.inspections.kind-label', { example: m.t(KIND_MESSAGES['joint-reinspection']) }) },
   { name: `${I}.reinspectionOf`, type: 'id', meaning: messageKey('data.inspections.reinspection-of.meaning'), empty: messageKey('data.inspections.reinspection-of.empty') },
   { name: `${I}.partners`, type: 'list', meaning: messageKey('data.inspections.partners.meaning'), empty: messageKey('data.inspections.partners.empty') },
   { name: `${I}.fieldwork`, type: 'object', meaning: messageKey('data.inspections.fieldwork') },

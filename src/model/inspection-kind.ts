@@ -4,6 +4,7 @@
  * independent, so an inspection can be both ("joint reinspection"); inspectors write only the facts.
  */
 import type { InspectionSource } from './schemas/inspection.ts';
+import { messageKey } from './messages.ts';
 
 type KindFacts = Pick<InspectionSource, 'partners' | 'reinspectionOf'> & Partial<Pick<InspectionSource, 'joint'>>;
 
@@ -16,6 +17,14 @@ export const KIND_LABELS: Record<InspectionKind, string> = {
   reinspection: 'Reinspection',
   joint: 'Joint inspection',
   'joint-reinspection': 'Joint reinspection',
+};
+
+/** Each kind in words, as the messages give them (templates/messages/<lang>/site.yaml): "Joint reinspection", "Ailarolygiad ar y cyd". */
+export const KIND_MESSAGES: Record<InspectionKind, string> = {
+  inspection: messageKey('site.kinds.inspection'),
+  reinspection: messageKey('site.kinds.reinspection'),
+  joint: messageKey('site.kinds.joint'),
+  'joint-reinspection': messageKey('site.kinds.joint-reinspection'),
 };
 
 export const isJoint = (facts: KindFacts): boolean => facts.partners.length > 0 || facts.joint === true;

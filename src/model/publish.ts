@@ -2,11 +2,13 @@
  * The public data of an inspection, as published in /data/inspections.json: computed ratings and
  * key-question figures only. No case-level record ever leaves the model.
  */
-import { kindLabel, kindOf, partnersNotNamed } from './inspection-kind.ts';
+import { KIND_MESSAGES, kindOf, partnersNotNamed } from './inspection-kind.ts';
+import type { Messages } from './messages.ts';
 import { hasComposite, type Inspection } from './project.ts';
 import { ratingLabel } from './rating.ts';
 
-export function publishedInspection(inspection: Inspection) {
+/** `m`: the messages of the language the data's words (kindLabel) are written in. */
+export function publishedInspection(inspection: Inspection, m: Messages) {
   const { source, service, framework, rating } = inspection;
   return {
     slug: inspection.slug,
@@ -14,7 +16,7 @@ export function publishedInspection(inspection: Inspection) {
     framework: framework.id,
     /** inspection, reinspection, joint or joint-reinspection: worked out from reinspectionOf and partners. */
     kind: kindOf(source),
-    kindLabel: kindLabel(source),
+    kindLabel: m.t(KIND_MESSAGES[kindOf(source)]),
     /** "historic": published before this site, with its published ratings only (no key-question figures). */
     record: inspection.historic ? ('historic' as const) : ('full' as const),
     original: inspection.historic?.original ?? null,

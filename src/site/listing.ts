@@ -3,7 +3,7 @@
  * nation, year of publication, kind), scores with their maximum.
  * Pure functions of the site model, shared by the pages, the feed and the tests.
  */
-import { KIND_LABELS, kindOf, type InspectionKind } from '../model/inspection-kind.ts';
+import { KIND_LABELS, KIND_MESSAGES, kindOf } from '../model/inspection-kind.ts';
 import { messageKey, type Messages } from '../model/messages.ts';
 import { hasComposite, type Inspection } from '../model/project.ts';
 import { NOT_RATED, ratingRank } from '../model/rating.ts';
@@ -23,13 +23,7 @@ export const FACETS: readonly { id: FacetId; label: string; title: string }[] = 
   { id: 'kind', label: messageKey('site.facets.kind.label'), title: messageKey('site.facets.kind.title') },
 ];
 
-/** Each kind of inspection in words, and each nation's name, as the site's messages give them. */
-const KIND_MESSAGES: Record<InspectionKind, string> = {
-  inspection: messageKey('site.kinds.inspection'),
-  reinspection: messageKey('site.kinds.reinspection'),
-  joint: messageKey('site.kinds.joint'),
-  'joint-reinspection': messageKey('site.kinds.joint-reinspection'),
-};
+/** Each nation's name, as the site's messages give it (each kind's words: KIND_MESSAGES). */
 const NATION_MESSAGES: Record<string, string> = { England: messageKey('site.nations.england'), Wales: messageKey('site.nations.wales') };
 
 /** "Joint reinspection", in the messages' language. */

@@ -106,7 +106,7 @@ describe('npm run build', () => {
     const data = JSON.parse(first.get('data/inspections.json')!.toString('utf8'));
     expect(data.inspections.map((i: { slug: string }) => i.slug).sort()).toEqual(expected.map((i) => i.slug).sort());
     for (const inspection of expected) {
-      expect(data.inspections.find((i: { slug: string }) => i.slug === inspection.slug)).toEqual(JSON.parse(JSON.stringify(publishedInspection(inspection))));
+      expect(data.inspections.find((i: { slug: string }) => i.slug === inspection.slug)).toEqual(JSON.parse(JSON.stringify(publishedInspection(inspection, model.messages.en))));
     }
     const dudley = data.inspections.find((i: { slug: string }) => i.slug === 'dudley-2019');
     expect(dudley.composite).toEqual({ score: 15, maximum: 36, fullMaximum: 36 });

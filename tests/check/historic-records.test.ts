@@ -126,7 +126,7 @@ describe('a historic record', () => {
     expect(found).toEqual([]);
     const york = project.inspections.find((i) => i.slug === 'york-2022')!;
     expect(kindOf(york.source)).toBe('joint');
-    expect(publishedInspection(york).partners).toBeNull();
+    expect(publishedInspection(york, project.messages.en).partners).toBeNull();
     expect(problems(joint.replace('record: historic', 'record: full')).found).toContainEqual(expect.stringMatching(/^inspection.yaml:7 error missing-partners .*must name its partner inspectorates/));
     expect(problems(edit('status: published', 'status: published\njoint: false\npartners: [Estyn]')).found).toEqual([expect.stringMatching(/^inspection.yaml:7 error joint-disagrees .*names a partner inspectorate \(Estyn\)/)]);
   });
@@ -138,7 +138,7 @@ describe('a historic record', () => {
     const york = project.inspections.find((i) => i.slug === 'york-2022')!;
     expect(york.source.published).toBe('2022');
     expect(york.historic!.compositeRecorded).toBe(false);
-    expect(publishedInspection(york).composite.score).toBeNull();
+    expect(publishedInspection(york, project.messages.en).composite.score).toBeNull();
     // Without the line, the composite is still required: a forgotten score is not taken as "not given".
     expect(problems(edit('composite: 32\n', '')).found).toEqual([expect.stringMatching(/^inspection.yaml:1 error missing-field .*composite score/)]);
     expect(problems(yearOnly.replace('record: historic', 'record: full')).found).toContainEqual(expect.stringMatching(/^inspection.yaml:5 error year-only-date /));

@@ -12,6 +12,7 @@ import { ratingsRecords } from '../../src/document/ratings-table.ts';
 import { dataDictionaryBlocks } from '../../src/site/data-dictionary.ts';
 import { siteIn, siteOf, type Site } from '../../src/site/site.ts';
 import type { Project } from '../../src/model/project.ts';
+import { publishedInspection } from '../../src/model/publish.ts';
 import { englishWords, type EnglishWords } from '../support/english-fragments.ts';
 import { BUILD_DATE } from '../support/shared-site.ts';
 
@@ -67,6 +68,9 @@ describe('the tracker and the open data from the project read in Welsh', () => {
     const englishJson = JSON.parse(keyQuestionJson(english.inspections, english.project.messages.en)) as typeof json;
     expect(json.columns.map((c) => c.name)).toEqual(englishJson.columns.map((c) => c.name));
     const names = new Set(dataFiles(welsh.inspections, welsh.project.messages.cy).flatMap((file) => file.fields.map((field) => field.name)));
-    expectNoEnglish([...texts, ...json.columns.map((c) => c.description)], englishWords(project.messages.en, project.messages.cy, /^data\./), names);
+    // inspections.json's words for people: each kind in words.
+    const kindLabels = welsh.inspections.map((inspection) => publishedInspection(inspection, welsh.project.messages.cy).kindLabel);
+    expect(kindLabels).toContain('Ailarolygiad');
+    expectNoEnglish([...texts, ...json.columns.map((c) => c.description), ...kindLabels], englishWords(project.messages.en, project.messages.cy, /^(data\.|site\.kinds\.)/), names);
   });
 });
