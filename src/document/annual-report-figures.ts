@@ -11,7 +11,7 @@
 import { ADDRESSEE_KINDS, countsByKind } from '../model/addressee-kinds.ts';
 import { REFERENCE_LANGUAGE } from '../model/language.ts';
 import { messageKey, type Messages } from '../model/messages.ts';
-import { everyInspectionIn } from '../model/translations.ts';
+import { everyInspectionIn, projectIn } from '../model/translations.ts';
 import { childCharacteristics, datedOnlyByYear, disposalTypes, fieldworkYear, inPeriod, overallByYear, recommendationCounts, reinspections, standardDistribution, sufficiencyByYear, type BreakdownCell, type Period } from '../model/aggregates.ts';
 import { hasCaseData, isPublic, type AnnualReport, type Inspection, type Project } from '../model/project.ts';
 import { NOT_KNOWN, NOT_RATED, ratingLabel } from '../model/rating.ts';
@@ -42,6 +42,11 @@ export interface AnnualReportContext {
   frameworks: readonly Framework[];
   /** The tool's words in the language of the project the figures are drawn for. */
   m: Messages;
+  /**
+   * An inspection as the project has it in the reference language (itself in that language): what
+   * recommendations are grouped by, since the words that put an addressee in a kind are English.
+   */
+  inReference: (inspection: Inspection) => Inspection;
 }
 
 /**
@@ -64,8 +69,10 @@ export function annualReportContext(project: Pick<Project, 'inspections' | 'fram
   const m = project.messages?.[project.lang ?? REFERENCE_LANGUAGE] ?? wordsWithout();
   // Every inspection of the period counts, whatever languages each is published in: in a view of the
   // project in another language, each read in that language where it has its words (everyInspectionIn).
-  const inspections = project.lang !== undefined && project.messages ? everyInspectionIn(project as Project) : project.inspections;
+  const view = project.lang !== undefined && project.messages ? (project as Project) : undefined;
+  const inspections = view ? everyInspectionIn(view) : project.inspections;
   const all = inspections.filter((i) => isPublic(i, published));
+  const reference = view && view.lang !== REFERENCE_LANGUAGE ? new Map(projectIn(view, REFERENCE_LANGUAGE).inspections.map((i) => [i.slug, i])) : undefined;
   const byFieldwork = (a: Inspection, b: Inspection) => (a.source.fieldwork.start === b.source.fieldwork.start ? a.slug.localeCompare(b.slug) : a.source.fieldwork.start < b.source.fieldwork.start ? -1 : 1);
   return {
     period,
@@ -77,6 +84,7 @@ export function annualReportContext(project: Pick<Project, 'inspections' | 'fram
     minimumCount,
     frameworks: project.frameworks,
     m,
+    inReference: (inspection) => reference?.get(inspection.slug) ?? inspection,
   };
 }
 
@@ -511,6 +519,20 @@ function childCharacteristicsTableOf(ctx: AnnualReportContext): Block[] {
 
 // ---- recommendations ----
 
+/**
+ * The recommendations of the period (and the previous one) counted by theme and by addressee, as the
+ * reference language writes them, so that every language groups them alike; with the name of each
+ * addressee as the context's language writes it.
+ */
+function recommendationsOf(ctx: AnnualReportContext) {
+  const counts = recommendationCounts(ctx.inspections.map(ctx.inReference), ctx.previous.map(ctx.inReference));
+  const names = new Map<string, string>();
+  for (const inspection of [...ctx.inspections, ...ctx.previous]) {
+    ctx.inReference(inspection).source.recommendations.forEach((r, n) => names.set(r.addressee, inspection.source.recommendations[n]?.addressee ?? r.addressee));
+  }
+  return { ...counts, nameOf: (addressee: string) => names.get(addressee) ?? addressee };
+}
+
 function recommendationTotals(ctx: AnnualReportContext) {
   const count = (inspections: readonly Inspection[]) => inspections.reduce((n, i) => n + i.source.recommendations.length, 0);
   return { now: count(ctx.inspections), before: count(ctx.previous) };
@@ -527,7 +549,7 @@ const noRecommendations = (ctx: AnnualReportContext): Block[] => [{ type: 'parag
 
 function recommendationThemesTableOf(ctx: AnnualReportContext): Block[] {
   const { m } = ctx;
-  const { byTheme } = recommendationCounts(ctx.inspections, ctx.previous);
+  const { byTheme } = recommendationsOf(ctx);
   const totals = recommendationTotals(ctx);
   if (totals.now === 0) return noRecommendations(ctx);
   const rows = byTheme.filter((r) => r.count > 0 || r.previous > 0);
@@ -563,7 +585,7 @@ export function addresseeRulesSentence(m: Messages): string {
 
 function recommendationAddresseesFigureOf(ctx: AnnualReportContext): Block[] {
   const { m } = ctx;
-  const { byAddressee } = recommendationCounts(ctx.inspections, ctx.previous);
+  const { byAddressee, nameOf } = recommendationsOf(ctx);
   const totals = recommendationTotals(ctx);
   if (totals.now === 0) return noRecommendations(ctx);
   const kinds = countsByKind(byAddressee);
@@ -592,7 +614,7 @@ function recommendationAddresseesFigureOf(ctx: AnnualReportContext): Block[] {
         cell(kindLabel(k.kind.id), { rowHeader: true }),
         number(share(k.count, totals.now)),
         ...(withPrevious ? [number(share(k.previous, totals.before))] : []),
-        cell(k.addressees.join('; ')),
+        cell(k.addressees.map(nameOf).join('; ')),
       ]),
       withPrevious ? [100, 75, 75, 217] : [100, 75, 292],
       m.t('annual-report.figures.recommendations.addressees-note', { count: totals.now, compared, period: periodLabel(ctx.period, m), previousCount: totals.before, previous: ctx.previousPeriod ? periodLabel(ctx.previousPeriod, m) : '' }),

@@ -11,7 +11,7 @@ import { easyReadDocument } from '../../src/document/easy-read-document.ts';
 import { inlineText, type Block } from '../../src/document/blocks.ts';
 import { wordsOf } from '../../src/document/words.ts';
 import { projectIn } from '../../src/model/translations.ts';
-import { MESSAGE_KEYS } from '../../src/model/message-keys.ts';
+import { englishFragments } from '../support/english-fragments.ts';
 import type { Project } from '../../src/model/project.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -29,18 +29,6 @@ const textOf = (blocks: readonly Block[]): string =>
     .map((b) => (b.type === 'paragraph' ? inlineText(b.inlines) : b.type === 'heading' ? b.text : b.type === 'rating-line' ? b.label : ''))
     .join('\n');
 
-/** English values of document messages whose Welsh differs, with placeholders' surroundings: the literal words between them. */
-function englishFragments(): string[] {
-  const en = english.messages.en;
-  const cy = english.messages.cy;
-  const keys = [...MESSAGE_KEYS].filter((k) => /^(report|documents|easy-read)\./.test(k) && en.texts([k])[k] !== cy.texts([k])[k]);
-  return keys
-    .flatMap((k) => en.texts([k])[k]!.split(/\{[^{}]*\}|[{}#]/))
-    .map((s) => s.trim())
-    // Short fragments ("of", "to") are too common to mean anything; rating words come from the framework.
-    .filter((s) => s.length >= 12);
-}
-
 describe('documents for the Welsh view', () => {
   it('a Welsh report is in cy, with a Welsh title, cover, credits and renderer words', () => {
     const inspection = welsh.inspections.find((i) => !i.historic && i.service.nation === 'Wales')!;
@@ -54,7 +42,7 @@ describe('documents for the Welsh view', () => {
     expect(wordsOf(cy).t('documents.page-of', { page: 1, pages: 9 })).toBe('Tudalen 1 o 9');
     const written = `${cy.title}\n${cy.subject}\n${cy.runningHeader}\n${textOf(cy.cover)}\n${textOf(cy.credits.slice(0, 4))}`;
     expect(written).toMatch(/Cyhoeddwyd/);
-    for (const fragment of englishFragments()) expect(written, fragment).not.toContain(fragment);
+    for (const fragment of englishFragments(english.messages, /^(report|documents|easy-read)\./)) expect(written, fragment).not.toContain(fragment);
   });
 
   it('a Welsh report names the standards in the words of the Welsh framework, though the rating is shared', () => {
