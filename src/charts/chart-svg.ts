@@ -47,9 +47,15 @@ const DASHES = ['', '8 4', '2 3', '10 3 2 3', '', '8 4'];
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export function formatValue(value: number | null, unit: ChartSpec['unit']): string {
+/** How a language writes a chart's numbers (its counts and whole percentages): made once per language. */
+const valueFormats = new Map<string, { plain: Intl.NumberFormat; percent: Intl.NumberFormat }>();
+
+/** A value as a data label or axis tick: "46%", "12", in the language of the chart's words. */
+export function formatValue(value: number | null, unit: ChartSpec['unit'], locale = 'en-GB'): string {
   if (value === null) return '–';
-  return unit === '%' ? `${value}%` : String(value);
+  let formats = valueFormats.get(locale);
+  if (!formats) valueFormats.set(locale, (formats = { plain: new Intl.NumberFormat(locale), percent: new Intl.NumberFormat(locale, { style: 'percent' }) }));
+  return unit === '%' ? formats.percent.format(value / 100) : formats.plain.format(value);
 }
 
 /** Steps an axis may take: 1, 2, 2.5 and 5 times a power of ten (whole numbers only). */
@@ -235,7 +241,7 @@ function horizontalAxis(spec: ChartSpec, layout: Layout, largest: number, left: 
   // Grid lines run beside the bars only, never through a category label set above its bars.
   const svg = ticks.flatMap((tick, i) => [
     line(spans.map(([from, to]) => `M${round(x(tick))} ${round(from)} L${round(x(tick))} ${round(to)}`).join(' '), tick === 0 ? INK : GRID, tick === 0 ? 1.5 : 0.75),
-    text(x(tick), y + layout.small + 4, formatValue(tick, spec.unit), layout.small, { anchor: i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle' }),
+    text(x(tick), y + layout.small + 4, formatValue(tick, spec.unit, spec.locale), layout.small, { anchor: i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle' }),
   ]);
   return { x, svg, height: layout.small + 8 };
 }
@@ -251,7 +257,7 @@ function bars(spec: ChartSpec, id: string, layout: Layout, top: number) {
   const beside = layout.name === 'wide';
   const labelWidth = beside ? 200 : 0;
   const chars = Math.floor((beside ? labelWidth - 12 : layout.width) / (layout.body * CHAR_WIDTH));
-  const valueRoom = textWidth(formatValue(largestOf(spec.series.flatMap((s) => s.values)), spec.unit), layout.small) + 10;
+  const valueRoom = textWidth(formatValue(largestOf(spec.series.flatMap((s) => s.values)), spec.unit, spec.locale), layout.small) + 10;
   const left = labelWidth;
   const right = layout.width - Math.max(valueRoom, 16);
   const parts: Element[] = [text(0, top + layout.small, spec.valueLabel, layout.small)];
@@ -277,7 +283,7 @@ function bars(spec: ChartSpec, id: string, layout: Layout, top: number) {
       const barTop = rowTop + series * barHeight;
       const end = axis.x(value ?? 0);
       if (value !== null && value > 0) parts.push(s('rect', { x: round(left), y: round(barTop + 1), width: round(end - left), height: barHeight - 2, fill: fillOf(id, spec, series), stroke: INK, 'stroke-width': 0.5 }));
-      parts.push(text(end + 5, barTop + barHeight / 2 + layout.small * 0.35, formatValue(value, spec.unit), layout.small, { bold: true }));
+      parts.push(text(end + 5, barTop + barHeight / 2 + layout.small * 0.35, formatValue(value, spec.unit, spec.locale), layout.small, { bold: true }));
     });
   });
   return { svg: parts, height: plotBottom + axis.height + 4 };
@@ -291,7 +297,7 @@ function stackedBars(spec: ChartSpec, id: string, layout: Layout, top: number) {
   const chars = Math.floor((beside ? labelWidth - 12 : layout.width) / (layout.body * CHAR_WIDTH));
   const totals = spec.categories.map((_, c) => spec.series.reduce((sum, series) => sum + (series.values[c] ?? 0), 0));
   const left = labelWidth;
-  const right = layout.width - (textWidth(formatValue(Math.max(0, ...totals), spec.unit), layout.small) + 10);
+  const right = layout.width - (textWidth(formatValue(Math.max(0, ...totals), spec.unit, spec.locale), layout.small) + 10);
   const parts: Element[] = [text(0, top + layout.small, spec.valueLabel, layout.small)];
   let y = top + layout.small + 10;
   const plotTop = y;
@@ -318,7 +324,7 @@ function stackedBars(spec: ChartSpec, id: string, layout: Layout, top: number) {
       parts.push(s('rect', { x: round(from), y: rowTop, width: round(to - from), height: barHeight, fill: fillOf(id, spec, series), stroke: PAPER, 'stroke-width': 1 }));
       // The value sits in a white label on its segment, readable over any pattern; a segment too
       // narrow for it leaves the value to the data table.
-      const label = formatValue(value, spec.unit);
+      const label = formatValue(value, spec.unit, spec.locale);
       const labelWidth = textWidth(label, layout.small) + 6;
       if (to - from >= labelWidth + 2) {
         parts.push(s('rect', { x: round((from + to) / 2 - labelWidth / 2), y: rowTop + 4, width: round(labelWidth), height: barHeight - 8, rx: 3, fill: PAPER }));
@@ -326,7 +332,7 @@ function stackedBars(spec: ChartSpec, id: string, layout: Layout, top: number) {
       }
       sum += value;
     });
-    parts.push(text(axis.x(sum) + 5, rowTop + barHeight / 2 + layout.small * 0.35, formatValue(totals[c]!, spec.unit), layout.small));
+    parts.push(text(axis.x(sum) + 5, rowTop + barHeight / 2 + layout.small * 0.35, formatValue(totals[c]!, spec.unit, spec.locale), layout.small));
   });
   return { svg: parts, height: plotBottom + axis.height + 4 };
 }
@@ -339,12 +345,12 @@ function lines(spec: ChartSpec, _id: string, layout: Layout, top: number) {
   const plotHeight = layout.name === 'narrow' ? 180 : 220;
   const bottom = plotTop + plotHeight;
   const y = (v: number) => bottom - (v / max) * plotHeight;
-  const left = textWidth(formatValue(max, spec.unit), layout.small) + 10;
+  const left = textWidth(formatValue(max, spec.unit, spec.locale), layout.small) + 10;
   const right = layout.width - 20;
   const count = spec.categories.length;
   const x = (c: number) => (count > 1 ? left + 20 + (c * (right - left - 40)) / (count - 1) : (left + right) / 2);
   const parts: Element[] = [text(0, top + layout.small, spec.valueLabel, layout.small)];
-  for (const tick of ticks) parts.push(line(`M${left} ${round(y(tick))} L${right} ${round(y(tick))}`, tick === 0 ? INK : GRID, tick === 0 ? 1.5 : 0.75), text(left - 6, y(tick) + layout.small * 0.35, formatValue(tick, spec.unit), layout.small, { anchor: 'end' }));
+  for (const tick of ticks) parts.push(line(`M${left} ${round(y(tick))} L${right} ${round(y(tick))}`, tick === 0 ? INK : GRID, tick === 0 ? 1.5 : 0.75), text(left - 6, y(tick) + layout.small * 0.35, formatValue(tick, spec.unit, spec.locale), layout.small, { anchor: 'end' }));
   const chars = Math.max(4, Math.floor((right - left) / Math.max(1, count) / (layout.small * CHAR_WIDTH)));
   let labelLines = 0;
   spec.categories.forEach((category, c) => {
@@ -366,7 +372,7 @@ function lines(spec: ChartSpec, _id: string, layout: Layout, top: number) {
       if (!p) return;
       parts.push(marker(LINE_MARKERS[series % LINE_MARKERS.length]!, p.x, p.y, colour));
       // Alternate series label above and below their points, so labels of close values do not collide.
-      parts.push(text(p.x, series % 2 === 0 ? p.y - 10 : p.y + 10 + layout.small, formatValue(p.v, spec.unit), layout.small, { anchor: 'middle', bold: true }));
+      parts.push(text(p.x, series % 2 === 0 ? p.y - 10 : p.y + 10 + layout.small, formatValue(p.v, spec.unit, spec.locale), layout.small, { anchor: 'middle', bold: true }));
     });
   });
   return { svg: parts, height: bottom + layout.small + 10 + labelLines * layout.lineHeight };

@@ -3,8 +3,9 @@
  * (components computed from the inspections of the report's period), an annex with the ratings of
  * those inspections and one on how the figures are made. Charts and tables are numbered here, in
  * document order; the renderers list them after the contents ("List of figures and tables").
+ * Its words are messages in the language of the project it is given (project.lang).
  */
-import { kindNote } from '../model/inspection-kind.ts';
+import { kindOf } from '../model/inspection-kind.ts';
 import { rendererWords } from './words.ts';
 import type { Messages } from '../model/messages.ts';
 import { publisherCredits } from './publisher-credits.ts';
@@ -14,21 +15,22 @@ import { toString } from 'mdast-util-to-string';
 import type { AnnualReport, Inspection, Project } from '../model/project.ts';
 import type { Block, DocumentModel } from './blocks.ts';
 import { blocksFromMarkdown, type MarkdownContext } from './from-markdown.ts';
-import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 import { addresseeRulesSentence, annualReportContext, periodLabel, type AnnualReportContext } from './annual-report-figures.ts';
 import { cell, IdMaker, paragraph, text } from './make-blocks.ts';
-import { countOf, listOf } from './phrases.ts';
+import { listOf } from './phrases.ts';
 
-/** Headings of the sections the tool writes after the narrative. */
-export const ANNEX_HEADINGS = { ratings: 'Annex 1: Ratings of the inspections in this period', method: 'Annex 2: How the figures are made' } as const;
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Numbers charts ("Figure 1") and tables ("Table 1") in document order, separately, and gives each
- * an id from its number. A table's caption written as "Table 3: …" in the narrative loses the
- * written number: the tool numbers. Tables without a caption are not numbered.
+ * an id from its number. A table's caption written as "Table 3: …" in the narrative (or with the
+ * word for a table in the document's language, `m`) loses the written number: the tool numbers.
+ * Tables without a caption are not numbered.
  */
-export function numberFigures(body: Block[], ids: IdMaker = new IdMaker()): void {
+export function numberFigures(body: Block[], ids: IdMaker = new IdMaker(), m?: Messages): void {
+  const words = [...new Set(['Table', ...(m ? [m.t('documents.table')] : [])])].map(escapeRegExp).join('|');
+  const writtenNumber = new RegExp(`^(?:${words})\\s+\\d+\\s*[:.]\\s*`, 'i');
   let figures = 0;
   let tables = 0;
   for (const block of body) {
@@ -36,7 +38,7 @@ export function numberFigures(body: Block[], ids: IdMaker = new IdMaker()): void
       block.number = ++figures;
       block.id = ids.make(`figure-${block.number}`);
     } else if (block.type === 'table' && (block.id !== undefined || block.caption.trim() !== '')) {
-      block.caption = block.caption.replace(/^Table\s+\d+\s*[:.]\s*/i, '');
+      block.caption = block.caption.replace(writtenNumber, '');
       block.number = ++tables;
       block.id = ids.make(`table-${block.number}`);
     }
@@ -45,16 +47,25 @@ export function numberFigures(body: Block[], ids: IdMaker = new IdMaker()): void
 
 /** The ratings of the period's inspections, one row each, in order of fieldwork. */
 function ratingsAnnexTable(ctx: AnnualReportContext): Extract<Block, { type: 'table' }> {
+  const { m } = ctx;
   return {
     type: 'table',
     id: 'table',
-    caption: 'Ratings of the inspections in this period, in order of fieldwork',
-    head: [[cell('Service'), cell('Fieldwork started'), cell('Published'), cell('Score', { align: 'right' }), cell('Overall rating')]],
+    caption: m.t('annual-report.annex.ratings.caption'),
+    head: [
+      [
+        cell(m.t('annual-report.annex.ratings.service')),
+        cell(m.t('annual-report.annex.ratings.fieldwork')),
+        cell(m.t('annual-report.annex.ratings.published')),
+        cell(m.t('annual-report.annex.ratings.score'), { align: 'right' }),
+        cell(m.t('annual-report.annex.ratings.rating')),
+      ],
+    ],
     rows: ctx.inspections.map((i) => [
-      cell(`${i.service.name}${kindNote(i.source) ? ` (${kindNote(i.source)})` : ''}`, { rowHeader: true }),
-      cell(formatDate(i.source.fieldwork.start, 'month')),
-      cell(formatDate(i.source.published)),
-      cell(`${i.rating.composite.score} out of ${i.rating.composite.maximum}`, { align: 'right' }),
+      cell(m.t('annual-report.annex.ratings.service-kind', { service: i.service.name, kind: kindOf(i.source).replace(/-/g, '_') }), { rowHeader: true }),
+      cell(m.date(i.source.fieldwork.start, 'month')),
+      cell(m.date(i.source.published)),
+      cell(m.t('report.figures.composite', { score: i.rating.composite.score, maximum: i.rating.composite.maximum }), { align: 'right' }),
       { inlines: [ratingInline(i, i.rating.overall.rating, false)] },
     ]),
     // Points of the A4 portrait text width: the service's name takes what the dates and ratings leave.
@@ -72,29 +83,30 @@ interface Annual {
   /** The services inspected in the period, and those of them made up for the sample. */
   services: Inspection['service'][];
   fictional: Inspection['service'][];
+  m: Messages;
 }
 
 export function annualReportDocument(project: Project, report: AnnualReport, root: string = process.cwd()): DocumentModel {
   const { source } = report;
   const publisher = project.publisher;
   const annual = annualOf(project, report, root);
+  const { m } = annual;
   // In reading order: ids are made as the blocks are.
   const cover = coverBlocks(annual);
-  const credits = creditsBlocks(annual, publisher, project.messages.en);
+  const credits = creditsBlocks(annual, publisher);
   const body = [...narrative(annual), ...ratingsAnnex(annual), ...methodAnnex(annual)];
-  numberFigures(body, annual.markdown.ids);
+  numberFigures(body, annual.markdown.ids, m);
   return {
     kind: 'report',
     title: source.title,
-    subtitle: `${publisher.name}, ${formatDate(source.published, 'month')}`,
-    language: 'en-GB',
-    // Written in English only (until its content has Welsh): the renderer's words too.
-    words: rendererWords(project.messages.en),
+    subtitle: m.t('report.subtitle', { publisher: publisher.name, month: m.date(source.published, 'month') }),
+    language: m.tag,
+    words: rendererWords(m),
     date: source.published,
     author: publisher.name,
-    subject: `Annual report on inspections of youth justice services with fieldwork from ${formatDate(source.period.from)} to ${formatDate(source.period.to)}`,
-    keywords: ['annual report', 'inspection', 'youth justice', periodLabel(source.period)],
-    runningHeader: `${source.title}${annual.fictional.length ? ' (fictional sample)' : ''}`,
+    subject: m.t('annual-report.subject', { from: m.date(source.period.from), to: m.date(source.period.to) }),
+    keywords: [m.t('annual-report.keyword'), m.t('report.keyword.inspection'), m.t('report.keyword.youth-justice'), periodLabel(source.period, m)],
+    runningHeader: annual.fictional.length ? m.t('report.fictional-header', { title: source.title }) : source.title,
     cover,
     credits,
     body,
@@ -117,41 +129,38 @@ function annualOf(project: Project, report: AnnualReport, root: string): Annual 
       folder: path.resolve(root, path.dirname(report.file)),
       images: [],
       notes: { next: 1, byLabel: new Map() },
-      components: { annualReport: context, messages: project.messages.en },
+      components: { annualReport: context, messages: context.m },
     },
     heading: (level, value, inContents = level === 2) => ({ type: 'heading', level, id: ids.make(value), text: value, inContents }),
     services,
     fictional: services.filter((s) => s.fictional),
+    m: context.m,
   };
 }
 
-function coverBlocks({ report, context, services, fictional }: Annual): Block[] {
+function coverBlocks({ report, context, services, fictional, m }: Annual): Block[] {
   const { source } = report;
   const cover: Block[] = [
-    paragraph(text(`Published ${formatDate(source.published)}`)),
-    paragraph(text(`Inspections with fieldwork from ${formatDate(source.period.from)} to ${formatDate(source.period.to)}: ${countOf(context.inspections.length, 'inspection')} of ${countOf(services.length, 'service')}.`)),
+    paragraph(text(m.t('report.cover.published', { date: m.date(source.published) }))),
+    paragraph(text(m.t('annual-report.cover.period', { from: m.date(source.period.from), to: m.date(source.period.to), inspections: context.inspections.length, services: services.length }))),
   ];
   if (fictional.length) {
     cover.push(
       paragraph(
-        text('Fictional sample. ', { bold: true }),
-        text(
-          fictional.length === services.length
-            ? 'Every service in this report is made up, and so are the inspections it draws on: it shows how an annual report is published, and its figures and findings are invented.'
-            : `${listOf(fictional.map((s) => s.name))} ${fictional.length === 1 ? 'is' : 'are'} made up, and so are ${fictional.length === 1 ? 'its inspections' : 'their inspections'}: the figures drawn from them are invented.`,
-        ),
+        text(m.t('report.cover.fictional-mark'), { bold: true }),
+        text(fictional.length === services.length ? m.t('annual-report.cover.fictional-all') : m.t('annual-report.cover.fictional-some', { services: listOf(fictional.map((s) => s.name), m.lang), count: fictional.length })),
       ),
     );
   }
   return cover;
 }
 
-function creditsBlocks({ report, context, heading }: Annual, publisher: Project['publisher'], messages: Messages): Block[] {
+function creditsBlocks({ report, context, heading, m }: Annual, publisher: Project['publisher']): Block[] {
   const { source } = report;
   return [
-    heading(2, 'About this report', false),
-    paragraph(text(`This report brings together what we found in ${countOf(context.inspections.length, 'inspection')} of youth justice services whose fieldwork took place from ${formatDate(source.period.from)} to ${formatDate(source.period.to)}. Every figure in it is computed from the ratings and case records of those inspections.`)),
-    ...publisherCredits(publisher, source.published.slice(0, 4), messages),
+    heading(2, m.t('annual-report.credits.heading'), false),
+    paragraph(text(m.t('annual-report.credits.text', { count: context.inspections.length, from: m.date(source.period.from), to: m.date(source.period.to) }))),
+    ...publisherCredits(publisher, source.published.slice(0, 4), m),
   ];
 }
 
@@ -173,40 +182,23 @@ function narrative({ report, markdown, heading }: Annual): Block[] {
 }
 
 /** Annex 1: the ratings of the period's inspections. */
-function ratingsAnnex({ report, context, heading }: Annual): Block[] {
-  if (!context.inspections.length) return [heading(2, ANNEX_HEADINGS.ratings), paragraph(text(`No published inspection had its fieldwork in ${periodLabel(report.source.period)}.`))];
-  return [
-    heading(2, ANNEX_HEADINGS.ratings),
-    paragraph(
-      text(
-        `The ${countOf(context.inspections.length, 'inspection')} this report draws on, with the composite score of each and the overall rating it gives. The rating of every standard is in each inspection's own report, and for all of them together in the ratings table published with this report, a separate PDF laid out across the page.`,
-      ),
-    ),
-    ratingsAnnexTable(context),
-  ];
+function ratingsAnnex({ report, context, heading, m }: Annual): Block[] {
+  const title = m.t('annual-report.annex.ratings.heading');
+  if (!context.inspections.length) return [heading(2, title), paragraph(text(m.t('annual-report.annex.ratings.none', { period: periodLabel(report.source.period, m) })))];
+  return [heading(2, title), paragraph(text(m.t('annual-report.annex.ratings.intro', { count: context.inspections.length }))), ratingsAnnexTable(context)];
 }
 
 /** Annex 2: how the figures are made, written from the report's own settings. */
-function methodAnnex({ report, context, heading }: Annual): Block[] {
+function methodAnnex({ report, context, heading, m }: Annual): Block[] {
   const { source } = report;
   const cases = context.inspections.reduce((n, i) => n + i.cases.length, 0);
+  const counted = m.t('annual-report.annex.method.counted', { from: m.date(source.period.from), to: m.date(source.period.to), published: m.date(source.published) });
+  const compared = source.previousPeriod ? m.t('annual-report.annex.method.compared', { from: m.date(source.previousPeriod.from), to: m.date(source.previousPeriod.to), count: context.previous.length }) : undefined;
   return [
-    heading(2, ANNEX_HEADINGS.method),
-    paragraph(
-      text(
-        `An inspection counts in the period in which its fieldwork started, whenever its report was published. This report counts the inspections with fieldwork from ${formatDate(source.period.from)} to ${formatDate(source.period.to)} that were published by ${formatDate(source.published)}, the date of this report, so its figures do not change afterwards.${source.previousPeriod ? ` Recommendations are compared with those of the inspections with fieldwork from ${formatDate(source.previousPeriod.from)} to ${formatDate(source.previousPeriod.to)} (${countOf(context.previous.length, 'inspection')}).` : ''}`,
-      ),
-    ),
-    paragraph(
-      text(
-        `Figures cover the whole period unless their title says they are by year. Percentages of cases judged sufficient are pooled: for each key question, the cases judged sufficient in all the inspections of the period (or of a year), out of all the cases in which the question applied. They are whole numbers, with a half rounded up. The inspection standards changed in July 2021; a period or year in which both the earlier and the later standards were used is shown twice, once for each.`,
-      ),
-    ),
-    paragraph(
-      text(
-        `The children whose cases we inspected (${countOf(cases, 'case')} in this period) are counted, but never shown one by one. In any breakdown of case data, a count of fewer than ${source.minimumCount} children is not shown, so that no child can be identified; where it could still be worked out from the total and the other counts, the next smallest count is hidden too. No record of a single case is published.`,
-      ),
-    ),
-    paragraph(text(addresseeRulesSentence())),
+    heading(2, m.t('annual-report.annex.method.heading')),
+    paragraph(text(compared ? `${counted} ${compared}` : counted)),
+    paragraph(text(m.t('annual-report.annex.method.pooled'))),
+    paragraph(text(m.t('annual-report.annex.method.children', { count: cases, minimum: source.minimumCount }))),
+    paragraph(text(addresseeRulesSentence(m))),
   ];
 }

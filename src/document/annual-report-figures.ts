@@ -5,19 +5,23 @@
  * their small counts already suppressed, and are drawn as "fewer than 5", never as a number.
  *
  * Figures and tables are numbered by the document (annual-report-document.ts), in document order.
+ * Every word is a message (templates/messages/<lang>/annual-report.yaml) in the language of the
+ * project the context was made from, and every number is written the way that language writes it.
  */
 import { ADDRESSEE_KINDS, countsByKind } from '../model/addressee-kinds.ts';
+import { REFERENCE_LANGUAGE } from '../model/language.ts';
+import { messageKey, type Messages } from '../model/messages.ts';
+import { everyInspectionIn, projectIn } from '../model/translations.ts';
 import { childCharacteristics, datedOnlyByYear, disposalTypes, fieldworkYear, inPeriod, overallByYear, recommendationCounts, reinspections, standardDistribution, sufficiencyByYear, type BreakdownCell, type Period } from '../model/aggregates.ts';
 import { hasCaseData, isPublic, type AnnualReport, type Inspection, type Project } from '../model/project.ts';
 import { NOT_KNOWN, NOT_RATED, ratingLabel } from '../model/rating.ts';
 import { outOfCourtDisposals, type CaseRecord } from '../model/schemas/case.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import type { Block, ChartSpec, TableCell } from './blocks.ts';
-import { formatDate } from './dates.ts';
 import { ratingInline } from './report-tables.ts';
 import { cell, text } from './make-blocks.ts';
-import { countOf, listOf } from './phrases.ts';
-import { kindPhrase } from '../model/inspection-kind.ts';
+import { listOf } from './phrases.ts';
+import { kindOf } from '../model/inspection-kind.ts';
 import { ratingMarkFromTop, type RatingMark } from '../visual-system.ts';
 
 /** What the annual report's components draw from: the inspections of its period, and of the period before. */
@@ -36,15 +40,39 @@ export interface AnnualReportContext {
   minimumCount: number;
   /** The frameworks of the project, newest last: names of domains and standards. */
   frameworks: readonly Framework[];
+  /** The tool's words in the language of the project the figures are drawn for. */
+  m: Messages;
+  /**
+   * An inspection as the project has it in the reference language (itself in that language): what
+   * recommendations are grouped by, since the words that put an addressee in a kind are English.
+   */
+  inReference: (inspection: Inspection) => Inspection;
+}
+
+/**
+ * The reference-language words of the last project a context was made from: what the helpers that
+ * take no messages write with (periodLabel, themeLabel and yearOnlyNote called with data alone).
+ */
+let referenceWords: Messages | undefined;
+function wordsWithout(): Messages {
+  if (!referenceWords) throw new Error('no messages: give the project\'s messages (project.messages[project.lang])');
+  return referenceWords;
 }
 
 /**
  * The inspections an annual report counts: fieldwork started in its period, and public on the day the
  * report is published, so that its figures do not change after publication.
  */
-export function annualReportContext(project: Pick<Project, 'inspections' | 'frameworks'>, report: Pick<AnnualReport, 'source'>): AnnualReportContext {
+export function annualReportContext(project: Pick<Project, 'inspections' | 'frameworks'> & Partial<Pick<Project, 'messages' | 'lang'>>, report: Pick<AnnualReport, 'source'>): AnnualReportContext {
   const { period, previousPeriod, published, minimumCount } = report.source;
-  const all = project.inspections.filter((i) => isPublic(i, published));
+  if (project.messages) referenceWords = project.messages[REFERENCE_LANGUAGE];
+  const m = project.messages?.[project.lang ?? REFERENCE_LANGUAGE] ?? wordsWithout();
+  // Every inspection of the period counts, whatever languages each is published in: in a view of the
+  // project in another language, each read in that language where it has its words (everyInspectionIn).
+  const view = project.lang !== undefined && project.messages ? (project as Project) : undefined;
+  const inspections = view ? everyInspectionIn(view) : project.inspections;
+  const all = inspections.filter((i) => isPublic(i, published));
+  const reference = view && view.lang !== REFERENCE_LANGUAGE ? new Map(projectIn(view, REFERENCE_LANGUAGE).inspections.map((i) => [i.slug, i])) : undefined;
   const byFieldwork = (a: Inspection, b: Inspection) => (a.source.fieldwork.start === b.source.fieldwork.start ? a.slug.localeCompare(b.slug) : a.source.fieldwork.start < b.source.fieldwork.start ? -1 : 1);
   return {
     period,
@@ -55,14 +83,30 @@ export function annualReportContext(project: Pick<Project, 'inspections' | 'fram
     previous: previousPeriod ? inPeriod(all, previousPeriod).sort(byFieldwork) : [],
     minimumCount,
     frameworks: project.frameworks,
+    m,
+    inReference: (inspection) => reference?.get(inspection.slug) ?? inspection,
   };
 }
 
 // ---- small helpers ----
 
+/** How a language writes counts ("1,234") and whole percentages ("46%"): made once per language. */
+const numberFormats = new Map<string, { count: Intl.NumberFormat; percent: Intl.NumberFormat }>();
+function numbersIn(m: Messages) {
+  let formats = numberFormats.get(m.tag);
+  if (!formats) numberFormats.set(m.tag, (formats = { count: new Intl.NumberFormat(m.tag), percent: new Intl.NumberFormat(m.tag, { style: 'percent' }) }));
+  return formats;
+}
+/** A count as the language writes it. */
+const countText = (m: Messages, n: number) => numbersIn(m).count.format(n);
+/** A whole percentage (0–100) as the language writes it: "46%". */
+const percentText = (m: Messages, percent: number) => numbersIn(m).percent.format(percent / 100);
+
 const number = (value: string): TableCell => cell(value, { align: 'right' });
 const small = (value: string): Block => ({ type: 'paragraph', inlines: [text(value)], style: 'small' });
 const percentOf = (count: number, total: number) => (total === 0 ? 0 : Math.floor((count * 200 + total) / (total * 2)));
+/** An id ("risk-of-harm") as the key of a {x, select, …} in a message, which cannot hold a hyphen. */
+const selectKey = (id: string) => id.replace(/-/g, '_');
 type Table = Extract<Block, { type: 'table' }>;
 type Chart = Extract<Block, { type: 'chart' }>;
 
@@ -87,18 +131,23 @@ const chart = (title: string, description: string, spec: ChartSpec, head: TableC
   table: { type: 'table', caption: '', head, rows, widths, ...(note ? { note: [text(note)] } : {}) },
 });
 
-/** "2022 to 2026" for whole years, else "January 2022 to September 2026". */
-export function periodLabel(period: Period): string {
+/** "2022 to 2026" for whole years, else "January 2022 to September 2026", in the messages' language. */
+export function periodLabel(period: Period, m: Messages = wordsWithout()): string {
   const wholeYears = period.from.slice(5) === '01-01' && period.to.slice(5) === '12-31';
   const [fromYear, toYear] = [period.from.slice(0, 4), period.to.slice(0, 4)];
-  if (wholeYears) return fromYear === toYear ? fromYear : `${fromYear} to ${toYear}`;
-  return `${formatDate(period.from, 'month')} to ${formatDate(period.to, 'month')}`;
+  if (wholeYears) return fromYear === toYear ? fromYear : m.t('site.dates.from-to', { start: fromYear, end: toYear });
+  return m.t('site.dates.from-to', { start: m.date(period.from, 'month'), end: m.date(period.to, 'month') });
 }
 
-/** "risk-of-harm" → "Risk of harm"; "out-of-court-disposals" → "Out-of-court disposals". */
-export function themeLabel(theme: string): string {
+/** "risk-of-harm" → "Risk of harm"; "out-of-court-disposals" → "Out-of-court disposals": a theme's id in words. */
+function themeWords(theme: string): string {
   const words = theme.replace(/\bout-of-court\b/g, 'out_of_court').split('-').join(' ').replace(/out_of_court/g, 'out-of-court');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A recommendations theme's label: the message's, else ("other") the theme's id in words. */
+export function themeLabel(theme: string, m: Messages = wordsWithout()): string {
+  return m.t('annual-report.figures.recommendations.theme', { theme: selectKey(theme), label: themeWords(theme) });
 }
 
 /**
@@ -129,27 +178,31 @@ function ratingSeries(ctx: AnnualReportContext, counts: readonly Record<string, 
   return series;
 }
 
-const noInspections = (ctx: AnnualReportContext): Block[] => [{ type: 'paragraph', inlines: [text(`No published inspection had its fieldwork in ${periodLabel(ctx.period)}, so there is nothing to show here.`)] }];
+const noInspections = (ctx: AnnualReportContext): Block[] => [{ type: 'paragraph', inlines: [text(ctx.m.t('annual-report.figures.nothing', { period: periodLabel(ctx.period, ctx.m) }))] }];
+
+/** A chart's numbers are written as its words are: in the messages' language. */
+const chartSpec = (ctx: AnnualReportContext, spec: Omit<ChartSpec, 'locale'>): ChartSpec => ({ ...spec, locale: ctx.m.tag });
 
 // ---- overall ratings, over the period or by year ----
 
 /** Each inspection's group in a figure: the whole period by default, or its year of fieldwork. */
-const groupOf = (ctx: AnnualReportContext, byYear: boolean) => (byYear ? fieldworkYear : () => periodLabel(ctx.period));
+const groupOf = (ctx: AnnualReportContext, byYear: boolean) => (byYear ? fieldworkYear : () => periodLabel(ctx.period, ctx.m));
 
 export function overallRatings(ctx: AnnualReportContext, byYear = false): Block[] {
   if (ctx.inspections.length === 0) return noInspections(ctx);
+  const { m } = ctx;
   const years = overallByYear(ctx.inspections, groupOf(ctx, byYear));
   const series = ratingSeries(ctx, years.map((y) => y.counts));
-  const title = byYear ? 'Overall ratings, by year of fieldwork' : `Overall ratings, ${periodLabel(ctx.period)}`;
-  const bars = byYear ? `Horizontal bars, one for each year from ${years[0]!.year} to ${years[years.length - 1]!.year}, each` : 'One horizontal bar for the whole period,';
-  const description = `The overall ratings of the inspections with fieldwork in ${periodLabel(ctx.period)}. ${bars} divided into the number of inspections rated ${series.map((s) => s.label).join(', ')}; the number in each part is written on it and the ${byYear ? "year's total" : 'total'} at the end of the bar.`;
+  const period = periodLabel(ctx.period, m);
+  const title = m.t('annual-report.figures.overall.title', { byYear: byYear ? 'yes' : 'no', period });
+  const description = m.t('annual-report.figures.overall.description', { byYear: byYear ? 'yes' : 'no', period, first: years[0]!.year, last: years[years.length - 1]!.year, ratings: series.map((s) => s.label).join(', ') });
   return [
     chart(
       title,
       description,
-      { kind: 'stacked-bar', categories: years.map((y) => y.year), series: series.map((s) => ({ name: s.label, rating: s.mark, values: years.map((y) => y.counts[s.id] ?? 0) })), unit: 'count', valueLabel: 'Number of inspections' },
-      [[cell(byYear ? 'Year' : 'Period'), ...series.map((s) => number(s.label)), number('All')]],
-      years.map((y) => [cell(y.year, { rowHeader: true }), ...series.map((s) => number(String(y.counts[s.id] ?? 0))), number(String(y.total))]),
+      chartSpec(ctx, { kind: 'stacked-bar', categories: years.map((y) => y.year), series: series.map((s) => ({ name: s.label, rating: s.mark, values: years.map((y) => y.counts[s.id] ?? 0) })), unit: 'count', valueLabel: m.t('annual-report.figures.number-of-inspections') }),
+      [[cell(byYear ? m.t('annual-report.figures.overall.year') : m.t('annual-report.figures.overall.period')), ...series.map((s) => number(s.label)), number(m.t('annual-report.figures.all'))]],
+      years.map((y) => [cell(y.year, { rowHeader: true }), ...series.map((s) => number(countText(m, y.counts[s.id] ?? 0))), number(countText(m, y.total))]),
       columnWidths([...series.map(() => RATING_COLUMN), 40]),
     ),
     ...yearOnlyNote(ctx),
@@ -160,31 +213,33 @@ export function overallRatings(ctx: AnnualReportContext, byYear = false): Block[
  * A historic record known only by its year may fall either side of a period that starts or ends in
  * that year: it is left out rather than counted in a period it may not belong to, and said so.
  */
-export function yearOnlyNote(ctx: Pick<AnnualReportContext, 'yearOnlyLeftOut' | 'period'>): Block[] {
+export function yearOnlyNote(ctx: Pick<AnnualReportContext, 'yearOnlyLeftOut' | 'period'> & Partial<Pick<AnnualReportContext, 'm'>>): Block[] {
   const left = ctx.yearOnlyLeftOut;
   if (left.length === 0) return [];
+  const m = ctx.m ?? wordsWithout();
   const names = left.map((i) => `${i.service.name} (${i.source.published})`);
-  return [small(`${countOf(left.length, 'historic inspection')} ${left.length === 1 ? 'is' : 'are'} not counted here: ${names.join(', ')}. ${left.length === 1 ? 'Its source gives' : 'Their sources give'} only the year, and ${periodLabel(ctx.period)} does not cover the whole of it, so ${left.length === 1 ? 'it' : 'each'} may fall outside the period.`)];
+  return [small(m.t('annual-report.figures.overall.year-only', { count: left.length, names: names.join(', '), period: periodLabel(ctx.period, m) }))];
 }
 
 // ---- each standard's ratings ----
 
 export function standardRatings(ctx: AnnualReportContext, domain: string | undefined): Block[] {
   if (ctx.inspections.length === 0) return noInspections(ctx);
+  const { m } = ctx;
   const standards = standardDistribution(ctx.inspections).filter((s) => domain === undefined || s.id.split('.')[0] === domain);
   const series = ratingSeries(ctx, standards.map((s) => s.counts));
   const frameworks = frameworksOf(ctx);
   const domainName = domain === undefined ? undefined : [...frameworks].reverse().flatMap((f) => f.domains).find((d) => d.id === domain)?.name;
-  const what = domain === undefined ? 'every standard' : `the ${standards.length === 1 ? 'standard' : 'standards'} of domain ${domain}, ${domainName}`;
-  const title = `Ratings of ${what}`;
-  const description = `How the inspections with fieldwork in ${periodLabel(ctx.period)} rated ${what}. Horizontal bars, one for each standard (${standards.map((s) => s.id).join(', ')}), each divided into the number of inspections that rated it ${series.map((s) => s.label).join(', ')}; the number in each part is written on it and the number of inspections at the end of the bar.`;
+  const what = m.t('annual-report.figures.standards.what', { domain: domain ?? 'all', count: standards.length, name: domainName ?? '' });
+  const title = m.t('annual-report.figures.standards.title', { what });
+  const description = m.t('annual-report.figures.standards.description', { period: periodLabel(ctx.period, m), what, standards: standards.map((s) => s.id).join(', '), ratings: series.map((s) => s.label).join(', ') });
   return [
     chart(
       title,
       description,
-      { kind: 'stacked-bar', categories: standards.map((s) => `${s.id} ${s.name}`), series: series.map((r) => ({ name: r.label, rating: r.mark, values: standards.map((s) => s.counts[r.id] ?? 0) })), unit: 'count', valueLabel: 'Number of inspections' },
-      [[cell('Standard'), ...series.map((s) => number(s.label)), number('All')]],
-      standards.map((s) => [cell(`${s.id} ${s.name}`, { rowHeader: true }), ...series.map((r) => number(String(s.counts[r.id] ?? 0))), number(String(s.total))]),
+      chartSpec(ctx, { kind: 'stacked-bar', categories: standards.map((s) => `${s.id} ${s.name}`), series: series.map((r) => ({ name: r.label, rating: r.mark, values: standards.map((s) => s.counts[r.id] ?? 0) })), unit: 'count', valueLabel: m.t('annual-report.figures.number-of-inspections') }),
+      [[cell(m.t('annual-report.figures.standards.standard')), ...series.map((s) => number(s.label)), number(m.t('annual-report.figures.all'))]],
+      standards.map((s) => [cell(`${s.id} ${s.name}`, { rowHeader: true }), ...series.map((r) => number(countText(m, s.counts[r.id] ?? 0))), number(countText(m, s.total))]),
       columnWidths([...series.map(() => RATING_COLUMN), 40]),
     ),
   ];
@@ -192,12 +247,13 @@ export function standardRatings(ctx: AnnualReportContext, domain: string | undef
 
 // ---- cases judged sufficient ----
 
-/** A key question in a few words for a chart label, from the three things every case-sample standard asks about. */
-export function keyQuestionShortLabel(question: string): string | undefined {
-  if (/desistance/i.test(question)) return 'Desistance';
-  if (/other people/i.test(question)) return 'Keeping other people safe';
-  if (/(the child or young person|the child)\b.*\bsafe|safety of the child/i.test(question)) return 'Keeping the child safe';
-  return undefined;
+/**
+ * A key question in a few words for a chart label, from the three things every case-sample standard
+ * asks about, read from its English wording (an inspection's rating keeps it, in every view).
+ */
+export function keyQuestionShortLabel(question: string, m: Messages): string | undefined {
+  const which = /desistance/i.test(question) ? 'desistance' : /other people/i.test(question) ? 'others_safe' : /(the child or young person|the child)\b.*\bsafe|safety of the child/i.test(question) ? 'child_safe' : undefined;
+  return which && m.t('annual-report.figures.sufficient.short', { question: which });
 }
 
 /** The case-sample standards of a case type, in the frameworks of the period, newest wording last. */
@@ -212,57 +268,73 @@ export function caseSampleStandards(ctx: AnnualReportContext, caseType: string):
   return [...standards].map(([id, name]) => ({ id, name }));
 }
 
+/**
+ * A key question's words in the view's language: from the framework of the first inspection of the
+ * period that asks it, as the pooled figures (sufficiencyByYear) take it from that inspection's rating.
+ */
+function questionText(ctx: AnnualReportContext, id: string, fallback: string): string {
+  for (const inspection of ctx.inspections) {
+    for (const domain of inspection.framework.domains) for (const standard of domain.standards) for (const question of standard.keyQuestions) if (question.id === id) return question.text;
+  }
+  return fallback;
+}
+
 function casesSufficientOf(ctx: AnnualReportContext, caseType: 'court' | 'out-of-court', standard: string | undefined, byYear = false): Block[] {
   if (ctx.inspections.length === 0) return noInspections(ctx);
+  const { m } = ctx;
   const questions = sufficiencyByYear(ctx.inspections, groupOf(ctx, byYear)).filter((q) => q.caseType === caseType);
   const standards = caseSampleStandards(ctx, caseType).filter((s) => standard === undefined || s.id === standard);
-  const work = caseType === 'court' ? 'Court cases' : 'Out-of-court cases';
-  const cases = caseType === 'court' ? 'court cases' : 'out-of-court cases';
+  const cases = m.t('annual-report.figures.sufficient.cases', { caseType: selectKey(caseType) });
+  const period = periodLabel(ctx.period, m);
   const blocks: Block[] = [];
   let split = false;
   for (const { id, name } of standards) {
     const own = questions.filter((q) => q.id.startsWith(`${id}.`));
     if (own.length === 0) {
-      blocks.push({ type: 'paragraph', inlines: [text(`No ${cases} were inspected against standard ${id} ${name} in ${periodLabel(ctx.period)}.`)] });
+      blocks.push({ type: 'paragraph', inlines: [text(m.t('annual-report.figures.sufficient.none', { cases, id, name, period }))] });
       continue;
     }
     const labels = [...new Set(own.flatMap((q) => q.points.map((p) => p.label)))].sort();
     split ||= labels.some((l) => l.includes('('));
     const point = (q: (typeof own)[number], label: string) => q.points.find((p) => p.label === label);
-    const title = `${work} judged sufficient: ${name.toLowerCase()} (${id})${byYear ? ', by year' : ''}`;
-    const bars = byYear || labels.length > 1 ? `Horizontal bars in groups: for each key question of standard ${id}, one bar per ${byYear ? 'year' : 'set of standards'} (${labels.join(', ')}), its` : `Horizontal bars, one for each key question of standard ${id},`;
-    const description = `The ${cases} judged sufficient on each key question of standard ${id}, ${name}, in the inspections with fieldwork in ${periodLabel(ctx.period)}. ${bars} length the percentage of ${cases} judged sufficient, written at its end.`;
+    const title = m.t('annual-report.figures.sufficient.title', { caseType: selectKey(caseType), name: name.toLocaleLowerCase(m.tag), id, byYear: byYear ? 'yes' : 'no' });
+    const bars = byYear ? 'year' : labels.length > 1 ? 'standards' : 'one';
+    const description = m.t('annual-report.figures.sufficient.description', { cases, id, name, period, bars, labels: labels.join(', ') });
     blocks.push(
       chart(
         title,
         description,
-        {
+        chartSpec(ctx, {
           kind: 'bar',
-          categories: own.map((q) => `${q.id} ${keyQuestionShortLabel(q.text) ?? ''}`.trim()),
+          categories: own.map((q) => `${q.id} ${keyQuestionShortLabel(q.text, m) ?? ''}`.trim()),
           series: labels.map((label) => ({ name: label, values: own.map((q) => point(q, label)?.percent ?? null) })),
           unit: '%',
-          valueLabel: `Per cent of ${cases} judged sufficient`,
-        },
-        [[cell('Key question'), ...labels.map((l) => number(l))]],
+          valueLabel: m.t('annual-report.figures.sufficient.value-label', { cases }),
+        }),
+        [[cell(m.t('report.tables.key-question')), ...labels.map((l) => number(l))]],
         own.map((q) => [
-          cell(`${q.id} ${q.text}`, { rowHeader: true }),
+          cell(`${q.id} ${questionText(ctx, q.id, q.text)}`, { rowHeader: true }),
           ...labels.map((label) => {
             const p = point(q, label);
             // The percentage, and under it the count it comes from.
-            return p && p.percent !== null ? ({ inlines: [text(`${p.percent}%`), { type: 'break' }, text(`(${p.yes} of ${p.relevant})`)], align: 'right' } satisfies TableCell) : number('no cases');
+            return p && p.percent !== null
+              ? ({ inlines: [text(percentText(m, p.percent)), { type: 'break' }, text(`(${m.t('report.figures.count', { yes: p.yes, relevant: p.relevant })})`)], align: 'right' } satisfies TableCell)
+              : number(m.t('annual-report.figures.sufficient.no-cases'));
           }),
         ]),
         columnWidths(labels.map((l) => (l.length > 4 ? 70 : 56))),
       ),
     );
   }
-  if (split) blocks.push(small(`The inspection standards changed in July 2021: ${byYear ? 'a year' : 'a period'} in which both sets were used is shown twice, once for the inspections under each, named in brackets.`));
+  if (split) blocks.push(small(m.t('annual-report.figures.sufficient.split', { byYear: byYear ? 'yes' : 'no' })));
   return blocks;
 }
 
 // ---- reinspections ----
 
 export function reinspectionScores(ctx: AnnualReportContext): Block[] {
+  const { m } = ctx;
+  const period = periodLabel(ctx.period, m);
   const allPairs = reinspections(ctx.inspections, ctx.all);
   // A score the source does not give cannot be compared: such a pair is left out, and the figure says so.
   const pairs = allPairs.flatMap((p) => (p.original.score === null || p.reinspection.score === null ? [] : [{ ...p, original: { ...p.original, score: p.original.score }, reinspection: { ...p.reinspection, score: p.reinspection.score } }]));
@@ -270,26 +342,44 @@ export function reinspectionScores(ctx: AnnualReportContext): Block[] {
   // Named by the inspections whose score is not recorded: one such first inspection may have been followed up by several services.
   const unrecorded = [...new Set(unscored.flatMap((p) => [p.original, p.reinspection].filter((side) => side.score === null).map((side) => side.slug)))].map((slug) => ctx.all.find((i) => i.slug === slug)!);
   const unscoredNote = unscored.length
-    ? [small(`${countOf(unscored.length, 'reinspection')} ${unscored.length === 1 ? 'is' : 'are'} not compared here (${listOf(unscored.map((p) => p.service))}): no composite score is recorded for ${listOf(unrecorded.map((i) => `the ${fieldworkYear(i)} ${kindPhrase(i.source)} of ${i.service.name}`))}.`)]
+    ? [
+        small(
+          m.t('annual-report.figures.reinspections.not-compared', {
+            count: unscored.length,
+            services: listOf(unscored.map((p) => p.service), m.lang),
+            inspections: listOf(unrecorded.map((i) => m.t('annual-report.figures.reinspections.inspection', { year: fieldworkYear(i), kind: selectKey(kindOf(i.source)), service: i.service.name })), m.lang),
+          }),
+        ),
+      ]
     : [];
-  if (pairs.length === 0 && unscored.length) return [{ type: 'paragraph', inlines: [text(`No reinspection with fieldwork in ${periodLabel(ctx.period)} can be compared by composite score.`)] }, ...unscoredNote];
-  if (pairs.length === 0) return [{ type: 'paragraph', inlines: [text(`No reinspection had its fieldwork in ${periodLabel(ctx.period)}.`)] }];
+  if (pairs.length === 0 && unscored.length) return [{ type: 'paragraph', inlines: [text(m.t('annual-report.figures.reinspections.none-comparable', { period }))] }, ...unscoredNote];
+  if (pairs.length === 0) return [{ type: 'paragraph', inlines: [text(m.t('annual-report.figures.reinspections.none', { period }))] }];
   const max = Math.max(...pairs.flatMap((p) => [p.original.maximum, p.reinspection.maximum]));
   const byInspection = new Map(ctx.all.map((i) => [i.slug, i]));
   const scoreCell = (s: (typeof pairs)[number]['original']): TableCell => {
     const inspection = byInspection.get(s.slug)!;
-    return { inlines: [text(`${s.year}: ${s.score} out of ${s.maximum}, `), ratingInline(inspection, s.overall.rating, false)] };
+    return { inlines: [text(m.t('annual-report.figures.reinspections.score', { year: s.year, score: s.score, maximum: s.maximum })), ratingInline(inspection, s.overall.rating, false)] };
   };
   const unequal = pairs.some((p) => p.original.maximum !== max || p.reinspection.maximum !== max);
   return [
     chart(
-      'Composite scores at the first inspection and at the reinspection',
-      `The services reinspected with fieldwork in ${periodLabel(ctx.period)}. Pairs of horizontal bars, one pair for each service reinspected (${pairs.map((p) => p.service).join(', ')}): the score at the first inspection, then at the reinspection, each written at the end of its bar, on a scale from 0 to ${max}.`,
-      { kind: 'bar', categories: pairs.map((p) => p.service), series: [{ name: 'First inspection', values: pairs.map((p) => p.original.score) }, { name: 'Reinspection', values: pairs.map((p) => p.reinspection.score) }], unit: 'score', max, valueLabel: `Composite score (out of ${max})` },
-      [[cell('Service'), cell('First inspection: score and overall rating'), cell('Reinspection: score and overall rating')]],
+      m.t('annual-report.figures.reinspections.title'),
+      m.t('annual-report.figures.reinspections.description', { period, services: pairs.map((p) => p.service).join(', '), maximum: max }),
+      chartSpec(ctx, {
+        kind: 'bar',
+        categories: pairs.map((p) => p.service),
+        series: [
+          { name: m.t('annual-report.figures.reinspections.first'), values: pairs.map((p) => p.original.score) },
+          { name: m.t('annual-report.figures.reinspections.reinspection'), values: pairs.map((p) => p.reinspection.score) },
+        ],
+        unit: 'score',
+        max,
+        valueLabel: m.t('annual-report.figures.reinspections.value-label', { maximum: max }),
+      }),
+      [[cell(m.t('annual-report.figures.reinspections.service')), cell(m.t('annual-report.figures.reinspections.first-column')), cell(m.t('annual-report.figures.reinspections.reinspection-column'))]],
       pairs.map((p) => [cell(p.service, { rowHeader: true }), scoreCell(p.original), scoreCell(p.reinspection)]),
       [2, 2, 2],
-      unequal ? 'A score out of less than the full maximum is from an inspection in which a domain was not rated.' : undefined,
+      unequal ? m.t('annual-report.figures.reinspections.unequal') : undefined,
     ),
     ...unscoredNote,
   ];
@@ -297,188 +387,267 @@ export function reinspectionScores(ctx: AnnualReportContext): Block[] {
 
 // ---- breakdowns of case data, suppressed ----
 
+/** Why a cell of a breakdown is suppressed: its count is below the minimum, or it is hidden only so that a small one cannot be worked out. */
+type Suppressed = 'fewer' | 'hidden';
+
 /**
  * What a suppressed cell says. A count below the minimum reads "fewer than 5"; a larger count hidden
  * only so that a small one cannot be worked out from the total reads "not shown", since "fewer than
  * 5" would be untrue of it. Which is which is read from the case records here, and only this word
  * leaves: never the count.
  */
-function suppressedWords(cases: readonly CaseRecord[], field: keyof CaseRecord, cellValue: string, minimum: number): string {
+function suppressedAs(cases: readonly CaseRecord[], field: keyof CaseRecord, cellValue: string, minimum: number): Suppressed {
   const count = cases.filter((c) => String(c[field]) === cellValue).length;
-  return count < minimum ? `fewer than ${minimum}` : 'not shown';
+  return count < minimum ? 'fewer' : 'hidden';
 }
+
+const suppressedWords = (m: Messages, why: Suppressed, minimum: number) =>
+  why === 'fewer' ? m.t('annual-report.figures.suppressed.fewer', { minimum }) : m.t('annual-report.figures.suppressed.hidden');
 
 /** The rows of a breakdown: label, count and percentage; a suppressed cell has words for its count and a dash for its percentage. */
-function breakdownRows(cells: readonly BreakdownCell[], labels: Record<string, string>, words: ReadonlyMap<string, string>): TableCell[][] {
-  return cells.map((c) => [cell(labels[c.value] ?? c.value, { rowHeader: true }), number(c.suppressed ? words.get(c.value)! : String(c.count)), number(c.suppressed ? '–' : `${c.percent}%`)]);
+function breakdownRows(m: Messages, cells: readonly BreakdownCell[], label: (value: string) => string, why: ReadonlyMap<string, Suppressed>, minimum: number): TableCell[][] {
+  return cells.map((c) => [
+    cell(label(c.value), { rowHeader: true }),
+    number(c.suppressed ? suppressedWords(m, why.get(c.value)!, minimum) : countText(m, c.count ?? 0)),
+    number(c.suppressed ? '–' : percentText(m, c.percent ?? 0)),
+  ]);
 }
 
-/** The words of each suppressed cell of a breakdown, by value. */
-function wordsFor(cells: readonly BreakdownCell[], cases: readonly CaseRecord[], field: keyof CaseRecord, minimum: number): Map<string, string> {
-  return new Map(cells.filter((c) => c.suppressed).map((c) => [c.value, suppressedWords(cases, field, c.value, minimum)]));
+/** Why each suppressed cell of a breakdown is, by value. */
+function suppressedIn(cells: readonly BreakdownCell[], cases: readonly CaseRecord[], field: keyof CaseRecord, minimum: number): Map<string, Suppressed> {
+  return new Map(cells.filter((c) => c.suppressed).map((c) => [c.value, suppressedAs(cases, field, c.value, minimum)]));
 }
 
-function suppressionNote(minimum: number, words: readonly string[], chart: boolean): string | undefined {
-  if (words.length === 0) return undefined;
-  const also = words.includes('not shown') ? '; where one hidden count could still be worked out from the total and the others, another is hidden too (“not shown”)' : '';
-  return `So that no child can be identified, counts of fewer than ${minimum} children are not shown${chart ? ', in the chart or the table' : ''}${also}.`;
+function suppressionNote(m: Messages, minimum: number, why: readonly Suppressed[], chart: boolean): string | undefined {
+  if (why.length === 0) return undefined;
+  return m.t('annual-report.figures.suppressed.note', { minimum, chart: chart ? 'yes' : 'no', also: why.includes('hidden') ? 'yes' : 'no' });
 }
 
-export const DISPOSAL_LABELS: Record<string, string> = {
-  'community-resolution': 'Community resolution',
-  'youth-caution': 'Youth caution',
-  'youth-conditional-caution': 'Youth conditional caution',
-  'other-out-of-court': 'Other out-of-court disposal',
-};
+/** The words for each type of out-of-court disposal, by its id. */
+export function disposalLabels(m: Messages): Record<string, string> {
+  return Object.fromEntries(outOfCourtDisposals.map((id) => [id, disposalLabel(m, id)]));
+}
+const disposalLabel = (m: Messages, id: string) => m.t('annual-report.figures.disposals.type', { type: selectKey(id) });
 
 function disposalTypeFigureOf(ctx: AnnualReportContext): Block[] {
+  const { m } = ctx;
   const result = disposalTypes(ctx.inspections, outOfCourtDisposals, ctx.minimumCount);
-  if (result.total === 0) return [{ type: 'paragraph', inlines: [text(`No out-of-court cases were inspected in ${periodLabel(ctx.period)}.`)] }];
+  if (result.total === 0) return [{ type: 'paragraph', inlines: [text(m.t('annual-report.figures.disposals.none', { period: periodLabel(ctx.period, m) }))] }];
   const cases = ctx.inspections.flatMap((i) => i.cases.filter((c) => c.type === 'out-of-court'));
   const shown = result.cells.filter((c) => !c.suppressed && (c.count ?? 0) > 0);
   const hidden = result.cells.filter((c) => c.suppressed);
-  const words = wordsFor(result.cells, cases, 'disposal', ctx.minimumCount);
-  const note = suppressionNote(ctx.minimumCount, [...words.values()], true);
+  const why = suppressedIn(result.cells, cases, 'disposal', ctx.minimumCount);
+  const note = suppressionNote(m, ctx.minimumCount, [...why.values()], true);
+  const label = (id: string) => disposalLabel(m, id);
+  const hiddenTypes = listOf(hidden.map((c) => label(c.value)), m.lang);
+  const description = m.t('annual-report.figures.disposals.description', { period: periodLabel(ctx.period, m) });
   const blocks: Block[] = [
     chart(
-      'Out-of-court disposals in the cases we inspected, by type',
-      `The out-of-court cases inspected with fieldwork in ${periodLabel(ctx.period)}. Horizontal bars, one for each type of out-of-court disposal, their length the number of cases, written at the end of each.${hidden.length ? ` ${hidden.map((c) => DISPOSAL_LABELS[c.value] ?? c.value).join(' and ')} ${hidden.length === 1 ? 'is' : 'are'} left out, so that no child can be identified.` : ''}`,
-      { kind: 'bar', categories: shown.map((c) => DISPOSAL_LABELS[c.value] ?? c.value), series: [{ name: 'Cases', values: shown.map((c) => c.count) }], unit: 'count', valueLabel: 'Number of cases' },
-      [[cell('Type of disposal'), number('Cases'), number('% of cases')]],
-      [...breakdownRows(result.cells, DISPOSAL_LABELS, words), [cell('All out-of-court cases', { rowHeader: true }), number(String(result.total)), number('100%')]],
+      m.t('annual-report.figures.disposals.title'),
+      hidden.length ? `${description} ${m.t('annual-report.figures.disposals.left-out', { types: hiddenTypes, count: hidden.length })}` : description,
+      chartSpec(ctx, { kind: 'bar', categories: shown.map((c) => label(c.value)), series: [{ name: m.t('annual-report.figures.disposals.cases'), values: shown.map((c) => c.count) }], unit: 'count', valueLabel: m.t('annual-report.figures.disposals.value-label') }),
+      [[cell(m.t('annual-report.figures.disposals.type-column')), number(m.t('annual-report.figures.disposals.cases')), number(m.t('annual-report.figures.disposals.percent-column'))]],
+      [...breakdownRows(m, result.cells, label, why, ctx.minimumCount), [cell(m.t('annual-report.figures.disposals.all'), { rowHeader: true }), number(countText(m, result.total)), number(percentText(m, 100))]],
       columnWidths([80, 80]),
       note,
     ),
   ];
-  if (hidden.length) blocks.push(small(`${hidden.map((c) => DISPOSAL_LABELS[c.value] ?? c.value).join(' and ')} ${hidden.length === 1 ? 'is' : 'are'} left out of the chart: ${note!.charAt(0).toLowerCase()}${note!.slice(1)}`));
+  // The note again, as the end of a sentence: its first letter in lower case.
+  if (hidden.length) blocks.push(small(m.t('annual-report.figures.disposals.left-out-of-chart', { types: hiddenTypes, count: hidden.length, note: `${note!.charAt(0).toLocaleLowerCase(m.tag)}${note!.slice(1)}` })));
   return blocks;
 }
 
-/** The characteristics shown, in order, with the words for each value. */
-export const CHARACTERISTICS: { field: keyof CaseRecord; heading: string; values: Record<string, string> }[] = [
-  { field: 'sex', heading: 'Sex', values: { female: 'Girls', male: 'Boys' } },
-  { field: 'looked_after', heading: 'Care', values: { yes: 'Looked-after children', no: 'Not looked after' } },
-  { field: 'disability', heading: 'Disability', values: { yes: 'Disabled', no: 'Not disabled', 'not-known': 'Not known' } },
-  { field: 'ethnicity', heading: 'Ethnicity', values: { asian: 'Asian or Asian British', black: 'Black or Black British', mixed: 'Mixed ethnicity', white: 'White', other: 'Another ethnic group', 'not-known': 'Not known' } },
+/** The characteristics shown, in order, with the values counted of each. */
+const CHARACTERISTIC_VALUES: { field: keyof CaseRecord; values: readonly string[] }[] = [
+  { field: 'sex', values: ['female', 'male'] },
+  { field: 'looked_after', values: ['yes', 'no'] },
+  { field: 'disability', values: ['yes', 'no', 'not-known'] },
+  { field: 'ethnicity', values: ['asian', 'black', 'mixed', 'white', 'other', 'not-known'] },
 ];
 
+/** The words of one characteristic: its heading, and a value's label. */
+function characteristicWords(m: Messages, field: keyof CaseRecord): { heading: string; value: (value: string) => string } {
+  const value = (key: string) => (v: string) => m.t(key, { value: selectKey(v) });
+  switch (field) {
+    case 'sex':
+      return { heading: m.t('annual-report.figures.characteristics.sex.heading'), value: value(messageKey('annual-report.figures.characteristics.sex.value')) };
+    case 'looked_after':
+      return { heading: m.t('annual-report.figures.characteristics.looked-after.heading'), value: value(messageKey('annual-report.figures.characteristics.looked-after.value')) };
+    case 'disability':
+      return { heading: m.t('annual-report.figures.characteristics.disability.heading'), value: value(messageKey('annual-report.figures.characteristics.disability.value')) };
+    default:
+      return { heading: m.t('annual-report.figures.characteristics.ethnicity.heading'), value: value(messageKey('annual-report.figures.characteristics.ethnicity.value')) };
+  }
+}
+
+/** The characteristics shown, in order, each with its heading and the words for each value, in the messages' language. */
+export function characteristics(m: Messages): { field: keyof CaseRecord; heading: string; values: Record<string, string> }[] {
+  return CHARACTERISTIC_VALUES.map(({ field, values }) => {
+    const words = characteristicWords(m, field);
+    return { field, heading: words.heading, values: Object.fromEntries(values.map((v) => [v, words.value(v)])) };
+  });
+}
+
 function childCharacteristicsTableOf(ctx: AnnualReportContext): Block[] {
-  const fields = Object.fromEntries(CHARACTERISTICS.map((c) => [c.field, Object.keys(c.values)]));
+  const { m } = ctx;
+  const fields = Object.fromEntries(CHARACTERISTIC_VALUES.map((c) => [c.field, [...c.values]]));
   const breakdowns = childCharacteristics(ctx.inspections, fields, ctx.minimumCount);
   const total = breakdowns[0]?.total ?? 0;
-  if (total === 0) return [{ type: 'paragraph', inlines: [text(`No cases were inspected in ${periodLabel(ctx.period)}.`)] }];
+  if (total === 0) return [{ type: 'paragraph', inlines: [text(m.t('annual-report.figures.characteristics.none', { period: periodLabel(ctx.period, m) }))] }];
   const cases = ctx.inspections.flatMap((i) => i.cases);
   const rows: TableCell[][] = [];
-  const allWords: string[] = [];
+  const allWhy: Suppressed[] = [];
   for (const breakdown of breakdowns) {
-    const about = CHARACTERISTICS.find((c) => c.field === breakdown.field)!;
-    const words = wordsFor(breakdown.cells, cases, about.field, ctx.minimumCount);
-    allWords.push(...words.values());
-    rows.push([cell(about.heading, { rowHeader: true, colSpan: 3 })]);
-    rows.push(...breakdownRows(breakdown.cells, about.values, words));
+    const field = breakdown.field as keyof CaseRecord;
+    const words = characteristicWords(m, field);
+    const why = suppressedIn(breakdown.cells, cases, field, ctx.minimumCount);
+    allWhy.push(...why.values());
+    rows.push([cell(words.heading, { rowHeader: true, colSpan: 3 })]);
+    rows.push(...breakdownRows(m, breakdown.cells, words.value, why, ctx.minimumCount));
   }
-  rows.push([cell('All children whose cases we inspected', { rowHeader: true }), number(String(total)), number('100%')]);
+  rows.push([cell(m.t('annual-report.figures.characteristics.all'), { rowHeader: true }), number(countText(m, total)), number(percentText(m, 100))]);
   return [
     table(
-      'Characteristics of the children whose cases we inspected',
-      [[cell('Characteristic'), number('Children'), number('% of children')]],
+      m.t('annual-report.figures.characteristics.caption'),
+      [[cell(m.t('annual-report.figures.characteristics.characteristic')), number(m.t('annual-report.figures.characteristics.children')), number(m.t('annual-report.figures.characteristics.percent-column'))]],
       rows,
       columnWidths([80, 80]),
-      suppressionNote(ctx.minimumCount, allWords, false),
+      suppressionNote(m, ctx.minimumCount, allWhy, false),
     ),
   ];
 }
 
 // ---- recommendations ----
 
+/**
+ * The recommendations of the period (and the previous one) counted by theme and by addressee, as the
+ * reference language writes them, so that every language groups them alike; with the name of each
+ * addressee as the context's language writes it.
+ */
+function recommendationsOf(ctx: AnnualReportContext) {
+  const counts = recommendationCounts(ctx.inspections.map(ctx.inReference), ctx.previous.map(ctx.inReference));
+  const names = new Map<string, string>();
+  for (const inspection of [...ctx.inspections, ...ctx.previous]) {
+    ctx.inReference(inspection).source.recommendations.forEach((r, n) => names.set(r.addressee, inspection.source.recommendations[n]?.addressee ?? r.addressee));
+  }
+  return { ...counts, nameOf: (addressee: string) => names.get(addressee) ?? addressee };
+}
+
 function recommendationTotals(ctx: AnnualReportContext) {
   const count = (inspections: readonly Inspection[]) => inspections.reduce((n, i) => n + i.source.recommendations.length, 0);
   return { now: count(ctx.inspections), before: count(ctx.previous) };
 }
 
-/** "against 2019 to 2021" and the like: the periods compared, for captions. */
+/** "this period (2022 to 2026) against the previous one (2019 to 2021)", or the period alone: the periods compared, for captions. */
 function comparison(ctx: AnnualReportContext, withPrevious: boolean): string {
-  return withPrevious && ctx.previousPeriod ? `this period (${periodLabel(ctx.period)}) against the previous one (${periodLabel(ctx.previousPeriod)})` : `${periodLabel(ctx.period)}`;
+  const { m } = ctx;
+  const compared = withPrevious && ctx.previousPeriod !== undefined;
+  return m.t('annual-report.figures.recommendations.comparison', { compared: compared ? 'yes' : 'no', period: periodLabel(ctx.period, m), previous: ctx.previousPeriod ? periodLabel(ctx.previousPeriod, m) : '' });
 }
 
+const noRecommendations = (ctx: AnnualReportContext): Block[] => [{ type: 'paragraph', inlines: [text(ctx.m.t('annual-report.figures.recommendations.none', { period: periodLabel(ctx.period, ctx.m) }))] }];
+
 function recommendationThemesTableOf(ctx: AnnualReportContext): Block[] {
-  const { byTheme } = recommendationCounts(ctx.inspections, ctx.previous);
+  const { m } = ctx;
+  const { byTheme } = recommendationsOf(ctx);
   const totals = recommendationTotals(ctx);
-  if (totals.now === 0) return [{ type: 'paragraph', inlines: [text(`No recommendations were made in the inspections of ${periodLabel(ctx.period)}.`)] }];
+  if (totals.now === 0) return noRecommendations(ctx);
   const rows = byTheme.filter((r) => r.count > 0 || r.previous > 0);
   const withPrevious = ctx.previousPeriod !== undefined;
-  const head = [cell('Theme'), number('This period'), number('%'), ...(withPrevious ? [number('Previous period'), number('%')] : [])];
+  const percentColumn = () => number(m.t('annual-report.figures.recommendations.percent-column'));
+  const head = [cell(m.t('annual-report.figures.recommendations.theme-column')), number(m.t('annual-report.figures.recommendations.this-period')), percentColumn(), ...(withPrevious ? [number(m.t('annual-report.figures.recommendations.previous-period')), percentColumn()] : [])];
   return [
     table(
-      `Recommendations by theme, ${comparison(ctx, withPrevious)}`,
+      m.t('annual-report.figures.recommendations.themes-caption', { comparison: comparison(ctx, withPrevious) }),
       [head],
       rows.map((r) => [
-        cell(themeLabel(r.key), { rowHeader: true }),
-        number(String(r.count)),
-        number(`${percentOf(r.count, totals.now)}%`),
-        ...(withPrevious ? [number(String(r.previous)), number(totals.before ? `${percentOf(r.previous, totals.before)}%` : '–')] : []),
+        cell(themeLabel(r.key, m), { rowHeader: true }),
+        number(countText(m, r.count)),
+        number(percentText(m, percentOf(r.count, totals.now))),
+        ...(withPrevious ? [number(countText(m, r.previous)), number(totals.before ? percentText(m, percentOf(r.previous, totals.before)) : '–')] : []),
       ]),
       columnWidths(withPrevious ? [70, 50, 90, 50] : [70, 50]),
-      `${countOf(totals.now, 'recommendation')} in ${countOf(ctx.inspections.length, 'inspection')} this period${withPrevious ? `, and ${countOf(totals.before, 'recommendation')} in ${countOf(ctx.previous.length, 'inspection')} in the previous one` : ''}; each percentage is of its period's recommendations. A recommendation can have more than one theme, so the percentages add up to more than 100.`,
+      m.t('annual-report.figures.recommendations.themes-note', { count: totals.now, inspections: ctx.inspections.length, compared: withPrevious ? 'yes' : 'no', previousCount: totals.before, previousInspections: ctx.previous.length }),
     ),
   ];
 }
 
 /** How addressees are grouped, in words, from the rules themselves. */
-export function addresseeRulesSentence(): string {
-  const rules = ADDRESSEE_KINDS.map((kind) => `${kind.label.toLowerCase()} (${kind.words.map((w) => `“${w}”`).join(', ')})`);
-  return `Each recommendation is addressed to a body of one service. To count them across services, we put each in the first of these groups whose words are in its name: ${rules.join('; ')}; any other is counted among other bodies.`;
+export function addresseeRulesSentence(m: Messages): string {
+  const rules = ADDRESSEE_KINDS.map((kind) =>
+    m.t('annual-report.annex.method.addressee-rule', {
+      kind: m.t('annual-report.figures.recommendations.kind-in-sentence', { kind: selectKey(kind.id) }),
+      words: kind.words.map((words) => m.t('annual-report.annex.method.quoted', { words })).join(', '),
+    }),
+  );
+  return m.t('annual-report.annex.method.addressees', { rules: rules.join('; ') });
 }
 
 function recommendationAddresseesFigureOf(ctx: AnnualReportContext): Block[] {
-  const { byAddressee } = recommendationCounts(ctx.inspections, ctx.previous);
+  const { m } = ctx;
+  const { byAddressee, nameOf } = recommendationsOf(ctx);
   const totals = recommendationTotals(ctx);
-  if (totals.now === 0) return [{ type: 'paragraph', inlines: [text(`No recommendations were made in the inspections of ${periodLabel(ctx.period)}.`)] }];
+  if (totals.now === 0) return noRecommendations(ctx);
   const kinds = countsByKind(byAddressee);
   const withPrevious = ctx.previousPeriod !== undefined && totals.before > 0;
-  const series = [{ name: 'This period', values: kinds.map((k) => percentOf(k.count, totals.now)) }, ...(withPrevious ? [{ name: 'Previous period', values: kinds.map((k) => percentOf(k.previous, totals.before)) }] : [])];
-  const share = (count: number, total: number) => `${count} (${percentOf(count, total)}%)`;
+  const compared = withPrevious ? 'yes' : 'no';
+  const series = [
+    { name: m.t('annual-report.figures.recommendations.this-period'), values: kinds.map((k) => percentOf(k.count, totals.now)) },
+    ...(withPrevious ? [{ name: m.t('annual-report.figures.recommendations.previous-period'), values: kinds.map((k) => percentOf(k.previous, totals.before)) }] : []),
+  ];
+  const share = (count: number, total: number) => `${countText(m, count)} (${percentText(m, percentOf(count, total))})`;
+  const kindLabel = (id: string) => m.t('annual-report.figures.recommendations.kind', { kind: selectKey(id) });
   return [
     chart(
-      withPrevious ? 'Who our recommendations were addressed to, against the previous period' : 'Who our recommendations were addressed to',
-      `The recommendations of ${comparison(ctx, withPrevious)}, by the kind of body they were addressed to. Horizontal bars, one for each kind of body${withPrevious ? ', in pairs: this period first, then the previous one' : ''}, their length the percentage of that period's recommendations, written at the end of each.`,
-      { kind: 'bar', categories: kinds.map((k) => k.kind.label), series, unit: '%', valueLabel: 'Per cent of the recommendations' },
-      [[cell('Addressed to'), number('This period: number (%)'), ...(withPrevious ? [number('Previous period: number (%)')] : []), cell('Names as written in the reports')]],
+      m.t('annual-report.figures.recommendations.addressees-title', { compared }),
+      m.t('annual-report.figures.recommendations.addressees-description', { comparison: comparison(ctx, withPrevious), compared }),
+      chartSpec(ctx, { kind: 'bar', categories: kinds.map((k) => kindLabel(k.kind.id)), series, unit: '%', valueLabel: m.t('annual-report.figures.recommendations.per-cent') }),
+      [
+        [
+          cell(m.t('annual-report.figures.recommendations.addressed-to')),
+          number(m.t('annual-report.figures.recommendations.this-period-share')),
+          ...(withPrevious ? [number(m.t('annual-report.figures.recommendations.previous-period-share'))] : []),
+          cell(m.t('annual-report.figures.recommendations.names')),
+        ],
+      ],
       kinds.map((k) => [
-        cell(k.kind.label, { rowHeader: true }),
+        cell(kindLabel(k.kind.id), { rowHeader: true }),
         number(share(k.count, totals.now)),
         ...(withPrevious ? [number(share(k.previous, totals.before))] : []),
-        cell(k.addressees.join('; ')),
+        cell(k.addressees.map(nameOf).join('; ')),
       ]),
       withPrevious ? [100, 75, 75, 217] : [100, 75, 292],
-      `${countOf(totals.now, 'recommendation')} this period${withPrevious ? ` (${periodLabel(ctx.period)}) and ${countOf(totals.before, 'recommendation')} in the previous one (${ctx.previousPeriod ? periodLabel(ctx.previousPeriod) : ''})` : ''}.`,
+      m.t('annual-report.figures.recommendations.addressees-note', { count: totals.now, compared, period: periodLabel(ctx.period, m), previousCount: totals.before, previous: ctx.previousPeriod ? periodLabel(ctx.previousPeriod, m) : '' }),
     ),
-    small('Services name these bodies in their own ways, so we group them into kinds by the words in their names: the table of the data lists the names in each kind, and Annex 2, How the figures are made, the words that decide the kind.'),
+    small(m.t('annual-report.figures.recommendations.grouping')),
   ];
 }
 
 // ---- figures that need case data or a narrative ----
 
+/** What a historic record lacks for a figure: case data, or recommendations. */
+type Lacking = 'cases' | 'recommendations';
+
 /**
  * A figure drawn from cases or recommendations counts only the inspections that have them: a
  * historic record (published ratings only) is left out, and the figure says how many were.
  */
-function withoutHistoric(ctx: AnnualReportContext, figure: (own: AnnualReportContext) => Block[], what: string): Block[] {
+function withoutHistoric(ctx: AnnualReportContext, figure: (own: AnnualReportContext) => Block[], what: Lacking): Block[] {
   const own = { ...ctx, inspections: ctx.inspections.filter(hasCaseData), previous: ctx.previous.filter(hasCaseData) };
   const left = ctx.inspections.length - own.inspections.length;
   const blocks = own.inspections.length === 0 && ctx.inspections.length > 0 ? [] : figure(own);
   if (left === 0) return blocks;
-  return [...blocks, small(historicLeftOutSentence(left, what))];
+  return [...blocks, small(historicLeftOutSentence(left, what, ctx.m))];
 }
 
 /** "2 historic inspections have no case data and are not counted here." */
-export function historicLeftOutSentence(count: number, what: string): string {
-  return `${countOf(count, 'historic inspection')} ${count === 1 ? 'has' : 'have'} no ${what} and ${count === 1 ? 'is' : 'are'} not counted here.`;
+export function historicLeftOutSentence(count: number, what: Lacking, m: Messages): string {
+  return m.t('annual-report.figures.historic-left-out', { count, what });
 }
 
 export const casesSufficient = (ctx: AnnualReportContext, caseType: 'court' | 'out-of-court', standard: string | undefined, byYear = false): Block[] =>
-  withoutHistoric(ctx, (own) => casesSufficientOf(own, caseType, standard, byYear), 'case data');
-export const disposalTypeFigure = (ctx: AnnualReportContext): Block[] => withoutHistoric(ctx, disposalTypeFigureOf, 'case data');
-export const childCharacteristicsTable = (ctx: AnnualReportContext): Block[] => withoutHistoric(ctx, childCharacteristicsTableOf, 'case data');
-export const recommendationThemesTable = (ctx: AnnualReportContext): Block[] => withoutHistoric(ctx, recommendationThemesTableOf, 'recommendations recorded');
-export const recommendationAddresseesFigure = (ctx: AnnualReportContext): Block[] => withoutHistoric(ctx, recommendationAddresseesFigureOf, 'recommendations recorded');
+  withoutHistoric(ctx, (own) => casesSufficientOf(own, caseType, standard, byYear), 'cases');
+export const disposalTypeFigure = (ctx: AnnualReportContext): Block[] => withoutHistoric(ctx, disposalTypeFigureOf, 'cases');
+export const childCharacteristicsTable = (ctx: AnnualReportContext): Block[] => withoutHistoric(ctx, childCharacteristicsTableOf, 'cases');
+export const recommendationThemesTable = (ctx: AnnualReportContext): Block[] => withoutHistoric(ctx, recommendationThemesTableOf, 'recommendations');
+export const recommendationAddresseesFigure = (ctx: AnnualReportContext): Block[] => withoutHistoric(ctx, recommendationAddresseesFigureOf, 'recommendations');

@@ -116,6 +116,8 @@ export interface ChartSpec {
   max?: number;
   /** Label of the value axis, such as "Number of inspections". */
   valueLabel: string;
+  /** The BCP 47 tag of the language its numbers are written in ("en-GB", "cy"); en-GB when not given. */
+  locale?: string;
 }
 
 /** A picture from the content folder, normalised by sharp for both outputs. */

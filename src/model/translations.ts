@@ -146,3 +146,26 @@ export function standardWords(inspection: Inspection, standardId: string): { nam
   }
   return undefined;
 }
+
+/**
+ * Every inspection of the project, whatever languages each is published in, read in the view's
+ * language where it has its words: a view in another language lists only the inspections published
+ * in it, but a figure across all of them (an annual report's) counts the same inspections in every
+ * language. The frameworks and services are the view's own objects.
+ */
+export function everyInspectionIn(view: Project): Inspection[] {
+  const base = baseOf.get(view) ?? view;
+  if (base === view) return view.inspections;
+  const inView = new Map(view.inspections.map((inspection) => [inspection.slug, inspection]));
+  const services = new Map(base.services.map((service, index) => [service, view.services[index]!]));
+  const frameworks = new Map(base.frameworks.map((framework, index) => [framework, view.frameworks[index]!]));
+  return base.inspections.map(
+    (inspection) =>
+      inView.get(inspection.slug) ?? {
+        ...inspection,
+        source: inWelsh(inspection.source),
+        service: services.get(inspection.service) ?? inWelsh(inspection.service),
+        framework: frameworks.get(inspection.framework) ?? inWelsh(inspection.framework),
+      },
+  );
+}

@@ -13,11 +13,16 @@ import { select, selectAll } from 'hast-util-select';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
-import { annualReportContext, CHARACTERISTICS, DISPOSAL_LABELS } from '../../src/document/annual-report-figures.ts';
+import { annualReportContext, characteristics, disposalLabels } from '../../src/document/annual-report-figures.ts';
 import { childCharacteristics, disposalTypes } from '../../src/model/aggregates.ts';
 import { outOfCourtDisposals, type CaseRecord } from '../../src/model/schemas/case.ts';
 import { linesOf, readPdf } from '../support/pdf.ts';
 import { sharedSite, unplannedStderr } from '../support/shared-site.ts';
+import { messagesIn } from '../support/messages.ts';
+
+// The words the English report writes for each disposal type and characteristic.
+const DISPOSAL_LABELS = disposalLabels(messagesIn('en'));
+const CHARACTERISTICS = characteristics(messagesIn('en'));
 
 const textOf = (node: Root | Element): string => node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
 const squash = (value: string) => value.replace(/\s+/g, ' ').trim();

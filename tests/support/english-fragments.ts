@@ -6,6 +6,7 @@
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { MESSAGE_KEYS } from '../../src/model/message-keys.ts';
+import type { Lang } from '../../src/model/language.ts';
 import type { Messages } from '../../src/model/messages.ts';
 
 function literals(elements: readonly MessageFormatElement[]): string[] {
@@ -38,4 +39,12 @@ export function englishWords(en: Messages, cy: Messages, areas: RegExp, minLengt
     if (elements.every((element) => element.type === TYPE.literal)) wholeTexts.add(runs.join('').trim());
   }
   return { fragments: [...fragments], wholeTexts };
+}
+
+/**
+ * The literal words of the English messages of these areas (keys matching `areas`) whose Welsh
+ * differs, at least `shortest` characters long (the annual report's test: its texts are long).
+ */
+export function englishFragments(messages: Record<Lang, Messages>, areas: RegExp, shortest = 12): string[] {
+  return englishWords(messages.en, messages.cy, areas, shortest).fragments;
 }
