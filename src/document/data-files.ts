@@ -6,6 +6,7 @@
 import type { Inspection } from '../model/project.ts';
 import { csvText, type CsvValue } from './csv.ts';
 import { ratingsOrder, ratingsRecords } from './ratings-table.ts';
+import type { Messages } from '../model/messages.ts';
 import { TRACKER_CSV_COLUMNS } from './tracker-document.ts';
 
 /** What a value is, in words a spreadsheet user knows. */
@@ -203,8 +204,8 @@ function ratingsFieldType(name: string): Pick<DataField, 'type' | 'unit' | 'empt
   return type;
 }
 
-export function ratingsFields(inspections: readonly Inspection[]): DataField[] {
-  return ratingsRecords(inspections).columns.map((column) => ({ name: column.name, meaning: column.description, ...ratingsFieldType(column.name) }));
+export function ratingsFields(inspections: readonly Inspection[], m: Messages): DataField[] {
+  return ratingsRecords(inspections, m).columns.map((column) => ({ name: column.name, meaning: column.description, ...ratingsFieldType(column.name) }));
 }
 
 // ---- every data file ----
@@ -219,8 +220,8 @@ export const DATA_PATHS = {
 } as const;
 
 /** Every file of /data/, described: what the data dictionary page prints. */
-export function dataFiles(inspections: readonly Inspection[]): DataFile[] {
-  const ratings = ratingsFields(inspections);
+export function dataFiles(inspections: readonly Inspection[], m: Messages): DataFile[] {
+  const ratings = ratingsFields(inspections, m);
   const keyQuestions = [...KEY_QUESTION_FIELDS];
   const ratingRows = 'One row per published inspection, newest report first.';
   const keyQuestionRowsText = 'One row per published inspection, case-sample standard and key question: inspections newest report first, then standards and key questions in the framework’s order. An inspection without case figures has no rows, nor has a standard with no cases in its sample.';

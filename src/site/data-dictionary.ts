@@ -12,7 +12,7 @@ export function dataDictionaryBlocks(site: Site): Block[] {
   const { publisher } = site.project;
   const ids = new IdMaker();
   const blocks: Block[] = [];
-  for (const file of dataFiles(site.inspections)) {
+  for (const file of dataFiles(site.inspections, site.project.messages[site.project.lang])) {
     const name = file.path.split('/').pop()!;
     blocks.push({ type: 'heading', level: 2, id: ids.make(name), text: file.title, inContents: true });
     // The file's name, a long word that would not wrap in a heading, is in the link under it.

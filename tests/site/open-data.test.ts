@@ -164,7 +164,7 @@ describe('key-question results as open data (item 8)', () => {
 });
 
 describe('the data dictionary (item 8)', () => {
-  const files = () => dataFiles(published);
+  const files = () => dataFiles(published, project.messages.en);
 
   it('describes every file of /data/, and every file it describes is built', () => {
     const built = fs.readdirSync(path.join(dist, 'data')).filter((f) => f !== 'index.html').sort();
