@@ -11,7 +11,7 @@ import { easyReadDocument } from '../../src/document/easy-read-document.ts';
 import { inlineText, type Block } from '../../src/document/blocks.ts';
 import { wordsOf } from '../../src/document/words.ts';
 import { projectIn } from '../../src/model/translations.ts';
-import { MESSAGE_KEYS } from '../../src/model/message-keys.ts';
+import { englishFragments as englishOf } from '../support/welsh.ts';
 import type { Project } from '../../src/model/project.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -21,7 +21,7 @@ let welsh: Project;
 beforeAll(() => {
   ({ project: english } = loadProject(root));
   welsh = projectIn(english, 'cy');
-});
+}, 60_000);
 
 /** The text of blocks the tool writes from data (cover and credits hold no narrative). */
 const textOf = (blocks: readonly Block[]): string =>
@@ -29,17 +29,8 @@ const textOf = (blocks: readonly Block[]): string =>
     .map((b) => (b.type === 'paragraph' ? inlineText(b.inlines) : b.type === 'heading' ? b.text : b.type === 'rating-line' ? b.label : ''))
     .join('\n');
 
-/** English values of document messages whose Welsh differs, with placeholders' surroundings: the literal words between them. */
-function englishFragments(): string[] {
-  const en = english.messages.en;
-  const cy = english.messages.cy;
-  const keys = [...MESSAGE_KEYS].filter((k) => /^(report|documents|easy-read)\./.test(k) && en.texts([k])[k] !== cy.texts([k])[k]);
-  return keys
-    .flatMap((k) => en.texts([k])[k]!.split(/\{[^{}]*\}|[{}#]/))
-    .map((s) => s.trim())
-    // Short fragments ("of", "to") are too common to mean anything; rating words come from the framework.
-    .filter((s) => s.length >= 12);
-}
+/** English values of document messages whose Welsh differs: the literal words between their placeholders. */
+const englishFragments = () => englishOf(english, /^(report|documents|easy-read)\./);
 
 describe('documents for the Welsh view', () => {
   it('a Welsh report is in cy, with a Welsh title, cover, credits and renderer words', () => {
