@@ -14,6 +14,7 @@ export const MESSAGE_KEYS: ReadonlySet<string> = new Set([
   'documents.hard-word-pages',
   'documents.list-of-figures',
   'documents.note',
+  'documents.note-ref',
   'documents.notes',
   'documents.on-page',
   'documents.page-of',
