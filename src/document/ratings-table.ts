@@ -7,7 +7,9 @@
  * The same rows give three things: the table block of the page (one row per inspection, sortable
  * and filterable by the page's script through the cells' data values), the table block of the
  * landscape PDF (see `ratingsPrintTable`), and the open data (`ratingsRecords`, written as CSV and
- * JSON with exactly the same columns and values).
+ * JSON with exactly the same columns and values). Every word is a message (templates/messages/<lang>/
+ * ratings.yaml) in the language of the messages given; the open data's column names and values are
+ * the same in every language.
  */
 import { messageKey, type Messages, type MessageValues } from '../model/messages.ts';
 import { ratingsRow, standardColumns, type RatingsRow } from '../model/aggregates.ts';
@@ -166,9 +168,9 @@ function tableNote(inspections: readonly Inspection[], rows: readonly RatingsRow
     for (const other of entry.otherNames) after.push(m.t('ratings.table.note-other-name', { standard: entry.id, name: other.name, year: other.framework.inEffectFrom.slice(0, 4) }));
   }
   if (!notRated) return parts.length || after.length ? [text([...parts, ...after].join(' '))] : undefined;
-  // The missing rating's key shows its mark as the table does: "— Not rated: …".
-  const [last, ...before] = [...notRated].reverse();
-  const meaning = last?.type === 'text' ? [...before.reverse(), text([last.value, ...after].join(' '))] : [...notRated, ...(after.length ? [text(` ${after.join(' ')}`)] : [])];
+  // The missing rating's key shows its mark as the table does ("— Not rated: …"); the other notes follow in its run of text.
+  const last = notRated.at(-1);
+  const meaning = last?.type === 'text' ? [...notRated.slice(0, -1), text([last.value, ...after].join(' '))] : [...notRated, ...(after.length ? [text(` ${after.join(' ')}`)] : [])];
   return [...(parts.length ? [text(`${parts.join(' ')} `)] : []), ...meaning];
 }
 
