@@ -126,6 +126,8 @@ export function ratingsDocument(project: Project, inspections: readonly Inspecti
   const covers = periodValues(options.period, m);
   const [first, last] = [ordered[ordered.length - 1]?.source.published, ordered[0]?.source.published];
   const none = m.t('ratings.document.cover-none', covers);
+  // A historic record whose source gives only the year it was published: "published in 2018".
+  const yearOnly = (date: string) => (/^\d{4}$/.test(date) ? 'yes' : 'no');
 
   const cover: Block[] = [
     paragraph(
@@ -133,8 +135,8 @@ export function ratingsDocument(project: Project, inspections: readonly Inspecti
         ordered.length === 0
           ? none
           : ordered.length === 1
-            ? m.t('ratings.document.cover-one', { ...covers, first: m.date(first!) })
-            : m.t('ratings.document.cover-many', { ...covers, count: ordered.length, same: first === last ? 'yes' : 'no', first: m.date(first!), last: m.date(last!) }),
+            ? m.t('ratings.document.cover-one', { ...covers, first: m.date(first!), yearOnly: yearOnly(first!) })
+            : m.t('ratings.document.cover-many', { ...covers, count: ordered.length, same: first === last ? 'yes' : 'no', first: m.date(first!), last: m.date(last!), yearOnly: yearOnly(first!) }),
       ),
     ),
   ];
