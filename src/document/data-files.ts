@@ -274,7 +274,7 @@ function ratingsFieldType(name: string): Pick<FieldDescription, 'type' | 'unit' 
 }
 
 export function ratingsFields(inspections: readonly Inspection[], m: Messages): DataField[] {
-  return ratingsRecords(inspections).columns.map((column) => {
+  return ratingsRecords(inspections, m).columns.map((column) => {
     const { empty, ...type } = ratingsFieldType(column.name);
     return { name: column.name, meaning: column.description, ...type, ...(empty ? { empty: say(m, empty) } : {}) };
   });

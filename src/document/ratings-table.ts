@@ -7,18 +7,19 @@
  * The same rows give three things: the table block of the page (one row per inspection, sortable
  * and filterable by the page's script through the cells' data values), the table block of the
  * landscape PDF (see `ratingsPrintTable`), and the open data (`ratingsRecords`, written as CSV and
- * JSON with exactly the same columns and values).
+ * JSON with exactly the same columns and values). Every word is a message (templates/messages/<lang>/
+ * ratings.yaml) in the language of the messages given; the open data's column names and values are
+ * the same in every language.
  */
-import { KIND_LABELS, type InspectionKind } from '../model/inspection-kind.ts';
-import type { Messages } from '../model/messages.ts';
+import { messageKey, type Messages, type MessageValues } from '../model/messages.ts';
 import { ratingsRow, standardColumns, type RatingsRow } from '../model/aggregates.ts';
 import { hasComposite, type Inspection } from '../model/project.ts';
 import { NOT_KNOWN, NOT_RATED, ratingRank } from '../model/rating.ts';
 import type { Framework } from '../model/schemas/framework.ts';
 import type { Block, Inline, TableCell } from './blocks.ts';
 import { judgementNoteId, judgementReasons, ratingInline } from './report-tables.ts';
-import { formatDate } from './dates.ts';
 import { cell, text } from './make-blocks.ts';
+import { listOf, listOr, listSeparators } from './phrases.ts';
 import { csvText } from './csv.ts';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
@@ -29,13 +30,23 @@ export const COMPOSITE_OUT_OF = 36;
 /** Marks a composite score scaled to 36 (explained in the table's note). */
 export const SCALED_MARK = '\u2020';
 
-/** What follows a service's name in the table: nothing for a plain inspection. */
-const KIND_NOTES: Record<InspectionKind, string | undefined> = {
-  inspection: undefined,
-  reinspection: KIND_LABELS.reinspection.toLowerCase(),
-  joint: KIND_LABELS.joint.toLowerCase(),
-  'joint-reinspection': KIND_LABELS['joint-reinspection'].toLowerCase(),
-};
+/** Where a message's placeholder holds inlines (a rating with its symbol) rather than text. */
+const slot = (name: string) => `\uE000${name}\uE001`;
+
+/**
+ * A message as inlines, the placeholders named in `inlines` filled with those inlines (a rating
+ * drawn with its symbol, a list of them), so that a sentence stays whole in the message file.
+ */
+export function messageInlines(m: Messages, key: string, values: MessageValues, inlines: Record<string, Inline[]>): Inline[] {
+  const written = m.t(key, { ...values, ...Object.fromEntries(Object.keys(inlines).map((name) => [name, slot(name)])) });
+  return written.split(/\uE000([^\uE001]*)\uE001/).flatMap((piece, index) => (index % 2 ? inlines[piece]! : piece ? [text(piece)] : []));
+}
+
+/** Inlines in a list, with the language's separators: "A, B and C" ("A, B a C"), or "A, B or C". */
+export function inlineList(items: readonly { label: string; inlines: Inline[] }[], m: Messages, type: 'and' | 'or' = 'and'): Inline[] {
+  const separators = listSeparators(items.map((item) => item.label), m.lang, type);
+  return items.flatMap((item, index) => [...(index ? [text(separators[index - 1]!)] : []), ...item.inlines]);
+}
 
 /** Newest report first; reports published the same day in slug order (as the site lists them). */
 export function ratingsOrder(inspections: readonly Inspection[]): Inspection[] {
@@ -60,13 +71,10 @@ export function compositeText(inspection: Inspection, row: RatingsRow = ratingsR
   return `${value}/${COMPOSITE_OUT_OF}${scaled ? SCALED_MARK : ''}`;
 }
 
-/** The composite's cell of a historic record whose source does not give the score. */
-export const COMPOSITE_NOT_PUBLISHED = 'Not published';
-
 /** The composite's cell: "15/36", or the one "Not rated" mark and word where there is no overall rating. */
-function compositeCell(inspection: Inspection, row: RatingsRow): TableCell {
+function compositeCell(inspection: Inspection, row: RatingsRow, m: Messages): TableCell {
   // A historic record whose source does not give the score: said in words, sorted below every score.
-  if (!hasComposite(inspection)) return cell(COMPOSITE_NOT_PUBLISHED, { align: 'right', data: { sort: '-1' } });
+  if (!hasComposite(inspection)) return cell(m.t('site.score-not-published'), { align: 'right', data: { sort: '-1' } });
   const shown = compositeText(inspection, row);
   // Sorted by the score the rating was read from: scaled to the full maximum when standards were not rated.
   const sort = shown === undefined ? '-1' : String(inspection.rating.composite.scaledScore);
@@ -126,49 +134,50 @@ function standardCell(inspection: Inspection, row: RatingsRow, id: string, linkR
 export const judgementReasonId = (slug: string, standardId: string): string => `reasons-${slug}-${standardId.replace(/\./g, '-')}`;
 
 /** The service's name, with "(reinspection)", "(joint reinspection)" or "(historic record)" where it applies. */
-function serviceInlines(row: RatingsRow, href: string | undefined, inspection: Inspection): Inline[] {
+function serviceInlines(row: RatingsRow, href: string | undefined, inspection: Inspection, m: Messages): Inline[] {
   const name: Inline = href ? { type: 'link', url: href, children: [text(row.service)] } : text(row.service);
-  const notes = [KIND_NOTES[row.kind as InspectionKind], inspection.historic ? 'historic record' : undefined].filter(Boolean);
-  return notes.length ? [name, text(` (${notes.join(', ')})`)] : [name];
+  if (row.kind === 'inspection' && !inspection.historic) return [name];
+  return [name, text(m.t('ratings.table.service-note', { kind: row.kind.replace('-', '_'), historic: inspection.historic ? 'yes' : 'no' }))];
 }
 
 /** The note under a table: what "*", "†" and "Not rated" mean, when the table shows them. */
-function tableNote(inspections: readonly Inspection[], rows: readonly RatingsRow[], columns: readonly StandardKeyEntry[]): Inline[] | undefined {
+function tableNote(inspections: readonly Inspection[], rows: readonly RatingsRow[], columns: readonly StandardKeyEntry[], m: Messages): Inline[] | undefined {
   const parts: string[] = [];
   const after: string[] = [];
-  let notRated: Inline | undefined;
+  let notRated: Inline[] | undefined;
   const judged = inspections.find((_, index) => Object.values(rows[index]!.standards).some((s) => s.mark !== ''));
-  if (judged) parts.push(`${judged.framework.professionalJudgement.mark}${judged.framework.professionalJudgement.footnote}: the inspectors’ reasons are quoted after the table.`);
+  if (judged) parts.push(m.t('ratings.table.note-judgement', { mark: judged.framework.professionalJudgement.mark, footnote: judged.framework.professionalJudgement.footnote }));
   const scaled = inspections.map((inspection, index) => ({ inspection, row: rows[index]! })).find(({ inspection, row }) => compositeText(inspection, row)?.endsWith(SCALED_MARK));
   if (scaled) {
     const { score, maximum } = scaled.row.composite;
-    parts.push(
-      `${SCALED_MARK}Scaled to ${COMPOSITE_OUT_OF}: some standards were not rated, so the most the rated standards could score was less than ${COMPOSITE_OUT_OF}. The points are multiplied by ${COMPOSITE_OUT_OF} and divided by that most, then rounded: ${score} points out of a possible ${maximum} show as ${compositeText(scaled.inspection, scaled.row)!.slice(0, -SCALED_MARK.length)}.`,
-    );
+    parts.push(m.t('ratings.table.note-scaled', { mark: SCALED_MARK, outOf: COMPOSITE_OUT_OF, score, maximum, shown: compositeText(scaled.inspection, scaled.row)!.slice(0, -SCALED_MARK.length) }));
   }
   const missing = rows.some((row) => columns.some((c) => !row.standards[c.id]));
   const unrated = rows.some((row) => row.overall.rating === NOT_RATED || Object.values(row.standards).some((s) => s.rating === NOT_RATED));
   if ((missing || unrated) && inspections[0]) {
-    notRated = ratingInline(inspections[0], NOT_RATED, false);
-    after.push(`: ${[unrated ? 'there was too little of that work to rate' : '', missing ? 'the standard was not part of the inspection standards in use at the time' : ''].filter(Boolean).join(', or ')}.`);
+    notRated = messageInlines(m, messageKey('ratings.table.note-not-rated'), { reason: missing && unrated ? 'both' : unrated ? 'unrated' : 'missing' }, { rating: [ratingInline(inspections[0], NOT_RATED, false)] });
   }
   // Historic records: what they are, and the dash of a rating their source leaves unclear.
   const historic = inspections.find((i) => i.historic);
   if (historic) {
-    const notKnown = inspections.some((i) => i.historic && i.rating.standards.some((st) => st.awarded === NOT_KNOWN));
-    after.push(`A historic record is a report published before this site, shown with its published ratings; its page links to the original.${notKnown ? ' Unclear: a published rating the record could not take with certainty from its source.' : ''}`);
+    const unclear = inspections.find((i) => i.historic && i.rating.standards.some((st) => st.awarded === NOT_KNOWN));
+    after.push(m.t('ratings.table.note-historic'));
+    if (unclear) after.push(m.t('ratings.table.note-unclear', { unclear: unclear.framework.unclearLabel }));
   }
   for (const entry of columns) {
-    for (const other of entry.otherNames) after.push(`${entry.id} was ${other.name} in the ${other.framework.inEffectFrom.slice(0, 4)} standards.`);
+    for (const other of entry.otherNames) after.push(m.t('ratings.table.note-other-name', { standard: entry.id, name: other.name, year: other.framework.inEffectFrom.slice(0, 4) }));
   }
   if (!notRated) return parts.length || after.length ? [text([...parts, ...after].join(' '))] : undefined;
-  // The missing rating's key shows its mark as the table does: "— Not rated: …".
-  const [meaning, ...rest] = after;
-  return [...(parts.length ? [text(`${parts.join(' ')} `)] : []), notRated, text([meaning, ...rest].join(' '))];
+  // The missing rating's key shows its mark as the table does ("— Not rated: …"); the other notes follow in its run of text.
+  const last = notRated.at(-1);
+  const meaning = last?.type === 'text' ? [...notRated.slice(0, -1), text([last.value, ...after].join(' '))] : [...notRated, ...(after.length ? [text(` ${after.join(' ')}`)] : [])];
+  return [...(parts.length ? [text(`${parts.join(' ')} `)] : []), ...meaning];
 }
 
 export interface RatingsTableOptions {
   caption: string;
+  /** The tool's words, in the language of the table. */
+  messages: Messages;
   /** Where each service's name links to (its report page); plain text when absent. */
   href?: (slug: string) => string;
 }
@@ -189,11 +198,11 @@ export function judgementNoteItems(inspections: readonly Inspection[], options: 
   for (const inspection of ratingsOrder(inspections)) {
     for (const standard of inspection.rating.standards.filter((s) => s.professionalJudgement)) {
       const inlines: Inline[] = [
-        text(`${inspection.service.name}, report published ${formatDate(inspection.source.published)}. `, { bold: true }),
+        text(options.messages.t('ratings.table.judgement-item', { service: inspection.service.name, date: options.messages.date(inspection.source.published) }), { bold: true }),
         ...judgementReasons(inspection, standard.id, options.messages),
       ];
       const href = options.href?.(inspection.slug);
-      if (href) inlines.push(text(' '), { type: 'link', url: `${href}#${judgementNoteId(standard.id, options.messages)}`, children: [text(`Read it in the report on ${inspection.service.shortName}`)] });
+      if (href) inlines.push(text(' '), { type: 'link', url: `${href}#${judgementNoteId(standard.id, options.messages)}`, children: [text(options.messages.t('ratings.table.judgement-link', { service: inspection.service.shortName }))] });
       items.push({ id: judgementReasonId(inspection.slug, standard.id), slug: inspection.slug, nation: inspection.service.nation, overall: inspection.rating.overall.rating, inlines });
     }
   }
@@ -210,25 +219,26 @@ export function ratingsTable(inspections: readonly Inspection[], options: Rating
   const ordered = ratingsOrder(inspections);
   const key = standardsKey(ordered);
   const rows = ordered.map((inspection) => ratingsRow(inspection));
+  const m = options.messages;
   const head: TableCell[] = [
-    cell('Service', { data: { 'sort-type': 'text' } }),
-    cell('Published', { data: { 'sort-type': 'date', sorted: 'descending' } }),
-    cell('Composite score', { align: 'right', fullText: `Composite score out of ${COMPOSITE_OUT_OF}`, data: { 'sort-type': 'number' } }),
-    cell('Overall rating', { data: { 'sort-type': 'number' } }),
+    cell(m.t('ratings.table.service'), { data: { 'sort-type': 'text' } }),
+    cell(m.t('site.inspections-table.published'), { data: { 'sort-type': 'date', sorted: 'descending' } }),
+    cell(m.t('ratings.table.composite'), { align: 'right', fullText: m.t('ratings.table.composite-full', { outOf: COMPOSITE_OUT_OF }), data: { 'sort-type': 'number' } }),
+    cell(m.t('site.inspections-table.rating'), { data: { 'sort-type': 'number' } }),
     ...key.map((entry) => cell(entry.id, { fullText: fullName(entry), data: { 'sort-type': 'number' } })),
   ];
   const body = ordered.map((inspection, index): TableCell[] => {
     const row = rows[index]!;
     return [
-      { inlines: serviceInlines(row, options.href?.(row.slug), inspection), rowHeader: true, data: { sort: row.service, nation: row.nation, year: row.fieldworkStart.slice(0, 4), overall: row.overall.rating } },
+      { inlines: serviceInlines(row, options.href?.(row.slug), inspection, m), rowHeader: true, data: { sort: row.service, nation: row.nation, year: row.fieldworkStart.slice(0, 4), overall: row.overall.rating } },
       // A year alone ("2018") sorts before every day of its year.
-      cell(formatDate(row.published), { data: { sort: row.published.length === 4 ? `${row.published}0000` : row.published.replace(/-/g, '') } }),
-      compositeCell(inspection, row),
+      cell(m.date(row.published), { data: { sort: row.published.length === 4 ? `${row.published}0000` : row.published.replace(/-/g, '') } }),
+      compositeCell(inspection, row, m),
       { inlines: [ratingInline(inspection, row.overall.rating, row.overall.mark !== '')], data: { sort: ratingSortKey(inspection, row.overall.rating) } },
       ...key.map((entry) => standardCell(inspection, row, entry.id, options.href !== undefined)),
     ];
   });
-  const note = tableNote(ordered, rows, key);
+  const note = tableNote(ordered, rows, key, m);
   return {
     type: 'table',
     caption: options.caption,
@@ -258,14 +268,15 @@ const PRINT_WIDTHS = { header: 2.2, score: 0.75, overall: 1.05 } as const;
  * standards are split by domain into as few tables as fit; each table has every inspection, with
  * its row header, so each row reads on its own.
  */
-export function ratingsPrintTables(inspections: readonly Inspection[], options: { caption: string }): TableBlock[] {
+export function ratingsPrintTables(inspections: readonly Inspection[], options: { caption: string; messages: Messages }): TableBlock[] {
+  const m = options.messages;
   const ordered = ratingsOrder(inspections);
   const key = standardsKey(ordered);
   const rows = ordered.map((inspection) => ratingsRow(inspection));
   // The domains, in order, each with its standards.
   const domains: { name: string; entries: StandardKeyEntry[] }[] = [];
   for (const entry of key) {
-    const name = entry.domain || `Domain ${entry.id.split('.')[0]}`;
+    const name = entry.domain || m.t('ratings.print.domain', { id: entry.id.split('.')[0]! });
     const last = domains[domains.length - 1];
     if (last?.name === name) last.entries.push(entry);
     else domains.push({ name, entries: [entry] });
@@ -281,29 +292,28 @@ export function ratingsPrintTables(inspections: readonly Inspection[], options: 
     parts[parts.length - 1]!.push(domain);
     used += domain.entries.length;
   }
-  const note = tableNote(ordered, rows, key);
+  const note = tableNote(ordered, rows, key, m);
   return parts.map((part, index): TableBlock => {
     const first = index === 0;
     const entries = part.flatMap((domain) => domain.entries);
     const head: TableCell[] = [
-      cell('Service and date published'),
-      ...(first ? [cell('Score', { align: 'right', fullText: `Composite score out of ${COMPOSITE_OUT_OF}` }), cell('Overall', { fullText: 'Overall rating' })] : []),
+      cell(m.t('ratings.print.service')),
+      ...(first ? [cell(m.t('ratings.print.score'), { align: 'right', fullText: m.t('ratings.table.composite-full', { outOf: COMPOSITE_OUT_OF }) }), cell(m.t('ratings.print.overall'), { fullText: m.t('site.inspections-table.rating') })] : []),
       ...entries.map((entry) => cell(entry.id, { fullText: fullName(entry) })),
     ];
     const body = ordered.map((inspection, i): TableCell[] => {
       const row = rows[i]!;
-      const header: TableCell = { rowHeader: true, inlines: [...serviceInlines(row, undefined, inspection), { type: 'break' }, text(formatDate(row.published))] };
+      const header: TableCell = { rowHeader: true, inlines: [...serviceInlines(row, undefined, inspection, m), { type: 'break' }, text(m.date(row.published))] };
       return [
         header,
-        ...(first ? [compositeCell(inspection, row), { inlines: [ratingInline(inspection, row.overall.rating, row.overall.mark !== '')] }] : []),
+        ...(first ? [compositeCell(inspection, row, m), { inlines: [ratingInline(inspection, row.overall.rating, row.overall.mark !== '')] }] : []),
         ...entries.map((entry) => standardCell(inspection, row, entry.id)),
       ];
     });
-    const what = part.map((domain) => domain.name.charAt(0).toLowerCase() + domain.name.slice(1));
-    const standards = `${what.slice(0, -1).join(', ')}${what.length > 1 ? ' and ' : ''}${what[what.length - 1]}`;
+    const standards = listOf(part.map((domain) => domain.name.charAt(0).toLocaleLowerCase(m.tag) + domain.name.slice(1)), m.lang);
     return {
       type: 'table',
-      caption: parts.length === 1 ? options.caption : `${options.caption} (table ${index + 1} of ${parts.length}): ${first ? `composite score, overall rating, ${standards}` : standards}`,
+      caption: parts.length === 1 ? options.caption : m.t('ratings.print.caption-part', { caption: options.caption, number: index + 1, count: parts.length, first: first ? 'yes' : 'no', standards }),
       head: [head],
       rows: body,
       widths: [PRINT_WIDTHS.header, ...(first ? [PRINT_WIDTHS.score, PRINT_WIDTHS.overall] : []), ...entries.map(() => 1)],
@@ -328,41 +338,46 @@ export interface RatingsRecords {
   rows: Record<string, RatingsValue>[];
 }
 
-const list = (items: readonly string[], last = 'or') => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`);
-
 /**
  * The open data: one flat record per inspection with the same figures as the table, as ids a
  * program can use (rating ids, ISO dates, numbers), and a description of every column.
  */
-export function ratingsRecords(inspections: readonly Inspection[]): RatingsRecords {
+export function ratingsRecords(inspections: readonly Inspection[], m: Messages): RatingsRecords {
   const ordered = ratingsOrder(inspections);
   const key = standardsKey(ordered);
   const frameworks = frameworksOf(ordered);
   const newest = frameworks[0];
   const ratingIds = newest ? [...newest.ratingScale].reverse().map((level) => level.id) : [];
-  const points = newest ? list([...newest.ratingScale].reverse().map((level) => `${level.label} ${level.points}`), 'and') : '';
+  const points = newest ? listOf([...newest.ratingScale].reverse().map((level) => m.t('ratings.explanation.points', { label: level.label, points: level.points })), m.lang) : '';
   const fullMaximum = ordered[0]?.rating.composite.fullMaximum;
   const mark = newest?.professionalJudgement.mark ?? '*';
+  const frameworkItems = frameworks.map((f) => m.t('ratings.data.framework-item', { id: f.id, name: f.name, from: f.inEffectFrom, until: f.inEffectUntil ?? 'none' }));
   const columns: RatingsColumn[] = [
-    { name: 'slug', description: 'The inspection’s identifier: its report is at /inspections/<slug>/.' },
-    { name: 'service', description: 'The youth justice service inspected.' },
-    { name: 'nation', description: 'The nation the service is in: England or Wales.' },
-    { name: 'kind', description: 'inspection; reinspection (a second look at a service, or at its predecessor); joint (an inspection with other inspectorates); or joint-reinspection (both).' },
-    { name: 'record', description: 'full: a report published on this site, its ratings worked out from the evidence; historic: a report published before this site, recorded with its published ratings only (its page links to the original).' },
-    { name: 'fieldwork start', description: 'The first day of fieldwork (YYYY-MM-DD). The year of this date is the year the ratings pages list the inspection under; empty for a historic record whose source gives no fieldwork dates, which is listed under the year it was published.' },
-    { name: 'published', description: 'The day the report was published (YYYY-MM-DD); the year alone (YYYY) for a historic record whose source gives only the year.' },
-    { name: 'framework', description: `The inspection standards used: ${list(frameworks.map((f) => `${f.id} (${f.name}, in use from ${f.inEffectFrom}${f.inEffectUntil ? ` to ${f.inEffectUntil}` : ''})`))}.` },
-    { name: 'composite score', description: `The points of the rated standards that count towards the overall rating (${points}); empty for a historic record whose source does not give it.` },
-    { name: 'composite maximum', description: `The most those rated standards could score: lower than the full maximum${fullMaximum ? ` (${fullMaximum})` : ''} when some standards were not rated, in which case the score is scaled up to the full maximum before the overall rating is read from it.` },
-    { name: 'overall rating', description: `The overall rating as an id: ${list([...ratingIds, NOT_RATED])}.` },
-    { name: 'overall label', description: 'The overall rating in words, as the reports show it.' },
+    { name: 'slug', description: m.t('ratings.data.slug') },
+    { name: 'service', description: m.t('ratings.data.service') },
+    { name: 'nation', description: m.t('ratings.data.nation') },
+    { name: 'kind', description: m.t('ratings.data.kind') },
+    { name: 'record', description: m.t('ratings.data.record') },
+    { name: 'fieldwork start', description: m.t('ratings.data.fieldwork-start') },
+    { name: 'published', description: m.t('ratings.data.published') },
+    { name: 'framework', description: m.t('ratings.data.framework', { frameworks: listOr(frameworkItems, m.lang) }) },
+    { name: 'composite score', description: m.t('ratings.data.composite-score', { points }) },
+    { name: 'composite maximum', description: m.t('ratings.data.composite-maximum', { full: fullMaximum ? String(fullMaximum) : 'none' }) },
+    { name: 'overall rating', description: m.t('ratings.data.overall-rating', { ids: listOr([...ratingIds, NOT_RATED], m.lang) }) },
+    { name: 'overall label', description: m.t('ratings.data.overall-label') },
     ...key.flatMap((entry): RatingsColumn[] => [
       {
         name: entry.id,
-        description: `${entry.id} ${entry.name} (${entry.domain})${entry.otherNames.length ? `, called ${list(entry.otherNames.map((o) => `${o.name} in ${o.framework.id}`))}` : ''}: the rating id (${NOT_KNOWN} in a historic record whose source does not make the rating clear); empty where the standard was not part of the inspection’s framework.`,
+        description: m.t('ratings.data.standard', {
+          standard: entry.id,
+          name: entry.name,
+          domain: entry.domain,
+          others: entry.otherNames.length ? listOr(entry.otherNames.map((o) => m.t('ratings.data.standard-other-name', { name: o.name, framework: o.framework.id })), m.lang) : 'none',
+          unclear: NOT_KNOWN,
+        }),
       },
-      { name: `${entry.id} judgement`, description: `yes where professional judgement was applied to the rating of ${entry.id} (shown with ${mark}), otherwise no; empty where the standard was not part of the inspection’s framework.` },
-      { name: `${entry.id} rationale`, description: `Where professional judgement was applied to the rating of ${entry.id}, the inspectors’ reasons, as the report gives them beside the rating; otherwise empty.` },
+      { name: `${entry.id} judgement`, description: m.t('ratings.data.standard-judgement', { standard: entry.id, mark }) },
+      { name: `${entry.id} rationale`, description: m.t('ratings.data.standard-rationale', { standard: entry.id }) },
     ]),
   ];
   const rows = ordered.map((inspection) => {

@@ -19,6 +19,7 @@ export const RENDERER_MESSAGES = [
   messageKey('documents.data-in-chart'),
   messageKey('documents.notes'),
   messageKey('documents.note'),
+  messageKey('documents.note-ref'),
   messageKey('documents.back-to-text'),
   messageKey('documents.back-to-text-note'),
   messageKey('documents.diagram-scroll'),

@@ -26,12 +26,12 @@ export interface RenderContext {
   headingLevel: number;
   /** Names of the landmarks drawn (name → times), so each table region and aside has its own. */
   landmarks: Map<string, number>;
-  /** The tool's words in the document's language (wordsOf(document)); English where a page gives none. */
-  words?: Messages;
+  /** The tool's words in the document's language: wordsOf(document), or a page's messages. */
+  words: Messages;
 }
 
-export function renderContext(options: Partial<Pick<RenderContext, 'imageSizes' | 'imageBase' | 'words'>> = {}): RenderContext {
-  return { imageSizes: options.imageSizes ?? new Map(), imageBase: options.imageBase ?? './images/', noteRefs: new Map(), headingLevel: 1, landmarks: new Map(), ...(options.words ? { words: options.words } : {}) };
+export function renderContext(options: Pick<RenderContext, 'words'> & Partial<Pick<RenderContext, 'imageSizes' | 'imageBase'>>): RenderContext {
+  return { imageSizes: options.imageSizes ?? new Map(), imageBase: options.imageBase ?? './images/', noteRefs: new Map(), headingLevel: 1, landmarks: new Map(), words: options.words };
 }
 
 /** A landmark's name, numbered from its second use on the page ("Please note (2)"): screen reader users tell landmarks apart by name. */
@@ -46,7 +46,7 @@ function landmarkName(ctx: RenderContext, name: string): string {
   return times === 1 ? name : `${name} (${times})`;
 }
 
-export function renderBlocks(blocks: readonly Block[], ctx: RenderContext = renderContext()): string {
+export function renderBlocks(blocks: readonly Block[], ctx: RenderContext): string {
   return toHtml(apart(blocks.flatMap((block) => blockNodes(block, ctx))));
 }
 
@@ -68,12 +68,17 @@ function apart(nodes: ElementContent[]): ElementContent[] {
   return spaced;
 }
 
-export function renderInlines(inlines: readonly Inline[], ctx: RenderContext = renderContext()): string {
+export function renderInlines(inlines: readonly Inline[], ctx: RenderContext): string {
   return toHtml(inlineNodes(inlines, ctx));
 }
 
+/** One rating, its symbol and word: drawn the same in every language (the word is the framework's). */
+export function renderRating(rating: RatingInline): string {
+  return toHtml(ratingNodes(rating));
+}
+
 /** The contents list: level 2 entries, with the level 3 entries after each nested under it. */
-export function renderContents(entries: readonly ContentsEntry[], headingId = 'contents', words?: Messages): string {
+export function renderContents(entries: readonly ContentsEntry[], headingId: string, words: Messages): string {
   // A level 3 entry with no level 2 before it stands at the top level rather than being lost.
   const groups: { entry: ContentsEntry; subs: ContentsEntry[] }[] = [];
   for (const entry of entries) {
@@ -87,7 +92,7 @@ export function renderContents(entries: readonly ContentsEntry[], headingId = 'c
   );
   return toHtml(
     h('nav', { className: ['app-contents'], ariaLabelledBy: [headingId] }, [
-      h('h2', { className: ['govuk-heading-m'], id: headingId }, [txt(words?.t('documents.contents') ?? 'Contents')]),
+      h('h2', { className: ['govuk-heading-m'], id: headingId }, [txt(words.t('documents.contents'))]),
       h('ol', { className: ['app-contents__list'] }, items),
     ]),
   );
@@ -137,10 +142,10 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
       return [
         h('figure', { className: ['app-figure', 'app-figure--diagram'] }, [
           h('p', { className: ['govuk-body-s', 'app-figure__cue'] }, [
-            h('span', { className: [`app-diagram-cue--${minWidth}`] }, [txt(ctx.words?.t('documents.diagram-scroll') ?? 'The diagram is wider than this screen: scroll it sideways. ')]),
-            h('a', { className: ['govuk-link'], href: src }, [txt(ctx.words?.t('documents.diagram-open') ?? 'Open the diagram on its own')]),
+            h('span', { className: [`app-diagram-cue--${minWidth}`] }, [txt(ctx.words.t('documents.diagram-scroll'))]),
+            h('a', { className: ['govuk-link'], href: src }, [txt(ctx.words.t('documents.diagram-open'))]),
           ]),
-          h('div', { className: ['app-figure__scroll'], tabIndex: 0, role: 'region', ariaLabel: landmarkName(ctx, ctx.words?.t('documents.diagram-region', { caption: block.caption ?? ctx.words.t('documents.diagram-figure') }) ?? `Diagram: ${block.caption ?? 'figure'}`) }, [img]),
+          h('div', { className: ['app-figure__scroll'], tabIndex: 0, role: 'region', ariaLabel: landmarkName(ctx, ctx.words.t('documents.diagram-region', { caption: block.caption ?? ctx.words.t('documents.diagram-figure') })) }, [img]),
           ...caption,
         ]),
       ];
@@ -193,8 +198,8 @@ function blockNodes(block: Block, ctx: RenderContext): ElementContent[] {
           h('figcaption', { className: ['govuk-heading-s'] }, [txt(label)]),
           ...chartTrees(block.chart, { id: `${block.id}-svg`, title: label, description: block.description }),
           h('details', { className: ['govuk-details'] }, [
-            h('summary', { className: ['govuk-details__summary'] }, [h('span', { className: ['govuk-details__summary-text'] }, [txt(ctx.words?.t('documents.data-in-chart') ?? 'The data in this chart')])]),
-            h('div', { className: ['govuk-details__text'] }, tableNodes(block.table, ctx, ctx.words?.t('documents.data-in', { label }) ?? `The data in ${label}`)),
+            h('summary', { className: ['govuk-details__summary'] }, [h('span', { className: ['govuk-details__summary-text'] }, [txt(ctx.words.t('documents.data-in-chart'))])]),
+            h('div', { className: ['govuk-details__text'] }, tableNodes(block.table, ctx, ctx.words.t('documents.data-in', { label }))),
           ]),
         ]),
       ];
@@ -228,7 +233,7 @@ function itemNodes(item: readonly Block[], ctx: RenderContext): ElementContent[]
 }
 
 /** `name`: the scrolling region's name when the table has no caption of its own (a chart's data). */
-function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext, name = ctx.words?.t('documents.table') ?? 'Table'): ElementContent[] {
+function tableNodes(block: Extract<Block, { type: 'table' }>, ctx: RenderContext, name = ctx.words.t('documents.table')): ElementContent[] {
   const cellNode = (cell: TableCell, head: boolean): Element => {
     const header = head || cell.rowHeader === true;
     const kind = header ? 'header' : 'cell';
@@ -283,14 +288,14 @@ function notesNode(block: Extract<Block, { type: 'notes' }>, ctx: RenderContext)
   const level = Math.min(6, Math.max(2, ctx.headingLevel + 1));
   const first = block.notes[0]?.number ?? 1;
   return h('div', { className: ['app-notes'] }, [
-    h(`h${level}`, { className: ['govuk-heading-s'] }, [txt(ctx.words?.t('documents.notes') ?? 'Notes')]),
+    h(`h${level}`, { className: ['govuk-heading-s'] }, [txt(ctx.words.t('documents.notes'))]),
     h(
       'ol',
       { className: ['govuk-list', 'govuk-list--number', 'app-notes__list'], ...(first !== 1 ? { start: first } : {}) },
       block.notes.map((note) => {
         // Back to where the note was first referred to, when that is on this page.
         const back = ctx.noteRefs.has(note.id)
-          ? [txt(' '), h('a', { className: ['govuk-link', 'app-notes__back'], href: `#${noteRefId(note.number, 1)}` }, [txt(ctx.words?.t('documents.back-to-text') ?? 'Back to text'), h('span', { className: ['govuk-visually-hidden'] }, [txt(ctx.words?.t('documents.back-to-text-note', { number: note.number }) ?? ` for note ${note.number}`)])])]
+          ? [txt(' '), h('a', { className: ['govuk-link', 'app-notes__back'], href: `#${noteRefId(note.number, 1)}` }, [txt(ctx.words.t('documents.back-to-text')), h('span', { className: ['govuk-visually-hidden'] }, [txt(ctx.words.t('documents.back-to-text-note', { number: note.number }))])])]
           : [];
         const content = itemNodes(note.blocks, ctx);
         // The back link joins the note's last paragraph rather than standing on a line of its own.
@@ -325,7 +330,7 @@ function inlineNodes(inlines: readonly Inline[], ctx: RenderContext): ElementCon
         ctx.noteRefs.set(inline.noteId, occurrence);
         return [
           h('sup', { className: ['app-note-ref'] }, [
-            h('a', { className: ['govuk-link'], href: `#${inline.noteId}`, id: noteRefId(inline.number, occurrence) }, [txt('['), h('span', { className: ['govuk-visually-hidden'] }, [txt('note ')]), txt(`${inline.number}]`)]),
+            h('a', { className: ['govuk-link'], href: `#${inline.noteId}`, id: noteRefId(inline.number, occurrence) }, [txt('['), h('span', { className: ['govuk-visually-hidden'] }, [txt(ctx.words.t('documents.note-ref'))]), txt(`${inline.number}]`)]),
           ]),
         ];
       }
@@ -352,11 +357,4 @@ function ratingNodes(rating: RatingInline): ElementContent[] {
       ...(rating.mark ? [h('span', { className: ['app-rating__mark'] }, [txt(rating.mark)])] : []),
     ]),
   ];
-}
-
-/** "PDF, 34 pages, 410 KB": what a reader needs to know before downloading (1 KB = 1,024 bytes). */
-export function pdfDescription(pageCount: number, bytes: number): string {
-  const kb = bytes / 1024;
-  const size = kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(kb))} KB`;
-  return `PDF, ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}, ${size}`;
 }

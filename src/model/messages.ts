@@ -19,7 +19,8 @@ export type MessageValues = Record<string, string | number>;
 /** Marks a string as a message key, for keys chosen in one place and formatted in another. */
 export const messageKey = <Key extends string>(key: Key): Key => key;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text made safe inside HTML, in an element or a double-quoted attribute: the one escaping of the tool's HTML strings. */
+export const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A parsed message with its literal words escaped as HTML, in every plural and select branch and inside tags. */
 function escapeLiterals(elements: MessageFormatElement[]): MessageFormatElement[] {

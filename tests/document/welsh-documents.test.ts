@@ -39,7 +39,7 @@ let welsh: Project;
 beforeAll(() => {
   ({ project: english } = loadProject(root));
   welsh = projectIn(english, 'cy');
-});
+}, 60_000);
 
 /** The text of blocks the tool writes from data (cover and credits hold no narrative). */
 const textOf = (blocks: readonly Block[]): string =>

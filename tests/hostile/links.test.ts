@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/check/load-project.ts';
 import type { DocumentModel, Inline } from '../../src/document/blocks.ts';
-import { renderBlocks } from '../../src/html/render-blocks.ts';
+import { renderBlocks, renderContext } from '../../src/html/render-blocks.ts';
+import { messagesIn } from '../support/messages.ts';
 import { isSafeLink } from '../../src/model/url-policy.ts';
 import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
 import { readPdf } from '../support/pdf.ts';
@@ -82,7 +83,7 @@ describe('the renderers', () => {
   const blocks = [{ type: 'paragraph' as const, inlines: linkParagraph(ATTACKS) }, { type: 'paragraph' as const, inlines: linkParagraph(['https://example.org/', 'mailto:team@example.org', '#top']) }];
 
   it('draws a refused link on the page as its words only', () => {
-    const html = renderBlocks(blocks);
+    const html = renderBlocks(blocks, renderContext({ words: messagesIn('en') }));
     expect(html.match(/<a /g)).toHaveLength(3);
     expect(html).not.toMatch(/script|data:|file:|skype|evil/i);
     for (let i = 0; i < ATTACKS.length; i++) expect(html).toContain(`link${i}`);

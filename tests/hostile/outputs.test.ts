@@ -15,7 +15,7 @@ import { csvText } from '../../src/document/csv.ts';
 import { ratingsCsv, ratingsRecords } from '../../src/document/ratings-table.ts';
 import { reportDocument } from '../../src/document/report-document.ts';
 import { trackerCsv } from '../../src/document/tracker-document.ts';
-import { renderBlocks } from '../../src/html/render-blocks.ts';
+import { renderBlocks, renderContext } from '../../src/html/render-blocks.ts';
 import type { Thematic } from '../../src/model/project.ts';
 
 const FORMULA = '=HYPERLINK("https://evil.example/","Click here")';
@@ -54,7 +54,7 @@ describe('CSV files', () => {
   });
 
   it('guards a hostile service name in ratings.csv, and leaves its numbers alone', () => {
-    const records = ratingsRecords([inspection]);
+    const records = ratingsRecords([inspection], project.messages.en);
     const csv = ratingsCsv(records);
     const [header, row] = cellsOf(csv);
     const at = (name: string) => header!.split(',').indexOf(name);
@@ -77,7 +77,7 @@ describe('CSV files', () => {
 
 describe('what the search index reads', () => {
   // Pagefind indexes the page's words (data-pagefind-body) and takes its title and image from them.
-  const html = `<main data-pagefind-body>${renderBlocks(reportDocument(project, inspection, root).body)}</main>`;
+  const html = `<main data-pagefind-body>${renderBlocks(reportDocument(project, inspection, root).body, renderContext({ words: project.messages.en }))}</main>`;
   const tree = fromHtml(html, { fragment: true });
 
   it('has the recommendation as escaped text, not as an element', () => {

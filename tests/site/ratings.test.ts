@@ -17,7 +17,7 @@ import { inlineText } from '../../src/document/blocks.ts';
 import { formatDate } from '../../src/document/dates.ts';
 import { ratingsDocument } from '../../src/document/ratings-document.ts';
 import { compositeText, judgementNoteItems, ratingsCsv, ratingsJson, ratingsPrintTables, ratingsRecords, ratingsTable } from '../../src/document/ratings-table.ts';
-import { renderBlocks } from '../../src/html/render-blocks.ts';
+import { renderBlocks, renderContext } from '../../src/html/render-blocks.ts';
 import { ratingsRow } from '../../src/model/aggregates.ts';
 import { isPublic, type Inspection } from '../../src/model/project.ts';
 import { renderDocumentPdf } from '../../src/pdf/render-document.ts';
@@ -55,7 +55,7 @@ async function pageSizes(bytes: Uint8Array): Promise<{ width: number; height: nu
 }
 
 describe('ratingsTable: the page’s table', () => {
-  const table = ratingsTable(published, { caption: 'All ratings', href: (slug) => `/inspections/${slug}/` });
+  const table = ratingsTable(published, { caption: 'All ratings', messages: project.messages.en, href: (slug) => `/inspections/${slug}/` });
   const head = table.head[0]!;
   const column = (text: string) => head.findIndex((c) => cellText(c) === text);
   const rowOf = (inspection: Inspection) => table.rows.find((row) => cellText(row[0]!).startsWith(inspection.service.name) && cellText(row[1]!) === formatDate(inspection.source.published))!;
@@ -123,7 +123,7 @@ describe('ratingsTable: the page’s table', () => {
   });
 
   it('is drawn with a caption, scoped headers, sort keys and the full names hidden from sight only', () => {
-    const tree = fromHtml(renderBlocks([table]), { fragment: true });
+    const tree = fromHtml(renderBlocks([table], renderContext({ words: project.messages.en })), { fragment: true });
     expect(selectAll('caption', tree)).toHaveLength(1);
     expect(selectAll('thead th', tree).every((th) => th.properties.scope === 'col')).toBe(true);
     expect(selectAll('tbody th', tree)).toHaveLength(published.length);
@@ -138,7 +138,7 @@ describe('ratingsTable: the page’s table', () => {
 });
 
 describe('ratingsPrintTables: the landscape PDF’s tables', () => {
-  const tables = ratingsPrintTables(published, { caption: 'All ratings' });
+  const tables = ratingsPrintTables(published, { caption: 'All ratings', messages: project.messages.en });
 
   it('takes one row per inspection, its row header the service and date, split by whole domains into tables that fit the page', () => {
     expect(tables.map((t) => t.head[0]!.map(cellText))).toEqual([
@@ -164,10 +164,10 @@ describe('ratingsPrintTables: the landscape PDF’s tables', () => {
 });
 
 describe('open data: ratingsRecords, CSV and JSON', () => {
-  const records = ratingsRecords(published);
+  const records = ratingsRecords(published, project.messages.en);
   const csv = ratingsCsv(records);
   const json = JSON.parse(ratingsJson(records));
-  const table = ratingsTable(published, { caption: 'All ratings' });
+  const table = ratingsTable(published, { caption: 'All ratings', messages: project.messages.en });
 
   it('has the same columns in the CSV header, the JSON column list and the JSON rows, each described', () => {
     const { header } = csvObjects(csv);
@@ -224,7 +224,7 @@ describe('open data: ratingsRecords, CSV and JSON', () => {
   it('quotes fields with commas, quotes and line breaks (RFC 4180)', () => {
     const base = bySlug('dudley-2019');
     const odd = { ...base, service: { ...base.service, name: 'Vale, "the" Service\nof Test' } };
-    const { rows } = csvObjects(ratingsCsv(ratingsRecords([odd])));
+    const { rows } = csvObjects(ratingsCsv(ratingsRecords([odd], project.messages.en)));
     expect(rows[0]!.service).toBe('Vale, "the" Service\nof Test');
   });
 });

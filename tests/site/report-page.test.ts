@@ -11,12 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Inline } from '../../src/document/blocks.ts';
 import { normaliseImage } from '../../src/document/images.ts';
 import { ratingSymbolPaths } from '../../src/document/rating-symbols.ts';
-import { pdfDescription, renderBlocks, renderContents, renderContext, renderInlines } from '../../src/html/render-blocks.ts';
+import { renderBlocks, renderContents, renderContext, renderInlines } from '../../src/html/render-blocks.ts';
+import { pdfFactsText } from '../../src/site/pdf-facts.ts';
+import { messagesIn } from '../support/messages.ts';
 import { loadProject } from '../../src/check/load-project.ts';
 import { isPublic } from '../../src/model/project.ts';
 import { compositeText, countText, percentText, quotableQuestions, sampleCount } from '../../src/document/figure-references.ts';
 import { BUILD_DATE, sharedSite, unplannedStderr } from '../support/shared-site.ts';
 
+const words = () => messagesIn('en');
+const ctx = () => renderContext({ words: words() });
 const parse = (html: string): Root => fromHtml(html, { fragment: true });
 const textOf = (node: Root | Element): string =>
   node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
@@ -72,7 +76,7 @@ const sample: Record<Block['type'], Block[]> = {
 describe('render-blocks', () => {
   it('draws every block type, with GOV.UK classes', () => {
     const blocks = [paragraph(text('See'), { type: 'note-ref', number: 1, noteId: 'note-1' }), ...Object.values(sample).flat()];
-    const tree = parse(renderBlocks(blocks, renderContext({ imageSizes: new Map([['team.png', { width: 1600, height: 800 }]]) })));
+    const tree = parse(renderBlocks(blocks, renderContext({ words: words(), imageSizes: new Map([['team.png', { width: 1600, height: 800 }]]) })));
     for (const level of [1, 2, 3, 4]) expect(attr(select(`h${level}#h-${level}`, tree), 'className')).toEqual([`govuk-heading-${['xl', 'l', 'm', 's'][level - 1]}`]);
     expect(selectAll('p.govuk-body-s', tree).map(textOf)).toContain('Small print');
     expect(select('strong', tree) && textOf(select('strong', tree)!)).toBe('bold');
@@ -91,7 +95,7 @@ describe('render-blocks', () => {
   });
 
   it('shows ratings as their word, a distinct hidden symbol and the mark, never by colour alone', () => {
-    const tree = parse(renderBlocks(sample['rating-line']!));
+    const tree = parse(renderBlocks(sample['rating-line']!, ctx()));
     expect(squash(textOf(tree))).toBe('Rating: Good*');
     const svg = select('svg', tree)!;
     expect(attr(svg, 'ariaHidden')).toBe('true');
@@ -99,7 +103,7 @@ describe('render-blocks', () => {
     expect(attr(select('path', svg), 'd')).toBe(ratingSymbolPaths.circle.path);
     // Every symbol draws its own shape.
     const shapes = Object.keys(ratingSymbolPaths).map((symbol) => {
-      const html = renderInlines([{ ...good, symbol: symbol as keyof typeof ratingSymbolPaths, mark: '' }]);
+      const html = renderInlines([{ ...good, symbol: symbol as keyof typeof ratingSymbolPaths, mark: '' }], ctx());
       return attr(select('path', parse(html)), 'd');
     });
     expect(new Set(shapes).size).toBe(5);
@@ -114,7 +118,7 @@ describe('render-blocks', () => {
   });
 
   it('draws tables with a caption, column and row header scopes, spans, numeric alignment and the note under it', () => {
-    const tree = parse(renderBlocks(sample.table!));
+    const tree = parse(renderBlocks(sample.table!, ctx()));
     expect(textOf(select('table > caption', tree)!)).toBe('Ratings');
     expect(selectAll('thead th', tree).map((th) => attr(th, 'scope'))).toEqual(['col', 'col']);
     expect(selectAll('tbody th', tree).map((th) => [textOf(th), attr(th, 'scope')])).toEqual([
@@ -131,23 +135,23 @@ describe('render-blocks', () => {
   it('writes its cells, rows and headings apart, so the search index reads them as separate words', () => {
     // Pagefind reads a page's text as its text nodes run on, tags (and a chart's SVG) taken away.
     const indexed = (html: string) => html.replace(/<svg[\s\S]*?<\/svg>|<[^>]*>/g, '').split(/\s+/).filter(Boolean);
-    const words = indexed(renderBlocks([...sample.heading!, ...sample.table!, ...sample.chart!]));
+    const words = indexed(renderBlocks([...sample.heading!, ...sample.table!, ...sample.chart!], ctx()));
     for (const word of ['4', 'Ratings', 'Standard', 'Cases', 'Domain', '1.1', 'Governance', '(8', '17)', '1.2', 'Staff', 'Good*', 'year', 'The']) expect(words).toContain(word);
     expect(words.filter((w) => /[a-z][A-Z0-9]|\d[A-Z]/.test(w))).toEqual([]);
     const short: Block = { type: 'table', caption: '', head: [[{ inlines: [text('1.1')], fullText: '1.1 Governance and leadership' }]], rows: [[{ inlines: [text('Resettlement')] }]] };
-    expect(indexed(renderBlocks([short]))).toEqual(['1.1', '1.1', 'Governance', 'and', 'leadership', 'Resettlement']);
+    expect(indexed(renderBlocks([short], ctx()))).toEqual(['1.1', '1.1', 'Governance', 'and', 'leadership', 'Resettlement']);
   });
 
   it('gives every table region and aside of a page its own name, numbering a repeated one', () => {
     const table = sample.table![0] as Extract<Block, { type: 'table' }>;
     const aside: Block = { type: 'aside', title: 'Please note', blocks: [paragraph(text('Caveat'))] };
-    const tree = parse(renderBlocks([table, aside, table, aside, { ...table, caption: '' }, { ...table, caption: '' }]));
+    const tree = parse(renderBlocks([table, aside, table, aside, { ...table, caption: '' }, { ...table, caption: '' }], ctx()));
     expect(selectAll('[role=region], aside', tree).map((node) => attr(node, 'ariaLabel'))).toEqual(['Ratings', 'Please note', 'Ratings (2)', 'Please note (2)', 'Table', 'Table (2)']);
   });
 
   it('links note references and notes both ways, with unique ids when a note is referred to twice', () => {
     const ref: Inline = { type: 'note-ref', number: 1, noteId: 'note-1' };
-    const tree = parse(renderBlocks([paragraph(text('Once'), ref), paragraph(text('Twice'), ref), ...sample.notes!]));
+    const tree = parse(renderBlocks([paragraph(text('Once'), ref), paragraph(text('Twice'), ref), ...sample.notes!], ctx()));
     const ids = selectAll('[id]', tree).map((node) => String(attr(node, 'id')));
     expect(new Set(ids).size).toBe(ids.length);
     const refs = selectAll('sup a', tree);
@@ -160,7 +164,7 @@ describe('render-blocks', () => {
   });
 
   it('escapes text and keeps links and line breaks', () => {
-    const html = renderInlines([text('<script>alert(1)</script> & more'), { type: 'break' }, { type: 'link', url: 'https://example.org/?a=1&b=2', children: [text('a link')] }]);
+    const html = renderInlines([text('<script>alert(1)</script> & more'), { type: 'break' }, { type: 'link', url: 'https://example.org/?a=1&b=2', children: [text('a link')] }], ctx());
     expect(html).not.toContain('<script>');
     const tree = parse(html);
     expect(textOf(tree)).toContain('<script>alert(1)</script> & more');
@@ -174,7 +178,7 @@ describe('render-blocks', () => {
         { id: 'foreword', text: 'Foreword', level: 2 },
         { id: 'domain-1', text: '1. Organisational delivery', level: 2 },
         { id: 'standard-1-1', text: '1.1 Governance', level: 3 },
-      ]),
+      ], 'contents', words()),
     );
     const nav = select('nav', tree)!;
     expect(attr(select('#' + String(attr(nav, 'ariaLabelledBy')), tree), 'id')).toBeDefined();
@@ -183,9 +187,9 @@ describe('render-blocks', () => {
   });
 
   it('describes the PDF download in pages and KB, or MB from 1 MB', () => {
-    expect(pdfDescription(34, 410 * 1024)).toBe('PDF, 34 pages, 410 KB');
-    expect(pdfDescription(1, 200)).toBe('PDF, 1 page, 1 KB');
-    expect(pdfDescription(80, 1.26 * 1024 * 1024)).toBe('PDF, 80 pages, 1.3 MB');
+    expect(pdfFactsText(words(), { pageCount: 34, size: 410 * 1024 })).toBe('PDF, 34 pages, 410 KB');
+    expect(pdfFactsText(words(), { pageCount: 1, size: 200 })).toBe('PDF, 1 page, 1 KB');
+    expect(pdfFactsText(words(), { pageCount: 80, size: 1.26 * 1024 * 1024 })).toBe('PDF, 80 pages, 1.3 MB');
   });
 });
 
