@@ -3,7 +3,7 @@
  * filled with narrative blocks, computed tables and the publisher's credits. Both the page and the
  * PDF are drawn from what this returns.
  */
-import { kindOf, kindWithArticle } from '../model/inspection-kind.ts';
+import { kindOf } from '../model/inspection-kind.ts';
 import { publisherCredits } from './publisher-credits.ts';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
@@ -24,10 +24,9 @@ import { listOf } from './phrases.ts';
 import { orderStandardNarrative, standardSectionsOf } from './standard-sections.ts';
 import { judgementFootnote, judgementNoteHeading, judgementSentence, keyQuestionTable, ratingInline, ratingsSummaryTable } from './report-tables.ts';
 
-/** "An inspection of …", "A reinspection of …", "A joint inspection of …" (in Welsh with `messages` in Welsh). */
-export function reportTitle(inspection: Inspection, messages?: Messages): string {
-  if (messages) return messages.t('report.title', { kind: kindOf(inspection.source).replace('-', '_'), service: inspection.service.name });
-  return `${kindWithArticle(inspection.source)} of ${inspection.service.name}`;
+/** "An inspection of …", "A reinspection of …", "A joint inspection of …", in the language of `messages`. */
+export function reportTitle(inspection: Inspection, messages: Messages): string {
+  return messages.t('report.title', { kind: kindOf(inspection.source).replace('-', '_'), service: inspection.service.name });
 }
 
 /** What every section of one report is written from. */

@@ -59,9 +59,13 @@ export async function pdfFactsIfWritten(site: Site, name: string): Promise<PdfFa
 /** "PDF, 12 pages, 340 KB", in the page's language; "PDF" when its facts are not known. */
 export function pdfFactsText(m: Messages, facts: Pick<PdfFacts, 'pageCount' | 'size'> | undefined): string {
   if (!facts) return m.t('site.download.pdf');
-  const kb = facts.size / 1024;
-  const size = kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(kb))} KB`;
-  return m.t('site.download.pdf-facts', { pages: facts.pageCount, size });
+  return m.t('site.download.pdf-facts', { pages: facts.pageCount, size: fileSizeText(m, facts.size) });
+}
+
+/** "340 KB", "1.2 MB": a file's size as a download link gives it, in the page's language. */
+export function fileSizeText(m: Messages, bytes: number): string {
+  const kb = bytes / 1024;
+  return kb >= 1024 ? m.t('site.download.size-mb', { mb: (kb / 1024).toFixed(1) }) : m.t('site.download.size-kb', { kb: String(Math.max(1, Math.round(kb))) });
 }
 
 /** Whether the site has this PDF: written by the build, or one the live preview would draw. */

@@ -486,7 +486,7 @@ describe('the Welsh and English pages', () => {
       ...model.frameworks.flatMap((f) => [f.name, f.notRatedLabel, ...f.ratingScale.map((r) => r.label), ...f.domains.flatMap((d) => [d.name, ...d.standards.map((st) => st.name)])]),
       ...thematics.flatMap((t) => [t.source.title, t.source.summary]),
       // A report's title is written from its document template (templates/documents): the authors' too.
-      ...inspections.map((i) => reportTitle(i)),
+      ...inspections.map((i) => reportTitle(i, model.messages.en)),
       // The frameworks' own words on the methodology page: statements, key questions, limiting judgements.
       ...model.frameworks.flatMap((f) => [
         f.professionalJudgement.footnote,
