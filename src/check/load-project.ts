@@ -31,6 +31,8 @@ import type { TemplateSection } from '../model/schemas/document-template.ts';
 const INSPECTION_KINDS: ReadonlySet<TemplateSection['kind']> = new Set<TemplateSection['kind']>(['narrative', 'overall-findings', 'ratings-summary', 'recommendations', 'contextual-facts', 'domains', 'methodology', 'results', 'glossary']);
 import { loadAnnualReports } from './annual-reports.ts';
 import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
+import { CheckCache } from './check-cache.ts';
+import { useMarkdownStore } from '../source/markdown-file.ts';
 
 // Stands in when publisher.yaml is missing or wrong: the error stops any build, but checks go on.
 const PLACEHOLDER_PUBLISHER: Publisher = { name: '', shortName: '', website: 'https://example.org/', address: [''], copyrightHolder: '', licence: { name: '', url: 'https://example.org/', notice: '' }, alternativeFormats: '' };
@@ -176,8 +178,26 @@ function loadPublisher(reader: ContentReader): { publisher: Publisher; file: str
   });
 }
 
-/** Loads and checks everything under `root/content` and the document structures in `root/templates`. */
-export function loadProject(root: string): LoadResult {
+export interface LoadOptions {
+  /** The check's cache (check-cache.ts): `.cache/check` in `root` unless told. */
+  cache?: CheckCache;
+}
+
+/**
+ * Loads and checks everything under `root/content` and the document structures in `root/templates`,
+ * the costly pure steps through the check's cache (the same result with or without it).
+ */
+export function loadProject(root: string, options: LoadOptions = {}): LoadResult {
+  const cache = options.cache ?? new CheckCache(root);
+  const previous = useMarkdownStore(cache.enabled ? cache.markdownStore() : undefined);
+  try {
+    return loadAndCheck(root, cache);
+  } finally {
+    useMarkdownStore(previous);
+  }
+}
+
+function loadAndCheck(root: string, cache: CheckCache): LoadResult {
   const diagnostics = new DiagnosticList();
   const reader = new ContentReader(root, diagnostics);
 
@@ -234,8 +254,8 @@ export function loadProject(root: string): LoadResult {
     // Where each report's YAML and each glossary term is written, for the easy-read checks' positions.
     const yamlSources = { inspection: new Map(loaded.map((l) => [l.slug, { file: l.file, source: l.source }])), thematic: thematicSources };
     const glossarySources = new Map(glossaryEntries.map((e) => [e.term.id, { file: e.file, source: e.source, index: e.index }]));
-    checkEasyReadVersions(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, reader.pictures);
-    checkTranslatedEasyReadLanguage(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics);
+    checkEasyReadVersions(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, reader.pictures, cache);
+    checkTranslatedEasyReadLanguage(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, cache);
   }
   // Annual reports count the inspections loaded above.
   project.annualReports = loadAnnualReports(reader, project);
@@ -261,8 +281,8 @@ export function loadProject(root: string): LoadResult {
  * Everything `npm run check` and `npm run build` check: loadProject, then every picture file
  * decoded as the renderers will decode it (sharp is asynchronous, loadProject is not).
  */
-export async function checkProject(root: string): Promise<LoadResult> {
-  const result = loadProject(root);
+export async function checkProject(root: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const result = loadProject(root, options);
   const found = new DiagnosticList();
   await checkPictureDecoding(result.pictures, found);
   return { ...result, diagnostics: [...result.diagnostics, ...found.items] };

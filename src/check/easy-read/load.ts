@@ -41,7 +41,8 @@ import { easyReadDocument, glossaryPictureFolder, type EasyReadSubject, type Ori
 import { unusablePicture } from '../../document/pictures.ts';
 import { componentNamed, attributesOf } from '../../document/components.ts';
 import { easyReadCheckSettingsSchema, type EasyReadCheckSettings } from '../../model/schemas/easy-read-checks.ts';
-import { checkEasyReadLanguage, type RowToCheck } from './language.ts';
+import { checkEasyReadLanguageCached, type RowToCheck } from './language.ts';
+import type { CheckCache } from '../check-cache.ts';
 import { guardFile } from '../tool-failure.ts';
 import { visit } from 'unist-util-visit';
 import { pictureFileContentProblem } from '../pictures/picture-file.ts';
@@ -252,6 +253,8 @@ export function checkTranslatedEasyReadLanguage(
   glossarySources: ReadonlyMap<string, { file: string; source: YamlSource; index: number }>,
   settings: EasyReadCheckSettings,
   diagnostics: DiagnosticList,
+  /** The check's cache of language findings, if any. */
+  cache?: CheckCache,
 ): void {
   // Generated text is shared by many versions: reported once.
   const seen = new Set<string>();
@@ -272,7 +275,7 @@ export function checkTranslatedEasyReadLanguage(
           // Reported with the English version; the author's own sentences can still be checked.
           const { file, source } = easyRead;
           const rows = source.sections.flatMap((section) => section.rows.map((row) => ({ file, at: row.at, sentences: row.sentences.map((sentence) => ({ text: sentence.text, inlines: sentence.inlines, file, at: sentence.at })) })));
-          checkEasyReadLanguage(rows, view.glossary, settings, diagnostics, lang);
+          checkEasyReadLanguageCached(cache, rows, view.glossary, settings, diagnostics, lang);
           return;
         }
         // The Welsh words are in the cy: map beside the English ones (a missing one is reported by the Welsh values check, at its object).
@@ -302,7 +305,7 @@ export function checkTranslatedEasyReadLanguage(
             }),
           };
         });
-        checkEasyReadLanguage(rows, view.glossary, settings, found, lang);
+        checkEasyReadLanguageCached(cache, rows, view.glossary, settings, found, lang);
         for (const d of found.items) {
           const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
           if (seen.has(key)) continue;
@@ -329,6 +332,8 @@ export function checkEasyReadVersions(
   settings: EasyReadCheckSettings,
   diagnostics: DiagnosticList,
   pictures: PictureUse[],
+  /** The check's cache of language findings, if any. */
+  cache?: CheckCache,
 ): void {
   const subjects: { subject: EasyReadSubject; easyRead: EasyReadFile; yaml: { file: string; source: YamlSource } | undefined }[] = [
     ...project.inspections.filter((i) => i.easyRead).map((inspection) => ({ subject: { kind: 'inspection', inspection } as EasyReadSubject, easyRead: inspection.easyRead!, yaml: yamlSources.inspection.get(inspection.slug) })),
@@ -396,7 +401,7 @@ export function checkEasyReadVersions(
       });
       // Generated text (a template sentence, a glossary definition) is shared by many versions: report it once.
       const found = new DiagnosticList();
-      checkEasyReadLanguage(rows, project.glossary, settings, found);
+      checkEasyReadLanguageCached(cache, rows, project.glossary, settings, found);
       for (const d of found.items) {
         const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
         if (seen.has(key)) continue;
