@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MarkdownSource, MarkdownStore } from '../source/markdown-file.ts';
+import type { StoredYaml, YamlStore } from '../source/yaml-file.ts';
 
 /** Bumped when what an entry holds changes shape. */
 const CACHE_FORMAT = 'check-cache-1';
@@ -164,10 +165,27 @@ export class CheckCache {
       },
     };
   }
+
+  /** readYaml's store (src/source/yaml-file.ts): a YAML file's data and places by its text. */
+  yamlStore(): YamlStore {
+    return {
+      get: (text) => {
+        const stored = this.read<StoredYaml>(YAML, this.key(YAML, text));
+        if (stored) this.hits += 1;
+        return stored;
+      },
+      set: (text, stored) => {
+        this.misses += 1;
+        this.write(YAML, this.key(YAML, text), stored);
+      },
+    };
+  }
 }
 
 /** The kind of entry that holds an MDX file's syntax tree (readMarkdown's result). */
 export const MARKDOWN = 'markdown';
+/** The kind of entry that holds a YAML file's data and places (readYaml's). */
+export const YAML = 'yaml';
 
 /**
  * Entries of another version of the tool are read again only if that version comes back (a branch

@@ -33,6 +33,7 @@ import { loadAnnualReports } from './annual-reports.ts';
 import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
 import { CheckCache } from './check-cache.ts';
 import { useMarkdownStore } from '../source/markdown-file.ts';
+import { useYamlStore } from '../source/yaml-file.ts';
 
 // Stands in when publisher.yaml is missing or wrong: the error stops any build, but checks go on.
 const PLACEHOLDER_PUBLISHER: Publisher = { name: '', shortName: '', website: 'https://example.org/', address: [''], copyrightHolder: '', licence: { name: '', url: 'https://example.org/', notice: '' }, alternativeFormats: '' };
@@ -189,11 +190,12 @@ export interface LoadOptions {
  */
 export function loadProject(root: string, options: LoadOptions = {}): LoadResult {
   const cache = options.cache ?? new CheckCache(root);
-  const previous = useMarkdownStore(cache.enabled ? cache.markdownStore() : undefined);
+  const previous = { markdown: useMarkdownStore(cache.enabled ? cache.markdownStore() : undefined), yaml: useYamlStore(cache.enabled ? cache.yamlStore() : undefined) };
   try {
     return loadAndCheck(root, cache);
   } finally {
-    useMarkdownStore(previous);
+    useMarkdownStore(previous.markdown);
+    useYamlStore(previous.yaml);
   }
 }
 
