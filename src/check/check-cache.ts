@@ -69,6 +69,8 @@ export interface CheckCacheOptions {
   version?: string;
   /** Off: every step computed, nothing read or stored. CHECK_CACHE=0 unless told. */
   enabled?: boolean;
+  /** Leave other versions' entries alone (a worker of a check that has already tidied up). */
+  keepOtherVersions?: boolean;
 }
 
 export class CheckCache {
@@ -83,7 +85,7 @@ export class CheckCache {
     this.enabled = options.enabled ?? process.env.CHECK_CACHE !== '0';
     const base = path.join(root, '.cache', 'check');
     this.folder = path.join(base, version);
-    if (this.enabled) removeOtherVersions(base, version);
+    if (this.enabled && !options.keepOtherVersions) removeOtherVersions(base, version);
   }
 
   /** The key of an input of a kind of step: what the entry's file is named after. */

@@ -32,6 +32,7 @@ const INSPECTION_KINDS: ReadonlySet<TemplateSection['kind']> = new Set<TemplateS
 import { loadAnnualReports } from './annual-reports.ts';
 import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
 import { CheckCache } from './check-cache.ts';
+import { parseNarrativesAhead } from './markdown-workers.ts';
 import { useMarkdownStore } from '../source/markdown-file.ts';
 import { useYamlStore } from '../source/yaml-file.ts';
 
@@ -284,7 +285,15 @@ function loadAndCheck(root: string, cache: CheckCache): LoadResult {
  * decoded as the renderers will decode it (sharp is asynchronous, loadProject is not).
  */
 export async function checkProject(root: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const result = loadProject(root, options);
+  const cache = options.cache ?? new CheckCache(root);
+  // The narratives not in the cache are parsed on the other cores meanwhile (markdown-workers.ts).
+  const stopWorkers = parseNarrativesAhead(root, cache);
+  let result: LoadResult;
+  try {
+    result = loadProject(root, { ...options, cache });
+  } finally {
+    await stopWorkers();
+  }
   const found = new DiagnosticList();
   await checkPictureDecoding(result.pictures, found);
   return { ...result, diagnostics: [...result.diagnostics, ...found.items] };
