@@ -32,6 +32,8 @@ const INSPECTION_KINDS: ReadonlySet<TemplateSection['kind']> = new Set<TemplateS
 import { loadAnnualReports } from './annual-reports.ts';
 import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
 import { CheckCache } from './check-cache.ts';
+import { contextStamp, folderStamp, type FolderRecord, type LiveMemo } from './live-memo.ts';
+import { buildDateFrom } from '../model/project.ts';
 import { parseNarrativesAhead } from './markdown-workers.ts';
 import { useMarkdownStore } from '../source/markdown-file.ts';
 import { useYamlStore } from '../source/yaml-file.ts';
@@ -183,6 +185,8 @@ function loadPublisher(reader: ContentReader): { publisher: Publisher; file: str
 export interface LoadOptions {
   /** The check's cache (check-cache.ts): `.cache/check` in `root` unless told. */
   cache?: CheckCache;
+  /** What the previous check of this project in this process found, to reuse for what did not change (the live preview, live-memo.ts). */
+  memo?: LiveMemo;
 }
 
 /**
@@ -193,14 +197,14 @@ export function loadProject(root: string, options: LoadOptions = {}): LoadResult
   const cache = options.cache ?? new CheckCache(root);
   const previous = { markdown: useMarkdownStore(cache.enabled ? cache.markdownStore() : undefined), yaml: useYamlStore(cache.enabled ? cache.yamlStore() : undefined) };
   try {
-    return loadAndCheck(root, cache);
+    return loadAndCheck(root, cache, options.memo);
   } finally {
     useMarkdownStore(previous.markdown);
     useYamlStore(previous.yaml);
   }
 }
 
-function loadAndCheck(root: string, cache: CheckCache): LoadResult {
+function loadAndCheck(root: string, cache: CheckCache, memo: LiveMemo | undefined): LoadResult {
   const diagnostics = new DiagnosticList();
   const reader = new ContentReader(root, diagnostics);
 
@@ -227,8 +231,14 @@ function loadAndCheck(root: string, cache: CheckCache): LoadResult {
   const loaded: LoadedInspection[] = [];
   const inspections: Inspection[] = [];
   const unreadable: string[] = [];
+  if (memo) {
+    memo.context = contextStamp(root, buildDateFrom(process.env));
+    memo.reused = 0;
+    memo.checked = 0;
+  }
   for (const slug of folders) {
-    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections, notLoaded, reportTemplate: documentTemplates.find((t) => t.id === 'inspection-report'), easyReadTemplate: easyReadTemplates.find((t) => t.template.for === 'inspection')?.template }));
+    const check = () => reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections, notLoaded, reportTemplate: documentTemplates.find((t) => t.id === 'inspection-report'), easyReadTemplate: easyReadTemplates.find((t) => t.template.for === 'inspection')?.template }));
+    const result = memo ? checkFolderOnce(memo, reader, path.join(inspectionsFolder, slug), check) : check();
     if (result?.loaded) loaded.push(result.loaded);
     else if (result?.known) unreadable.push(result.known);
     if (result?.inspection) inspections.push(result.inspection);
@@ -257,7 +267,7 @@ function loadAndCheck(root: string, cache: CheckCache): LoadResult {
     // Where each report's YAML and each glossary term is written, for the easy-read checks' positions.
     const yamlSources = { inspection: new Map(loaded.map((l) => [l.slug, { file: l.file, source: l.source }])), thematic: thematicSources };
     const glossarySources = new Map(glossaryEntries.map((e) => [e.term.id, { file: e.file, source: e.source, index: e.index }]));
-    checkEasyReadVersions(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, reader.pictures, cache);
+    checkEasyReadVersions(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, reader.pictures, cache, memo);
     checkTranslatedEasyReadLanguage(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, cache);
   }
   // Annual reports count the inspections loaded above.
@@ -278,6 +288,39 @@ function loadAndCheck(root: string, cache: CheckCache): LoadResult {
   );
   checkGlyphs(reader.files, diagnostics);
   return { project, diagnostics: diagnostics.items, filesChecked: reader.filesChecked, pictures: reader.pictures };
+}
+
+/**
+ * One inspection folder's check, or what it did last time (its result, and everything it reported,
+ * read and found, done again in the same order) while the folder and its context are unchanged.
+ */
+function checkFolderOnce<T>(memo: LiveMemo, reader: ContentReader, folder: string, check: () => T): T {
+  const stamp = folderStamp(folder);
+  const kept = memo.folders.get(folder) as FolderRecord<T> | undefined;
+  const { diagnostics } = reader;
+  if (kept && kept.stamp === stamp && kept.context === memo.context) {
+    memo.reused += 1;
+    diagnostics.items.push(...kept.diagnostics);
+    reader.files.push(...kept.files);
+    reader.pictures.push(...kept.pictures);
+    reader.filesChecked += kept.filesChecked;
+    for (const file of kept.unreadableYaml) reader.unreadableYaml.add(file);
+    return kept.result;
+  }
+  memo.checked += 1;
+  const before = { diagnostics: diagnostics.items.length, files: reader.files.length, pictures: reader.pictures.length, filesChecked: reader.filesChecked, unreadableYaml: reader.unreadableYaml.size };
+  const result = check();
+  memo.folders.set(folder, {
+    stamp,
+    context: memo.context,
+    result,
+    diagnostics: diagnostics.items.slice(before.diagnostics),
+    files: reader.files.slice(before.files),
+    pictures: reader.pictures.slice(before.pictures),
+    filesChecked: reader.filesChecked - before.filesChecked,
+    unreadableYaml: [...reader.unreadableYaml].slice(before.unreadableYaml),
+  });
+  return result;
 }
 
 /**
