@@ -11,6 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject, type LoadResult } from '../../src/check/load-project.ts';
 import { CheckCache, toolVersionOf } from '../../src/check/check-cache.ts';
 import { readYaml, useYamlStore, type StoredYaml } from '../../src/source/yaml-file.ts';
+import { LiveMemo } from '../../src/check/live-memo.ts';
+import { checkGlyphs } from '../../src/check/rules/glyphs.ts';
+import { DiagnosticList } from '../../src/check/diagnostics.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'check-cache-test-'));
@@ -80,6 +83,43 @@ describe('the check with and without its cache', () => {
     expect(changedRule).not.toBe(before);
     fs.writeFileSync(path.join(tool, 'package-lock.json'), '{"packages":{"node_modules/remark-parse":{"version":"11.0.1"}}}\n');
     expect(toolVersionOf(path.join(tool, 'src'), tool)).not.toBe(changedRule);
+  });
+});
+
+describe("the live preview's check, again after an edit", () => {
+  it('checks again only the folder that changed, and says what a check from scratch says', () => {
+    const root = path.join(scratch, 'memo');
+    fs.cpSync(path.join(repo, 'tests/fixtures/broken'), root, { recursive: true });
+    const cache = new CheckCache(root, { version: 'test' });
+    const memo = new LiveMemo();
+    const fresh = () => loadProject(root, { cache: new CheckCache(root, { enabled: false }) });
+    const first = loadProject(root, { cache, memo });
+    const folders = memo.checked;
+    expect(folders).toBeGreaterThan(10);
+    // Nothing changed: every folder reused.
+    expect(said(loadProject(root, { cache, memo }))).toBe(said(first));
+    expect([memo.checked, memo.reused]).toEqual([0, folders]);
+    // One narrative edited (a broken component in it): that folder alone is checked again.
+    const narrative = path.join(root, 'content/inspections/eastbrook-2024/report.mdx');
+    fs.appendFileSync(narrative, '\n<Unknown thing="x" />\n');
+    const edited = loadProject(root, { cache, memo });
+    expect([memo.checked, memo.reused]).toEqual([1, folders - 1]);
+    expect(edited.diagnostics.length).toBeGreaterThan(first.diagnostics.length);
+    expect(said(edited)).toBe(said(fresh()));
+    // A service edited: every folder may draw on it, so every one is checked again.
+    const service = path.join(root, 'content/services/eastbrook.yaml');
+    fs.writeFileSync(service, fs.readFileSync(service, 'utf8').replace(/^name: .*$/m, 'name: Eastbrook renamed'));
+    const renamed = loadProject(root, { cache, memo });
+    expect(memo.reused).toBe(0);
+    expect(said(renamed)).toBe(said(fresh()));
+  });
+});
+
+describe('characters the PDF fonts lack', () => {
+  it('are reported once per file, at their column counted in UTF-16 units as editors count, and not in YAML comments', () => {
+    const found = new DiagnosticList();
+    checkGlyphs([{ file: 'a.mdx', text: 'plain\nA 😀 then ☃ and é “q” ☃ ⅞\n' }, { file: 'b.yaml', text: '# ☃ comment\nk: 😀☃\n' }, { file: 'c.csv', text: '☃' }], found);
+    expect(found.items.map((d) => `${d.file}:${d.line}:${d.column} ${d.message.split(' ')[0]}`)).toEqual(['a.mdx:2:3 "😀"', 'a.mdx:2:11 "☃"', 'a.mdx:2:25 "⅞"', 'b.yaml:2:4 "😀"', 'b.yaml:2:6 "☃"']);
   });
 });
 
