@@ -489,6 +489,37 @@ async function previewBench(dir: string, slug: string): Promise<PreviewFigures> 
   }
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * Corpus mode: the check, cold and warm
+ * ---------------------------------------------------------------------------------------------- */
+
+/**
+ * `npm run check` again, its cache (.cache/check) full from the first run: what an inspector's
+ * check costs after an edit. The cache is then removed, so the cold build finds none.
+ */
+async function checkAgain(dir: string): Promise<RunFigures> {
+  console.log('Timing npm run check again (its cache full) …');
+  const warm = await runMeasured(dir, 'check');
+  fs.rmSync(path.join(dir, '.cache', 'check'), { recursive: true, force: true });
+  return warm;
+}
+
+/** The check phase of a build, as it reports it (`Checked 3,912 content files in 12.3 s.`), in seconds. */
+function buildCheckSeconds(stdout: string): number | null {
+  const match = /Checked [\d,]+ content files in (?:(\d+) min (\d+) s|([\d.]+) s)/.exec(stdout);
+  if (!match) return null;
+  return match[3] !== undefined ? Number(match[3]) : Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** The summary's rows for the check. */
+function checkRows(cold: RunFigures, warm: RunFigures, coldBuild: RunFigures, incremental: RunFigures): [string, string, string][] {
+  const inBuild = (run: RunFigures) => buildCheckSeconds(run.stdout);
+  return [
+    ['npm run check, cold / warm', `${cold.wallSeconds} s / ${warm.wallSeconds} s wall (cache in .cache/check)`, ''],
+    ['check phase of the build', `${inBuild(coldBuild) ?? 'n/a'} s cold, ${inBuild(incremental) ?? 'n/a'} s after one edit`, ''],
+  ];
+}
+
 /** Folders a cold build must not find: the output, the build's work folder, and any build cache in the project folder. */
 const COLD_CLEAN = ['dist', '.build', '.cache'];
 
@@ -513,6 +544,7 @@ async function corpusBench(options: Options): Promise<void> {
   console.log('Timing npm run check …');
   const check = await runMeasured(dir, 'check');
   if (check.exitCode !== 0) fail('npm run check', check);
+  const checkWarm = await checkAgain(dir);
 
   console.log('Cold build …');
   const cold = await runMeasured(dir, 'build');
@@ -624,6 +656,8 @@ async function corpusBench(options: Options): Promise<void> {
     goals: GOALS,
     cold: { ...strip(cold), dist: withoutHashes(coldDist) },
     check: strip(check),
+    checkWarm: strip(checkWarm),
+    buildCheckSeconds: { cold: buildCheckSeconds(cold.stdout), incremental: buildCheckSeconds(incremental!.stdout) },
     profile,
     reportPdf,
     easyReadPdf,
@@ -659,6 +693,7 @@ async function corpusBench(options: Options): Promise<void> {
     incrementalPhases.pdfs
       ? ['incremental, PDF work', `${incrementalPhases.pdfs.seconds} s as the build reports it (${incrementalPhases.pdfs.rendered} rendered, ${incrementalPhases.pdfs.fromCache} from cache)`, '']
       : ['incremental, PDF work', `${incrementalPdf.pdfSecondsIfOnlyChangedRendered}–${incrementalPdf.pdfSecondsIfAllRendered} s (estimated: changed only – all)`, ''],
+    ...checkRows(check, checkWarm, cold, incremental!),
     ...previewRows(preview, n),
   ];
   console.log(`\nCorpus of ${n} inspections (seed ${options.seed}; ${publicInspections.length} public, ${result.corpus.withEasyRead} with easy-read) on ${result.cpus} CPUs, Node ${process.version}:`);
