@@ -27,7 +27,7 @@ import type { EasyReadFile } from '../model/project.ts';
  * The files of an inspection folder that only its own check reads: its text files, and an editor's
  * hidden and backup files. Any other (a picture another narrative may show) is in the context.
  */
-const ownFile = (name: string) => /\.(mdx|md|ya?ml|csv)$/i.test(name) || name.startsWith('.') || name.endsWith('~');
+export const ownFile = (name: string) => /\.(mdx|md|ya?ml|csv)$/i.test(name) || name.startsWith('.') || name.endsWith('~');
 
 /** Everything one folder's check did, to be done again without checking it. */
 export interface FolderRecord<T> {

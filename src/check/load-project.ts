@@ -13,7 +13,7 @@ import { frameworkSchema, type Framework } from '../model/schemas/framework.ts';
 import { serviceSchema, type Service } from '../model/schemas/service.ts';
 import { glossarySchema, glossaryTermSchema, type GlossaryTerm } from '../model/schemas/glossary.ts';
 import { documentTemplateSchema, type DocumentTemplate } from '../model/schemas/document-template.ts';
-import type { Inspection, Project } from '../model/project.ts';
+import type { EasyReadFile, Inspection, Project } from '../model/project.ts';
 import { publisherSchema, type Publisher } from '../model/schemas/publisher.ts';
 import { checkFramework } from './rules/framework.ts';
 import { checkGlyphs } from './rules/glyphs.ts';
@@ -32,7 +32,8 @@ const INSPECTION_KINDS: ReadonlySet<TemplateSection['kind']> = new Set<TemplateS
 import { loadAnnualReports } from './annual-reports.ts';
 import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
 import { CheckCache } from './check-cache.ts';
-import { contextStamp, folderStamp, type FolderRecord, type LiveMemo } from './live-memo.ts';
+import { contextStamp, folderStamp, ownFile, type FolderRecord, type LiveMemo } from './live-memo.ts';
+import { contextHash, folderContent, restoreFolder, storeFolder, type FolderResult } from './folder-record.ts';
 import { buildDateFrom } from '../model/project.ts';
 import { parseNarrativesAhead } from './markdown-workers.ts';
 import { useMarkdownStore } from '../source/markdown-file.ts';
@@ -236,9 +237,11 @@ function loadAndCheck(root: string, cache: CheckCache, memo: LiveMemo | undefine
     memo.reused = 0;
     memo.checked = 0;
   }
+  // Each folder's whole check in the cache, keyed by its files and everything else it can read (folder-record.ts).
+  const kept: KeptFolders | undefined = cache.enabled ? { cache, root, context: contextHash(root, buildDateFrom(process.env), ownFile), services, frameworkById, easyReadKeys: new Map() } : undefined;
   for (const slug of folders) {
     const check = () => reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections, notLoaded, reportTemplate: documentTemplates.find((t) => t.id === 'inspection-report'), easyReadTemplate: easyReadTemplates.find((t) => t.template.for === 'inspection')?.template }));
-    const result = memo ? checkFolderOnce(memo, reader, path.join(inspectionsFolder, slug), check) : check();
+    const result = memo || kept ? checkFolderOnce(memo, kept, reader, path.join(inspectionsFolder, slug), check) : check();
     if (result?.loaded) loaded.push(result.loaded);
     else if (result?.known) unreadable.push(result.known);
     if (result?.inspection) inspections.push(result.inspection);
@@ -267,7 +270,7 @@ function loadAndCheck(root: string, cache: CheckCache, memo: LiveMemo | undefine
     // Where each report's YAML and each glossary term is written, for the easy-read checks' positions.
     const yamlSources = { inspection: new Map(loaded.map((l) => [l.slug, { file: l.file, source: l.source }])), thematic: thematicSources };
     const glossarySources = new Map(glossaryEntries.map((e) => [e.term.id, { file: e.file, source: e.source, index: e.index }]));
-    checkEasyReadVersions(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, reader.pictures, cache, memo);
+    checkEasyReadVersions(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, reader.pictures, cache, memo, kept?.easyReadKeys);
     checkTranslatedEasyReadLanguage(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, cache);
   }
   // Annual reports count the inspections loaded above.
@@ -294,33 +297,71 @@ function loadAndCheck(root: string, cache: CheckCache, memo: LiveMemo | undefine
  * One inspection folder's check, or what it did last time (its result, and everything it reported,
  * read and found, done again in the same order) while the folder and its context are unchanged.
  */
-function checkFolderOnce<T>(memo: LiveMemo, reader: ContentReader, folder: string, check: () => T): T {
-  const stamp = folderStamp(folder);
-  const kept = memo.folders.get(folder) as FolderRecord<T> | undefined;
+function checkFolderOnce(memo: LiveMemo | undefined, kept: KeptFolders | undefined, reader: ContentReader, folder: string, check: () => FolderResult): FolderResult {
+  const stamp = memo ? folderStamp(folder) : '';
   const { diagnostics } = reader;
-  if (kept && kept.stamp === stamp && kept.context === memo.context) {
+  const replay = (record: Omit<FolderRecord<FolderResult>, 'stamp' | 'context'>) => {
+    diagnostics.items.push(...record.diagnostics);
+    reader.files.push(...record.files);
+    reader.pictures.push(...record.pictures);
+    reader.filesChecked += record.filesChecked;
+    for (const file of record.unreadableYaml) reader.unreadableYaml.add(file);
+    return record.result;
+  };
+  const remembered = memo?.folders.get(folder) as FolderRecord<FolderResult> | undefined;
+  if (memo && remembered && remembered.stamp === stamp && remembered.context === memo.context) {
     memo.reused += 1;
-    diagnostics.items.push(...kept.diagnostics);
-    reader.files.push(...kept.files);
-    reader.pictures.push(...kept.pictures);
-    reader.filesChecked += kept.filesChecked;
-    for (const file of kept.unreadableYaml) reader.unreadableYaml.add(file);
-    return kept.result;
+    return replay(remembered);
   }
-  memo.checked += 1;
+  // (The memo's own easy-read records serve a remembered folder: no cache key needed.)
+  const content = kept && folderContent(folder);
+  const key = content && kept.cache.key('folder', `${content.hash}\u0000${kept.context}`);
+  const remember = (result: FolderResult) => {
+    if (key && result?.inspection?.easyRead) kept!.easyReadKeys.set(result.inspection.easyRead, key);
+    return result;
+  };
+  const stored = key ? kept.cache.read<Parameters<typeof restoreFolder>[0]>('folder', key) : undefined;
+  const restored = stored && restoreFolder(stored, kept!.root, content!.texts, kept!.services, kept!.frameworkById);
+  if (restored) {
+    kept!.cache.hits += 1;
+    if (memo) {
+      memo.reused += 1;
+      memo.folders.set(folder, { ...restored, stamp, context: memo.context });
+    }
+    return remember(replay(restored));
+  }
+  if (memo) memo.checked += 1;
   const before = { diagnostics: diagnostics.items.length, files: reader.files.length, pictures: reader.pictures.length, filesChecked: reader.filesChecked, unreadableYaml: reader.unreadableYaml.size };
   const result = check();
-  memo.folders.set(folder, {
+  const record: FolderRecord<FolderResult> = {
     stamp,
-    context: memo.context,
+    context: memo?.context ?? '',
     result,
     diagnostics: diagnostics.items.slice(before.diagnostics),
     files: reader.files.slice(before.files),
     pictures: reader.pictures.slice(before.pictures),
     filesChecked: reader.filesChecked - before.filesChecked,
     unreadableYaml: [...reader.unreadableYaml].slice(before.unreadableYaml),
-  });
-  return result;
+  };
+  memo?.folders.set(folder, record);
+  if (key) {
+    kept!.cache.misses += 1;
+    const storable = storeFolder(record);
+    if (storable) kept!.cache.write('folder', key, storable);
+  }
+  return remember(result);
+}
+
+/** What checkFolderOnce needs to keep folders' checks in the cache and read them back. */
+interface KeptFolders {
+  cache: CheckCache;
+  root: string;
+  /** contextHash: everything a folder's check can read outside its own files. */
+  context: string;
+  services: ReadonlyMap<string, Service>;
+  frameworkById: ReadonlyMap<string, Framework>;
+  /** Each English easy-read version's folder key: its check is kept under it (checkEasyReadVersions). */
+  easyReadKeys: Map<EasyReadFile, string>;
 }
 
 /**

@@ -36,6 +36,8 @@ export interface YamlSource {
    * ("framework: youth-2021"), so that the files which need only that can still be checked.
    */
   textAbove?(key: string): string | undefined;
+  /** For a file without problems: its data and places as plain data, to keep and read back (yamlSourceOf). */
+  stored?: StoredYaml;
 }
 
 /**
@@ -71,10 +73,15 @@ export function useYamlStore(next: YamlStore | undefined): YamlStore | undefined
 /** Reads YAML text: from the store when it holds the text (a file without problems), else parsed. */
 export function readYaml(text: string): YamlSource {
   const stored = store?.get(text);
-  if (stored) return { data: stored.data, syntaxErrors: [], positionOf: positionInPlaces(stored.places) };
+  if (stored) return yamlSourceOf(stored);
   const { source, stored: storable } = parseYaml(text);
   if (storable) store?.set(text, storable);
   return source;
+}
+
+/** The YamlSource of a file without problems, from its stored data and places. */
+export function yamlSourceOf(stored: StoredYaml): YamlSource {
+  return { data: stored.data, syntaxErrors: [], positionOf: positionInPlaces(stored.places), stored };
 }
 
 function parseYaml(text: string): { source: YamlSource; stored?: StoredYaml } {
@@ -130,9 +137,9 @@ function parseYaml(text: string): { source: YamlSource; stored?: StoredYaml } {
 
   // A file refused for what it holds (a comma in { } text, a key or tag it may not have) is like one with a syntax error.
   if (problems.length) return { source: { data: undefined, syntaxErrors: problems, positionOf: positionIn(doc, toPosition), textAbove } };
-  const source = { data, syntaxErrors: problems, positionOf: positionIn(doc, toPosition) };
   // Only data JSON holds exactly is kept (YAML's .inf, .nan and -0 are not).
-  return store && holdsInJson(data) ? { source, stored: { data, places: placesOf(doc.contents as Node | null, toPosition) } } : { source };
+  const stored = holdsInJson(data) ? { data, places: placesOf(doc.contents as Node | null, toPosition) } : undefined;
+  return { source: { data, syntaxErrors: problems, positionOf: positionIn(doc, toPosition), ...(stored ? { stored } : {}) }, ...(stored ? { stored } : {}) };
 }
 
 function holdsInJson(value: unknown): boolean {

@@ -37,9 +37,9 @@ describe('the check with and without its cache', () => {
     expect(off.diagnostics.length).toBeGreaterThan(50);
     expect(said(cold)).toBe(said(off));
     expect(said(warm)).toBe(said(off));
-    // The second check read its trees and YAML from the cache and computed none of them.
+    // The second check read every folder's check (and the other files' YAML) from the cache and computed none.
     expect(empty.misses).toBeGreaterThan(0);
-    expect(full.hits).toBe(empty.misses);
+    expect(full.hits).toBeGreaterThan(20);
     expect(full.misses).toBe(0);
   });
 

@@ -126,6 +126,8 @@ export function loadEasyReadChecks(reader: ContentReader): EasyReadCheckSettings
 /** The syntax tree of each easy-read file read, for the parity check of its translations (kept out of the model). */
 const easyReadTrees = new WeakMap<EasyReadFile, Root>();
 export const easyReadTreeOf = (file: EasyReadFile): Root | undefined => easyReadTrees.get(file);
+/** Gives an easy-read file read back from the check's cache its syntax tree again. */
+export const rememberEasyReadTree = (file: EasyReadFile, tree: Root): void => void easyReadTrees.set(file, tree);
 
 /** Reads an easy-read.mdx (or its version in another language, easy-read.cy.mdx) when the folder has one, reporting its shape problems. */
 export function readEasyReadFile(reader: ContentReader, folder: string, name = 'easy-read.mdx'): EasyReadFile | undefined {
@@ -337,6 +339,8 @@ export function checkEasyReadVersions(
   cache?: CheckCache,
   /** The live preview's memo of each version's check (live-memo.ts), if any. */
   memo?: LiveMemo,
+  /** The cache key of each version's inspection folder (folder-record.ts): its check is kept under it. */
+  keys?: ReadonlyMap<EasyReadFile, string>,
 ): void {
   const subjects: { subject: EasyReadSubject; easyRead: EasyReadFile; yaml: { file: string; source: YamlSource } | undefined }[] = [
     ...project.inspections.filter((i) => i.easyRead).map((inspection) => ({ subject: { kind: 'inspection', inspection } as EasyReadSubject, easyRead: inspection.easyRead!, yaml: yamlSources.inspection.get(inspection.slug) })),
@@ -376,8 +380,19 @@ export function checkEasyReadVersions(
         }
       };
       // What this version's check reports, in order: from the live preview's memo while nothing it draws on changed.
-      const kept = memo?.easyRead.get(easyRead);
-      const record: EasyReadRecord = kept?.context === memo?.context && kept ? kept : { context: memo?.context ?? '', problems: [], pictures: [], language: [] };
+      const context = memo?.context ?? '';
+      let kept = memo?.easyRead.get(easyRead);
+      if (kept?.context !== context) kept = undefined;
+      // Or kept in the cache under its folder's key (folder-record.ts), which covers all it draws on.
+      const diskKey = cache?.enabled ? keys?.get(easyRead) : undefined;
+      if (!kept && diskKey) {
+        const stored = cache!.read<EasyReadRecord>('easy-read-check', diskKey);
+        if (stored) {
+          kept = { ...stored, context };
+          memo?.easyRead.set(easyRead, kept);
+        }
+      }
+      const record: EasyReadRecord = kept ?? { context, problems: [], pictures: [], language: [] };
       const reportProblem = (problem: EasyReadRecord['problems'][number]) => {
         // A glossary word's problem is the same in every version that uses it: reported once.
         const key = `${problem.file}:${problem.at?.line}:${problem.at?.column}:${problem.rule}:${problem.message}`;
@@ -436,6 +451,7 @@ export function checkEasyReadVersions(
       reportLanguage(found.items);
       // Kept only once the whole check of the version has run (a failure part-way is checked again next time).
       memo?.easyRead.set(easyRead, record);
+      if (diskKey) cache!.write('easy-read-check', diskKey, record);
     });
   }
 }
