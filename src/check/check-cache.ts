@@ -1,14 +1,18 @@
 /**
- * The check's cache: results of the check's costly pure steps (an MDX file's syntax tree, an
- * easy-read version's language findings), kept in `.cache/check/` by a hash of everything they
- * are computed from, so a check after one report is edited computes them again for that report only.
- *
- * Only pure steps are cached, each keyed by its whole input (the text parsed; the sentences, their
- * places, the glossary and the settings checked) together with the tool's version: a hash of every
- * file of the tool's src/, the installed package versions (node_modules/.package-lock.json), Node's
- * version and CACHE_FORMAT. A cached result is therefore the result the step would compute, and the
- * rules that look across files still run on everything: the check says the same things in the same
- * order with or without the cache. A changed tool gives new keys (older versions' entries are removed).
+ * The check's cache: results of the check's costly steps kept in `.cache/check/` by a hash of
+ * everything they are computed from, so a check after one report is edited does again only what
+ * that report's files feed:
+ *   - `folder`: an inspection folder's whole check, and `easy-read-check`: its easy-read version's
+ *     (folder-record.ts), keyed by the folder's files, everything else they can read and the build date;
+ *   - `markdown`: an MDX file's syntax tree, by its text (parsed ahead on other cores: markdown-workers.ts);
+ *   - `yaml`: a YAML file's data and places, by its text;
+ *   - `easy-read-language`: an easy-read version's language findings, by its sentences, their
+ *     places, the glossary and the settings.
+ * Every key also holds the tool's version: a hash of every file of the tool's src/, the installed
+ * package versions (node_modules/.package-lock.json), Node's version and CACHE_FORMAT. A cached
+ * result is therefore the result the step would compute, and the rules that look across files
+ * still run on everything: the check says the same things in the same order with or without the
+ * cache. A changed tool gives new keys (older versions' entries are removed).
  *
  * Entries are JSON files, written to a temporary name and renamed, so checks running at the same
  * time (a build and the live preview) never read half an entry. CHECK_CACHE=0 turns the cache off.
