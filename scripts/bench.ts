@@ -18,10 +18,14 @@
  *   - renders a sample of the corpus's report PDFs and easy-read PDFs in this process, one each
  *     after a warm-up, for the median ms per PDF (and the sample's Dudley 2019 report, for the goal);
  *   - appends a sentence to one public inspection's report.mdx, builds again and measures the same,
- *     with the files of dist/ that changed; then puts the report.mdx back.
+ *     with the files of dist/ that changed; then puts the report.mdx back;
+ *   - starts the live preview (`npm run dev`) there: the time to its first inspection page, then the
+ *     time from saving an edit of that inspection's report.mdx to the page showing it, and its peak
+ *     memory (`--preview-only`: this alone, in the corpus of --dir).
  * Writes .bench/bench-<N>.json and prints a summary beside the goals.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,6 +59,8 @@ const GOALS = {
   peakMemoryMB: 1536,
   /** A whole build again after one report's narrative is edited (the incremental build's wall time). */
   oneReportEditSeconds: 10,
+  /** The live preview (`npm run dev`) shows a saved edit of a report's narrative within this time. */
+  previewEditSeconds: 1,
 };
 
 interface Options {
@@ -62,12 +68,14 @@ interface Options {
   seed: number;
   dir?: string;
   samples: number;
+  /** Only the live preview's figures, in an existing corpus (--dir): for working on the preview. */
+  previewOnly?: boolean;
 }
 
 function optionsFrom(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
-    options: { corpus: { type: 'string' }, seed: { type: 'string' }, dir: { type: 'string' }, samples: { type: 'string' } },
+    options: { corpus: { type: 'string' }, seed: { type: 'string' }, dir: { type: 'string' }, samples: { type: 'string' }, 'preview-only': { type: 'boolean' } },
   });
   const corpus = wholeNumber(values.corpus, 'corpus', 1);
   if (values.dir && corpus === undefined) throw new Error('--dir needs --corpus N');
@@ -76,6 +84,7 @@ function optionsFrom(argv: string[]): Options {
     seed: wholeNumber(values.seed, 'seed', 0) ?? 1,
     ...(values.dir ? { dir: path.resolve(values.dir) } : {}),
     samples: wholeNumber(values.samples, 'samples', 1) ?? 20,
+    previewOnly: values['preview-only'] === true,
   };
 }
 
@@ -382,6 +391,135 @@ async function timePagefind(site: string): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * Corpus mode: the live preview
+ * ---------------------------------------------------------------------------------------------- */
+
+interface PreviewFigures {
+  page: string;
+  /** From starting `npm run dev` to the inspection's page served whole (the check and the page made). */
+  firstPageSeconds: number;
+  /** From saving a sentence appended to the report's narrative to the served page having it. */
+  editShownSeconds: number;
+  /** The same for a second edit, once the preview has seen one (what an inspector meets while writing). */
+  secondEditShownSeconds: number;
+  peakTreeRssMB: number;
+  note: string;
+}
+
+/** A port nobody listens on. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The page's HTML when it is served with 200, else undefined. */
+async function pageText(url: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(120_000) });
+    const text = await response.text();
+    return response.ok ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The live preview in the corpus: `npm run dev` started, the time until an inspection's page is
+ * served; then a sentence appended to that inspection's report.mdx (saved as an editor saves), and
+ * the time until the served page has it, polled over HTTP; twice. The report.mdx is put back.
+ */
+async function previewBench(dir: string, slug: string): Promise<PreviewFigures> {
+  const port = await freePort();
+  const page = `http://127.0.0.1:${port}/inspections/${slug}/`;
+  const mdx = path.join(dir, 'content/inspections', slug, 'report.mdx');
+  const original = fs.readFileSync(mdx, 'utf8');
+  const env = { ...process.env, NO_COLOR: '1' };
+  // Its own process group, so the whole tree (npm, astro, esbuild) is stopped at the end.
+  const child = spawn('npm', ['run', '--silent', 'dev', '--', '--host', '127.0.0.1', '--port', String(port)], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  let peakTree = 0;
+  const sampler = setInterval(() => {
+    peakTree = Math.max(peakTree, processTree(child.pid!).reduce((sum, pid) => sum + statusKB(pid, 'VmRSS'), 0));
+  }, 100);
+  const waitFor = async (has: (html: string) => boolean, what: string) => {
+    const started = performance.now();
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`npm run dev stopped (exit ${child.exitCode}) while waiting for ${what}:\n${output.slice(-2000)}`);
+      const html = await pageText(page);
+      if (html !== undefined && has(html)) return (performance.now() - started) / 1000;
+      if (performance.now() - started > 600_000) throw new Error(`no ${what} after 10 minutes:\n${output.slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  try {
+    const firstPageSeconds = await waitFor((html) => html.includes('</html>'), `the page ${page}`);
+    const edit = async (n: number) => {
+      const sentence = `The benchmark saved this sentence, number ${n}, at ${Date.now()}.`;
+      fs.writeFileSync(mdx, `${fs.readFileSync(mdx, 'utf8').trimEnd()}\n\n${sentence}\n`);
+      return waitFor((html) => html.includes(sentence), 'the edit on the page');
+    };
+    const editShownSeconds = await edit(1);
+    const secondEditShownSeconds = await edit(2);
+    return {
+      page: `/inspections/${slug}/`,
+      firstPageSeconds: round2(firstPageSeconds),
+      editShownSeconds: round2(editShownSeconds),
+      secondEditShownSeconds: round2(secondEditShownSeconds),
+      peakTreeRssMB: Math.round(peakTree / 1024),
+      note: 'npm run dev in the corpus (drafts included, as inspectors preview): first page from the start; each edit from the save to the page served with it, polled every 50 ms; the peak resident memory of the process tree, sampled every 100 ms.',
+    };
+  } finally {
+    clearInterval(sampler);
+    fs.writeFileSync(mdx, original);
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('close', resolve)));
+  }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Corpus mode: the check, cold and warm
+ * ---------------------------------------------------------------------------------------------- */
+
+/**
+ * `npm run check` again, its cache (.cache/check) full from the first run: what an inspector's
+ * check costs after an edit. The cache is then removed, so the cold build finds none.
+ */
+async function checkAgain(dir: string): Promise<RunFigures> {
+  console.log('Timing npm run check again (its cache full) …');
+  const warm = await runMeasured(dir, 'check');
+  fs.rmSync(path.join(dir, '.cache', 'check'), { recursive: true, force: true });
+  return warm;
+}
+
+/** The check phase of a build, as it reports it (`Checked 3,912 content files in 12.3 s.`), in seconds. */
+function buildCheckSeconds(stdout: string): number | null {
+  const match = /Checked [\d,]+ content files in (?:(\d+) min (\d+) s|([\d.]+) s)/.exec(stdout);
+  if (!match) return null;
+  return match[3] !== undefined ? Number(match[3]) : Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** The summary's rows for the check. */
+function checkRows(cold: RunFigures, warm: RunFigures, coldBuild: RunFigures, incremental: RunFigures): [string, string, string][] {
+  const inBuild = (run: RunFigures) => buildCheckSeconds(run.stdout);
+  return [
+    ['npm run check, cold / warm', `${cold.wallSeconds} s / ${warm.wallSeconds} s wall (cache in .cache/check)`, ''],
+    ['check phase of the build', `${inBuild(coldBuild) ?? 'n/a'} s cold, ${inBuild(incremental) ?? 'n/a'} s after one edit`, ''],
+  ];
+}
+
 /** Folders a cold build must not find: the output, the build's work folder, and any build cache in the project folder. */
 const COLD_CLEAN = ['dist', '.build', '.cache'];
 
@@ -406,6 +544,7 @@ async function corpusBench(options: Options): Promise<void> {
   console.log('Timing npm run check …');
   const check = await runMeasured(dir, 'check');
   if (check.exitCode !== 0) fail('npm run check', check);
+  const checkWarm = await checkAgain(dir);
 
   console.log('Cold build …');
   const cold = await runMeasured(dir, 'build');
@@ -465,6 +604,10 @@ async function corpusBench(options: Options): Promise<void> {
   } finally {
     fs.writeFileSync(mdx, original);
   }
+  // The live preview, on the same inspection, after the builds (its own cache of the check is warm, as an inspector's would be).
+  console.log(`Live preview (npm run dev, ${edited.slug}) …`);
+  const preview = await previewBench(dir, edited.slug);
+
   const changed = [...incrementalDist.hashes].filter(([file, hash]) => coldDist.hashes.get(file) !== hash).map(([file]) => file);
   const removed = [...coldDist.hashes.keys()].filter((file) => !incrementalDist.hashes.has(file));
   const changedPdfs = changed.filter((file) => file.endsWith('.pdf'));
@@ -513,11 +656,14 @@ async function corpusBench(options: Options): Promise<void> {
     goals: GOALS,
     cold: { ...strip(cold), dist: withoutHashes(coldDist) },
     check: strip(check),
+    checkWarm: strip(checkWarm),
+    buildCheckSeconds: { cold: buildCheckSeconds(cold.stdout), incremental: buildCheckSeconds(incremental!.stdout) },
     profile,
     reportPdf,
     easyReadPdf,
     dudley2019ReportPdf: dudleyTimes.length ? { rounds, medianMs: round1(median(dudleyTimes)), pages: dudleyPages } : null,
     incremental: { edited: path.relative(dir, mdx), ...strip(incremental!), dist: withoutHashes(incrementalDist!), changedFiles: changed.length, removedFiles: removed.length, changedPdfFiles: changedPdfs, changedOtherFiles: changed.filter((file) => !file.endsWith('.pdf')).slice(0, 200), ...incrementalPdf },
+    preview,
     samples: { reports: reports.map((t) => ({ ...t, ms: round1(t.ms) })), easyReads: easyReads.map((t) => ({ ...t, ms: round1(t.ms) })) },
   };
   fs.mkdirSync(path.join(root, '.bench'), { recursive: true });
@@ -547,6 +693,8 @@ async function corpusBench(options: Options): Promise<void> {
     incrementalPhases.pdfs
       ? ['incremental, PDF work', `${incrementalPhases.pdfs.seconds} s as the build reports it (${incrementalPhases.pdfs.rendered} rendered, ${incrementalPhases.pdfs.fromCache} from cache)`, '']
       : ['incremental, PDF work', `${incrementalPdf.pdfSecondsIfOnlyChangedRendered}–${incrementalPdf.pdfSecondsIfAllRendered} s (estimated: changed only – all)`, ''],
+    ...checkRows(check, checkWarm, cold, incremental!),
+    ...previewRows(preview, n),
   ];
   console.log(`\nCorpus of ${n} inspections (seed ${options.seed}; ${publicInspections.length} public, ${result.corpus.withEasyRead} with easy-read) on ${result.cpus} CPUs, Node ${process.version}:`);
   const width = Math.max(...rows.map((r) => r[0].length));
@@ -555,6 +703,27 @@ async function corpusBench(options: Options): Promise<void> {
   console.log(`Written to ${path.relative(root, out)}`);
 }
 
+/** The summary's rows for the live preview. */
+function previewRows(preview: PreviewFigures, n: number): [string, string, string][] {
+  const goal = `≤ ${GOALS.previewEditSeconds} s${n === 1000 ? `: ${preview.editShownSeconds <= GOALS.previewEditSeconds ? 'met' : 'NOT met'}` : ' at 1,000'}`;
+  return [
+    ['live preview, first page', `${preview.firstPageSeconds} s from start`, ''],
+    ['live preview, edit shown', `${preview.editShownSeconds} s after the save (a second edit: ${preview.secondEditShownSeconds} s)`, goal],
+    ['live preview, peak memory', `${preview.peakTreeRssMB} MB tree`, ''],
+  ];
+}
+
+/** `--preview-only`: the live preview's figures alone, in the corpus of --dir (generated first if it has none). */
+async function previewOnly(options: Options): Promise<void> {
+  const dir = options.dir ?? path.join(os.tmpdir(), `inspection-bench-${options.corpus}-seed-${options.seed}`);
+  if (!fs.existsSync(path.join(dir, '.synthetic-corpus'))) generateCorpus({ inspections: options.corpus!, out: dir, seed: options.seed, force: true });
+  const slugs = fs.readdirSync(path.join(dir, 'content/inspections')).filter((slug) => fs.existsSync(path.join(dir, 'content/inspections', slug, 'report.mdx'))).sort();
+  const preview = await previewBench(dir, slugs[Math.floor(slugs.length / 2)]!);
+  console.log(JSON.stringify(preview, null, 2));
+  for (const [what, figure, goal] of previewRows(preview, options.corpus!)) console.log(`  ${what.padEnd(26)}  ${figure}  ${goal}`);
+}
+
 const options = optionsFrom(process.argv.slice(2));
 if (options.corpus === undefined) await quick();
+else if (options.previewOnly) await previewOnly(options);
 else await corpusBench(options);

@@ -1,7 +1,7 @@
 /**
  * `npm run dev`, the inspectors' live preview: when a file under content/ or templates/ changes,
- * the pages' modules are loaded afresh, so the project is read and checked again, and the browser
- * reloads the page, which is then built from the edited content, computed ratings included. When
+ * the project is read and checked again (only what changed: src/check/live-memo.ts), and the
+ * browser reloads the page, which is then built from the edited content, computed ratings included. When
  * the content has errors, every page is the problems page instead (src/build/preview-problems.ts):
  * the messages of `npm run check`, with links that open each file at its line in an editor.
  *
@@ -17,6 +17,14 @@ import type { previewProblems } from './preview-problems.ts';
 
 const WATCHED = ['content', 'templates'];
 
+/**
+ * Saved text files the check reads afresh each time: the pages' modules can stay loaded, and only
+ * the check and the site are made again (src/site/model.ts, contentChanged). Any other change (a
+ * picture, whose normalised copy modules keep; a file added or removed, which changes the pages
+ * there are) has the pages' modules loaded afresh.
+ */
+const RECHECKED = /\.(mdx|md|ya?ml|csv|json)$/i;
+
 export function liveContent(): AstroIntegration {
   return {
     name: 'inspection-reports:live-content',
@@ -29,20 +37,35 @@ export function liveContent(): AstroIntegration {
         const folders = WATCHED.map((folder) => path.join(root, folder));
         server.watcher.add(folders);
         let timer: ReturnType<typeof setTimeout> | undefined;
-        const changed = (file: string) => {
+        // Whether every event since the last reload was a saved text file (see RECHECKED).
+        let onlySaved = true;
+        const changed = (event: 'add' | 'change' | 'unlink') => (file: string) => {
           if (!folders.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`))) return;
+          onlySaved &&= event === 'change' && RECHECKED.test(file);
           // An editor's save can be several file events: reload once they have settled.
           clearTimeout(timer);
           timer = setTimeout(() => {
+            const light = onlySaved;
+            onlySaved = true;
             logger.info(`content changed (${path.relative(root, file)}): reloading`);
-            // The pages' modules are evaluated afresh, so the site (src/site/model.ts) is read again.
-            server.environments.ssr.hot.send({ type: 'full-reload', path: '*' });
-            server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+            void reload(light).catch((error: unknown) => logger.error(`reloading failed: ${String(error)}`));
           }, 50);
         };
-        server.watcher.on('add', changed);
-        server.watcher.on('change', changed);
-        server.watcher.on('unlink', changed);
+        const reload = async (light: boolean) => {
+          const pages = server.environments.ssr;
+          if (light && isRunnableDevEnvironment(pages)) {
+            // The next page checks again, reusing the folders that did not change.
+            const model = (await pages.runner.import('/src/site/model.ts')) as { contentChanged(): void };
+            model.contentChanged();
+          } else {
+            // The pages' modules are evaluated afresh, so the site (src/site/model.ts) is read again.
+            pages.hot.send({ type: 'full-reload', path: '*' });
+          }
+          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+        };
+        server.watcher.on('add', changed('add'));
+        server.watcher.on('change', changed('change'));
+        server.watcher.on('unlink', changed('unlink'));
         server.middlewares.use(problemsFirst(server, root, (summary) => logger.warn(`the preview shows the content's problems:\n${summary}`)));
       },
     },

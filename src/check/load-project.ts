@@ -13,7 +13,7 @@ import { frameworkSchema, type Framework } from '../model/schemas/framework.ts';
 import { serviceSchema, type Service } from '../model/schemas/service.ts';
 import { glossarySchema, glossaryTermSchema, type GlossaryTerm } from '../model/schemas/glossary.ts';
 import { documentTemplateSchema, type DocumentTemplate } from '../model/schemas/document-template.ts';
-import type { Inspection, Project } from '../model/project.ts';
+import type { EasyReadFile, Inspection, Project } from '../model/project.ts';
 import { publisherSchema, type Publisher } from '../model/schemas/publisher.ts';
 import { checkFramework } from './rules/framework.ts';
 import { checkGlyphs } from './rules/glyphs.ts';
@@ -31,6 +31,13 @@ import type { TemplateSection } from '../model/schemas/document-template.ts';
 const INSPECTION_KINDS: ReadonlySet<TemplateSection['kind']> = new Set<TemplateSection['kind']>(['narrative', 'overall-findings', 'ratings-summary', 'recommendations', 'contextual-facts', 'domains', 'methodology', 'results', 'glossary']);
 import { loadAnnualReports } from './annual-reports.ts';
 import { checkPictureDecoding, type PictureUse } from './pictures/decode.ts';
+import { CheckCache } from './check-cache.ts';
+import { contextStamp, folderStamp, ownFile, type FolderRecord, type LiveMemo } from './live-memo.ts';
+import { contextHash, folderContent, restoreFolder, storeFolder, type FolderResult } from './folder-record.ts';
+import { buildDateFrom } from '../model/project.ts';
+import { parseNarrativesAhead } from './markdown-workers.ts';
+import { useMarkdownStore } from '../source/markdown-file.ts';
+import { useYamlStore } from '../source/yaml-file.ts';
 
 // Stands in when publisher.yaml is missing or wrong: the error stops any build, but checks go on.
 const PLACEHOLDER_PUBLISHER: Publisher = { name: '', shortName: '', website: 'https://example.org/', address: [''], copyrightHolder: '', licence: { name: '', url: 'https://example.org/', notice: '' }, alternativeFormats: '' };
@@ -176,8 +183,29 @@ function loadPublisher(reader: ContentReader): { publisher: Publisher; file: str
   });
 }
 
-/** Loads and checks everything under `root/content` and the document structures in `root/templates`. */
-export function loadProject(root: string): LoadResult {
+export interface LoadOptions {
+  /** The check's cache (check-cache.ts): `.cache/check` in `root` unless told. */
+  cache?: CheckCache;
+  /** What the previous check of this project in this process found, to reuse for what did not change (the live preview, live-memo.ts). */
+  memo?: LiveMemo;
+}
+
+/**
+ * Loads and checks everything under `root/content` and the document structures in `root/templates`,
+ * the costly pure steps through the check's cache (the same result with or without it).
+ */
+export function loadProject(root: string, options: LoadOptions = {}): LoadResult {
+  const cache = options.cache ?? new CheckCache(root);
+  const previous = { markdown: useMarkdownStore(cache.enabled ? cache.markdownStore() : undefined), yaml: useYamlStore(cache.enabled ? cache.yamlStore() : undefined) };
+  try {
+    return loadAndCheck(root, cache, options.memo);
+  } finally {
+    useMarkdownStore(previous.markdown);
+    useYamlStore(previous.yaml);
+  }
+}
+
+function loadAndCheck(root: string, cache: CheckCache, memo: LiveMemo | undefined): LoadResult {
   const diagnostics = new DiagnosticList();
   const reader = new ContentReader(root, diagnostics);
 
@@ -204,8 +232,16 @@ export function loadProject(root: string): LoadResult {
   const loaded: LoadedInspection[] = [];
   const inspections: Inspection[] = [];
   const unreadable: string[] = [];
+  if (memo) {
+    memo.context = contextStamp(root, buildDateFrom(process.env));
+    memo.reused = 0;
+    memo.checked = 0;
+  }
+  // Each folder's whole check in the cache, keyed by its files and everything else it can read (folder-record.ts).
+  const kept: KeptFolders | undefined = cache.enabled ? { cache, root, context: contextHash(root, buildDateFrom(process.env), ownFile), services, frameworkById, easyReadKeys: new Map() } : undefined;
   for (const slug of folders) {
-    const result = reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections, notLoaded, reportTemplate: documentTemplates.find((t) => t.id === 'inspection-report'), easyReadTemplate: easyReadTemplates.find((t) => t.template.for === 'inspection')?.template }));
+    const check = () => reader.guarded(path.join(inspectionsFolder, slug), () => loadInspection(slug, { reader, frameworkById, services, glossaryIds, standardSections, notLoaded, reportTemplate: documentTemplates.find((t) => t.id === 'inspection-report'), easyReadTemplate: easyReadTemplates.find((t) => t.template.for === 'inspection')?.template }));
+    const result = memo || kept ? checkFolderOnce(memo, kept, reader, path.join(inspectionsFolder, slug), check) : check();
     if (result?.loaded) loaded.push(result.loaded);
     else if (result?.known) unreadable.push(result.known);
     if (result?.inspection) inspections.push(result.inspection);
@@ -234,8 +270,8 @@ export function loadProject(root: string): LoadResult {
     // Where each report's YAML and each glossary term is written, for the easy-read checks' positions.
     const yamlSources = { inspection: new Map(loaded.map((l) => [l.slug, { file: l.file, source: l.source }])), thematic: thematicSources };
     const glossarySources = new Map(glossaryEntries.map((e) => [e.term.id, { file: e.file, source: e.source, index: e.index }]));
-    checkEasyReadVersions(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, reader.pictures);
-    checkTranslatedEasyReadLanguage(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics);
+    checkEasyReadVersions(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, reader.pictures, cache, memo, kept?.easyReadKeys);
+    checkTranslatedEasyReadLanguage(project, root, easyReadTemplates, yamlSources, glossarySources, easyReadChecks, diagnostics, cache);
   }
   // Annual reports count the inspections loaded above.
   project.annualReports = loadAnnualReports(reader, project);
@@ -258,11 +294,90 @@ export function loadProject(root: string): LoadResult {
 }
 
 /**
+ * One inspection folder's check, or what it did last time (its result, and everything it reported,
+ * read and found, done again in the same order) while the folder and its context are unchanged.
+ */
+function checkFolderOnce(memo: LiveMemo | undefined, kept: KeptFolders | undefined, reader: ContentReader, folder: string, check: () => FolderResult): FolderResult {
+  const stamp = memo ? folderStamp(folder) : '';
+  const { diagnostics } = reader;
+  const replay = (record: Omit<FolderRecord<FolderResult>, 'stamp' | 'context'>) => {
+    diagnostics.items.push(...record.diagnostics);
+    reader.files.push(...record.files);
+    reader.pictures.push(...record.pictures);
+    reader.filesChecked += record.filesChecked;
+    for (const file of record.unreadableYaml) reader.unreadableYaml.add(file);
+    return record.result;
+  };
+  const remembered = memo?.folders.get(folder) as FolderRecord<FolderResult> | undefined;
+  if (memo && remembered && remembered.stamp === stamp && remembered.context === memo.context) {
+    memo.reused += 1;
+    return replay(remembered);
+  }
+  // (The memo's own easy-read records serve a remembered folder: no cache key needed.)
+  const content = kept && folderContent(folder);
+  const key = content && kept.cache.key('folder', `${content.hash}\u0000${kept.context}`);
+  const remember = (result: FolderResult) => {
+    if (key && result?.inspection?.easyRead) kept!.easyReadKeys.set(result.inspection.easyRead, key);
+    return result;
+  };
+  const stored = key ? kept.cache.read<Parameters<typeof restoreFolder>[0]>('folder', key) : undefined;
+  const restored = stored && restoreFolder(stored, kept!.root, content!.texts, kept!.services, kept!.frameworkById);
+  if (restored) {
+    kept!.cache.hits += 1;
+    if (memo) {
+      memo.reused += 1;
+      memo.folders.set(folder, { ...restored, stamp, context: memo.context });
+    }
+    return remember(replay(restored));
+  }
+  if (memo) memo.checked += 1;
+  const before = { diagnostics: diagnostics.items.length, files: reader.files.length, pictures: reader.pictures.length, filesChecked: reader.filesChecked, unreadableYaml: reader.unreadableYaml.size };
+  const result = check();
+  const record: FolderRecord<FolderResult> = {
+    stamp,
+    context: memo?.context ?? '',
+    result,
+    diagnostics: diagnostics.items.slice(before.diagnostics),
+    files: reader.files.slice(before.files),
+    pictures: reader.pictures.slice(before.pictures),
+    filesChecked: reader.filesChecked - before.filesChecked,
+    unreadableYaml: [...reader.unreadableYaml].slice(before.unreadableYaml),
+  };
+  memo?.folders.set(folder, record);
+  if (key) {
+    kept!.cache.misses += 1;
+    const storable = storeFolder(record);
+    if (storable) kept!.cache.write('folder', key, storable);
+  }
+  return remember(result);
+}
+
+/** What checkFolderOnce needs to keep folders' checks in the cache and read them back. */
+interface KeptFolders {
+  cache: CheckCache;
+  root: string;
+  /** contextHash: everything a folder's check can read outside its own files. */
+  context: string;
+  services: ReadonlyMap<string, Service>;
+  frameworkById: ReadonlyMap<string, Framework>;
+  /** Each English easy-read version's folder key: its check is kept under it (checkEasyReadVersions). */
+  easyReadKeys: Map<EasyReadFile, string>;
+}
+
+/**
  * Everything `npm run check` and `npm run build` check: loadProject, then every picture file
  * decoded as the renderers will decode it (sharp is asynchronous, loadProject is not).
  */
-export async function checkProject(root: string): Promise<LoadResult> {
-  const result = loadProject(root);
+export async function checkProject(root: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const cache = options.cache ?? new CheckCache(root);
+  // The narratives not in the cache are parsed on the other cores meanwhile (markdown-workers.ts).
+  const stopWorkers = parseNarrativesAhead(root, cache);
+  let result: LoadResult;
+  try {
+    result = loadProject(root, { ...options, cache });
+  } finally {
+    await stopWorkers();
+  }
   const found = new DiagnosticList();
   await checkPictureDecoding(result.pictures, found);
   return { ...result, diagnostics: [...result.diagnostics, ...found.items] };

@@ -461,8 +461,17 @@ function boldTerms(sentence: Inline[], glossary: readonly GlossaryTerm[], found:
  */
 export function ratingScaleSvg(inspection: Inspection): string {
   const { framework, rating } = inspection;
-  const scale = framework.ratingScale;
   const awarded = rating.overall.rating === NOT_RATED ? -1 : ratingRank(framework, rating.overall.rating);
+  // The picture depends only on the scale's words and the step awarded: drawn once for each (its words' widths are costly).
+  const key = `${awarded}\u0000${framework.ratingScale.map((step) => step.label).join('\u0000')}`;
+  let svg = ratingScales.get(key);
+  if (svg === undefined) ratingScales.set(key, (svg = drawRatingScale(framework.ratingScale, awarded)));
+  return svg;
+}
+
+const ratingScales = new Map<string, string>();
+
+function drawRatingScale(scale: Inspection['framework']['ratingScale'], awarded: number): string {
   const width = RATING_SCALE_WIDTH;
   const arrowWidth = 58;
   const left = arrowWidth + 8;

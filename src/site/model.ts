@@ -9,6 +9,7 @@
  * sets unless told otherwise); every page and PDF then says "DRAFT – NOT FOR PUBLICATION".
  */
 import { loadProject, type LoadResult } from '../check/load-project.ts';
+import { LiveMemo } from '../check/live-memo.ts';
 import { formatReport } from '../check/diagnostics.ts';
 import { buildDateFrom } from '../model/project.ts';
 import { handedOver } from './handoff.ts';
@@ -23,8 +24,20 @@ let live: Site | Error | undefined;
  * it, so an edit is checked once.
  */
 export function liveCheck(): LoadResult {
-  checked ??= loadProject(process.cwd());
+  checked ??= loadProject(process.cwd(), { memo });
   return checked;
+}
+
+/** What the last check found, reused for the folders an edit did not touch (src/check/live-memo.ts). */
+const memo = new LiveMemo();
+
+/**
+ * The dev server's word that a content file was saved (src/build/live-content.ts): the next page
+ * checks the content again, reusing what did not change, and makes the site afresh.
+ */
+export function contentChanged(): void {
+  checked = undefined;
+  live = undefined;
 }
 
 function liveSite(): Site {

@@ -21,7 +21,34 @@ export interface MarkdownSource {
 
 export const narrativeParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
+/**
+ * Where parsed narratives can be kept and found again by their text (the check's cache,
+ * src/check/check-cache.ts): parsing is the costliest part of checking a report.
+ */
+export interface MarkdownStore {
+  get(text: string): MarkdownSource | undefined;
+  set(text: string, parsed: MarkdownSource): void;
+}
+
+let store: MarkdownStore | undefined;
+
+/** Has readMarkdown keep its results in `next` (undefined: none) until told otherwise; returns the store it replaces. */
+export function useMarkdownStore(next: MarkdownStore | undefined): MarkdownStore | undefined {
+  const previous = store;
+  store = next;
+  return previous;
+}
+
+/** The text's syntax tree and sections: from the store when it has them (a copy: the caller may change it), else parsed. */
 export function readMarkdown(text: string): MarkdownSource {
+  const stored = store?.get(text);
+  if (stored) return stored;
+  const parsed = parseMarkdown(text);
+  store?.set(text, parsed);
+  return parsed;
+}
+
+export function parseMarkdown(text: string): MarkdownSource {
   let tree: Root;
   try {
     tree = narrativeParser.parse(text) as Root;

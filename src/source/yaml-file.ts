@@ -36,9 +36,55 @@ export interface YamlSource {
    * ("framework: youth-2021"), so that the files which need only that can still be checked.
    */
   textAbove?(key: string): string | undefined;
+  /** For a file without problems: its data and places as plain data, to keep and read back (yamlSourceOf). */
+  stored?: StoredYaml;
 }
 
+/**
+ * A file's data and places, as plain data: what a YamlSource of a file without problems holds, so
+ * the check's cache (src/check/check-cache.ts) can keep it by the file's text.
+ */
+export interface StoredYaml {
+  data: unknown;
+  places: Places | null;
+}
+
+/** Where each node of the document starts; a mapping's keys and a list's items, with theirs. */
+export interface Places {
+  at: Position | null;
+  map?: [key: string, keyAt: Position | null, value: Places | null][];
+  seq?: (Places | null)[];
+}
+
+export interface YamlStore {
+  get(text: string): StoredYaml | undefined;
+  set(text: string, stored: StoredYaml): void;
+}
+
+let store: YamlStore | undefined;
+
+/** Has readYaml keep what it reads in `next` (undefined: none) until told otherwise; returns the store it replaces. */
+export function useYamlStore(next: YamlStore | undefined): YamlStore | undefined {
+  const previous = store;
+  store = next;
+  return previous;
+}
+
+/** Reads YAML text: from the store when it holds the text (a file without problems), else parsed. */
 export function readYaml(text: string): YamlSource {
+  const stored = store?.get(text);
+  if (stored) return yamlSourceOf(stored);
+  const { source, stored: storable } = parseYaml(text);
+  if (storable) store?.set(text, storable);
+  return source;
+}
+
+/** The YamlSource of a file without problems, from its stored data and places. */
+export function yamlSourceOf(stored: StoredYaml): YamlSource {
+  return { data: stored.data, syntaxErrors: [], positionOf: positionInPlaces(stored.places), stored };
+}
+
+function parseYaml(text: string): { source: YamlSource; stored?: StoredYaml } {
   const lineCounter = new LineCounter();
   // resolveKnownTags: false leaves out the YAML 1.1 tags (!!binary, !!set, !!timestamp…) the core schema would otherwise accept.
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core', resolveKnownTags: false });
@@ -61,7 +107,7 @@ export function readYaml(text: string): YamlSource {
     const value = pair?.value;
     return isScalar(value) && typeof value.value === 'string' && value.range && toPosition(value.range[1]).line < firstLine ? value.value : undefined;
   };
-  if (syntax.length) return { data: undefined, syntaxErrors: problems, positionOf: positionIn(doc, toPosition), textAbove };
+  if (syntax.length) return { source: { data: undefined, syntaxErrors: problems, positionOf: positionIn(doc, toPosition), textAbove } };
   for (const warning of doc.warnings) {
     if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
     problems.push({
@@ -90,7 +136,63 @@ export function readYaml(text: string): YamlSource {
   }
 
   // A file refused for what it holds (a comma in { } text, a key or tag it may not have) is like one with a syntax error.
-  return problems.length ? { data: undefined, syntaxErrors: problems, positionOf: positionIn(doc, toPosition), textAbove } : { data, syntaxErrors: problems, positionOf: positionIn(doc, toPosition) };
+  if (problems.length) return { source: { data: undefined, syntaxErrors: problems, positionOf: positionIn(doc, toPosition), textAbove } };
+  // Only data JSON holds exactly is kept (YAML's .inf, .nan and -0 are not).
+  const stored = holdsInJson(data) ? { data, places: placesOf(doc.contents as Node | null, toPosition) } : undefined;
+  return { source: { data, syntaxErrors: problems, positionOf: positionIn(doc, toPosition), ...(stored ? { stored } : {}) }, ...(stored ? { stored } : {}) };
+}
+
+function holdsInJson(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(holdsInJson);
+  if (value !== null && typeof value === 'object') return Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(holdsInJson);
+  return value === null || typeof value === 'string' || typeof value === 'boolean';
+}
+
+/** The places of a node and everything in it (see positionIn, which reads the document the same way). */
+function placesOf(node: Node | null, toPosition: (offset: number) => Position): Places | null {
+  if (!node) return null;
+  const at = node.range ? toPosition(node.range[0]) : null;
+  if (isMap(node)) {
+    return {
+      at,
+      map: node.items.map((pair: Pair) => {
+        const key = pair.key as Node | null;
+        return [String(isScalar(key) ? key.value : key), key?.range ? toPosition(key.range[0]) : null, placesOf(pair.value as Node | null, toPosition)];
+      }),
+    };
+  }
+  if (isSeq(node)) return { at, seq: node.items.map((item) => placesOf(item as Node | null, toPosition)) };
+  return { at };
+}
+
+/** positionIn over stored places: the same answers, without the document. */
+function positionInPlaces(places: Places | null): YamlSource['positionOf'] {
+  return (path, target = 'value') => {
+    let node: Places | null = places;
+    let keyAt: Position | null = null;
+    let found = true;
+    for (const segment of path) {
+      const pair = node?.map?.find((entry) => entry[0] === String(segment));
+      if (node?.map) {
+        if (!pair) {
+          found = false;
+          break;
+        }
+        keyAt = pair[1];
+        // A key without a value: the key stands for it, as in positionIn.
+        node = pair[2] ?? { at: pair[1] };
+      } else if (node?.seq && typeof segment === 'number' && node.seq[segment]) {
+        keyAt = null;
+        node = node.seq[segment];
+      } else {
+        found = false;
+        break;
+      }
+    }
+    const chosen = (target === 'key' || !found) && keyAt ? keyAt : node?.at;
+    return chosen ? { ...chosen } : { line: 1, column: 1 };
+  };
 }
 
 /** Where a value (or, if it is missing, the nearest existing parent) is written in the document. */

@@ -7,7 +7,8 @@
  * the same signature (SentenceRule). This driver reads the document's sentences in one go, runs
  * the rules that are on over each sentence, and judges the reading grade of the whole.
  */
-import type { DiagnosticList, Severity } from '../diagnostics.ts';
+import { DiagnosticList, type Diagnostic, type Severity } from '../diagnostics.ts';
+import type { CheckCache } from '../check-cache.ts';
 import type { Position } from '../../model/position.ts';
 import type { GlossaryTerm } from '../../model/schemas/glossary.ts';
 import { findTerms } from '../../model/glossary-terms.ts';
@@ -98,6 +99,26 @@ export function checkEasyReadLanguage(rows: readonly RowToCheck[], glossary: rea
 
   const first = rows[0];
   if (first && reporter.on('readability')) checkDocumentReadability(totals, first.at, settings, reporter.for('readability', first.file));
+}
+
+/** Each glossary's JSON, hashed into the cache keys of the documents checked with it: made once per glossary. */
+const glossaryJson = new WeakMap<readonly GlossaryTerm[], string>();
+
+/**
+ * checkEasyReadLanguage through the check's cache (check-cache.ts): the findings of a document whose
+ * rows (their sentences, inline parts, files and places), glossary, settings and language were all
+ * checked before are the findings then, added in the same order.
+ */
+export function checkEasyReadLanguageCached(cache: CheckCache | undefined, rows: readonly RowToCheck[], glossary: readonly GlossaryTerm[], settings: EasyReadCheckSettings, diagnostics: DiagnosticList, lang: Lang = 'en'): void {
+  if (!cache?.enabled) return checkEasyReadLanguage(rows, glossary, settings, diagnostics, lang);
+  let terms = glossaryJson.get(glossary);
+  if (terms === undefined) glossaryJson.set(glossary, (terms = JSON.stringify(glossary)));
+  const found = cache.memo<Diagnostic[]>('easy-read-language', JSON.stringify([rows, terms, settings, lang]), () => {
+    const list = new DiagnosticList();
+    checkEasyReadLanguage(rows, glossary, settings, list, lang);
+    return list.items;
+  });
+  diagnostics.items.push(...found);
 }
 
 /**

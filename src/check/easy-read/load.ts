@@ -27,7 +27,7 @@ function readThematicNarrative(reader: ContentReader, folder: string, source: Th
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ContentReader } from '../content-reader.ts';
-import { DiagnosticList } from '../diagnostics.ts';
+import { DiagnosticList, type Diagnostic } from '../diagnostics.ts';
 import type { Position } from '../../model/position.ts';
 import { LINK_POLICY_HINT, unsafeLinkMessage } from '../../model/url-policy.ts';
 import { parseWithDiagnostics } from '../schema-issues.ts';
@@ -41,7 +41,9 @@ import { easyReadDocument, glossaryPictureFolder, type EasyReadSubject, type Ori
 import { unusablePicture } from '../../document/pictures.ts';
 import { componentNamed, attributesOf } from '../../document/components.ts';
 import { easyReadCheckSettingsSchema, type EasyReadCheckSettings } from '../../model/schemas/easy-read-checks.ts';
-import { checkEasyReadLanguage, type RowToCheck } from './language.ts';
+import { checkEasyReadLanguageCached, type RowToCheck } from './language.ts';
+import type { CheckCache } from '../check-cache.ts';
+import type { EasyReadRecord, LiveMemo } from '../live-memo.ts';
 import { guardFile } from '../tool-failure.ts';
 import { visit } from 'unist-util-visit';
 import { pictureFileContentProblem } from '../pictures/picture-file.ts';
@@ -124,6 +126,8 @@ export function loadEasyReadChecks(reader: ContentReader): EasyReadCheckSettings
 /** The syntax tree of each easy-read file read, for the parity check of its translations (kept out of the model). */
 const easyReadTrees = new WeakMap<EasyReadFile, Root>();
 export const easyReadTreeOf = (file: EasyReadFile): Root | undefined => easyReadTrees.get(file);
+/** Gives an easy-read file read back from the check's cache its syntax tree again. */
+export const rememberEasyReadTree = (file: EasyReadFile, tree: Root): void => void easyReadTrees.set(file, tree);
 
 /** Reads an easy-read.mdx (or its version in another language, easy-read.cy.mdx) when the folder has one, reporting its shape problems. */
 export function readEasyReadFile(reader: ContentReader, folder: string, name = 'easy-read.mdx'): EasyReadFile | undefined {
@@ -252,6 +256,8 @@ export function checkTranslatedEasyReadLanguage(
   glossarySources: ReadonlyMap<string, { file: string; source: YamlSource; index: number }>,
   settings: EasyReadCheckSettings,
   diagnostics: DiagnosticList,
+  /** The check's cache of language findings, if any. */
+  cache?: CheckCache,
 ): void {
   // Generated text is shared by many versions: reported once.
   const seen = new Set<string>();
@@ -272,7 +278,7 @@ export function checkTranslatedEasyReadLanguage(
           // Reported with the English version; the author's own sentences can still be checked.
           const { file, source } = easyRead;
           const rows = source.sections.flatMap((section) => section.rows.map((row) => ({ file, at: row.at, sentences: row.sentences.map((sentence) => ({ text: sentence.text, inlines: sentence.inlines, file, at: sentence.at })) })));
-          checkEasyReadLanguage(rows, view.glossary, settings, diagnostics, lang);
+          checkEasyReadLanguageCached(cache, rows, view.glossary, settings, diagnostics, lang);
           return;
         }
         // The Welsh words are in the cy: map beside the English ones (a missing one is reported by the Welsh values check, at its object).
@@ -302,7 +308,7 @@ export function checkTranslatedEasyReadLanguage(
             }),
           };
         });
-        checkEasyReadLanguage(rows, view.glossary, settings, found, lang);
+        checkEasyReadLanguageCached(cache, rows, view.glossary, settings, found, lang);
         for (const d of found.items) {
           const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
           if (seen.has(key)) continue;
@@ -329,6 +335,12 @@ export function checkEasyReadVersions(
   settings: EasyReadCheckSettings,
   diagnostics: DiagnosticList,
   pictures: PictureUse[],
+  /** The check's cache of language findings, if any. */
+  cache?: CheckCache,
+  /** The live preview's memo of each version's check (live-memo.ts), if any. */
+  memo?: LiveMemo,
+  /** The cache key of each version's inspection folder (folder-record.ts): its check is kept under it. */
+  keys?: ReadonlyMap<EasyReadFile, string>,
 ): void {
   const subjects: { subject: EasyReadSubject; easyRead: EasyReadFile; yaml: { file: string; source: YamlSource } | undefined }[] = [
     ...project.inspections.filter((i) => i.easyRead).map((inspection) => ({ subject: { kind: 'inspection', inspection } as EasyReadSubject, easyRead: inspection.easyRead!, yaml: yamlSources.inspection.get(inspection.slug) })),
@@ -367,21 +379,60 @@ export function checkEasyReadVersions(
           }
         }
       };
+      // What this version's check reports, in order: from the live preview's memo while nothing it draws on changed.
+      const context = memo?.context ?? '';
+      let kept = memo?.easyRead.get(easyRead);
+      if (kept?.context !== context) kept = undefined;
+      // Or kept in the cache under its folder's key (folder-record.ts), which covers all it draws on.
+      const diskKey = cache?.enabled ? keys?.get(easyRead) : undefined;
+      if (!kept && diskKey) {
+        const stored = cache!.read<EasyReadRecord>('easy-read-check', diskKey);
+        if (stored) {
+          kept = { ...stored, context };
+          memo?.easyRead.set(easyRead, kept);
+        }
+      }
+      const record: EasyReadRecord = kept ?? { context, problems: [], pictures: [], language: [] };
+      const reportProblem = (problem: EasyReadRecord['problems'][number]) => {
+        // A glossary word's problem is the same in every version that uses it: reported once.
+        const key = `${problem.file}:${problem.at?.line}:${problem.at?.column}:${problem.rule}:${problem.message}`;
+        if (problem.glossary && seen.has(key)) return;
+        seen.add(key);
+        diagnostics.error(problem.file, problem.at, problem.rule, problem.message, problem.hint);
+      };
+      const reportPicture = (picture: EasyReadRecord['pictures'][number]) => {
+        if ('problem' in picture) diagnostics.error(picture.problem.file, picture.problem.at, 'picture', picture.problem.message, picture.problem.hint);
+        else pictures.push(picture.use);
+      };
+      // Generated text (a template sentence, a glossary definition) is shared by many versions: report it once.
+      const reportLanguage = (found: readonly Diagnostic[]) => {
+        for (const d of found) {
+          const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          diagnostics.add(d.file, d, d.severity, d.rule, d.message, d.hint);
+        }
+      };
+      if (record === kept) {
+        record.problems.forEach(reportProblem);
+        record.pictures.forEach(reportPicture);
+        reportLanguage(record.language);
+        return;
+      }
       const built = easyReadDocument(project, subject, root);
       for (const problem of built.problems) {
         const { file, at } = where(problem.origin);
-        // A glossary word's problem is the same in every version that uses it: reported once.
-        const key = `${file}:${at?.line}:${at?.column}:${problem.rule}:${problem.message}`;
-        if (problem.origin.kind === 'glossary' && seen.has(key)) continue;
-        seen.add(key);
-        diagnostics.error(file, at, problem.rule, problem.message, problem.hint);
+        const entry = { file, at, rule: problem.rule, message: problem.message, hint: problem.hint, glossary: problem.origin.kind === 'glossary' };
+        record.problems.push(entry);
+        reportProblem(entry);
       }
       // The author's own picture files: found inside content/ by the document; their contents checked here.
       for (const { origin, url, image } of built.pictureFiles) {
         const { file, at } = where(origin);
         const problem = pictureFileContentProblem(url, image.source);
-        if (problem) diagnostics.error(file, at, 'picture', problem.message, problem.hint);
-        else pictures.push({ file, at, url, source: image.source, ...(image.square ? { square: image.square } : {}), rule: 'picture' });
+        const entry = problem ? { problem: { file, at, message: problem.message, hint: problem.hint } } : { use: { file, at, url, source: image.source, ...(image.square ? { square: image.square } : {}), rule: 'picture' } };
+        record.pictures.push(entry);
+        reportPicture(entry);
       }
       const rows: RowToCheck[] = built.rows.map((row) => {
         const at = where(row.origin);
@@ -394,15 +445,13 @@ export function checkEasyReadVersions(
           }),
         };
       });
-      // Generated text (a template sentence, a glossary definition) is shared by many versions: report it once.
       const found = new DiagnosticList();
-      checkEasyReadLanguage(rows, project.glossary, settings, found);
-      for (const d of found.items) {
-        const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        diagnostics.add(d.file, d, d.severity, d.rule, d.message, d.hint);
-      }
+      checkEasyReadLanguageCached(cache, rows, project.glossary, settings, found);
+      record.language = found.items;
+      reportLanguage(found.items);
+      // Kept only once the whole check of the version has run (a failure part-way is checked again next time).
+      memo?.easyRead.set(easyRead, record);
+      if (diskKey) cache!.write('easy-read-check', diskKey, record);
     });
   }
 }
