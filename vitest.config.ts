@@ -1,21 +1,34 @@
+import fs from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The files that run whole builds (or a dev server), longest first. Started first, they share the two workers from the
- * start and the many short files fill in around them; a fresh clone has no timings from an earlier
- * run to order by, and once ran them last (200 s instead of 165 s).
+ * The order the files start in (each worker takes the next file when it is free), so that both cores
+ * stay busy and the run ends with short files; a fresh clone has no timings from an earlier run to
+ * order by. The shared sample build (tests/support/shared-site.ts) is made by the first file that
+ * asks for it, and a file asking while another makes it waits, its worker idle:
+ *
+ * 1. the rebuild tests, which ask for the shared build at once and so make it;
+ * 2. meanwhile, on the other worker, the files that need no shared build (longest first, as vitest
+ *    orders them: by the last run's time, else by size);
+ * 3. the long files that read the shared build: the first asks for the drafts preview and so makes it;
+ * 4. the other files that read the shared build, short ones, which fill in at the end.
  */
-const BUILD_HEAVY = ['tests/build/incremental.test.ts', 'tests/browser/site.test.ts', 'tests/build/half-publish.test.ts', 'tests/build/build.test.ts', 'tests/build/preview-problems.test.ts'];
+const MAKES_SHARED_BUILD = 'tests/build/incremental.test.ts';
+const LONG_READERS = ['tests/build/build.test.ts', 'tests/browser/every-page.test.ts', 'tests/browser/site.test.ts', 'tests/site/site-pages.test.ts', 'tests/visual/visual.test.ts'];
 
-class BuildHeavyFirst extends BaseSequencer {
+class SharedBuildFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const readsSharedBuild = (file: TestSpecification) => /\bshared(Site|Preview)\(/.test(fs.readFileSync(file.moduleId, 'utf8'));
     const rank = (file: TestSpecification) => {
-      const index = BUILD_HEAVY.findIndex((heavy) => file.moduleId.endsWith(heavy));
-      return index < 0 ? BUILD_HEAVY.length : index;
+      if (file.moduleId.endsWith(MAKES_SHARED_BUILD)) return 0;
+      if (!readsSharedBuild(file)) return 1;
+      const long = LONG_READERS.findIndex((name) => file.moduleId.endsWith(name));
+      return long >= 0 ? 2 + long / LONG_READERS.length : 3;
     };
-    // Array.prototype.sort is stable: the other files keep vitest's own order.
-    return [...(await super.sort(files))].sort((a, b) => rank(a) - rank(b));
+    const ranks = new Map(files.map((file) => [file, rank(file)]));
+    // Array.prototype.sort is stable: within a group, the files keep vitest's own order.
+    return [...(await super.sort(files))].sort((a, b) => ranks.get(a)! - ranks.get(b)!);
   }
 }
 
@@ -32,6 +45,6 @@ export default defineConfig({
     // Test files share their worker's module cache instead of each loading every module again: the
     // many small files then take 15 s instead of 26 s. Tests that change process.env put it back.
     isolate: false,
-    sequence: { sequencer: BuildHeavyFirst },
+    sequence: { sequencer: SharedBuildFirst },
   },
 });

@@ -148,7 +148,7 @@ describe('npm run build', () => {
     expect(preview.slice(preview.findIndex((line) => line.startsWith('Built preview/')) + 1)).toEqual(tail.map((line) => line.replace(/^Not published: /, 'In this preview only, not published: ')));
   });
 
-  // "The same bytes when built again" is tests/build/incremental.test.ts's first rebuild, compared with this build.
+  // "The same bytes when built again" is tests/build/incremental.test.ts’s whole rebuild, compared with this build.
 
   it('shows an embargoed report once the build date reaches its embargo (the date a build takes from SOURCE_DATE_EPOCH)', () => {
     expect(buildDateFrom({ SOURCE_DATE_EPOCH: epochOf('2027-02-04') })).toBe('2027-02-04');

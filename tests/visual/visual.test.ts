@@ -14,7 +14,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowCompiledFunctions, checkedPageType, discoverPages, filesUnder, groupByRoute, launchBrowser, routePatterns, serveDirectory, type StaticServer } from '../support/browser.ts';
 import { PLANTED, PLANTED_THEMATICS, TRACKER_THEMATICS } from '../support/planted.ts';
-import { sharedPreview, type SharedPreview } from '../support/shared-site.ts';
+import { sharedSite, type SharedSite } from '../support/shared-site.ts';
 import {
   checkSnapshot,
   clearSheet,
@@ -53,7 +53,7 @@ const entries: SnapshotEntry[] = [];
 const finished = new Set<string>();
 
 describe.skipIf(skipReason !== undefined)('visual snapshots', () => {
-  let site: SharedPreview;
+  let site: SharedSite;
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
@@ -61,7 +61,7 @@ describe.skipIf(skipReason !== undefined)('visual snapshots', () => {
 
   beforeAll(async () => {
     clearSheet();
-    site = await sharedPreview();
+    site = await sharedSite();
     server = await serveDirectory(site.dist);
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: WIDTHS[0]!, height: 800 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });

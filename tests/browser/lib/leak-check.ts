@@ -31,11 +31,6 @@ function asciiLower(bytes: Buffer): Buffer {
   return out;
 }
 
-function containsWord(bytes: Buffer, needles: Buffer[]): boolean {
-  const lower = asciiLower(bytes);
-  return needles.some((needle) => lower.includes(needle));
-}
-
 /** Streams inside a file that may hide text: a whole gzip file, and every zlib stream of a PDF. */
 function inflatedParts(bytes: Buffer): { where: string; data: Buffer }[] {
   const parts: { where: string; data: Buffer }[] = [];
@@ -101,25 +96,33 @@ async function pdfText(bytes: Buffer): Promise<string> {
 
 /** Every place in a folder where a word appears, in any case. */
 export async function findWord(root: string, word: string): Promise<{ leaks: Leak[]; filesSearched: number; pdfsRead: number }> {
-  const needles = encodings(word);
-  const lowerWord = word.toLowerCase();
-  const leaks: Leak[] = [];
+  const { leaks, filesSearched, pdfsRead } = await findWords(root, [word]);
+  return { leaks: leaks.get(word)!, filesSearched, pdfsRead };
+}
+
+/** Every place in a folder where each of some words appears, in any case: one reading of every file (and PDF) for all of them. */
+export async function findWords(root: string, words: string[]): Promise<{ leaks: Map<string, Leak[]>; filesSearched: number; pdfsRead: number }> {
+  const searches = words.map((word) => ({ word, needles: encodings(word), lowerWord: word.toLowerCase(), leaks: [] as Leak[] }));
   const files = filesUnder(root);
   let pdfsRead = 0;
   for (const file of files) {
-    if (file.toLowerCase().includes(lowerWord)) leaks.push({ file, where: 'file path' });
     const bytes = fs.readFileSync(path.join(root, file));
-    if (containsWord(bytes, needles)) leaks.push({ file, where: 'bytes' });
-    // Text in UTF-8 with the word's letters as they are (covers the case-insensitive search of non-ASCII context too).
-    else if (bytes.toString('utf8').toLowerCase().includes(lowerWord)) leaks.push({ file, where: 'text' });
-    for (const part of inflatedParts(bytes)) {
-      if (containsWord(part.data, needles)) leaks.push({ file, where: part.where });
-    }
-    if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
-      pdfsRead++;
-      const text = await pdfText(bytes);
-      if (text.toLowerCase().includes(lowerWord)) leaks.push({ file, where: 'PDF text, metadata or outline' });
+    const lowerBytes = asciiLower(bytes);
+    const lowerText = bytes.toString('utf8').toLowerCase();
+    const parts = inflatedParts(bytes).map((part) => ({ where: part.where, lower: asciiLower(part.data) }));
+    const isPdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+    if (isPdf) pdfsRead++;
+    const pdf = isPdf ? (await pdfText(bytes)).toLowerCase() : '';
+    for (const { needles, lowerWord, leaks } of searches) {
+      if (file.toLowerCase().includes(lowerWord)) leaks.push({ file, where: 'file path' });
+      if (needles.some((needle) => lowerBytes.includes(needle))) leaks.push({ file, where: 'bytes' });
+      // Text in UTF-8 with the word's letters as they are (covers the case-insensitive search of non-ASCII context too).
+      else if (lowerText.includes(lowerWord)) leaks.push({ file, where: 'text' });
+      for (const part of parts) {
+        if (needles.some((needle) => part.lower.includes(needle))) leaks.push({ file, where: part.where });
+      }
+      if (isPdf && pdf.includes(lowerWord)) leaks.push({ file, where: 'PDF text, metadata or outline' });
     }
   }
-  return { leaks, filesSearched: files.length, pdfsRead };
+  return { leaks: new Map(searches.map(({ word, leaks }) => [word, leaks])), filesSearched: files.length, pdfsRead };
 }
