@@ -36,6 +36,9 @@ const progress = () => new BuildProgress(progressMode(process.env, process.stder
 interface SiteStage {
   filesChecked: number;
   pagesSeconds: number;
+  /** The site stage's CPU seconds and resident memory (MB) per phase, printed with BUILD_TIMINGS=1. */
+  cpu: { check: number; pdfs: number; pages: number };
+  rssMB: { check: number; pdfs: number; pages: number };
   leftOut: string[];
 }
 
@@ -71,6 +74,8 @@ async function main(): Promise<number> {
   phases.end((seconds) => `Search index: ${formatSeconds(seconds)}.`);
   if (process.env.BUILD_TIMINGS === '1') {
     process.stdout.write(`Pages: ${stage.pagesSeconds.toFixed(1)} s; search index: ${((performance.now() - indexStarted) / 1000).toFixed(1)} s.\n`);
+    const { cpu, rssMB } = stage;
+    process.stdout.write(`CPU seconds: check ${cpu.check.toFixed(1)}, PDFs ${cpu.pdfs.toFixed(1)}, pages ${cpu.pages.toFixed(1)}; resident MB after each: ${rssMB.check}, ${rssMB.pdfs}, ${rssMB.pages}.\n`);
   }
 
   // Swap: the old output is moved aside, then the new one moved in; both renames are atomic.
@@ -102,7 +107,7 @@ async function siteStage(): Promise<number> {
     process.stderr.write(`Build stopped: fix the errors above. ${outName}/ was not changed.\n`);
     return 1;
   }
-  fs.writeFileSync(stageFile, JSON.stringify({ filesChecked: result.filesChecked, pagesSeconds: result.seconds.pages, leftOut: result.leftOut } satisfies SiteStage));
+  fs.writeFileSync(stageFile, JSON.stringify({ filesChecked: result.filesChecked, pagesSeconds: result.seconds.pages, cpu: result.cpu, rssMB: result.rssMB, leftOut: result.leftOut } satisfies SiteStage));
   return 0;
 }
 

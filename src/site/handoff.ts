@@ -7,6 +7,7 @@
  */
 import type { PdfFacts } from '../pdf/publish.ts';
 import type { Site } from './site.ts';
+import type { PageKeys } from './page-keys.ts';
 
 export type { PdfFacts };
 
@@ -14,6 +15,8 @@ export interface BuildHandoff {
   site: Site;
   /** Every PDF the build wrote into its output, by its path there (such as "inspections/x/report.pdf"). */
   pdfs: ReadonlyMap<string, PdfFacts>;
+  /** The pages' cache keys for Astro's incremental build (page-keys.ts). */
+  pageKeys?: PageKeys;
 }
 
 const HANDOFF = Symbol.for('inspection-reports.build-handoff');
