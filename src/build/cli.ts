@@ -112,6 +112,14 @@ async function siteStage(): Promise<number> {
 }
 
 /**
+ * The folders of the pages marked data-pagefind-body (reports, easy-read versions, thematic pages, annual reports,
+ * the recommendations tracker, and every Welsh page): Pagefind reads only these, not the lists,
+ * ratings tables, data and feeds, which it would read and then leave out of the index.
+ * tests/site/site-pages.test.ts checks that every page marked for search is indexed.
+ */
+const SEARCHABLE_PAGES = '{inspections,thematic,annual-reports,cy,recommendations-tracker}/**/*.html';
+
+/**
  * Pagefind's index of the built pages, written into the build's pagefind/ folder. Only pages marked
  * data-pagefind-body (reports, easy-read versions, service and thematic pages) are indexed; the
  * filters come from their data-pagefind-filter tags. Search then runs in the reader's browser from
@@ -122,7 +130,7 @@ async function searchIndex(site: string): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: site });
+    const added = await index.addDirectory({ path: site, glob: SEARCHABLE_PAGES });
     if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
