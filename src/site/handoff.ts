@@ -7,7 +7,6 @@
  */
 import type { PdfFacts } from '../pdf/publish.ts';
 import type { Site } from './site.ts';
-import type { PageKeys } from './page-keys.ts';
 
 export type { PdfFacts };
 
@@ -15,8 +14,15 @@ export interface BuildHandoff {
   site: Site;
   /** Every PDF the build wrote into its output, by its path there (such as "inspections/x/report.pdf"). */
   pdfs: ReadonlyMap<string, PdfFacts>;
-  /** The pages' cache keys for Astro's incremental build (page-keys.ts). */
-  pageKeys?: PageKeys;
+  /** The pages' cache keys for Astro's incremental build (made by page-keys.ts). */
+  pageKeys?: PageKeySource;
+}
+
+/** Cache keys of pages (src/site/page-keys.ts): of every report's metadata, of one report's folder, of several reports' folders. */
+export interface PageKeySource {
+  site(): string;
+  report(folder: string): string;
+  reports(folders: Iterable<string>): string;
 }
 
 const HANDOFF = Symbol.for('inspection-reports.build-handoff');

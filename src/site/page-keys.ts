@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { reportInputs } from './pdf-inputs.ts';
-import { handedOver } from './handoff.ts';
+import { handedOver, type PageKeySource } from './handoff.ts';
 
 /** Files of a report folder whose bytes every page may show (ratings, dates, status, languages). */
 const METADATA = /^(inspection|thematic)(\.[a-z]{2})?\.yaml$|^cases\.csv$/;
@@ -39,7 +39,7 @@ export interface PageKeySources {
   siteUrl: string;
 }
 
-export class PageKeys {
+export class PageKeys implements PageKeySource {
   private siteKey: string | undefined;
   private readonly folders = new Map<string, string>();
 
@@ -97,7 +97,7 @@ function readOrEmpty(file: string): Buffer | string {
 /** A report's folder (project-relative): where its inspection.yaml or thematic.yaml is. */
 export const folderOf = (report: { narrativeFile: string } | { file: string }): string => path.dirname('narrativeFile' in report ? report.narrativeFile : report.file);
 
-const keys = (): PageKeys | undefined => handedOver()?.pageKeys;
+const keys = (): PageKeySource | undefined => handedOver()?.pageKeys;
 
 /** A report's own page's cacheKey (undefined outside `npm run build`: always rendered). */
 export const reportPageKey = (report: { narrativeFile: string } | { file: string }): string | undefined => keys()?.report(folderOf(report));
