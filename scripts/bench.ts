@@ -70,12 +70,14 @@ interface Options {
   samples: number;
   /** Only the live preview's figures, in an existing corpus (--dir): for working on the preview. */
   previewOnly?: boolean;
+  /** Internal: render the PDF sample of this corpus folder and print it as JSON (sampleInChild). */
+  pdfSample?: string;
 }
 
 function optionsFrom(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
-    options: { corpus: { type: 'string' }, seed: { type: 'string' }, dir: { type: 'string' }, samples: { type: 'string' }, 'preview-only': { type: 'boolean' } },
+    options: { corpus: { type: 'string' }, seed: { type: 'string' }, dir: { type: 'string' }, samples: { type: 'string' }, 'preview-only': { type: 'boolean' }, 'pdf-sample': { type: 'string' } },
   });
   const corpus = wholeNumber(values.corpus, 'corpus', 1);
   if (values.dir && corpus === undefined) throw new Error('--dir needs --corpus N');
@@ -85,6 +87,7 @@ function optionsFrom(argv: string[]): Options {
     ...(values.dir ? { dir: path.resolve(values.dir) } : {}),
     samples: wholeNumber(values.samples, 'samples', 1) ?? 20,
     previewOnly: values['preview-only'] === true,
+    ...(values['pdf-sample'] ? { pdfSample: values['pdf-sample'] } : {}),
   };
 }
 
@@ -221,6 +224,8 @@ interface RunFigures {
   /** The largest single process's peak resident memory: /usr/bin/time -v's exact figure, else the sampled VmHWM. */
   peakProcessRssMB: number;
   peakProcessSource: string;
+  /** User + system CPU seconds of the command and the children it waited for (/usr/bin/time -v), null without it: less disturbed by other work on the machine than wall time. */
+  cpuSeconds: number | null;
   stdout: string;
   stderr: string;
 }
@@ -293,6 +298,7 @@ function runMeasured(cwd: string, script: string): Promise<RunFigures> {
       const wallSeconds = (performance.now() - started) / 1000;
       let peakProcessKB = Math.max(0, ...hwm.values());
       let peakProcessSource = 'sampled VmHWM of /proc/<pid>/status';
+      let cpuSeconds: number | null = null;
       if (hasGnuTime && fs.existsSync(timeFile)) {
         const text = fs.readFileSync(timeFile, 'utf8');
         const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
@@ -300,10 +306,13 @@ function runMeasured(cwd: string, script: string): Promise<RunFigures> {
           peakProcessKB = Math.max(peakProcessKB, Number(match[1]));
           peakProcessSource = '/usr/bin/time -v (maximum resident set size)';
         }
+        const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+        const system = /System time \(seconds\): ([\d.]+)/.exec(text);
+        if (user && system) cpuSeconds = round2(Number(user[1]) + Number(system[1]));
         // GNU time writes "Command exited with non-zero status" into its file, not ours.
         fs.rmSync(timeFile, { force: true });
       }
-      resolve({ command: `npm run ${script}`, exitCode, wallSeconds: round2(wallSeconds), peakTreeRssMB: Math.round(peakTree / 1024), peakProcessRssMB: Math.round(peakProcessKB / 1024), peakProcessSource, stdout, stderr });
+      resolve({ command: `npm run ${script}`, exitCode, wallSeconds: round2(wallSeconds), peakTreeRssMB: Math.round(peakTree / 1024), peakProcessRssMB: Math.round(peakProcessKB / 1024), peakProcessSource, cpuSeconds, stdout, stderr });
     });
   });
 }
@@ -312,7 +321,10 @@ function runMeasured(cwd: string, script: string): Promise<RunFigures> {
 function buildPhases(stdout: string) {
   const pdf = /PDFs: (\d+) rendered[^,]*, (\d+) from cache(?: \((\d+) found by their unchanged files[^)]*\))?, ([\d.]+) s/.exec(stdout);
   const pages = /Pages: ([\d.]+) s; search index: ([\d.]+) s/.exec(stdout);
+  const cpu = /CPU seconds: check ([\d.]+), PDFs ([\d.]+), pages ([\d.]+); resident MB after each: (\d+), (\d+), (\d+)/.exec(stdout);
   return {
+    siteStageCpuSeconds: cpu ? { check: Number(cpu[1]), pdfs: Number(cpu[2]), pages: Number(cpu[3]) } : null,
+    siteStageResidentMB: cpu ? { afterCheck: Number(cpu[4]), afterPdfs: Number(cpu[5]), afterPages: Number(cpu[6]) } : null,
     pdfs: pdf ? { rendered: Number(pdf[1]), fromCache: Number(pdf[2]), foundByUnchangedFiles: Number(pdf[3] ?? 0), seconds: Number(pdf[4]) } : null,
     pagesSeconds: pages ? Number(pages[1]) : null,
     searchIndexSeconds: pages ? Number(pages[2]) : null,
@@ -520,6 +532,57 @@ function checkRows(cold: RunFigures, warm: RunFigures, coldBuild: RunFigures, in
   ];
 }
 
+interface PdfSample {
+  reports: Timed[];
+  easyReads: Timed[];
+  dudleyTimes: number[];
+  dudleyPages: number;
+  /** The corpus's public inspections, in the project's order: the incremental run edits the middle one. */
+  publicSlugs: string[];
+  withEasyRead: number;
+}
+
+/** Renders a spread sample of a corpus's public reports and easy-read versions, one each after a warm-up, and the sample content's Dudley 2019 report. */
+async function samplePdfs(dir: string, samples: number): Promise<PdfSample> {
+  const { project } = loadProject(dir);
+  const buildDate = buildDateFrom(process.env);
+  const publicInspections = project.inspections.filter((i) => isPublic(i, buildDate));
+  const reportSample = spread(publicInspections, samples);
+  const easySample = spread(publicInspections.filter((i) => i.easyRead), samples);
+  await timeReport(project, reportSample[0]!.slug, dir); // warm-up
+  const reports: Timed[] = [];
+  for (const inspection of reportSample) reports.push(await timeReport(project, inspection.slug, dir));
+  const easyReads: Timed[] = [];
+  if (easySample.length) {
+    await timeEasyRead(project, { kind: 'inspection', inspection: easySample[0]! }, dir); // warm-up
+    for (const inspection of easySample) easyReads.push(await timeEasyRead(project, { kind: 'inspection', inspection }, dir));
+  }
+  // The Dudley 2019 report of this repository's sample content: the goal's yardstick.
+  const sample = loadProject(root).project;
+  const dudleyTimes: number[] = [];
+  let dudleyPages = 0;
+  if (sample.inspections.some((i) => i.slug === 'dudley-2019')) {
+    await timeReport(sample, 'dudley-2019', root);
+    for (let k = 0; k < rounds; k++) {
+      const t = await timeReport(sample, 'dudley-2019', root);
+      dudleyTimes.push(t.ms);
+      dudleyPages = t.pages;
+    }
+  }
+  return { reports, easyReads, dudleyTimes, dudleyPages, publicSlugs: publicInspections.map((i) => i.slug), withEasyRead: publicInspections.filter((i) => i.easyRead).length };
+}
+
+/** samplePdfs in a child process (this script with --pdf-sample), whose memory ends with it. */
+function sampleInChild(dir: string, samples: number): Promise<PdfSample> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, '--pdf-sample', dir, '--samples', String(samples)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout) as PdfSample) : reject(new Error(`the PDF sample failed (exit ${code})`))));
+  });
+}
+
 /** Folders a cold build must not find: the output, the build's work folder, and any build cache in the project folder. */
 const COLD_CLEAN = ['dist', '.build', '.cache'];
 
@@ -554,33 +617,10 @@ async function corpusBench(options: Options): Promise<void> {
   console.log('Timing Pagefind alone …');
   const pagefindSeconds = round2(await timePagefind(path.join(dir, 'dist')));
 
-  // PDFs in this process: a spread sample of public reports and easy-read versions, one render each after a warm-up.
+  // PDFs in a child process (sampledPdfs): this process never holds the corpus's model, so a
+  // 10,000-inspection bench holds only its figures.
   console.log(`Rendering a sample of ${options.samples} report and easy-read PDFs …`);
-  const { project } = loadProject(dir);
-  const buildDate = buildDateFrom(process.env);
-  const publicInspections = project.inspections.filter((i) => isPublic(i, buildDate));
-  const reportSample = spread(publicInspections, options.samples);
-  const easySample = spread(publicInspections.filter((i) => i.easyRead), options.samples);
-  await timeReport(project, reportSample[0]!.slug, dir); // warm-up
-  const reports: Timed[] = [];
-  for (const inspection of reportSample) reports.push(await timeReport(project, inspection.slug, dir));
-  const easyReads: Timed[] = [];
-  if (easySample.length) {
-    await timeEasyRead(project, { kind: 'inspection', inspection: easySample[0]! }, dir); // warm-up
-    for (const inspection of easySample) easyReads.push(await timeEasyRead(project, { kind: 'inspection', inspection }, dir));
-  }
-  // The Dudley 2019 report of this repository's sample content: the goal's yardstick.
-  const sample = loadProject(root).project;
-  const dudleyTimes: number[] = [];
-  let dudleyPages = 0;
-  if (sample.inspections.some((i) => i.slug === 'dudley-2019')) {
-    await timeReport(sample, 'dudley-2019', root);
-    for (let k = 0; k < rounds; k++) {
-      const t = await timeReport(sample, 'dudley-2019', root);
-      dudleyTimes.push(t.ms);
-      dudleyPages = t.pages;
-    }
-  }
+  const { reports, easyReads, dudleyTimes, dudleyPages, publicSlugs, withEasyRead } = await sampleInChild(dir, options.samples);
   const pdfStats = (times: Timed[]) => {
     const ms = times.reduce((a, t) => a + t.ms, 0);
     const pages = times.reduce((a, t) => a + t.pages, 0);
@@ -590,14 +630,14 @@ async function corpusBench(options: Options): Promise<void> {
   const easyReadPdf = pdfStats(easyReads);
 
   // Incremental: one sentence appended to one public inspection's narrative, then built again.
-  const edited = publicInspections[Math.floor(publicInspections.length / 2)]!;
-  const mdx = path.join(dir, 'content/inspections', edited.slug, 'report.mdx');
+  const edited = publicSlugs[Math.floor(publicSlugs.length / 2)]!;
+  const mdx = path.join(dir, 'content/inspections', edited, 'report.mdx');
   const original = fs.readFileSync(mdx, 'utf8');
   let incremental: RunFigures;
   let incrementalDist: DistFigures;
   fs.writeFileSync(mdx, `${original.trimEnd()}\n\nThe benchmark added this sentence to see how much of the build runs again.\n`);
   try {
-    console.log(`Incremental build (${edited.slug}/report.mdx edited) …`);
+    console.log(`Incremental build (${edited}/report.mdx edited) …`);
     incremental = await runMeasured(dir, 'build');
     if (incremental.exitCode !== 0) fail('The incremental build', incremental);
     incrementalDist = distFigures(path.join(dir, 'dist'));
@@ -605,8 +645,8 @@ async function corpusBench(options: Options): Promise<void> {
     fs.writeFileSync(mdx, original);
   }
   // The live preview, on the same inspection, after the builds (its own cache of the check is warm, as an inspector's would be).
-  console.log(`Live preview (npm run dev, ${edited.slug}) …`);
-  const preview = await previewBench(dir, edited.slug);
+  console.log(`Live preview (npm run dev, ${edited}) …`);
+  const preview = await previewBench(dir, edited);
 
   const changed = [...incrementalDist.hashes].filter(([file, hash]) => coldDist.hashes.get(file) !== hash).map(([file]) => file);
   const removed = [...coldDist.hashes.keys()].filter((file) => !incrementalDist.hashes.has(file));
@@ -641,6 +681,7 @@ async function corpusBench(options: Options): Promise<void> {
     pdfSecondsIfOnlyChangedRendered: estimatePdfSeconds(changedPdfs.filter((f) => pdfKind(f) === 'report').length, changedPdfs.filter((f) => pdfKind(f) === 'easy-read').length),
     pdfSecondsIfAllRendered: estimatePdfSeconds(count(incrementalDist, 'report').count, count(incrementalDist, 'easy-read').count),
     measuredByTheBuild: incrementalPhases.pdfs,
+    phases: incrementalPhases,
     note: 'when the build reports its PDF phase (measuredByTheBuild) that is the figure; otherwise: with no cache every PDF is rendered again (the upper estimate), a perfect cache renders only the changed ones (the lower).',
   };
 
@@ -652,7 +693,7 @@ async function corpusBench(options: Options): Promise<void> {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? '',
     memoryMB: Math.round(os.totalmem() / 1_048_576),
-    corpus: { inspections: n, seed: options.seed, dir, generatedSeconds, publicInspections: publicInspections.length, withEasyRead: publicInspections.filter((i) => i.easyRead).length },
+    corpus: { inspections: n, seed: options.seed, dir, generatedSeconds, publicInspections: publicSlugs.length, withEasyRead },
     goals: GOALS,
     cold: { ...strip(cold), dist: withoutHashes(coldDist) },
     check: strip(check),
@@ -675,6 +716,7 @@ async function corpusBench(options: Options): Promise<void> {
   const scaled1000 = round1((cold.wallSeconds * 1000) / n);
   const rows: [string, string, string][] = [
     ['cold build, wall', `${cold.wallSeconds} s`, n === 1000 ? `≤ ${GOALS.coldBuildSecondsFor1000} s: ${ok(cold.wallSeconds <= GOALS.coldBuildSecondsFor1000)}` : `≤ ${GOALS.coldBuildSecondsFor1000} s for 1,000 (×${round1(1000 / n)} linear: ~${scaled1000} s)`],
+    ['cold build, CPU', `${cold.cpuSeconds ?? 'n/a'} s user+sys${coldPhases.siteStageCpuSeconds ? ` (site stage: check ${coldPhases.siteStageCpuSeconds.check}, to the PDFs' end ${coldPhases.siteStageCpuSeconds.pdfs}, pages ${coldPhases.siteStageCpuSeconds.pages})` : ''}`, ''],
     ['cold build, peak memory', `${cold.peakTreeRssMB} MB tree, ${cold.peakProcessRssMB} MB largest process`, `≤ ${GOALS.peakMemoryMB} MB: ${ok(cold.peakTreeRssMB <= GOALS.peakMemoryMB)}`],
     ['report PDF, median', `${reportPdf.medianMs} ms (${reportPdf.medianPages} pages, ${reportPdf.pagesPerSecond} pages/s)`, ''],
     ['easy-read PDF, median', `${easyReadPdf.medianMs} ms (${easyReadPdf.medianPages} pages, ${easyReadPdf.pagesPerSecond} pages/s)`, ''],
@@ -688,6 +730,7 @@ async function corpusBench(options: Options): Promise<void> {
     ['profile: rest (start-up, swap)', `${profile.restSeconds} s`, ''],
     ...(coldPhases.pdfs ? [['build says: PDFs', `${coldPhases.pdfs.seconds} s (${coldPhases.pdfs.rendered} rendered, ${coldPhases.pdfs.fromCache} from cache)`, ''] as [string, string, string]] : []),
     ['incremental build, wall', `${incremental!.wallSeconds} s`, n === 1000 ? `one report edited, ≤ ${GOALS.oneReportEditSeconds} s: ${ok(incremental!.wallSeconds <= GOALS.oneReportEditSeconds)}` : `one report edited, ≤ ${GOALS.oneReportEditSeconds} s for 1,000`],
+    ['incremental build, CPU', `${incremental!.cpuSeconds ?? 'n/a'} s user+sys`, ''],
     ['incremental, peak memory', `${incremental!.peakTreeRssMB} MB tree, ${incremental!.peakProcessRssMB} MB largest process`, `≤ ${GOALS.peakMemoryMB} MB: ${ok(incremental!.peakTreeRssMB <= GOALS.peakMemoryMB)}`],
     ['incremental, files changed', `${changed.length} (${changedPdfs.length} PDFs: ${changedPdfs.join(', ') || 'none'})`, ''],
     incrementalPhases.pdfs
@@ -696,7 +739,7 @@ async function corpusBench(options: Options): Promise<void> {
     ...checkRows(check, checkWarm, cold, incremental!),
     ...previewRows(preview, n),
   ];
-  console.log(`\nCorpus of ${n} inspections (seed ${options.seed}; ${publicInspections.length} public, ${result.corpus.withEasyRead} with easy-read) on ${result.cpus} CPUs, Node ${process.version}:`);
+  console.log(`\nCorpus of ${n} inspections (seed ${options.seed}; ${publicSlugs.length} public, ${result.corpus.withEasyRead} with easy-read) on ${result.cpus} CPUs, Node ${process.version}:`);
   const width = Math.max(...rows.map((r) => r[0].length));
   const width2 = Math.max(...rows.map((r) => r[1].length));
   for (const [what, figure, goal] of rows) console.log(`  ${what.padEnd(width)}  ${figure.padEnd(width2)}  ${goal}`);
@@ -724,6 +767,7 @@ async function previewOnly(options: Options): Promise<void> {
 }
 
 const options = optionsFrom(process.argv.slice(2));
-if (options.corpus === undefined) await quick();
+if (options.pdfSample) process.stdout.write(JSON.stringify(await samplePdfs(options.pdfSample, options.samples)));
+else if (options.corpus === undefined) await quick();
 else if (options.previewOnly) await previewOnly(options);
 else await corpusBench(options);

@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SITE_URL, siteUrl } from '../site/site-url.ts';
 import { buildSite } from './pipeline.ts';
@@ -36,6 +37,9 @@ const progress = () => new BuildProgress(progressMode(process.env, process.stder
 interface SiteStage {
   filesChecked: number;
   pagesSeconds: number;
+  /** The site stage's CPU seconds and resident memory (MB) per phase, printed with BUILD_TIMINGS=1. */
+  cpu: { check: number; pdfs: number; pages: number };
+  rssMB: { check: number; pdfs: number; pages: number };
   leftOut: string[];
 }
 
@@ -71,6 +75,8 @@ async function main(): Promise<number> {
   phases.end((seconds) => `Search index: ${formatSeconds(seconds)}.`);
   if (process.env.BUILD_TIMINGS === '1') {
     process.stdout.write(`Pages: ${stage.pagesSeconds.toFixed(1)} s; search index: ${((performance.now() - indexStarted) / 1000).toFixed(1)} s.\n`);
+    const { cpu, rssMB } = stage;
+    process.stdout.write(`CPU seconds: check ${cpu.check.toFixed(1)}, PDFs ${cpu.pdfs.toFixed(1)}, pages ${cpu.pages.toFixed(1)}; resident MB after each: ${rssMB.check}, ${rssMB.pdfs}, ${rssMB.pages}.\n`);
   }
 
   // Swap: the old output is moved aside, then the new one moved in; both renames are atomic.
@@ -85,8 +91,20 @@ async function main(): Promise<number> {
   return 0;
 }
 
+/**
+ * The site stage's heap grows by a quarter over what is alive after each collection, instead of
+ * V8's default of up to four times: most of what the check and the pages allocate is garbage a
+ * moment later, and the default let it pile up (at 200 inspections, 91 MB alive after the check in
+ * a 403 MB heap). It follows the live set as it grows, so a larger corpus still fits; measured at
+ * 200 inspections: peak resident 1050 → 848 MB for about 5% more CPU.
+ */
+function collectGarbageSooner(): void {
+  v8.setFlagsFromString('--heap-growing-percent=25');
+}
+
 /** The child process: check, PDFs and pages into the work folder (see main and pipeline.ts). */
 async function siteStage(): Promise<number> {
+  collectGarbageSooner();
   fs.rmSync(workDir, { recursive: true, force: true });
   fs.mkdirSync(nextDir, { recursive: true });
   const phases = progress();
@@ -102,9 +120,17 @@ async function siteStage(): Promise<number> {
     process.stderr.write(`Build stopped: fix the errors above. ${outName}/ was not changed.\n`);
     return 1;
   }
-  fs.writeFileSync(stageFile, JSON.stringify({ filesChecked: result.filesChecked, pagesSeconds: result.seconds.pages, leftOut: result.leftOut } satisfies SiteStage));
+  fs.writeFileSync(stageFile, JSON.stringify({ filesChecked: result.filesChecked, pagesSeconds: result.seconds.pages, cpu: result.cpu, rssMB: result.rssMB, leftOut: result.leftOut } satisfies SiteStage));
   return 0;
 }
+
+/**
+ * The folders of the pages marked data-pagefind-body (reports, easy-read versions, thematic pages, annual reports,
+ * the recommendations tracker, and every Welsh page): Pagefind reads only these, not the lists,
+ * ratings tables, data and feeds, which it would read and then leave out of the index.
+ * tests/site/site-pages.test.ts checks that every page marked for search is indexed.
+ */
+const SEARCHABLE_PAGES = '{inspections,thematic,annual-reports,cy,recommendations-tracker}/**/*.html';
 
 /**
  * Pagefind's index of the built pages, written into the build's pagefind/ folder. Only pages marked
@@ -117,7 +143,7 @@ async function searchIndex(site: string): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: site });
+    const added = await index.addDirectory({ path: site, glob: SEARCHABLE_PAGES });
     if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);

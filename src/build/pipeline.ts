@@ -4,17 +4,20 @@
  * found in the cache) and written into the output; then Astro builds the pages from the same site,
  * told what was written (pages and size of each PDF) through the hand-over (src/site/handoff.ts).
  */
+import path from 'node:path';
 import { checkProject } from '../check/load-project.ts';
 import { formatReport } from '../check/diagnostics.ts';
 import { firstLine, whileProcessing } from '../check/tool-failure.ts';
 import { buildDateFrom } from '../model/project.ts';
-import { publishPdfs } from '../pdf/publish.ts';
+import type { Plugin } from 'vite';
+import { publishPdfs, type PdfFacts } from '../pdf/publish.ts';
 import { handOver } from '../site/handoff.ts';
 import { reportInputs, sharedInputs } from '../site/pdf-inputs.ts';
 import { leftOutLines } from '../site/left-out.ts';
 import { siteOf, type Site } from '../site/site.ts';
 import { sitePdfs } from '../site/site-pdfs.ts';
 import { siteUrl } from '../site/site-url.ts';
+import { PageKeys } from '../site/page-keys.ts';
 import { publishEarlierVersions } from '../site/earlier-versions.ts';
 import { BuildProgress, formatCount, formatSeconds } from './progress.ts';
 
@@ -34,68 +37,119 @@ export interface PipelineResult {
   ok: boolean;
   filesChecked: number;
   seconds: { check: number; pdfs: number; pages: number };
+  /** CPU seconds of this process (all its threads) per phase, and its resident memory at each phase's end in MB: for the bench. */
+  cpu: { check: number; pdfs: number; pages: number };
+  rssMB: { check: number; pdfs: number; pages: number };
   /** One line per report the build left out (or, in a preview, showed only there), saying why: for the end of its output. */
   leftOut: string[];
 }
 
 const since = (started: number) => (performance.now() - started) / 1000;
+const cpuSince = (started: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1e6;
+};
+const rssMB = () => Math.round(process.memoryUsage.rss() / 1_048_576);
 
 export async function buildSite({ root, outDir, drafts, log, warn, progress }: PipelineOptions): Promise<PipelineResult> {
   let started = performance.now();
+  let cpuStarted = process.cpuUsage();
+  const cpu = { check: 0, pdfs: 0, pages: 0 };
+  const memory = { check: 0, pdfs: 0, pages: 0 };
   progress?.start('Checking content');
   const { project, diagnostics, filesChecked } = await checkProject(root);
   progress?.end((s) => `Checked ${formatCount(filesChecked)} content files in ${formatSeconds(s)}.`);
   const seconds = { check: since(started), pdfs: 0, pages: 0 };
+  cpu.check = cpuSince(cpuStarted);
+  memory.check = rssMB();
   if (diagnostics.length > 0) warn(formatReport(diagnostics, filesChecked));
-  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, filesChecked, seconds, leftOut: [] };
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, filesChecked, seconds, cpu, rssMB: memory, leftOut: [] };
   // A wrong SITE_URL stops the build here, before anything is built.
   try {
     siteUrl();
   } catch (error) {
     warn(`SITE_URL is not an address the site can be published at: ${firstLine(error)}`);
-    return { ok: false, filesChecked, seconds, leftOut: [] };
+    return { ok: false, filesChecked, seconds, cpu, rssMB: memory, leftOut: [] };
   }
   const site = siteOf(project, { buildDate: buildDateFrom(process.env), drafts });
 
   started = performance.now();
-  const published = await writePdfs(site, root, outDir, progress);
-  // Corrected reports: the PDF as it was before each correction, kept by the publisher, at its versioned address.
-  publishEarlierVersions(site.inspections, outDir, root, site.thematics);
-  seconds.pdfs = since(started);
-  const unchanged = published.byInputs ? ` (${published.byInputs} found by their unchanged files, with no document model made)` : '';
-  // The PDFs' phase line (scripts/bench.ts and the tests read its figures), on a terminal in place of the updating one.
-  const pdfLine = `PDFs: ${published.drawn} rendered on worker threads, ${published.fromCache} from cache${unchanged}, ${seconds.pdfs.toFixed(1)} s.`;
-  if (progress) progress.end(() => pdfLine);
-  else log(pdfLine);
-  // Layout warnings (such as an easy-read version of more than about 24 pages) in the form
-  // `npm run check` uses, naming the file the author wrote.
-  for (const [name, facts] of published.facts) for (const warning of facts.warnings) warn(`${published.files.get(name) ?? name}  warning  easy-read-layout  ${warning}`);
+  cpuStarted = process.cpuUsage();
+  const shared = sharedInputs(root, site.drafts);
+  // The PDFs' facts (pages, size, pictures), filled in as each is written; the pages read them only
+  // once all are (the gate in buildPages), so each page's links say what was written.
+  const facts = new Map<string, PdfFacts>();
+  // Each page's cache key (src/site/page-keys.ts): Astro copies the pages whose key and code did not change from its cache.
+  const pageKeys = new PageKeys({ root, shared, buildDate: site.buildDate, drafts: site.drafts, siteUrl: siteUrl() });
+  handOver({ site, pdfs: facts, pageKeys });
+  const pdfs = writePdfs(site, root, shared, outDir, progress, facts).then((published) => {
+    // Corrected reports: the PDF as it was before each correction, kept by the publisher, at its versioned address.
+    publishEarlierVersions(site.inspections, outDir, root, site.thematics);
+    seconds.pdfs = since(started);
+    cpu.pdfs = cpuSince(cpuStarted);
+    memory.pdfs = rssMB();
+    const unchanged = published.byInputs ? ` (${published.byInputs} found by their unchanged files, with no document model made)` : '';
+    // The PDFs' phase line (scripts/bench.ts and the tests read its figures), on a terminal in place of the updating one.
+    const pdfLine = `PDFs: ${published.drawn} rendered on worker threads, ${published.fromCache} from cache${unchanged}, ${seconds.pdfs.toFixed(1)} s.`;
+    if (progress) progress.end(() => pdfLine);
+    else log(pdfLine);
+    // Layout warnings (such as an easy-read version of more than about 24 pages) in the form
+    // `npm run check` uses, naming the file the author wrote.
+    for (const [name, fact] of published.facts) for (const warning of fact.warnings) warn(`${published.files.get(name) ?? name}  warning  easy-read-layout  ${warning}`);
+    progress?.start('Pages');
+  });
+  // Astro bundles the pages' code while the PDFs are drawn, and renders them once the PDFs are written.
+  const pages = buildPages(root, outDir, drafts, pdfs);
+  const [drawn, built] = await Promise.allSettled([pdfs, pages]);
+  // A PDF that failed is the error to report (it names the PDF), not the pages that waited for it.
+  if (drawn.status === 'rejected') throw drawn.reason;
+  if (built.status === 'rejected') throw built.reason;
+  const pagesStarted = started + seconds.pdfs * 1000;
+  seconds.pages = since(pagesStarted);
+  cpu.pages = cpuSince(cpuStarted) - cpu.pdfs;
+  memory.pages = rssMB();
+  progress?.end((s) => `Pages: built in ${formatSeconds(s)}.`);
+  return { ok: true, filesChecked, seconds, cpu, rssMB: memory, leftOut: leftOutLines(site) };
+}
 
-  started = performance.now();
-  progress?.start('Pages');
-  handOver({ site, pdfs: published.facts });
+/**
+ * Astro's build of the pages into outDir, where the PDFs are being written: Astro must not empty it.
+ * It bundles the pages' code at once, and starts rendering pages only when `pdfsWritten` has
+ * settled, so every page's links say what was written.
+ */
+async function buildPages(root: string, outDir: string, drafts: boolean, pdfsWritten: Promise<unknown>): Promise<void> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Always a production build: a NODE_ENV inherited from the shell (a test runner sets "test") would
   // make Vite build in another mode, and the pages then differ (no Content Security Policy, say).
   process.env.NODE_ENV = 'production';
   const { build } = await import('astro');
-  // The PDFs are in outDir already: Astro must not empty it.
+  // A Vite plugin's buildApp hook of order "post" runs after Astro has bundled the pages and before
+  // its own (the later "post" hook that renders them): the gate.
+  const afterPdfs: Plugin = {
+    name: 'inspection-reports:after-pdfs',
+    buildApp: {
+      order: 'post',
+      handler: async () => {
+        await pdfsWritten.catch(() => {
+          throw new Error('the PDFs could not all be written');
+        });
+      },
+    },
+  };
+  // Incremental: Astro's cache of rendered pages, one per kind of build (a preview's pages are not the public ones).
+  const incremental = { experimental: { incrementalBuild: true }, cacheDir: path.join(root, '.cache', drafts ? 'astro-preview' : 'astro') };
   // Failures while PDFs are made name the PDF (publish.ts); while pages are built, the pages.
-  await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', vite: { build: { emptyOutDir: false } } }));
-  seconds.pages = since(started);
-  progress?.end((s) => `Pages: built in ${formatSeconds(s)}.`);
-  return { ok: true, filesChecked, seconds, leftOut: leftOutLines(site) };
+  await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', ...incremental, vite: { build: { emptyOutDir: false }, plugins: [afterPdfs] } }));
 }
 
-async function writePdfs(site: Site, root: string, outDir: string, progress: BuildProgress | undefined) {
-  const shared = sharedInputs(root, site.drafts);
+async function writePdfs(site: Site, root: string, shared: string, outDir: string, progress: BuildProgress | undefined, facts: Map<string, PdfFacts>) {
   const entries = [...sitePdfs(site)];
   const files = new Map(entries.map((pdf) => [pdf.name, pdf.file]));
   progress?.start('PDFs', entries.length);
   const published = await publishPdfs(
     entries.map((pdf) => ({ ...pdf, ...(pdf.folder ? { inputs: reportInputs(shared, pdf.lang === 'en' ? pdf.kind : `${pdf.kind}:${pdf.lang}`, pdf.folder, root) } : {}) })),
     outDir,
-    { onWritten: (written) => progress?.update(written) },
+    { onWritten: (written) => progress?.update(written), facts },
   );
   return { ...published, files };
 }

@@ -54,12 +54,14 @@ export interface PublishOptions {
   poolSize?: number;
   /** Told each time a PDF is written (drawn or from the cache), with how many are written so far: for the build's progress line. */
   onWritten?: (written: number) => void;
+  /** Where each written PDF's facts go, as it is written (the result's `facts`): a new map unless given. */
+  facts?: Map<string, PdfFacts>;
 }
 
 export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: string, options: PublishOptions = {}): Promise<PublishedPdfs> {
   const cacheDir = options.cacheDir ?? pdfCacheDir();
   const cache = pdfCacheEnabled();
-  const facts = new Map<string, PdfFacts>();
+  const facts = options.facts ?? new Map<string, PdfFacts>();
   const result: PublishedPdfs = { facts, drawn: 0, fromCache: 0, byInputs: 0 };
   let pool: PdfPool | undefined;
   const inFlight = new Set<Promise<void>>();

@@ -14,6 +14,15 @@ export interface BuildHandoff {
   site: Site;
   /** Every PDF the build wrote into its output, by its path there (such as "inspections/x/report.pdf"). */
   pdfs: ReadonlyMap<string, PdfFacts>;
+  /** The pages' cache keys for Astro's incremental build (made by page-keys.ts). */
+  pageKeys?: PageKeySource;
+}
+
+/** Cache keys of pages (src/site/page-keys.ts): of every report's metadata, of one report's folder, of several reports' folders. */
+export interface PageKeySource {
+  site(): string;
+  report(folder: string): string;
+  reports(folders: Iterable<string>): string;
 }
 
 const HANDOFF = Symbol.for('inspection-reports.build-handoff');

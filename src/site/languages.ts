@@ -25,11 +25,13 @@ export function langOfParam(param: string | undefined): Lang {
 interface Route<Props> {
   params?: Record<string, string | undefined>;
   props?: Props;
+  /** Astro's incremental build skips the page when this is last build's (src/site/page-keys.ts). */
+  cacheKey?: string | undefined;
 }
 
 /** getStaticPaths of a page in every language: `routes` gives the page's routes in the site in one language. */
 export function inEveryLanguage<Props = Record<string, never>>(routes: (site: Site, lang: Lang) => Route<Props>[]) {
-  return LANGUAGES.flatMap((lang) => routes(siteIn(siteModel(), lang), lang).map((route) => ({ params: { ...route.params, lang: langParam(lang) }, props: route.props ?? ({} as Props) })));
+  return LANGUAGES.flatMap((lang) => routes(siteIn(siteModel(), lang), lang).map((route) => ({ params: { ...route.params, lang: langParam(lang) }, props: route.props ?? ({} as Props), ...(route.cacheKey ? { cacheKey: route.cacheKey } : {}) })));
 }
 
 export interface PageLanguage {

@@ -2,6 +2,7 @@
  * The routes that publish the pictures of reports and easy-read versions, normalised by sharp
  * exactly as their PDFs embed them: one path per picture of each PDF's document.
  */
+import { createHash } from 'node:crypto';
 import type { APIRoute } from 'astro';
 import type { ImageRef } from '../document/blocks.ts';
 import { normaliseImage } from '../document/images.ts';
@@ -12,6 +13,9 @@ import { easyReadPdfName, reportPdfName, thematicReportPdfName, thematicsWithRep
 import { inEveryLanguage } from './languages.ts';
 import { fileIn } from './paths.ts';
 import type { Site } from './site.ts';
+import type { Inspection, Thematic } from '../model/project.ts';
+import { pictureHash } from '../pdf/cache.ts';
+import { reportPageKey } from './page-keys.ts';
 
 /**
  * The pictures of a page in a language: those of its PDF in that language, or, while that PDF is not
@@ -25,19 +29,28 @@ function picturesOf(site: Site, lang: Lang, name: string): ImageRef[] {
   return pdfImages(siteModel(), name);
 }
 
-const picturePaths = (slugsOf: (site: Site) => string[], pdfName: (slug: string) => string) =>
-  inEveryLanguage<{ image: ImageRef }>((site, lang) => slugsOf(site).flatMap((slug) => picturesOf(site, lang, pdfName(slug)).map((image) => ({ params: { slug, name: image.name }, props: { image } }))));
+type Report = (Inspection | Thematic) & { slug: string };
+
+/** A picture's cacheKey: its report's pages' key, the picture as the document names it, and its file's bytes (it may live outside the report's folder). */
+function pictureKey(report: Report, image: ImageRef): string | undefined {
+  const key = reportPageKey(report);
+  if (!key) return undefined;
+  return createHash('sha256').update(`${key}\u0000${JSON.stringify(image)}\u0000${image.svg === undefined ? pictureHash(image.source) : ''}`).digest('hex');
+}
+
+const picturePaths = (reportsOf: (site: Site) => Report[], pdfName: (slug: string) => string) =>
+  inEveryLanguage<{ image: ImageRef }>((site, lang) => reportsOf(site).flatMap((report) => picturesOf(site, lang, pdfName(report.slug)).map((image) => ({ params: { slug: report.slug, name: image.name }, props: { image }, cacheKey: pictureKey(report, image) }))));
 
 /** Every picture of every public inspection's full report, in each language (a historic record has no report of ours, so no pictures). */
-export const reportPicturePaths = () => picturePaths((site) => site.inspections.filter((i) => !i.historic).map((i) => i.slug), reportPdfName);
+export const reportPicturePaths = () => picturePaths((site) => site.inspections.filter((i) => !i.historic), reportPdfName);
 
 /** Every picture of every public thematic report's full report. */
-export const thematicReportPicturePaths = () => picturePaths((site) => thematicsWithReport(site).map((t) => t.slug), thematicReportPdfName);
+export const thematicReportPicturePaths = () => picturePaths((site) => thematicsWithReport(site), thematicReportPdfName);
 
 /** Every picture of the easy-read versions of a kind of report. */
 export const easyReadPicturePaths = (kind: ReportKind) =>
   picturePaths(
-    (site) => withEasyRead(site, kind).map((r) => r.slug),
+    (site) => withEasyRead(site, kind),
     (slug) => easyReadPdfName(kind, slug),
   );
 

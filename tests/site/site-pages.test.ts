@@ -296,6 +296,13 @@ describe('the site around the reports', () => {
     // Lists, filter pages and the site's own pages are not search results.
     for (const url of ['/', '/inspections/', '/inspections/rating/good/', '/glossary/', '/search/']) expect(byUrl.has(url), url).toBe(false);
   });
+
+  it('indexes every page marked for search, though Pagefind reads only the folders that have them', () => {
+    const indexed = new Set([...dist].filter(([file]) => file.startsWith('pagefind/fragment/')).map(([file, bytes]) => (JSON.parse(readable(file, bytes).replace(/^pagefind_dcd/, '')) as { url: string }).url));
+    const marked = [...dist].filter(([file, bytes]) => file.endsWith('.html') && bytes.includes('data-pagefind-body')).map(([file]) => `/${file.replace(/index\.html$/, '')}`);
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.filter((url) => !indexed.has(url))).toEqual([]);
+  });
 });
 
 describe('drafts, embargoed reports and reports dated after the build date', () => {

@@ -1,0 +1,70 @@
+/**
+ * The pages' cache keys (src/site/page-keys.ts): Astro's incremental build copies a page whose key
+ * did not change, so a key must change with every file the page shows and with nothing else.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PageKeys, folderOf } from '../../src/site/page-keys.ts';
+import { sharedInputs } from '../../src/site/pdf-inputs.ts';
+
+let root: string;
+const write = (file: string, text: string) => {
+  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  fs.writeFileSync(path.join(root, file), text);
+};
+/** Keys as a build made now would have them (a new PageKeys per build, as the pipeline makes). */
+const keys = (options: { drafts?: boolean; buildDate?: string } = {}) =>
+  new PageKeys({ root, shared: sharedInputs(root, options.drafts ?? false), buildDate: options.buildDate ?? '2026-12-01', drafts: options.drafts ?? false, siteUrl: 'https://reports.example/' });
+
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'page-keys-'));
+  write('content/services/ashby.yaml', 'name: Ashby\n');
+  for (const slug of ['ashby-2024', 'ashby-2025']) {
+    write(`content/inspections/${slug}/inspection.yaml`, `service: ashby\nstatus: published\n`);
+    write(`content/inspections/${slug}/cases.csv`, 'case,answer\n1,yes\n');
+    write(`content/inspections/${slug}/report.mdx`, `# ${slug}\n\nWhat the inspectors found.\n`);
+  }
+  write('content/thematic/girls-2020/thematic.yaml', 'title: Girls\n');
+});
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe('the pages’ cache keys', () => {
+  it('change for the edited report’s own pages only when its narrative is edited', () => {
+    const before = keys();
+    const [edited, other] = ['content/inspections/ashby-2024', 'content/inspections/ashby-2025'];
+    const was = { site: before.site(), edited: before.report(edited), other: before.report(other), feed: before.reports([edited, other]) };
+    write(`${edited}/report.mdx`, '# ashby-2024\n\nWhat the inspectors found, and one more sentence.\n');
+    const after = keys();
+    expect(after.report(edited)).not.toBe(was.edited);
+    expect(after.reports([other, edited])).not.toBe(was.feed);
+    expect(after.report(other)).toBe(was.other);
+    expect(after.site()).toBe(was.site);
+  });
+
+  it('change for every page when a report’s metadata, a shared file, a new report, the build date or drafts change', () => {
+    const base = keys();
+    const was = { site: base.site(), report: base.report('content/inspections/ashby-2025') };
+    const changes: [string, () => PageKeys][] = [
+      ['ratings (cases.csv)', () => (write('content/inspections/ashby-2024/cases.csv', 'case,answer\n1,no\n'), keys())],
+      ['inspection.yaml', () => (write('content/inspections/ashby-2024/inspection.yaml', 'service: ashby\nstatus: draft\n'), keys())],
+      ['an easy-read version added', () => (write('content/inspections/ashby-2024/easy-read.mdx', 'Easy read.\n'), keys())],
+      ['a service', () => (write('content/services/ashby.yaml', 'name: Ashby and Bray\n'), keys())],
+      ['the build date', () => keys({ buildDate: '2026-12-02' })],
+      ['drafts', () => keys({ drafts: true })],
+    ];
+    const seen = new Set([was.site]);
+    for (const [what, change] of changes) {
+      const after = change();
+      expect(seen.has(after.site()), what).toBe(false);
+      expect(after.report('content/inspections/ashby-2025'), what).not.toBe(was.report);
+      seen.add(after.site());
+    }
+  });
+
+  it('name a report’s folder from its narrative or its thematic.yaml', () => {
+    expect(folderOf({ narrativeFile: 'content/inspections/ashby-2024/report.mdx' })).toBe('content/inspections/ashby-2024');
+    expect(folderOf({ file: 'content/thematic/girls-2020/thematic.yaml' })).toBe('content/thematic/girls-2020');
+  });
+});
