@@ -13,7 +13,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SITE_URL, siteUrl } from '../site/site-url.ts';
 import { buildSite } from './pipeline.ts';
@@ -91,20 +90,8 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/**
- * The site stage's heap grows by a quarter over what is alive after each collection, instead of
- * V8's default of up to four times: most of what the check and the pages allocate is garbage a
- * moment later, and the default let it pile up (at 200 inspections, 91 MB alive after the check in
- * a 403 MB heap). It follows the live set as it grows, so a larger corpus still fits; measured at
- * 200 inspections: peak resident 1050 → 848 MB for about 5% more CPU.
- */
-function collectGarbageSooner(): void {
-  v8.setFlagsFromString('--heap-growing-percent=25');
-}
-
 /** The child process: check, PDFs and pages into the work folder (see main and pipeline.ts). */
 async function siteStage(): Promise<number> {
-  collectGarbageSooner();
   fs.rmSync(workDir, { recursive: true, force: true });
   fs.mkdirSync(nextDir, { recursive: true });
   const phases = progress();
