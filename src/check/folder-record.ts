@@ -23,7 +23,7 @@ import type { Service } from '../model/schemas/service.ts';
 import type { InspectionSource } from '../model/schemas/inspection.ts';
 import { yamlSourceOf, type StoredYaml } from '../source/yaml-file.ts';
 import { easyReadTreeOf, rememberEasyReadTree } from './easy-read/load.ts';
-import type { FolderRecord } from './live-memo.ts';
+import { hashTree, type FolderRecord } from './live-memo.ts';
 
 export type FolderResult = { loaded?: LoadedInspection; inspection?: Inspection; known?: string } | undefined;
 
@@ -139,27 +139,11 @@ export function restoreFolder(stored: StoredFolder, root: string, texts: Readonl
 }
 
 function hashFiles(folder: string, hash: ReturnType<typeof createHash>, skip: (file: string, isFolder: boolean) => boolean, texts?: Map<string, string>): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const file = path.join(folder, entry.name);
-    const stats = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stats || skip(file, stats.isDirectory())) continue;
-    if (entry.isSymbolicLink()) hash.update(`${file}\u0000->${fs.readlinkSync(file)}\n`);
-    if (stats.isDirectory()) {
-      hash.update(`${file}/\n`);
-      hashFiles(file, hash, skip, texts);
-    } else {
-      const bytes = fs.readFileSync(file);
-      hash.update(`${file}\u0000${bytes.length}\u0000`).update(bytes).update('\n');
-      texts?.set(file, bytes.toString('utf8'));
-    }
-  }
+  hashTree(folder, hash, skip, (file) => {
+    const bytes = fs.readFileSync(file);
+    hash.update(`${file}\u0000${bytes.length}\u0000`).update(bytes).update('\n');
+    texts?.set(file, bytes.toString('utf8'));
+  });
 }
 
 /** A folder's content key (its files' names and bytes), and the text of each file, for the record read back. */

@@ -64,8 +64,11 @@ export class LiveMemo {
 
 const stampOf = (file: string, stats: fs.Stats) => `${file}\u0000${stats.size}\u0000${stats.mtimeMs}\u0000${stats.ino}\n`;
 
-/** Files under a folder, with their stamps; `skip` leaves out a file (by its path) or folder. */
-function stampFiles(folder: string, hash: ReturnType<typeof createHash>, skip: (file: string, isFolder: boolean) => boolean): void {
+/**
+ * Walks a folder in name order into a hash: each folder by its name, each link by its target too,
+ * and each file as `leaf` hashes it; `skip` leaves out a file (by its path) or folder.
+ */
+export function hashTree(folder: string, hash: ReturnType<typeof createHash>, skip: (file: string, isFolder: boolean) => boolean, leaf: (file: string, stats: fs.Stats) => void): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -76,15 +79,19 @@ function stampFiles(folder: string, hash: ReturnType<typeof createHash>, skip: (
   for (const entry of entries) {
     const file = path.join(folder, entry.name);
     const stats = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stats) continue;
-    if (skip(file, stats.isDirectory())) continue;
-    // Links are stamped as what they lead to, and their own target.
+    if (!stats || skip(file, stats.isDirectory())) continue;
+    // Links are hashed as what they lead to, and their own target.
     if (entry.isSymbolicLink()) hash.update(`${file}\u0000->${fs.readlinkSync(file)}\n`);
     if (stats.isDirectory()) {
       hash.update(`${file}/\n`);
-      stampFiles(file, hash, skip);
-    } else hash.update(stampOf(file, stats));
+      hashTree(file, hash, skip, leaf);
+    } else leaf(file, stats);
   }
+}
+
+/** Files under a folder, with their stamps; `skip` leaves out a file (by its path) or folder. */
+function stampFiles(folder: string, hash: ReturnType<typeof createHash>, skip: (file: string, isFolder: boolean) => boolean): void {
+  hashTree(folder, hash, skip, (file, stats) => hash.update(stampOf(file, stats)));
 }
 
 /** The stamp of one inspection folder: its files, their sizes and modification times. */
