@@ -29,7 +29,7 @@ import { allComponents } from '../../src/document/components.ts';
 import { chartSvg } from '../../src/charts/chart-svg.ts';
 import { readMarkdown } from '../../src/source/markdown-file.ts';
 import { inWelsh, projectIn } from '../../src/model/translations.ts';
-import { englishFragments } from '../support/english-fragments.ts';
+import { englishFragments } from '../support/welsh.ts';
 import type { AnnualReport, Project } from '../../src/model/project.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

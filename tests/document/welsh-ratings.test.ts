@@ -68,8 +68,9 @@ describe('the ratings tables built in Welsh', () => {
     // The ratings messages, the renderers' words, and the messages of other areas the tables reuse
     // (not all of those areas: the English reports' own text, shown as it is, uses some of their words).
     const areas = /^(ratings|documents)\.|^site\.(score-not-published|inspections-table|dates|facets|nations)\.?|^report\.(subtitle|keyword|credits|tables\.standard|methodology\.domain)/;
-    const fragments = englishFragments(english, areas);
-    const words = englishWords(english, areas);
+    const fragments = englishFragments(english.messages, areas);
+    // Words too short to look for inside a text ("Key", "Score"): no line may be one of them.
+    const words = [...englishWords(english.messages.en, english.messages.cy, areas).wholeTexts].filter((word) => word.length < 12);
     const cy = ratingsText(welsh);
     const en = ratingsText(english);
     const document = ratingsDocument(welsh, welsh.inspections.filter((i) => isPublic(i, BUILD_DATE)));

@@ -12,7 +12,7 @@ import { dataDictionaryBlocks } from '../../src/site/data-dictionary.ts';
 import { siteIn, siteOf, type Site } from '../../src/site/site.ts';
 import type { Project } from '../../src/model/project.ts';
 import { publishedInspection } from '../../src/model/publish.ts';
-import { englishWords, type EnglishWords } from '../support/english-fragments.ts';
+import { englishWords, type EnglishWords } from '../support/welsh.ts';
 import { BUILD_DATE } from '../support/shared-site.ts';
 
 /** Every string a document model or block list holds for people to read: not its ids, addresses or renderer words. */

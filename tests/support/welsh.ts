@@ -1,42 +1,56 @@
 /**
  * For tests of outputs built from the project read in Welsh: the English words that must not be in
- * them, and the text of a document's blocks.
+ * them (for every message of some areas whose Welsh differs, the literal words of its English text,
+ * in every plural and select branch and inside tags, split at placeholders: a Welsh output holding
+ * one has an English word typed in code, or taken from the wrong language's messages), and the
+ * text of a document's blocks and of a component.
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { inlineText, type Block, type TableCell } from '../../src/document/blocks.ts';
 import { MESSAGE_KEYS } from '../../src/model/message-keys.ts';
-import type { Project } from '../../src/model/project.ts';
+import type { Lang } from '../../src/model/language.ts';
+import type { Messages } from '../../src/model/messages.ts';
 
-/** The literal words of a message: its text between placeholders, in every plural and select branch and inside tags. */
 function literals(elements: readonly MessageFormatElement[]): string[] {
-  return elements.flatMap((element): string[] => {
+  return elements.flatMap((element) => {
     if (element.type === TYPE.literal) return [element.value];
-    if (element.type === TYPE.plural || element.type === TYPE.select) return Object.values(element.options).flatMap((option) => ['\n', ...literals(option.value), '\n']);
-    if (element.type === TYPE.tag) return ['\n', ...literals(element.children), '\n'];
-    return ['\n'];
+    if (element.type === TYPE.plural || element.type === TYPE.select) return Object.values(element.options).flatMap((option) => literals(option.value));
+    if (element.type === TYPE.tag) return literals(element.children);
+    return [];
   });
 }
 
+export interface EnglishWords {
+  /** Literal runs of at least `minLength` characters: none may appear anywhere in the Welsh text. */
+  fragments: string[];
+  /** Whole English texts of the messages without placeholders, however short ("Status", "Done"): no Welsh text node may be one of them. */
+  wholeTexts: Set<string>;
+}
+
+/** The English words of the messages whose key matches `areas` (and the code uses) that differ in Welsh. */
+export function englishWords(en: Messages, cy: Messages, areas: RegExp, minLength = 12): EnglishWords {
+  const keys = [...MESSAGE_KEYS].filter((key) => areas.test(key) && en.texts([key])[key] !== cy.texts([key])[key]);
+  const fragments = new Set<string>();
+  const wholeTexts = new Set<string>();
+  for (const key of keys) {
+    const elements = parse(en.texts([key])[key]!);
+    const runs = literals(elements).map((run) => run.trim());
+    // Words the Welsh keeps as they are (ids such as requires-improvement, column names, a select's
+    // option names such as reinspection, which a Welsh output may carry as an id) are not English words.
+    const welshText = cy.texts([key])[key]!;
+    const welsh = `${welshText}\n${literals(parse(welshText)).join(' ')}`;
+    for (const run of runs) if (run.length >= minLength && !welsh.includes(run)) fragments.add(run);
+    if (elements.every((element) => element.type === TYPE.literal)) wholeTexts.add(runs.join('').trim());
+  }
+  return { fragments: [...fragments], wholeTexts };
+}
+
 /**
- * The English words of the messages of some areas (keys matching `areas`) that their Welsh does not
- * have, as the literal text between placeholders: none of them may appear in a Welsh output. Words
- * the Welsh keeps (an id such as requires-improvement, a file name) are left out, and short
- * fragments ("of", "to") are too common to mean anything; rating words come from the framework.
+ * The literal words of the English messages of these areas (keys matching `areas`) whose Welsh
+ * differs, at least `shortest` characters long (the annual report's test: its texts are long).
  */
-export function englishFragments(project: Project, areas: RegExp, shortest = 12): string[] {
-  const en = project.messages.en;
-  const cy = project.messages.cy;
-  const fragments = [...MESSAGE_KEYS]
-    .filter((key) => areas.test(key))
-    .flatMap((key) => {
-      const welsh = cy.texts([key])[key]!;
-      return literals(parse(en.texts([key])[key]!))
-        .join('')
-        .split('\n')
-        .map((s) => s.trim())
-        .filter((s) => s.length >= shortest && !welsh.includes(s));
-    });
-  return [...new Set(fragments)];
+export function englishFragments(messages: Record<Lang, Messages>, areas: RegExp, shortest = 12): string[] {
+  return englishWords(messages.en, messages.cy, areas, shortest).fragments;
 }
 
 const cellText = (cell: TableCell) => [inlineText(cell.inlines), cell.fullText ?? '', ...(cell.choices ?? [])].join('\n');
@@ -67,16 +81,6 @@ export function blocksText(blocks: readonly Block[]): string {
       }
     })
     .join('\n');
-}
-
-/** The English values, without placeholders, of the messages of some areas that are too short to look for inside a text ("Key", "Score"): no line of a Welsh output may be one of them. */
-export function englishWords(project: Project, areas: RegExp, shortest = 12): string[] {
-  const en = project.messages.en;
-  const cy = project.messages.cy;
-  return [...MESSAGE_KEYS].filter((key) => areas.test(key)).flatMap((key) => {
-    const value = en.texts([key])[key]!.trim();
-    return value.length < shortest && !/[{}<]/.test(value) && value !== cy.texts([key])[key]!.trim() ? [value] : [];
-  });
 }
 
 /** Source with every {expression} taken out, nested braces and all. */
