@@ -162,10 +162,14 @@ export class TaggedPdfWriter {
       subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
       lang: model.language,
       displayTitle: true,
+      // No default font: pdfkit would parse Helvetica's metrics for every document, and no text uses it.
+      font: null as unknown as string,
       // A creation date from the content (never the clock) also fixes pdfkit's document id.
       info: { Title: model.title, Author: model.author, Subject: model.subject, Keywords: model.keywords.join(', '), Creator: 'inspection-reports', Producer: 'inspection-reports (pdfkit)', CreationDate: date, ModDate: date, ...revisionInfo(model) },
     });
     patchStreamWriting(this.doc);
+    this.collectWrites();
+    this.trackFillColour();
     if (model.revision) {
       // The same revision in the XMP metadata, which pdfkit writes for PDF/UA: the version as xmpMM:VersionID.
       (this.doc as unknown as { appendXML(xml: string): void }).appendXML(
@@ -317,7 +321,8 @@ export class TaggedPdfWriter {
 
   drawText(text: string, x: number, top: number, style: { font: FontName; size: number; colour: string; rise?: number }, underline: boolean): void {
     if (this.dry) return;
-    this.doc.font(style.font).fontSize(style.size).fillColor(style.colour);
+    this.doc.font(style.font).fontSize(style.size);
+    this.textColour(style.colour);
     // An underline stops at the last letter, not under a space the text ends in.
     const underlineWidth = underline ? this.measure(text.trimEnd(), style.font, style.size) : undefined;
     drawTextRun(this.doc, text, x, top - (style.rise ?? 0), this.measure(text, style.font, style.size), underlineWidth);
@@ -371,23 +376,85 @@ export class TaggedPdfWriter {
       this.doc.on('end', () => resolve());
       this.doc.on('error', reject);
     });
-    const parts: Uint8Array[] = [];
-    let text = '';
-    const file = this.doc as unknown as { _write(data: string | Uint8Array): void; _offset: number };
+    this.doc.end();
+    await done;
+    if (this.written.text) this.written.parts.push(Buffer.from(this.written.text, 'latin1'));
+    return new Uint8Array(Buffer.concat([...chunks, ...this.written.parts]));
+  }
+
+  /** What the document wrote after its header: bytes, and text not yet turned into bytes. */
+  private readonly written = { parts: [] as Uint8Array[], text: '' };
+
+  /**
+   * What pdfkit writes after its header (which comes through the stream), collected here as it is
+   * written (objects are written as soon as they end, structure elements among them), text turned
+   * into bytes in long runs rather than a line at a time (the same bytes: pdfkit keeps each
+   * character's low byte, as latin1 does). A rehearsal's file is never read: nothing is kept, and
+   * nothing is added to its pages' content.
+   */
+  private collectWrites(): void {
+    const file = this.doc as unknown as { _write(data: string | Uint8Array): void; _offset: number; addContent(data: string): unknown };
+    const written = this.written;
     file._write = (data) => {
+      if (this.dry) {
+        file._offset += data.length + (typeof data === 'string' ? 1 : 0);
+        return;
+      }
       if (typeof data === 'string') {
-        text += `${data}\n`;
+        written.text += `${data}\n`;
         file._offset += data.length + 1;
         return;
       }
-      if (text) parts.push(Buffer.from(text, 'latin1'));
-      text = '';
-      parts.push(data);
+      if (written.text) written.parts.push(Buffer.from(written.text, 'latin1'));
+      written.text = '';
+      written.parts.push(data);
       file._offset += data.length;
     };
-    this.doc.end();
-    await done;
-    if (text) parts.push(Buffer.from(text, 'latin1'));
-    return new Uint8Array(Buffer.concat([...chunks, ...parts]));
+    const addContent = file.addContent.bind(file);
+    file.addContent = (data) => (this.dry ? file : addContent(data));
+  }
+
+  /**
+   * The fill colour in force in the page's content where the next operator goes: a string colour
+   * set by fillColor, per level of saved graphics state (q … Q); undefined when unknown (a new page,
+   * a page gone back to, a colour that is not a plain string). Text in the colour already in force
+   * is drawn without setting it again: most runs of text are in the colour of the run before.
+   */
+  private readonly fillColours: (string | undefined)[] = [undefined];
+
+  private trackFillColour(): void {
+    const doc = this.doc as unknown as Record<'fillColor' | 'save' | 'restore' | 'addPage' | 'switchToPage', (...args: unknown[]) => unknown>;
+    const colours = this.fillColours;
+    const { fillColor, save, restore, addPage, switchToPage } = doc;
+    doc.fillColor = (colour, opacity) => {
+      fillColor.call(doc, colour, opacity);
+      colours[colours.length - 1] = typeof colour === 'string' ? colour : undefined;
+      return doc;
+    };
+    doc.save = () => {
+      colours.push(colours[colours.length - 1]);
+      return save.call(doc);
+    };
+    doc.restore = () => {
+      if (colours.length > 1) colours.pop();
+      else colours[0] = undefined;
+      return restore.call(doc);
+    };
+    doc.addPage = (...args) => {
+      colours.length = 1;
+      colours[0] = undefined;
+      return addPage.apply(doc, args);
+    };
+    doc.switchToPage = (...args) => {
+      colours.length = 1;
+      colours[0] = undefined;
+      return switchToPage.apply(doc, args);
+    };
+  }
+
+  /** Sets the fill colour for text, unless it is in force already (pdfkit's fillColor(colour) either way as far as the document's state goes). */
+  private textColour(colour: string): void {
+    if (this.fillColours[this.fillColours.length - 1] === colour) (this.doc as unknown as { _fillColor: unknown[] })._fillColor = [colour, undefined];
+    else this.doc.fillColor(colour);
   }
 }
