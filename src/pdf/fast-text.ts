@@ -11,11 +11,25 @@
  */
 
 /** The parts of pdfkit's document and embedded font this reads: pdfkit 0.20's internals. */
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+interface GlyphRun {
+  glyphs: Glyph[];
+  positions: { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[];
+}
 interface EmbeddedFont {
   id: string;
   ascender: number;
+  scale: number;
+  widths: number[];
+  unicode: number[][];
+  subset: { includeGlyph(id: number): number };
   ref(): unknown;
-  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+  /** One word shaped (with the space after it): the shaping cache, shared by every document (writer.ts). */
+  layoutCached(word: string): GlyphRun;
 }
 interface PdfkitDocument {
   _font: EmbeddedFont;
@@ -42,35 +56,62 @@ const number = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
  * One word's glyphs as pdfkit groups them: runs of glyph ids in hex, each closed by a kerning
- * adjustment, the last run left open (null) when the word's last glyph is not kerned. Null when a
- * glyph is drawn off its baseline (a mark offset), which pdfkit positions on its own.
+ * adjustment (as written: "<hex> adjust"), the last run left open (its hex alone) when the word's
+ * last glyph is not kerned. Null when a glyph is drawn off its baseline (a mark offset), which
+ * pdfkit positions on its own.
  */
-type WordGlyphs = { hex: string; adjust: number | null }[] | null;
-const wordsByFont = new WeakMap<EmbeddedFont, Map<string, WordGlyphs>>();
-const operatorsByFont = new WeakMap<EmbeddedFont, Map<string, string>>();
+type WordGlyphs = { closed: string[]; open: string } | null;
 
-function wordGlyphs(font: EmbeddedFont, cache: Map<string, WordGlyphs>, word: string): WordGlyphs {
-  let glyphs = cache.get(word);
+/** Per document and font: its words' glyphs, each glyph's id in hex in the document's subset, its strings' operators. */
+interface FontUse {
+  words: Map<string, WordGlyphs>;
+  hexes: string[];
+  operators: Map<string, string | null>;
+}
+const uses = new WeakMap<EmbeddedFont, FontUse>();
+
+function useOf(font: EmbeddedFont): FontUse {
+  let use = uses.get(font);
+  if (!use) uses.set(font, (use = { words: new Map(), hexes: [], operators: new Map() }));
+  return use;
+}
+
+/**
+ * A word's glyphs in this document, as pdfkit's encode would give them: the shaped word comes from
+ * the shaping cache shared by every document; each glyph is added to the document's font subset
+ * the first time the document uses it, in the order pdfkit would (with its width and the text it
+ * stands for), and its subset id kept in hex.
+ */
+function wordGlyphs(font: EmbeddedFont, use: FontUse, word: string): WordGlyphs {
+  let glyphs = use.words.get(word);
   if (glyphs !== undefined) return glyphs;
-  // Encoding adds the word's glyphs to the document's font subset, in the order pdfkit would.
-  const [hexes, positions] = font.encode(word);
-  glyphs = [];
+  const { glyphs: shaped, positions } = font.layoutCached(word);
+  const closed: string[] = [];
   let run = '';
+  glyphs = { closed, open: '' };
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i]!;
     if (position.xOffset || position.yOffset) {
       glyphs = null;
       break;
     }
-    run += hexes[i]!;
+    const glyph = shaped[i]!;
+    let hex = use.hexes[glyph.id];
+    if (hex === undefined) {
+      const gid = font.subset.includeGlyph(glyph.id);
+      font.widths[gid] ??= glyph.advanceWidth * font.scale;
+      font.unicode[gid] ??= glyph.codePoints;
+      hex = use.hexes[glyph.id] = `0000${gid.toString(16)}`.slice(-4);
+    }
+    run += hex;
     const adjust = position.xAdvance - position.advanceWidth;
     if (adjust !== 0) {
-      glyphs.push({ hex: run, adjust });
+      closed.push(`<${run}> ${number(-adjust)}`);
       run = '';
     }
   }
-  if (glyphs && run) glyphs.push({ hex: run, adjust: null });
-  cache.set(word, glyphs);
+  if (glyphs) glyphs.open = run;
+  use.words.set(word, glyphs);
   return glyphs;
 }
 
@@ -80,45 +121,41 @@ function wordGlyphs(font: EmbeddedFont, cache: Map<string, WordGlyphs>, word: st
  * per document and joined. Null when a glyph is offset.
  */
 function textOperator(font: EmbeddedFont, text: string): string | null {
-  let operators = operatorsByFont.get(font);
-  if (!operators) {
-    operators = new Map();
-    operatorsByFont.set(font, operators);
-  }
-  let operator = operators.get(text);
+  const use = useOf(font);
+  let operator = use.operators.get(text);
   if (operator !== undefined) return operator;
-  let cache = wordsByFont.get(font);
-  if (!cache) {
-    cache = new Map();
-    wordsByFont.set(font, cache);
-  }
-  if (operator !== undefined) return operator;
-  const commands: string[] = [];
+  let commands = '';
   let open = '';
-  let last = 0;
+  let failed = false;
   const add = (word: string) => {
-    const glyphs = wordGlyphs(font, cache, word);
-    if (!glyphs) return false;
-    for (const { hex, adjust } of glyphs) {
-      open += hex;
-      if (adjust !== null) {
-        commands.push(`<${open}> ${number(-adjust)}`);
-        open = '';
-      }
-    }
-    return true;
+    const glyphs = wordGlyphs(font, use, word);
+    if (!glyphs) return (failed = true);
+    const { closed } = glyphs;
+    if (closed.length) {
+      // The open run of the words before joins the first closed run of this one.
+      commands += commands ? ` <${open}${closed[0]!.slice(1)}` : `<${open}${closed[0]!.slice(1)}`;
+      for (let k = 1; k < closed.length; k++) commands += ` ${closed[k]}`;
+      open = glyphs.open;
+    } else open += glyphs.open;
+    return false;
   };
   // Words end after each space or tab, as pdfkit cuts them.
-  const gap = text.includes('\t') ? /[ \t]/g : / /g;
-  for (let match = gap.exec(text); match; match = gap.exec(text)) {
-    if (!add(text.slice(last, match.index + 1))) return null;
-    last = match.index + 1;
+  let last = 0;
+  for (let i = 0; i < text.length && !failed; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9) {
+      add(text.slice(last, i + 1));
+      last = i + 1;
+    }
   }
-  if (last < text.length && !add(text.slice(last))) return null;
-  if (open) commands.push(`<${open}> 0`);
-  operator = commands.length ? `[${commands.join(' ')}] TJ` : '';
+  if (!failed && last < text.length) add(text.slice(last));
+  if (failed) operator = null;
+  else {
+    if (open) commands += commands ? ` <${open}> 0` : `<${open}> 0`;
+    operator = commands ? `[${commands}] TJ` : '';
+  }
   // Whole strings that come again (headers, labels, table headings) are kept too.
-  operators.set(text, operator);
+  use.operators.set(text, operator);
   return operator;
 }
 

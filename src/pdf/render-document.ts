@@ -78,7 +78,7 @@ interface Frame {
  */
 interface LayoutCache {
   byInlines: WeakMap<readonly Inline[], Map<string, Line[]>>;
-  byText: Map<string, Line[]>;
+  byText: Map<string, Map<string, Line[]>>;
 }
 const newLayoutCache = (): LayoutCache => ({ byInlines: new WeakMap(), byText: new Map() });
 
@@ -171,11 +171,22 @@ class PdfWriter extends TaggedPdfWriter {
     // The same words in the same frame break the same way: laid out once per document, though
     // measured for page breaks, drawn, and drawn again when the pages are redone.
     const single = inlines.length === 1 && inlines[0]!.type === 'text' ? inlines[0]! : undefined;
-    const byFrame = single ? undefined : this.layouts.byInlines.get(inlines) ?? new Map<string, Line[]>();
-    if (byFrame && !this.layouts.byInlines.has(inlines)) this.layouts.byInlines.set(inlines, byFrame);
     const frameKey = `${frame.width}\u0000${style.font}\u0000${style.size}\u0000${style.colour}\u0000${style.linkColour}\u0000${style.boldLinks ?? ''}`;
-    const key = single ? `${frameKey}\u0000${single.bold ?? ''}\u0000${single.italic ?? ''}\u0000${single.value}` : frameKey;
-    const cache = byFrame ?? this.layouts.byText;
+    let cache: Map<string, Line[]>;
+    let key: string;
+    if (single) {
+      // By frame, then by the text itself: a paragraph's text is not copied into a key at every look-up.
+      const textKey = `${frameKey}\u0000${single.bold ?? ''}\u0000${single.italic ?? ''}`;
+      let byText = this.layouts.byText.get(textKey);
+      if (!byText) this.layouts.byText.set(textKey, (byText = new Map()));
+      cache = byText;
+      key = single.value;
+    } else {
+      let byFrame = this.layouts.byInlines.get(inlines);
+      if (!byFrame) this.layouts.byInlines.set(inlines, (byFrame = new Map()));
+      cache = byFrame;
+      key = frameKey;
+    }
     let lines = cache.get(key);
     if (!lines) {
       lines = layoutInlines(inlines, frame.width, style, this.measure);

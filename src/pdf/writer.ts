@@ -325,7 +325,8 @@ export class TaggedPdfWriter {
     this.textColour(style.colour);
     // An underline stops at the last letter, not under a space the text ends in.
     const underlineWidth = underline ? this.measure(text.trimEnd(), style.font, style.size) : undefined;
-    drawTextRun(this.doc, text, x, top - (style.rise ?? 0), this.measure(text, style.font, style.size), underlineWidth);
+    // The run's width is not measured: it only moves the document's x, which nothing reads (every run is drawn at a given place).
+    drawTextRun(this.doc, text, x, top - (style.rise ?? 0), 0, underlineWidth);
   }
 
   /** Draws text on one line in the current font and colour, which must be `font` at `size` (pdfkit's text(s, x, top, { lineBreak: false })). */
