@@ -55,17 +55,44 @@ interface PdfkitDocument {
 const number = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
- * One word's glyphs as pdfkit groups them: runs of glyph ids in hex, each closed by a kerning
- * adjustment (as written: "<hex> adjust"), the last run left open (its hex alone) when the word's
- * last glyph is not kerned. Null when a glyph is drawn off its baseline (a mark offset), which
- * pdfkit positions on its own.
+ * One word's glyphs as pdfkit groups them, in this document: runs of glyph ids in hex, each closed
+ * by a kerning adjustment (as written: "<hex> adjust"), the last run left open (its hex alone) when
+ * the word's last glyph is not kerned. Null when a glyph is drawn off its baseline (a mark offset),
+ * which pdfkit positions on its own.
  */
 type WordGlyphs = { closed: string[]; open: string } | null;
+
+/**
+ * One word as shaped, the same in every document: its glyphs, and after each the kerning
+ * adjustment that closes a run there (as written), or null. Null for a word with an offset glyph.
+ */
+type WordShape = { glyphs: Glyph[]; adjusts: (string | null)[] } | null;
+const shapesByFont = new WeakMap<object, Map<string, WordShape>>();
+
+function shapeOf(font: EmbeddedFont & { font: object }, word: string): WordShape {
+  let shapes = shapesByFont.get(font.font);
+  if (!shapes) shapesByFont.set(font.font, (shapes = new Map()));
+  let shape = shapes.get(word);
+  if (shape !== undefined) return shape;
+  const { glyphs, positions } = font.layoutCached(word);
+  const adjusts: (string | null)[] = [];
+  shape = { glyphs, adjusts };
+  for (const position of positions) {
+    if (position.xOffset || position.yOffset) {
+      shape = null;
+      break;
+    }
+    const adjust = position.xAdvance - position.advanceWidth;
+    adjusts.push(adjust !== 0 ? String(number(-adjust)) : null);
+  }
+  shapes.set(word, shape);
+  return shape;
+}
 
 /** Per document and font: its words' glyphs, each glyph's id in hex in the document's subset, its strings' operators. */
 interface FontUse {
   words: Map<string, WordGlyphs>;
-  hexes: string[];
+  hexes: (string | undefined)[];
   operators: Map<string, string | null>;
 }
 const uses = new WeakMap<EmbeddedFont, FontUse>();
@@ -77,40 +104,40 @@ function useOf(font: EmbeddedFont): FontUse {
 }
 
 /**
- * A word's glyphs in this document, as pdfkit's encode would give them: the shaped word comes from
- * the shaping cache shared by every document; each glyph is added to the document's font subset
- * the first time the document uses it, in the order pdfkit would (with its width and the text it
- * stands for), and its subset id kept in hex.
+ * A word's glyphs in this document, as pdfkit's encode would give them: the word's shape is shared
+ * by every document (shaped once, its adjustments written once); each glyph is added to the
+ * document's font subset the first time the document uses it, in the order pdfkit would (with its
+ * width and the text it stands for), and its subset id kept in hex.
  */
 function wordGlyphs(font: EmbeddedFont, use: FontUse, word: string): WordGlyphs {
   let glyphs = use.words.get(word);
   if (glyphs !== undefined) return glyphs;
-  const { glyphs: shaped, positions } = font.layoutCached(word);
+  const shape = shapeOf(font as EmbeddedFont & { font: object }, word);
+  if (!shape) {
+    use.words.set(word, null);
+    return null;
+  }
   const closed: string[] = [];
   let run = '';
-  glyphs = { closed, open: '' };
-  for (let i = 0; i < positions.length; i++) {
-    const position = positions[i]!;
-    if (position.xOffset || position.yOffset) {
-      glyphs = null;
-      break;
-    }
+  const { glyphs: shaped, adjusts } = shape;
+  const hexes = use.hexes;
+  for (let i = 0; i < adjusts.length; i++) {
     const glyph = shaped[i]!;
-    let hex = use.hexes[glyph.id];
+    let hex = hexes[glyph.id];
     if (hex === undefined) {
       const gid = font.subset.includeGlyph(glyph.id);
       font.widths[gid] ??= glyph.advanceWidth * font.scale;
       font.unicode[gid] ??= glyph.codePoints;
-      hex = use.hexes[glyph.id] = `0000${gid.toString(16)}`.slice(-4);
+      hex = hexes[glyph.id] = `0000${gid.toString(16)}`.slice(-4);
     }
     run += hex;
-    const adjust = position.xAdvance - position.advanceWidth;
-    if (adjust !== 0) {
-      closed.push(`<${run}> ${number(-adjust)}`);
+    const adjust = adjusts[i];
+    if (adjust !== null) {
+      closed.push(`<${run}> ${adjust}`);
       run = '';
     }
   }
-  if (glyphs) glyphs.open = run;
+  glyphs = { closed, open: run };
   use.words.set(word, glyphs);
   return glyphs;
 }
@@ -126,34 +153,28 @@ function textOperator(font: EmbeddedFont, text: string): string | null {
   if (operator !== undefined) return operator;
   let commands = '';
   let open = '';
-  let failed = false;
-  const add = (word: string) => {
-    const glyphs = wordGlyphs(font, use, word);
-    if (!glyphs) return (failed = true);
-    const { closed } = glyphs;
+  let last = 0;
+  const length = text.length;
+  // Words end after each space or tab, as pdfkit cuts them; the last may end the string.
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9 && i !== length - 1) continue;
+    const glyphs = wordGlyphs(font, use, last === 0 && i === length - 1 ? text : text.slice(last, i + 1));
+    last = i + 1;
+    if (!glyphs) {
+      use.operators.set(text, null);
+      return null;
+    }
+    const closed = glyphs.closed;
     if (closed.length) {
       // The open run of the words before joins the first closed run of this one.
-      commands += commands ? ` <${open}${closed[0]!.slice(1)}` : `<${open}${closed[0]!.slice(1)}`;
+      commands += `${commands ? ' ' : ''}<${open}${closed[0]!.slice(1)}`;
       for (let k = 1; k < closed.length; k++) commands += ` ${closed[k]}`;
       open = glyphs.open;
     } else open += glyphs.open;
-    return false;
-  };
-  // Words end after each space or tab, as pdfkit cuts them.
-  let last = 0;
-  for (let i = 0; i < text.length && !failed; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 32 || code === 9) {
-      add(text.slice(last, i + 1));
-      last = i + 1;
-    }
   }
-  if (!failed && last < text.length) add(text.slice(last));
-  if (failed) operator = null;
-  else {
-    if (open) commands += commands ? ` <${open}> 0` : `<${open}> 0`;
-    operator = commands ? `[${commands}] TJ` : '';
-  }
+  if (open) commands += `${commands ? ' ' : ''}<${open}> 0`;
+  operator = commands ? `[${commands}] TJ` : '';
   // Whole strings that come again (headers, labels, table headings) are kept too.
   use.operators.set(text, operator);
   return operator;
