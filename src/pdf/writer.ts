@@ -170,6 +170,7 @@ export class TaggedPdfWriter {
     patchStreamWriting(this.doc);
     this.collectWrites();
     this.trackFillColour();
+    this.markContentQuickly();
     if (model.revision) {
       // The same revision in the XMP metadata, which pdfkit writes for PDF/UA: the version as xmpMM:VersionID.
       (this.doc as unknown as { appendXML(xml: string): void }).appendXML(
@@ -450,6 +451,29 @@ export class TaggedPdfWriter {
       colours.length = 1;
       colours[0] = undefined;
       return switchToPage.apply(doc, args);
+    };
+  }
+
+  /**
+   * Marked content for a structure element (`/P <</MCID 7>> BDC`, a thousand or more a report)
+   * written directly, as pdfkit's markContent writes it, without its general dictionary
+   * serialisation; any other marking (an artifact, a span's attributes, a marking opened inside
+   * another) goes to pdfkit.
+   */
+  private markContentQuickly(): void {
+    const doc = this.doc as unknown as { page: { markings: unknown[] }; markContent(tag: string, options?: Record<string, unknown> | null): unknown; addContent(data: string): unknown };
+    const markContent = doc.markContent;
+    doc.markContent = (tag, options = null) => {
+      if (options && tag !== 'Artifact' && tag !== 'Span' && typeof options.mcid === 'number' && doc.page.markings.length === 0) {
+        let only = true;
+        for (const key in options) if (key !== 'mcid') only = false;
+        if (only) {
+          doc.page.markings.push({ tag, options });
+          doc.addContent(`/${tag} <<\n/MCID ${options.mcid}\n>> BDC`);
+          return doc;
+        }
+      }
+      return markContent.call(doc, tag, options);
     };
   }
 
