@@ -12,6 +12,7 @@ import retextReadability from 'retext-readability';
 import retextSimplify from 'retext-simplify';
 import { syllable } from 'syllable';
 import { SKIP, visit } from 'unist-util-visit';
+import type { PluggableList } from 'unified';
 import './word-lists.ts'; // constant-time word lookups for retext-readability
 
 /** What a retext plugin said, at an offset in the sentence's text. */
@@ -56,23 +57,35 @@ const SEPARATOR = '\n\n';
 
 type Reader = (texts: readonly string[]) => ReadText[];
 
-/** One processor per reading age and agreement (the only settings the plugins take), built on first use. */
+/** Which plugins a reading runs: only those whose findings a rule that is on reads. */
+export interface Reading {
+  passive: boolean;
+  simplify: boolean;
+  /** retext-readability's settings, or undefined: not run. */
+  readability?: { age: number; agreement: number } | undefined;
+}
+
+/** One processor per set of plugins and readability settings, built on first use. */
 const readers = new Map<string, Reader>();
 
-export function readerFor(age: number, agreement: number): Reader {
-  const key = `${age}/${agreement}`;
+export function readerFor(reading: Reading): Reader {
+  const key = JSON.stringify([reading.passive, reading.simplify, reading.readability?.age, reading.readability?.agreement]);
   const existing = readers.get(key);
   if (existing) return existing;
   let captured: NlcstRoot | undefined;
   const capture = () => (tree: NlcstRoot) => {
     captured = tree;
   };
-  const processor = retext().use(retextEnglish).use(retextPassive).use(retextSimplify).use(retextReadability, { age, threshold: agreement / READABILITY_TESTS }).use(capture).freeze();
+  const plugins: PluggableList = [];
+  if (reading.passive) plugins.push(retextPassive);
+  if (reading.simplify) plugins.push(retextSimplify);
+  if (reading.readability) plugins.push([retextReadability, { age: reading.readability.age, threshold: reading.readability.agreement / READABILITY_TESTS }]);
+  const frozen = retext().use(retextEnglish).use(plugins).use(capture).freeze();
   const reader: Reader = (texts) => {
     captured = undefined;
     const joined = texts.join(SEPARATOR);
-    const file = processor.processSync(joined);
-    const tree = captured ?? (processor.parse(joined) as NlcstRoot);
+    const file = frozen.processSync(joined);
+    const tree = captured ?? (frozen.parse(joined) as NlcstRoot);
     return split(texts, tree, file.messages as unknown as VFileMessageLike[]);
   };
   readers.set(key, reader);
