@@ -11,7 +11,6 @@ import retextPassive from 'retext-passive';
 import retextReadability from 'retext-readability';
 import retextSimplify from 'retext-simplify';
 import { syllable } from 'syllable';
-import { SKIP, visit } from 'unist-util-visit';
 import type { PluggableList } from 'unified';
 import './word-lists.ts'; // constant-time word lookups for retext-readability
 
@@ -103,6 +102,16 @@ const readPlain: Reader = (texts) => split(texts, parser.parse(texts.join(SEPARA
 const offsetOf = (node: { position?: { start: { offset?: number | undefined } } | undefined }): number => node.position?.start.offset ?? 0;
 const endOf = (node: { position?: { end: { offset?: number | undefined } } | undefined }): number => node.position?.end.offset ?? 0;
 
+/**
+ * The nodes of a type in a tree, in document order, not looking inside one found: what
+ * unist-util-visit with SKIP finds, without its cost per node (it names a function for each).
+ */
+function nodesOfType<T>(tree: { type: string; children?: unknown[] }, type: string, found: T[] = []): T[] {
+  if (tree.type === type) found.push(tree as T);
+  else if (tree.children) for (const child of tree.children) nodesOfType(child as { type: string; children?: unknown[] }, type, found);
+  return found;
+}
+
 /** Hands each sentence and message of the joined text back to the text it came from, with offsets in that text. */
 function split(texts: readonly string[], tree: NlcstRoot, messages: readonly VFileMessageLike[]): ReadText[] {
   const starts: number[] = [];
@@ -122,21 +131,17 @@ function split(texts: readonly string[], tree: NlcstRoot, messages: readonly VFi
     return low;
   };
   const read: ReadText[] = texts.map(() => ({ sentences: [], findings: [] }));
-  visit(tree, 'SentenceNode', (node: NlcstSentence) => {
+  for (const node of nodesOfType<NlcstSentence>(tree, 'SentenceNode')) {
     const index = indexOf(offsetOf(node));
     const base = starts[index]!;
-    const words: WordAt[] = [];
-    visit(node, 'WordNode', (word: NlcstWord) => {
-      words.push({ text: nlcstToString(word), start: offsetOf(word) - base, end: endOf(word) - base });
-    });
-    if (words.length === 0) return SKIP;
+    const words: WordAt[] = nodesOfType<NlcstWord>(node, 'WordNode').map((word) => ({ text: nlcstToString(word), start: offsetOf(word) - base, end: endOf(word) - base }));
+    if (words.length === 0) continue;
     const sentences = read[index]!.sentences;
     const previous = sentences.at(-1);
     const lastWord = previous?.words.at(-1);
     if (previous && lastWord && ABBREVIATION_ENDS.has(lastWord.text.toLowerCase().replace(/\.$/, ''))) previous.words.push(...words);
     else sentences.push({ start: words[0]!.start, words });
-    return SKIP;
-  });
+  }
   for (const message of messages) {
     const offset = message.place?.start?.offset ?? message.place?.offset;
     if (offset === undefined || texts.length === 0) continue;
