@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { ContentReader } from './content-reader.ts';
 import { salvageWithDiagnostics } from './schema-issues.ts';
-import { readMarkdown } from '../source/markdown-file.ts';
+import { readMarkdown, withoutPlaces } from '../source/markdown-file.ts';
 import { inspectionSchema, type InspectionSource } from '../model/schemas/inspection.ts';
 import type { CaseRecord } from '../model/schemas/case.ts';
 import type { Framework } from '../model/schemas/framework.ts';
@@ -126,6 +126,10 @@ export function loadInspection(slug: string, shared: InspectionsContext): { load
   if (!service) return { loaded };
   const inspection: Inspection = { slug, source: data, service, framework, rating, cases, narrativeFile, narrative, ...(easyRead ? { easyRead } : {}) };
   const translations = loadTranslations(reader, folder, inspection, readable, file, shared.reportTemplate, shared.easyReadTemplate);
+  // Every check that reports a place in the narratives is done (the parity of translations above):
+  // the model keeps them without places, which nothing after the check reads (withoutPlaces).
+  inspection.narrative = withoutPlaces(narrative);
+  if (translations) for (const translation of Object.values(translations)) translation.narrative = withoutPlaces(translation.narrative);
   return { loaded, inspection: { ...inspection, ...(translations ? { translations } : {}) } };
 }
 

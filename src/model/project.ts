@@ -25,7 +25,7 @@ export interface Inspection {
   cases: readonly CaseRecord[];
   /** Project-relative path of the MDX narrative. */
   narrativeFile: string;
-  /** The narrative's syntax tree (mdast), positions included: both renderers draw from it. */
+  /** The narrative's syntax tree (mdast): both renderers draw from it. Without places once checked (the check reports them; nothing after it reads them). */
   narrative: Root;
   /** The easy-read version's source, when the inspection has one. */
   easyRead?: EasyReadFile;

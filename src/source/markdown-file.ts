@@ -75,3 +75,24 @@ export function parseMarkdown(text: string): MarkdownSource {
   }
   return { tree, sections };
 }
+
+/**
+ * A copy of a syntax tree without its nodes' places (`position`, on every node and JSX attribute),
+ * for the model the renderers draw from once the checks that report places are done: the places
+ * were about half of a narrative tree's memory, and nothing after the check reads them. Every other
+ * field is kept, in the same order; `data` is shared, not copied.
+ */
+export function withoutPlaces<T extends object>(tree: T): T {
+  return copyWithoutPlaces(tree) as T;
+}
+
+function copyWithoutPlaces(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyWithoutPlaces);
+  if (value === null || typeof value !== 'object' || typeof (value as { type?: unknown }).type !== 'string') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (key === 'position') continue;
+    copy[key] = key === 'data' ? field : copyWithoutPlaces(field);
+  }
+  return copy;
+}

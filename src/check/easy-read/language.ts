@@ -79,7 +79,7 @@ export function checkEasyReadLanguage(rows: readonly RowToCheck[], glossary: rea
     allowedCapitals: new Set(settings.acronym.allow),
     hardWordIgnored: new Set(settings['hard-word'].ignore.map((phrase) => phrase.toLowerCase().replace(/\s+/g, '-'))),
   };
-  const readOf = readSentences(rows, glossaryIn, settings, reporter.on('readability'));
+  const readOf = readSentences(rows, glossaryIn, settings, { passive: reporter.on('passive-voice'), simplify: reporter.on('hard-word'), readability: reporter.on('readability') });
   const rules = SENTENCE_RULES.filter((rule) => reporter.on(rule.id));
   const totals: Totals = { words: 0, syllables: 0, sentences: 0 };
 
@@ -122,18 +122,19 @@ export function checkEasyReadLanguageCached(cache: CheckCache | undefined, rows:
 }
 
 /**
- * Reads every sentence with text in one go. Reading age is judged without the words the reader is
- * helped with (hard words explained in the glossary, names, web addresses), so when readability is
- * on, its findings come from a second reading of the masked sentences.
+ * Reads every sentence with text in one go, running only the plugins whose findings a rule that is
+ * on reads. Reading age is judged without the words the reader is helped with (hard words explained
+ * in the glossary, names, web addresses), so when readability is on, its findings come from a
+ * second reading of the masked sentences, with retext-readability alone.
  */
-function readSentences(rows: readonly RowToCheck[], glossaryIn: (text: string) => Range[], settings: EasyReadCheckSettings, readabilityOn: boolean): Map<SentenceToCheck, ReadText> {
-  const read = readerFor(settings.readability.age, settings.readability.agreement);
+function readSentences(rows: readonly RowToCheck[], glossaryIn: (text: string) => Range[], settings: EasyReadCheckSettings, on: { passive: boolean; simplify: boolean; readability: boolean }): Map<SentenceToCheck, ReadText> {
   const toRead = rows.flatMap((row) => row.sentences).filter((sentence) => sentence.text.trim() !== '');
-  const texts = read(toRead.map((sentence) => sentence.text));
-  if (readabilityOn) {
-    const masked = read(toRead.map((sentence) => maskExplained(sentence.text, glossaryIn)));
+  const texts = readerFor({ passive: on.passive, simplify: on.simplify })(toRead.map((sentence) => sentence.text));
+  if (on.readability) {
+    const { age, agreement } = settings.readability;
+    const masked = readerFor({ passive: false, simplify: false, readability: { age, agreement } })(toRead.map((sentence) => maskExplained(sentence.text, glossaryIn)));
     texts.forEach((text, index) => {
-      text.findings = [...text.findings.filter((f) => f.source !== 'retext-readability'), ...masked[index]!.findings.filter((f) => f.source === 'retext-readability')];
+      text.findings = [...text.findings, ...masked[index]!.findings];
     });
   }
   return new Map(toRead.map((sentence, index) => [sentence, texts[index]!]));

@@ -11,7 +11,7 @@ import retextPassive from 'retext-passive';
 import retextReadability from 'retext-readability';
 import retextSimplify from 'retext-simplify';
 import { syllable } from 'syllable';
-import { SKIP, visit } from 'unist-util-visit';
+import type { PluggableList } from 'unified';
 import './word-lists.ts'; // constant-time word lookups for retext-readability
 
 /** What a retext plugin said, at an offset in the sentence's text. */
@@ -56,23 +56,35 @@ const SEPARATOR = '\n\n';
 
 type Reader = (texts: readonly string[]) => ReadText[];
 
-/** One processor per reading age and agreement (the only settings the plugins take), built on first use. */
+/** Which plugins a reading runs: only those whose findings a rule that is on reads. */
+export interface Reading {
+  passive: boolean;
+  simplify: boolean;
+  /** retext-readability's settings, or undefined: not run. */
+  readability?: { age: number; agreement: number } | undefined;
+}
+
+/** One processor per set of plugins and readability settings, built on first use. */
 const readers = new Map<string, Reader>();
 
-export function readerFor(age: number, agreement: number): Reader {
-  const key = `${age}/${agreement}`;
+export function readerFor(reading: Reading): Reader {
+  const key = JSON.stringify([reading.passive, reading.simplify, reading.readability?.age, reading.readability?.agreement]);
   const existing = readers.get(key);
   if (existing) return existing;
   let captured: NlcstRoot | undefined;
   const capture = () => (tree: NlcstRoot) => {
     captured = tree;
   };
-  const processor = retext().use(retextEnglish).use(retextPassive).use(retextSimplify).use(retextReadability, { age, threshold: agreement / READABILITY_TESTS }).use(capture).freeze();
+  const plugins: PluggableList = [];
+  if (reading.passive) plugins.push(retextPassive);
+  if (reading.simplify) plugins.push(retextSimplify);
+  if (reading.readability) plugins.push([retextReadability, { age: reading.readability.age, threshold: reading.readability.agreement / READABILITY_TESTS }]);
+  const frozen = retext().use(retextEnglish).use(plugins).use(capture).freeze();
   const reader: Reader = (texts) => {
     captured = undefined;
     const joined = texts.join(SEPARATOR);
-    const file = processor.processSync(joined);
-    const tree = captured ?? (processor.parse(joined) as NlcstRoot);
+    const file = frozen.processSync(joined);
+    const tree = captured ?? (frozen.parse(joined) as NlcstRoot);
     return split(texts, tree, file.messages as unknown as VFileMessageLike[]);
   };
   readers.set(key, reader);
@@ -89,6 +101,16 @@ const readPlain: Reader = (texts) => split(texts, parser.parse(texts.join(SEPARA
 
 const offsetOf = (node: { position?: { start: { offset?: number | undefined } } | undefined }): number => node.position?.start.offset ?? 0;
 const endOf = (node: { position?: { end: { offset?: number | undefined } } | undefined }): number => node.position?.end.offset ?? 0;
+
+/**
+ * The nodes of a type in a tree, in document order, not looking inside one found: what
+ * unist-util-visit with SKIP finds, without its cost per node (it names a function for each).
+ */
+function nodesOfType<T>(tree: { type: string; children?: unknown[] }, type: string, found: T[] = []): T[] {
+  if (tree.type === type) found.push(tree as T);
+  else if (tree.children) for (const child of tree.children) nodesOfType(child as { type: string; children?: unknown[] }, type, found);
+  return found;
+}
 
 /** Hands each sentence and message of the joined text back to the text it came from, with offsets in that text. */
 function split(texts: readonly string[], tree: NlcstRoot, messages: readonly VFileMessageLike[]): ReadText[] {
@@ -109,21 +131,17 @@ function split(texts: readonly string[], tree: NlcstRoot, messages: readonly VFi
     return low;
   };
   const read: ReadText[] = texts.map(() => ({ sentences: [], findings: [] }));
-  visit(tree, 'SentenceNode', (node: NlcstSentence) => {
+  for (const node of nodesOfType<NlcstSentence>(tree, 'SentenceNode')) {
     const index = indexOf(offsetOf(node));
     const base = starts[index]!;
-    const words: WordAt[] = [];
-    visit(node, 'WordNode', (word: NlcstWord) => {
-      words.push({ text: nlcstToString(word), start: offsetOf(word) - base, end: endOf(word) - base });
-    });
-    if (words.length === 0) return SKIP;
+    const words: WordAt[] = nodesOfType<NlcstWord>(node, 'WordNode').map((word) => ({ text: nlcstToString(word), start: offsetOf(word) - base, end: endOf(word) - base }));
+    if (words.length === 0) continue;
     const sentences = read[index]!.sentences;
     const previous = sentences.at(-1);
     const lastWord = previous?.words.at(-1);
     if (previous && lastWord && ABBREVIATION_ENDS.has(lastWord.text.toLowerCase().replace(/\.$/, ''))) previous.words.push(...words);
     else sentences.push({ start: words[0]!.start, words });
-    return SKIP;
-  });
+  }
   for (const message of messages) {
     const offset = message.place?.start?.offset ?? message.place?.offset;
     if (offset === undefined || texts.length === 0) continue;
