@@ -148,8 +148,9 @@ const indexKeyFile = path.join(root, '.cache', 'search', `${outName}.key`);
  */
 async function searchIndex(site: string, warm: Promise<SearchIndex> | undefined): Promise<{ key: string; how: string }> {
   const output = path.join(site, 'pagefind');
-  const earlier = warm ? await warm : undefined;
-  const updated = earlier ? await earlier.update(site) : undefined;
+  // A warm index that could not be made (an earlier output Pagefind cannot read) is only a lost head start.
+  const earlier = warm ? await warm.catch(() => undefined) : undefined;
+  const updated = earlier ? await earlier.update(site).catch(() => undefined) : undefined;
   if (earlier && updated?.same) {
     const key = indexKey(earlier.pages, pagefindVersion());
     if (updated.changed === 0 && readOrNothing(indexKeyFile) === key) {
