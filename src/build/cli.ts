@@ -15,9 +15,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SITE_URL, siteUrl } from '../site/site-url.ts';
-import { buildSite } from './pipeline.ts';
 import { BuildProgress, formatSeconds, progressMode } from './progress.ts';
+import { fileURLToPath } from 'node:url';
 import { describeFailure } from '../check/tool-failure.ts';
+import { SearchIndex, indexKey } from './search-index.ts';
 
 const root = process.cwd();
 const { drafts = false } = parseArgs({ options: { drafts: { type: 'boolean' } } }).values;
@@ -26,7 +27,11 @@ const outDir = path.join(root, outName);
 // Each kind of build has its own work folder, so a preview build never touches a public one.
 const workDir = path.join(root, '.build', outName);
 const nextDir = path.join(workDir, 'next');
-const oldDir = path.join(workDir, 'previous');
+/**
+ * The output the swap replaced, removed while the next build runs rather than before this one
+ * ends: removing a thousand reports' site is seconds of the disk's time (a minute on a busy machine).
+ */
+const discardedDir = path.join(root, '.build', `${outName}-discarded`);
 
 /** The second process's report to the first, in the work folder. */
 const stageFile = path.join(workDir, 'site.json');
@@ -51,8 +56,21 @@ interface SiteStage {
  */
 async function main(): Promise<number> {
   if (process.env.BUILD_STAGE === 'site') return siteStage();
+  // The earlier build's pages go into Pagefind while the site is built (search-index.ts): after an
+  // edit, only the pages that changed are parsed once the site is written.
+  const warm = fs.existsSync(path.join(outDir, 'pagefind')) ? SearchIndex.open(outDir) : undefined;
+  warm?.catch(() => {});
+  const discarding = fs.promises.rm(discardedDir, { recursive: true, force: true });
+  try {
+    return await buildAndSwap(warm, discarding);
+  } finally {
+    await warm?.then((index) => index.close(), () => {});
+    await discarding;
+  }
+}
+
+async function buildAndSwap(warm: Promise<SearchIndex> | undefined, discarding: Promise<void>): Promise<number> {
   const { spawn } = await import('node:child_process');
-  const { fileURLToPath } = await import('node:url');
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, BUILD_STAGE: 'site' } });
   const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.on('error', reject);
@@ -67,21 +85,26 @@ async function main(): Promise<number> {
   const indexStarted = performance.now();
   const phases = progress();
   phases.start('Search index');
-  await searchIndex(nextDir).catch((error: unknown) => {
+  const made = await searchIndex(nextDir, warm).catch((error: unknown) => {
     phases.abandon();
     throw error;
   });
-  phases.end((seconds) => `Search index: ${formatSeconds(seconds)}.`);
+  phases.end((seconds) => `Search index: ${made.how}, ${formatSeconds(seconds)}.`);
   if (process.env.BUILD_TIMINGS === '1') {
     process.stdout.write(`Pages: ${stage.pagesSeconds.toFixed(1)} s; search index: ${((performance.now() - indexStarted) / 1000).toFixed(1)} s.\n`);
     const { cpu, rssMB } = stage;
     process.stdout.write(`CPU seconds: check ${cpu.check.toFixed(1)}, PDFs ${cpu.pdfs.toFixed(1)}, pages ${cpu.pages.toFixed(1)}; resident MB after each: ${rssMB.check}, ${rssMB.pdfs}, ${rssMB.pages}.\n`);
   }
 
-  // Swap: the old output is moved aside, then the new one moved in; both renames are atomic.
-  if (fs.existsSync(outDir)) fs.renameSync(outDir, oldDir);
+  // Swap: the old output is moved aside, then the new one moved in; both renames are atomic. What
+  // the index was made from is written only once the new output is in place.
+  fs.rmSync(indexKeyFile, { force: true });
+  await discarding;
+  if (fs.existsSync(outDir)) fs.renameSync(outDir, discardedDir);
   fs.renameSync(nextDir, outDir);
   fs.rmSync(workDir, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(indexKeyFile), { recursive: true });
+  fs.writeFileSync(indexKeyFile, made.key);
   const site = siteUrl() === DEFAULT_SITE_URL ? ` Its links to itself (canonical URLs, feed, sitemap) use ${DEFAULT_SITE_URL}: set SITE_URL to the address it is published at.` : '';
   const what = drafts ? 'a private preview, drafts and embargoed reports included, marked DRAFT – NOT FOR PUBLICATION; never publish it' : `${stage.filesChecked} content files`;
   process.stdout.write(`Built ${outName}/ from ${what}.${site}\n`);
@@ -95,6 +118,8 @@ async function siteStage(): Promise<number> {
   fs.rmSync(workDir, { recursive: true, force: true });
   fs.mkdirSync(nextDir, { recursive: true });
   const phases = progress();
+  // Loaded here, in the child only: the parent, which only waits and then indexes, never needs the whole tool (about a CPU-second to load).
+  const { buildSite } = await import('./pipeline.ts');
   const result = await buildSite({
     root,
     outDir: nextDir,
@@ -111,31 +136,68 @@ async function siteStage(): Promise<number> {
   return 0;
 }
 
-/**
- * The folders of the pages marked data-pagefind-body (reports, easy-read versions, thematic pages, annual reports,
- * the recommendations tracker, and every Welsh page): Pagefind reads only these, not the lists,
- * ratings tables, data and feeds, which it would read and then leave out of the index.
- * tests/site/site-pages.test.ts checks that every page marked for search is indexed.
- */
-const SEARCHABLE_PAGES = '{inspections,thematic,annual-reports,cy,recommendations-tracker}/**/*.html';
+/** What the search index in outDir/pagefind was made from (search-index.ts indexKey); absent while outDir is being replaced. */
+const indexKeyFile = path.join(root, '.cache', 'search', `${outName}.key`);
 
 /**
- * Pagefind's index of the built pages, written into the build's pagefind/ folder. Only pages marked
+ * Pagefind's index of the built pages, written into the build's pagefind/ folder: only pages marked
  * data-pagefind-body (reports, easy-read versions, service and thematic pages) are indexed; the
  * filters come from their data-pagefind-filter tags. Search then runs in the reader's browser from
- * these static files, with no server and no network.
+ * these static files, with no server and no network. From the warm index when it holds the same
+ * pages (search-index.ts); the earlier build's index itself when not one page changed.
  */
-async function searchIndex(site: string): Promise<void> {
-  const pagefind = await import('pagefind');
+async function searchIndex(site: string, warm: Promise<SearchIndex> | undefined): Promise<{ key: string; how: string }> {
+  const output = path.join(site, 'pagefind');
+  // A warm index that could not be made (an earlier output Pagefind cannot read) is only a lost head start.
+  const earlier = warm ? await warm.catch(() => undefined) : undefined;
+  const updated = earlier ? await earlier.update(site).catch(() => undefined) : undefined;
+  if (earlier && updated?.same) {
+    const key = indexKey(earlier.pages, pagefindVersion());
+    if (updated.changed === 0 && readOrNothing(indexKeyFile) === key) {
+      // The same pages as the index in outDir/pagefind was made from: its files, linked (never written in place).
+      linkTree(path.join(outDir, 'pagefind'), output);
+      return { key, how: 'no searchable page changed' };
+    }
+    await earlier.write(output);
+    return { key, how: `${updated.changed} ${updated.changed === 1 ? 'page' : 'pages'} indexed again` };
+  }
+  // Not the same pages (or no earlier build): a fresh index, in Pagefind's place of the warm one.
+  await earlier?.close();
+  const index = await SearchIndex.open(site);
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: site, glob: SEARCHABLE_PAGES });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    await index.filled;
+    await index.write(output);
+    return { key: indexKey(index.pages, pagefindVersion()), how: `${index.pages.size} pages indexed` };
   } finally {
-    await pagefind.close();
+    await index.close();
+  }
+}
+
+function pagefindVersion(): string {
+  const main = fileURLToPath(import.meta.resolve('pagefind'));
+  return (JSON.parse(fs.readFileSync(path.join(path.dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function readOrNothing(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every file of `from` hard-linked at the same place under `to` (copied where links cannot be made). */
+function linkTree(from: string, to: string): void {
+  for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      fs.linkSync(source, target);
+    } catch {
+      fs.copyFileSync(source, target);
+    }
   }
 }
 

@@ -71,7 +71,7 @@ export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: strin
   const write = (name: string, bytes: Uint8Array | string, fact: PdfFacts) => {
     const file = path.join(outDir, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    if (typeof bytes === 'string') fs.copyFileSync(bytes, file);
+    if (typeof bytes === 'string') linkOrCopy(bytes, file);
     else fs.writeFileSync(file, bytes);
     facts.set(name, fact);
     options.onWritten?.(facts.size);
@@ -135,4 +135,20 @@ export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: strin
     await pool?.close();
   }
   return result;
+}
+
+/**
+ * A stored PDF put into the output as a hard link (no bytes copied: a thousand reports' PDFs are
+ * most of the site), or copied where a link cannot be made (another file system). Safe because no
+ * file is ever written in place: the cache writes a new file and renames it over the old name
+ * (cache.ts), and each build writes a fresh output folder.
+ */
+function linkOrCopy(from: string, to: string): void {
+  // Never over an existing file: copying onto a link would write into the file it shares.
+  fs.rmSync(to, { force: true });
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
 }
