@@ -79,7 +79,12 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
   const server = http.createServer((request, response) => {
     const send = (status: number, file: string | undefined, headers: Record<string, string> = {}) => {
       const body = file ? fs.readFileSync(file) : Buffer.from(status === 404 ? 'Not found' : '');
-      response.writeHead(status, { 'content-type': file ? contentTypeOf(file) : 'text/plain; charset=utf-8', 'content-length': String(body.length), 'cache-control': 'no-store', ...headers });
+      // Pages are asked for afresh each time; the files they load (styles, scripts, fonts, the search
+      // index, pictures) are kept by the browser for the run: each browser context then fetches,
+      // parses and compiles each of them once rather than on every page it opens (a missing one still
+      // answers 404, which is never kept).
+      const kept = status === 200 && file !== undefined && !file.endsWith('.html') && process.env.SERVE_NO_STORE !== '1';
+      response.writeHead(status, { 'content-type': file ? contentTypeOf(file) : 'text/plain; charset=utf-8', 'content-length': String(body.length), 'cache-control': kept ? 'max-age=3600' : 'no-store', ...headers });
       response.end(request.method === 'HEAD' ? undefined : body);
     };
     const notFound = () => {
