@@ -38,6 +38,8 @@ export default defineConfig({
     testTimeout: 60_000,
     // A folder for the one sample build the site, browser and document tests share (tests/support/shared-site.ts).
     globalSetup: ['tests/support/global-setup.ts'],
+    // TEST_CPU_LOG=file: each file's CPU time, its own and its child processes', for finding what is slow (tests/support/cpu-meter.ts).
+    setupFiles: process.env.TEST_CPU_LOG ? ['tests/support/cpu-meter.ts'] : [],
     // One test file per core. Vitest's default, one fewer, runs the files one at a time on a 2-core
     // machine: 290 s. Two at a time, a build-heavy file slows the other down, but much of a build runs
     // in one thread (Astro's pages), and the whole run takes about 170 s.

@@ -164,7 +164,14 @@ interface PageTypeResult {
 async function axeFindings(page: Page, label: string): Promise<Pick<PageTypeResult, 'violations' | 'undecidedContrast' | 'unjudgeable' | 'incomplete'>> {
   // Legacy mode runs axe in the page itself; the default opens a blank page per run to gather the
   // results of every frame (the pages have no frames), which cost about a second a page type.
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).withTags(WCAG_TAGS).options({ rules: Object.fromEntries(BEST_PRACTICES.map((rule) => [rule, { enabled: true }])) }).analyze();
+  // Only violations and undecided results are read: axe then describes one node of each passed or
+  // inapplicable rule rather than every one (a selector and HTML for each of 10,000 nodes on the
+  // data page), half its time, with the same violations and undecided results.
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .withTags(WCAG_TAGS)
+    .options({ rules: Object.fromEntries(BEST_PRACTICES.map((rule) => [rule, { enabled: true }])), resultTypes: ['violations', 'incomplete'] })
+    .analyze();
   const undecided = results.incomplete.find((r) => r.id === 'color-contrast')?.nodes ?? [];
   const beyond = await beyondAxe(page, undecided);
   const undecidedContrast: string[] = [];

@@ -67,13 +67,13 @@ describe('the PDF cache', () => {
   it('gives back the same bytes and results as a fresh render, writes them into the output, and an unchanged model hits the cache', async () => {
     const cacheDir = path.join(temp, 'cache');
     const fresh = await renderPdfInThread('easy-read', easyRead);
-    const first = await publishPdfs([{ name: 'a/easy-read.pdf', kind: 'easy-read', document: () => easyRead }], path.join(temp, 'out-1'), { cacheDir });
+    const first = await publishPdfs([{ name: 'a/easy-read.pdf', kind: 'easy-read', document: () => easyRead }], path.join(temp, 'out-1'), { cacheDir, poolSize: 1 });
     expect(first).toMatchObject({ drawn: 1, fromCache: 0 });
     expect(first.facts.get('a/easy-read.pdf')).toEqual({ pageCount: fresh.pageCount, size: fresh.bytes.length, images: easyRead.images, warnings: fresh.warnings });
     // The same model built again (a new object, same content) is found, and copied into the output.
     const again = structuredClone(easyRead);
     expect(pdfCacheKey('easy-read', again)).toBe(pdfCacheKey('easy-read', easyRead));
-    const second = await publishPdfs([{ name: 'a/easy-read.pdf', kind: 'easy-read', document: () => again }], path.join(temp, 'out-2'), { cacheDir });
+    const second = await publishPdfs([{ name: 'a/easy-read.pdf', kind: 'easy-read', document: () => again }], path.join(temp, 'out-2'), { cacheDir, poolSize: 1 });
     expect(second).toMatchObject({ drawn: 0, fromCache: 1 });
     expect(second.facts).toEqual(first.facts);
     for (const out of ['out-1', 'out-2']) expect(same(fs.readFileSync(path.join(temp, out, 'a/easy-read.pdf')), fresh.bytes)).toBe(true);
@@ -90,7 +90,7 @@ describe('the PDF cache', () => {
     const published = await publishPdfs(
       ['a', 'b'].map((folder) => ({ name: `${folder}/easy-read.pdf`, kind: 'easy-read' as const, document: () => structuredClone(easyRead) })),
       out,
-      { cacheDir },
+      { cacheDir, poolSize: 1 },
     );
     expect(published).toMatchObject({ drawn: 1, fromCache: 1 });
     expect(same(fs.readFileSync(path.join(out, 'a/easy-read.pdf')), fs.readFileSync(path.join(out, 'b/easy-read.pdf')))).toBe(true);

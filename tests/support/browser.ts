@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /** Debian's chromium (package `chromium`, installed by .ci/run). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,11 +27,41 @@ export function browserSkipReason(): string | undefined {
   return reason;
 }
 
+/** The chromium of this test process, started by the first file that asks (test files share a worker: vitest's isolate: false). */
+let running: Promise<Browser> | undefined;
+
+/**
+ * Chromium for one test file: the process's one browser, started once (about a CPU-second each
+ * time) rather than once per file. Each file works in browser contexts of its own, as before, and
+ * its `close()` closes those contexts only; playwright ends the browser when the process exits.
+ */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`No chromium at ${CHROMIUM}: install the Debian package "chromium" (apt-get install chromium), as .ci/run does. Browser tests never download a browser.`);
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  let browser = await (running ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }));
+  if (!browser.isConnected()) browser = await (running = chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }));
+  const opened = new Set<BrowserContext>();
+  const own = (context: BrowserContext) => {
+    opened.add(context);
+    context.on('close', () => opened.delete(context));
+    return context;
+  };
+  const shared = browser;
+  return new Proxy(shared, {
+    get(target, property) {
+      if (property === 'newContext') return async (...args: Parameters<Browser['newContext']>) => own(await target.newContext(...args));
+      if (property === 'newPage') return async (...args: Parameters<Browser['newPage']>) => {
+        const page = await target.newPage(...args);
+        own(page.context());
+        return page;
+      };
+      if (property === 'contexts') return () => [...opened];
+      if (property === 'close') return async () => void (await Promise.all([...opened].map((context) => context.close())));
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -79,7 +109,12 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
   const server = http.createServer((request, response) => {
     const send = (status: number, file: string | undefined, headers: Record<string, string> = {}) => {
       const body = file ? fs.readFileSync(file) : Buffer.from(status === 404 ? 'Not found' : '');
-      response.writeHead(status, { 'content-type': file ? contentTypeOf(file) : 'text/plain; charset=utf-8', 'content-length': String(body.length), 'cache-control': 'no-store', ...headers });
+      // Pages are asked for afresh each time; the files they load (styles, scripts, fonts, the search
+      // index, pictures) are kept by the browser for the run: each browser context then fetches,
+      // parses and compiles each of them once rather than on every page it opens (a missing one still
+      // answers 404, which is never kept).
+      const kept = status === 200 && file !== undefined && !file.endsWith('.html') && process.env.SERVE_NO_STORE !== '1';
+      response.writeHead(status, { 'content-type': file ? contentTypeOf(file) : 'text/plain; charset=utf-8', 'content-length': String(body.length), 'cache-control': kept ? 'max-age=3600' : 'no-store', ...headers });
       response.end(request.method === 'HEAD' ? undefined : body);
     };
     const notFound = () => {
