@@ -15,7 +15,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SITE_URL, siteUrl } from '../site/site-url.ts';
-import { buildSite } from './pipeline.ts';
 import { BuildProgress, formatSeconds, progressMode } from './progress.ts';
 import { describeFailure } from '../check/tool-failure.ts';
 
@@ -94,6 +93,9 @@ async function main(): Promise<number> {
 async function siteStage(): Promise<number> {
   fs.rmSync(workDir, { recursive: true, force: true });
   fs.mkdirSync(nextDir, { recursive: true });
+  // Imported here, not at the top: the first process (which only waits, then runs Pagefind) would
+  // otherwise load every checker and renderer too, about 110 MB beside the site stage's peak.
+  const { buildSite } = await import('./pipeline.ts');
   const phases = progress();
   const result = await buildSite({
     root,
