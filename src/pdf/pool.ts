@@ -15,6 +15,9 @@ import type { DocumentModel } from '../document/blocks.ts';
 import type { PdfKind, RenderedOf } from './cache.ts';
 import type { PdfJob } from './worker.ts';
 
+/** Each worker's young generation (V8's nursery), in MB: see the constructor. */
+const WORKER_YOUNG_GENERATION_MB = 16;
+
 export interface PdfPoolOptions {
   /** How many workers: one per core unless told. */
   size?: number;
@@ -32,6 +35,10 @@ export class PdfPool {
       execArgv: ['--import', tsx],
       minThreads: this.size,
       maxThreads: this.size,
+      // A drawing makes much short-lived garbage and keeps little (about 40 MB live after a full
+      // collection): V8's default young generation for this machine (128 MB a worker) only held
+      // garbage. 16 MB took 250 MB off a 200-report build's peak for the same CPU (measured).
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
   }
 
