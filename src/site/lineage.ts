@@ -40,12 +40,28 @@ export interface ServiceLineage {
   history: Inspection[];
 }
 
+const lineages = new WeakMap<readonly Service[], { lineage: Lineage; bySlug: Map<string, Service> }>();
+const withPages = new WeakMap<readonly Inspection[], Set<string>>();
+
+/** The services' lineage and each service by its slug, made once per list of services (every service page asks). */
+function lineageOf(services: readonly Service[]) {
+  let known = lineages.get(services);
+  if (!known) lineages.set(services, (known = { lineage: new Lineage(services), bySlug: new Map(services.map((s) => [s.slug, s])) }));
+  return known;
+}
+
+/** The slugs of the services with a page, made once per list of inspections. */
+function servicesWithPage(inspections: readonly Inspection[]): Set<string> {
+  let known = withPages.get(inspections);
+  if (!known) withPages.set(inspections, (known = new Set(servicesWithInspections(inspections).map((s) => s.service.slug))));
+  return known;
+}
+
 /** A service's lineage; links go to the service pages in `lang`. */
 export function serviceLineage(project: Project, inspections: readonly Inspection[], slug: string, lang: Lang = REFERENCE_LANGUAGE): ServiceLineage {
   const paths = pathsIn(lang);
-  const lineage = new Lineage(project.services);
-  const bySlug = new Map(project.services.map((s) => [s.slug, s]));
-  const withPage = new Set(servicesWithInspections(inspections).map((s) => s.service.slug));
+  const { lineage, bySlug } = lineageOf(project.services);
+  const withPage = servicesWithPage(inspections);
   const mention = (other: string): ServiceMention => {
     const name = bySlug.get(other)?.name ?? other;
     return other !== slug && withPage.has(other) ? { slug: other, name, href: paths.service(other) } : { slug: other, name };

@@ -98,13 +98,29 @@ export function navigationIn(lang: Lang): readonly NavigationItem[] {
 /** The English service navigation. */
 export const NAVIGATION = navigationIn('en');
 
-/** The services with at least one public inspection: only they have a page. */
-export function servicesWithInspections(inspections: readonly Inspection[]) {
+export interface ServiceWithInspections {
+  readonly service: Inspection['service'];
+  readonly inspections: readonly Inspection[];
+}
+
+const byServiceName = new Intl.Collator('en-GB').compare;
+const servicesOf = new WeakMap<readonly Inspection[], readonly ServiceWithInspections[]>();
+
+/**
+ * The services with at least one public inspection: only they have a page. Made once per list of
+ * inspections and shared (frozen), since every service page asks: made per page, it was quadratic
+ * (4.6 ms a page at 10,000 inspections, twice on each of about 4,000 service pages).
+ */
+export function servicesWithInspections(inspections: readonly Inspection[]): readonly ServiceWithInspections[] {
+  const known = servicesOf.get(inspections);
+  if (known) return known;
   const services = new Map<string, { service: Inspection['service']; inspections: Inspection[] }>();
   for (const inspection of inspections) {
     const entry = services.get(inspection.service.slug) ?? { service: inspection.service, inspections: [] };
     entry.inspections.push(inspection);
     services.set(inspection.service.slug, entry);
   }
-  return [...services.values()].sort((a, b) => a.service.name.localeCompare(b.service.name, 'en-GB'));
+  const sorted = Object.freeze([...services.values()].map((entry) => Object.freeze({ service: entry.service, inspections: Object.freeze(entry.inspections) })).sort((a, b) => byServiceName(a.service.name, b.service.name)));
+  servicesOf.set(inspections, sorted);
+  return sorted;
 }
