@@ -76,7 +76,12 @@ async function buildAndSwap(warm: Promise<SearchIndex> | undefined, discarding: 
   const { spawn } = await import('node:child_process');
   // 16 MB semi-spaces for V8's young generation (128 MB here by default, in every thread): it held only garbage,
   // 150 MB of a 200-report build's peak, for no more CPU (measured; the PDF workers set theirs in src/pdf/pool.ts).
-  const child = spawn(process.execPath, [...process.execArgv, SITE_STAGE_YOUNG_GENERATION, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, BUILD_STAGE: 'site' } });
+  // Two malloc arenas (glibc makes up to eight per core, one per thread that allocates): the PDF
+  // workers' and Astro's freed memory is then reused by whoever allocates next instead of kept apart.
+  const child = spawn(process.execPath, [...process.execArgv, SITE_STAGE_YOUNG_GENERATION, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { MALLOC_ARENA_MAX: '2', ...process.env, BUILD_STAGE: 'site' },
+  });
   const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve({ code, signal }));

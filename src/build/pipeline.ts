@@ -5,6 +5,7 @@
  * told what was written (pages and size of each PDF) through the hand-over (src/site/handoff.ts).
  */
 import path from 'node:path';
+import v8 from 'node:v8';
 import { checkProject } from '../check/load-project.ts';
 import { formatReport } from '../check/diagnostics.ts';
 import { firstLine, whileProcessing } from '../check/tool-failure.ts';
@@ -97,6 +98,7 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
     // `npm run check` uses, naming the file the author wrote.
     for (const [name, fact] of published.facts) for (const warning of fact.warnings) warn(`${published.files.get(name) ?? name}  warning  easy-read-layout  ${warning}`);
     progress?.start('Pages');
+    collectPagesGarbageSooner();
   });
   // Astro bundles the pages' code while the PDFs are drawn, and renders them once the PDFs are written.
   const pages = buildPages(root, outDir, drafts, pdfs);
@@ -110,6 +112,19 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   memory.pages = rssMB();
   progress?.end((s) => `Pages: built in ${formatSeconds(s)}.`);
   return { ok: true, filesChecked, seconds, cpu, rssMB: memory, leftOut: leftOutLines(site) };
+}
+
+/** How far V8 lets the main thread's heap grow past what its last full collection kept, in %, while pages are rendered. */
+const PAGES_HEAP_GROWING_PERCENT = 50;
+
+/**
+ * While pages are rendered, a full collection once the heap has grown half again past what the last
+ * one kept. V8 let it grow to 2.5 times (345 to 890 MB for a thousand reports: the pages' HTML and
+ * blocks, garbage), the build's peak. Set once the PDFs are drawn, so the check is not slowed.
+ * 20% cost half again the pages' CPU at 200 reports for little more.
+ */
+function collectPagesGarbageSooner(): void {
+  v8.setFlagsFromString(`--heap-growing-percent=${PAGES_HEAP_GROWING_PERCENT}`);
 }
 
 /**
