@@ -168,7 +168,7 @@ async function pixelsAround(page: Page, rect: { x: number; y: number; width: num
   return page.screenshot({ clip: { x, y, width, height }, animations: 'disabled', caret: 'hide' });
 }
 
-/** Tab presses sent before reading where they went; a press held by the page costs only its round trip. */
+/** Tab presses sent before reading where they went; a press held by the page does nothing. */
 const TABS_AT_ONCE = 8;
 
 /** Tabs through a loaded page from its top and checks every stop. */
@@ -184,17 +184,25 @@ export async function tabThrough(page: Page): Promise<KeyboardResult> {
     window.scrollTo(0, 0);
   });
   await page.evaluate(pageRecorder);
+  const cdp = await page.context().newCDPSession(page);
   const stops: FocusStop[] = [];
   const reached = new Set<number>();
   const limit = candidates.length * 2 + 20;
   let first: string | undefined;
   // Tabs in batches, the page recording each press and holding the focus where the walk must look
-  // (pageRecorder): a round trip a press for the key, not also one for reading where the focus went.
+  // (pageRecorder): one read of where a batch went instead of a read and a key round trip a press.
   let steps = 0;
   let presses = 0;
   walk: while (steps < limit && presses < limit * 3) {
-    for (let i = 0; i < Math.min(TABS_AT_ONCE, limit - steps); i++) await page.keyboard.press('Tab');
-    presses += Math.min(TABS_AT_ONCE, limit - steps);
+    const batch = Math.min(TABS_AT_ONCE, limit - steps);
+    // Sent at once, as raw key events: chromium handles them in order, each after the one before.
+    await Promise.all(
+      Array.from({ length: batch }, () => [
+        cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 }),
+        cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 }),
+      ]).flat(),
+    );
+    presses += batch;
     const log = await page.evaluate(() => {
       const w = window as unknown as { __kbd: { log: unknown[] } };
       const entries = w.__kbd.log;
@@ -240,6 +248,7 @@ export async function tabThrough(page: Page): Promise<KeyboardResult> {
       stops.push({ id: active.id, description: active.description, visible, how });
     }
   }
+  await cdp.detach();
   const reachedGroups = new Set(candidates.filter((c) => reached.has(c.id) && c.group).map((c) => c.group));
   const unreachable = candidates.filter((c) => !reached.has(c.id) && !(c.group && reachedGroups.has(c.group))).map((c) => c.description);
   const noVisibleFocus = stops.filter((s) => !s.visible).map((s) => `${s.description}: ${s.how}`);
