@@ -75,24 +75,86 @@ function pageSetup(): { id: number; description: string; group?: string; unfocus
     if (el.tagName === 'AREA') return true;
     return el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions);
   });
+  const w2 = w as unknown as { __kbd: { unfocused: Record<number, string> } };
+  w2.__kbd.unfocused = {};
   return candidates.map((el, id) => {
     el.setAttribute('data-kbd-id', String(id));
     const type = el.getAttribute('type');
     const group = el.tagName === 'INPUT' && type === 'radio' && el.getAttribute('name') ? `radio:${el.getAttribute('name')}` : undefined;
-    return { id, description: w.__kbd.describe(el), group, unfocused: w.__kbd.signature(el) };
+    const unfocused = w.__kbd.signature(el);
+    w2.__kbd.unfocused[id] = unfocused;
+    return { id, description: w.__kbd.describe(el), group, unfocused };
   });
 }
 
-function pageActive(): { id: number | null; description: string; signature: string; isBody: boolean; inViewport: boolean; rect: { x: number; y: number; width: number; height: number } } | null {
-  const w = window as unknown as { __kbd: { describe(el: Element): string; signature(el: Element): string } };
-  let el: Element | null = document.activeElement;
-  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-  if (!el) return null;
-  const isBody = el === document.body || el === document.documentElement;
-  const r = el.getBoundingClientRect();
-  const inViewport = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
-  const id = el.getAttribute('data-kbd-id');
-  return { id: id === null ? null : Number(id), description: w.__kbd.describe(el), signature: isBody ? '' : w.__kbd.signature(el), isBody, inViewport, rect: { x: r.x, y: r.y, width: r.width, height: r.height } };
+/** Where the focus is after a Tab press, as the page's keyup listener records it (see pageSetup). */
+interface ActiveStop {
+  id: number | null;
+  description: string;
+  signature: string;
+  isBody: boolean;
+  inViewport: boolean;
+  rect: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * Records in the page, on each Tab's keyup (the focus has moved and the page has scrolled to it),
+ * where the focus is, as pageActive says: the walk then reads a batch of presses in one call
+ * instead of one call a press. Once a press ends where the walk must stop and look (focus with no
+ * change of style, to be compared in pixels; focus on nothing; the first stop again), further Tabs
+ * are held (their keydown cancelled, so the focus stays) until the walk lets go.
+ */
+function pageRecorder(): void {
+  const w = window as unknown as {
+    __kbd: { describe(el: Element): string; signature(el: Element): string; unfocused: Record<number, string>; log: (ActiveStop | null)[]; hold: boolean; first?: string; blocked: boolean };
+  };
+  const active = (): ActiveStop | null => {
+    let el: Element | null = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    const isBody = el === document.body || el === document.documentElement;
+    const r = el.getBoundingClientRect();
+    const inViewport = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+    const id = el.getAttribute('data-kbd-id');
+    return { id: id === null ? null : Number(id), description: w.__kbd.describe(el), signature: isBody ? '' : w.__kbd.signature(el), isBody, inViewport, rect: { x: r.x, y: r.y, width: r.width, height: r.height } };
+  };
+  w.__kbd.log = [];
+  w.__kbd.hold = false;
+  w.__kbd.blocked = false;
+  w.__kbd.first = undefined;
+  // Once a page: a second walk of the same page resets the record above and keeps these listeners.
+  const marked = window as unknown as { __kbdListening?: boolean };
+  if (marked.__kbdListening) return;
+  marked.__kbdListening = true;
+  addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Tab') return;
+      w.__kbd.blocked = w.__kbd.hold;
+      if (w.__kbd.blocked) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    },
+    true,
+  );
+  addEventListener(
+    'keyup',
+    (event) => {
+      if (event.key !== 'Tab' || w.__kbd.blocked) return;
+      const stop = active();
+      w.__kbd.log.push(stop);
+      if (!stop || stop.isBody) {
+        if (w.__kbd.first !== undefined) w.__kbd.hold = true;
+        return;
+      }
+      const key = stop.id === null ? stop.description : String(stop.id);
+      if (w.__kbd.first === undefined) w.__kbd.first = key;
+      else if (key === w.__kbd.first) w.__kbd.hold = true;
+      if (stop.id === null || w.__kbd.unfocused[stop.id] === stop.signature) w.__kbd.hold = true;
+    },
+    true,
+  );
 }
 
 async function pixelsAround(page: Page, rect: { x: number; y: number; width: number; height: number }): Promise<Buffer | undefined> {
@@ -106,6 +168,9 @@ async function pixelsAround(page: Page, rect: { x: number; y: number; width: num
   return page.screenshot({ clip: { x, y, width, height }, animations: 'disabled', caret: 'hide' });
 }
 
+/** Tab presses sent before reading where they went; a press held by the page does nothing. */
+const TABS_AT_ONCE = 8;
+
 /** Tabs through a loaded page from its top and checks every stop. */
 export async function tabThrough(page: Page): Promise<KeyboardResult> {
   await allowCompiledFunctions(page);
@@ -118,47 +183,72 @@ export async function tabThrough(page: Page): Promise<KeyboardResult> {
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
   });
+  await page.evaluate(pageRecorder);
+  const cdp = await page.context().newCDPSession(page);
   const stops: FocusStop[] = [];
   const reached = new Set<number>();
   const limit = candidates.length * 2 + 20;
   let first: string | undefined;
-  for (let step = 0; step < limit; step++) {
-    await page.keyboard.press('Tab');
-    const active = await page.evaluate(pageActive);
-    if (!active || active.isBody) {
-      if (stops.length > 0) break;
-      continue;
-    }
-    const key = active.id === null ? active.description : String(active.id);
-    if (first === undefined) first = key;
-    else if (key === first) break;
-    let visible = false;
-    let how = 'no change in outline, shadow, background, colour, underline or border';
-    const before = active.id === null ? undefined : unfocused.get(active.id);
-    if (before !== undefined && before !== active.signature) {
-      visible = true;
-      how = 'style';
-    } else {
-      // Compare the pixels around the element focused and not focused, then give focus back.
-      const focusedPixels = await pixelsAround(page, active.rect);
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      const blurredPixels = await pixelsAround(page, active.rect);
-      await page.evaluate((id) => {
-        const el = id === null ? null : document.querySelector<HTMLElement>(`[data-kbd-id="${id}"]`);
-        el?.focus({ preventScroll: true });
-      }, active.id);
-      if (focusedPixels && blurredPixels && !focusedPixels.equals(blurredPixels)) {
-        visible = true;
-        how = 'pixels';
+  // Tabs in batches, the page recording each press and holding the focus where the walk must look
+  // (pageRecorder): one read of where a batch went instead of a read and a key round trip a press.
+  let steps = 0;
+  let presses = 0;
+  walk: while (steps < limit && presses < limit * 3) {
+    const batch = Math.min(TABS_AT_ONCE, limit - steps);
+    // Sent at once, as raw key events: chromium handles them in order, each after the one before.
+    await Promise.all(
+      Array.from({ length: batch }, () => [
+        cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 }),
+        cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 }),
+      ]).flat(),
+    );
+    presses += batch;
+    const log = await page.evaluate(() => {
+      const w = window as unknown as { __kbd: { log: unknown[] } };
+      const entries = w.__kbd.log;
+      w.__kbd.log = [];
+      return entries as (ActiveStop | null)[];
+    });
+    for (const active of log) {
+      if (steps++ >= limit) break walk;
+      if (!active || active.isBody) {
+        if (stops.length > 0) break walk;
+        continue;
       }
+      const key = active.id === null ? active.description : String(active.id);
+      if (first === undefined) first = key;
+      else if (key === first) break walk;
+      let visible = false;
+      let how = 'no change in outline, shadow, background, colour, underline or border';
+      const before = active.id === null ? undefined : unfocused.get(active.id);
+      if (before !== undefined && before !== active.signature) {
+        visible = true;
+        how = 'style';
+      } else {
+        // Still focused: the page held further Tabs. Compare the pixels around the element focused
+        // and not focused, then give focus back and let the Tabs go on.
+        const focusedPixels = await pixelsAround(page, active.rect);
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        const blurredPixels = await pixelsAround(page, active.rect);
+        await page.evaluate((id) => {
+          const el = id === null ? null : document.querySelector<HTMLElement>(`[data-kbd-id="${id}"]`);
+          el?.focus({ preventScroll: true });
+          (window as unknown as { __kbd: { hold: boolean } }).__kbd.hold = false;
+        }, active.id);
+        if (focusedPixels && blurredPixels && !focusedPixels.equals(blurredPixels)) {
+          visible = true;
+          how = 'pixels';
+        }
+      }
+      if (!active.inViewport) {
+        visible = false;
+        how = 'the focused element is outside the viewport';
+      }
+      if (active.id !== null) reached.add(active.id);
+      stops.push({ id: active.id, description: active.description, visible, how });
     }
-    if (!active.inViewport) {
-      visible = false;
-      how = 'the focused element is outside the viewport';
-    }
-    if (active.id !== null) reached.add(active.id);
-    stops.push({ id: active.id, description: active.description, visible, how });
   }
+  await cdp.detach();
   const reachedGroups = new Set(candidates.filter((c) => reached.has(c.id) && c.group).map((c) => c.group));
   const unreachable = candidates.filter((c) => !reached.has(c.id) && !(c.group && reachedGroups.has(c.group))).map((c) => c.description);
   const noVisibleFocus = stops.filter((s) => !s.visible).map((s) => `${s.description}: ${s.how}`);
