@@ -13,10 +13,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SITE_URL, siteUrl } from '../site/site-url.ts';
 import { BuildProgress, formatSeconds, progressMode } from './progress.ts';
-import { fileURLToPath } from 'node:url';
 import { describeFailure } from '../check/tool-failure.ts';
 import { SearchIndex, indexKey } from './search-index.ts';
 
