@@ -151,7 +151,9 @@ function textOperator(font: EmbeddedFont, text: string): string | null {
   const use = useOf(font);
   let operator = use.operators.get(text);
   if (operator !== undefined) return operator;
-  let commands = '';
+  // The runs are joined once at the end, into one flat string: added one by one, they would make a
+  // string of dozens of small pieces, which the page and this cache hold until the document ends.
+  const runs: string[] = [];
   let open = '';
   let last = 0;
   const length = text.length;
@@ -168,13 +170,13 @@ function textOperator(font: EmbeddedFont, text: string): string | null {
     const closed = glyphs.closed;
     if (closed.length) {
       // The open run of the words before joins the first closed run of this one.
-      commands += `${commands ? ' ' : ''}<${open}${closed[0]!.slice(1)}`;
-      for (let k = 1; k < closed.length; k++) commands += ` ${closed[k]}`;
+      runs.push(open ? `<${open}${closed[0]!.slice(1)}` : closed[0]!);
+      for (let k = 1; k < closed.length; k++) runs.push(closed[k]!);
       open = glyphs.open;
     } else open += glyphs.open;
   }
-  if (open) commands += `${commands ? ' ' : ''}<${open}> 0`;
-  operator = commands ? `[${commands}] TJ` : '';
+  if (open) runs.push(`<${open}> 0`);
+  operator = runs.length ? `[${runs.join(' ')}] TJ` : '';
   // Whole strings that come again (headers, labels, table headings) are kept too.
   use.operators.set(text, operator);
   return operator;

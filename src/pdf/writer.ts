@@ -405,6 +405,11 @@ export class TaggedPdfWriter {
       if (typeof data === 'string') {
         written.text += `${data}\n`;
         file._offset += data.length + 1;
+        // Turned into bytes a few kilobytes at a time, so the document does not hold thousands of small strings (see stream-writing.ts).
+        if (written.text.length >= 4096) {
+          written.parts.push(Buffer.from(written.text, 'latin1'));
+          written.text = '';
+        }
         return;
       }
       if (written.text) written.parts.push(Buffer.from(written.text, 'latin1'));
