@@ -75,6 +75,7 @@ export function parsedFont(name: FontName): unknown {
   if (!font) {
     const { create } = require('fontkit') as { create(buffer: Buffer): unknown };
     font = withGlyphsByCodePoints(create(fs.readFileSync(FONT_FILES[name])) as FontkitFont);
+    rememberSubsetGlyphs(font as FontkitFont);
     parsedFonts.set(name, font);
   }
   return font;
@@ -82,9 +83,79 @@ export function parsedFont(name: FontName): unknown {
 
 interface FontkitGlyph {
   codePoints: number[];
+  advanceWidth: number;
+  _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
+  _getMetrics(): { leftBearing: number };
 }
 interface FontkitFont {
   getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
+  createSubset(): unknown;
+  loca: { offsets: number[] };
+  _variationProcessor?: unknown;
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+}
+
+/** fontkit's TrueType subset, as it is filled: the glyphs asked for, and the tables being written. */
+interface TrueTypeSubset {
+  font: FontkitFont;
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(id: number): number;
+  _addGlyph(id: number): number;
+}
+
+/** A glyph as a subset copies it: its bytes in the font's glyf table, its components (a compound glyph) and metrics. */
+interface SubsetGlyph {
+  bytes: Uint8Array;
+  components?: { glyphID: number; pos: number }[];
+  advance: number;
+  bearing: number;
+}
+const subsetGlyphs = new WeakMap<FontkitFont, Map<number, SubsetGlyph>>();
+
+/**
+ * fontkit's TrueType subsetting (pdfkit's, as each document ends) decodes every glyph it copies,
+ * outline and all, only to learn whether it is a compound glyph and where its components are. Of a
+ * font shared by every document, what it learns of each glyph is kept, and the subset gets the same
+ * bytes (fontkit 2.0's _addGlyph, less the decoding). A variable font is left to fontkit.
+ */
+function rememberSubsetGlyphs(font: FontkitFont): void {
+  const subset = Object.getPrototypeOf(font.createSubset()) as TrueTypeSubset;
+  const addGlyph = subset._addGlyph;
+  if (typeof addGlyph !== 'function' || font._variationProcessor) return;
+  const glyphs = new Map<number, SubsetGlyph>();
+  subsetGlyphs.set(font, glyphs);
+  if (Object.hasOwn(subset, 'rememberingGlyphs')) return;
+  Object.defineProperty(subset, 'rememberingGlyphs', { value: true });
+  subset._addGlyph = function (this: TrueTypeSubset, id: number): number {
+    const known = subsetGlyphs.get(this.font);
+    if (!known) return addGlyph.call(this, id);
+    let glyph = known.get(id);
+    if (!glyph) {
+      const fontGlyph = this.font.getGlyph(id)!;
+      const outline = fontGlyph._decode();
+      const start = this.font.loca.offsets[id]!;
+      const stream = this.font._getTableStream('glyf');
+      stream.pos += start;
+      const bytes = stream.readBuffer(this.font.loca.offsets[id + 1]! - start);
+      glyph = { bytes, advance: fontGlyph.advanceWidth, bearing: fontGlyph._getMetrics().leftBearing, ...(outline && outline.numberOfContours < 0 ? { components: outline.components! } : {}) };
+      known.set(id, glyph);
+    }
+    let bytes = glyph.bytes;
+    if (glyph.components) {
+      // A compound glyph names its components by glyph id: their ids in the subset.
+      bytes = new Uint8Array(bytes);
+      const view = new DataView(bytes.buffer);
+      for (const component of glyph.components) view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+    }
+    this.glyf.push(bytes);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: glyph.advance, bearing: glyph.bearing });
+    this.offset += bytes.length;
+    return this.glyf.length - 1;
+  };
 }
 
 /**
