@@ -79,8 +79,11 @@ interface Frame {
 interface LayoutCache {
   byInlines: WeakMap<readonly Inline[], Map<string, Line[]>>;
   byText: Map<string, Map<string, Line[]>>;
+  /** Tables laid out (columns, rows, lines), by table and frame: measured for page breaks and drawn in every rendering. */
+  tables: WeakMap<Extract<Block, { type: 'table' }>, Map<string, TableLayout>>;
 }
-const newLayoutCache = (): LayoutCache => ({ byInlines: new WeakMap(), byText: new Map() });
+const newLayoutCache = (): LayoutCache => ({ byInlines: new WeakMap(), byText: new Map(), tables: new WeakMap() });
+type TableLayout = ReturnType<PdfWriter['layOutTable']>;
 
 class PdfWriter extends TaggedPdfWriter {
   readonly headingPages: Record<string, number> = {};
@@ -564,7 +567,6 @@ class PdfWriter extends TaggedPdfWriter {
 
   // ---- tables ----
 
-  /** A table laid out for the page: its columns, rows (each with its height) and caption. */
   /**
    * Column widths from the table's weights, widened where a column's longest word would not fit, so
    * no word is split across lines ("Outstandin/g"); the width comes from columns with room to spare.
@@ -595,7 +597,19 @@ class PdfWriter extends TaggedPdfWriter {
     return widths.map((w, i) => (short[i]! > 0 ? least[i]! : w - (spare[i]! / room) * need));
   }
 
-  tableLayout(block: Extract<Block, { type: 'table' }>, frame: Frame) {
+  /** A table laid out for the page, once per document and frame (see layOutTable). */
+  tableLayout(block: Extract<Block, { type: 'table' }>, frame: Frame): TableLayout {
+    let byFrame = this.layouts.tables.get(block);
+    if (!byFrame) this.layouts.tables.set(block, (byFrame = new Map()));
+    const { style } = frame;
+    const key = `${frame.x}\u0000${frame.width}\u0000${style.font}\u0000${style.size}\u0000${style.colour}\u0000${style.linkColour}\u0000${style.boldLinks ?? ''}`;
+    let table = byFrame.get(key);
+    if (!table) byFrame.set(key, (table = this.layOutTable(block, frame)));
+    return table;
+  }
+
+  /** A table laid out for the page: its columns, rows (each with its height) and caption. */
+  private layOutTable(block: Extract<Block, { type: 'table' }>, frame: Frame) {
     const columns = Math.max(...[...block.head, ...block.rows].map((row) => row.reduce((n, cell) => n + (cell.colSpan ?? 1), 0)));
     const weights = block.widths && block.widths.length === columns ? block.widths : Array.from({ length: columns }, () => 1);
     const total = weights.reduce((a, b) => a + b, 0);
