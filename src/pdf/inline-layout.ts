@@ -85,11 +85,14 @@ const sameStyle = (a: RunStyle, b: RunStyle) => a.font === b.font && a.size === 
 
 /** Lays inline content out in lines no wider than `width`. */
 export function layoutInlines(inlines: readonly Inline[], width: number, base: InlineStyle, measure: Measure): Line[] {
-  // Words: runs of non-space characters, possibly spanning styles ("Good*," or "**bold**.").
-  type Word = { parts: { piece: Piece; text: string }[]; spaceBefore: boolean; forcedBreak?: boolean };
+  // Words: runs of non-space characters, possibly spanning styles ("Good*," or "**bold**."), each
+  // part measured once.
+  type Part = { piece: Piece; text: string; width: number };
+  type Word = { parts: Part[]; spaceBefore: boolean; forcedBreak?: boolean };
   const words: Word[] = [];
   let current: Word | undefined;
   let pendingSpace = false;
+  const symbolWidth = base.size * 0.95;
   for (const piece of piecesOf(inlines, base)) {
     if (piece.kind === 'break') {
       words.push({ parts: [], spaceBefore: false, forcedBreak: true });
@@ -98,29 +101,34 @@ export function layoutInlines(inlines: readonly Inline[], width: number, base: I
       continue;
     }
     if (piece.kind === 'symbol') {
-      current = { parts: [{ piece, text: '' }], spaceBefore: pendingSpace };
+      current = { parts: [{ piece, text: '', width: symbolWidth }], spaceBefore: pendingSpace };
       words.push(current);
       pendingSpace = false;
       continue;
     }
-    for (const token of piece.text.split(/( +)/)) {
-      if (token === '') continue;
-      if (/^ +$/.test(token)) {
+    // Tokens between runs of spaces, found without splitting the text into an array first.
+    const text = piece.text;
+    let start = 0;
+    while (start < text.length) {
+      if (text.charCodeAt(start) === 32) {
+        while (text.charCodeAt(start) === 32) start++;
         pendingSpace = true;
         current = undefined;
         continue;
       }
+      let end = text.indexOf(' ', start);
+      if (end === -1) end = text.length;
+      const token = start === 0 && end === text.length ? text : text.slice(start, end);
+      start = end;
       if (!current || pendingSpace) {
         current = { parts: [], spaceBefore: pendingSpace && words.length > 0 };
         words.push(current);
         pendingSpace = false;
       }
-      current.parts.push({ piece, text: token });
+      current.parts.push({ piece, text: token, width: measure(token, piece.style.font, piece.style.size) });
     }
   }
 
-  const symbolWidth = base.size * 0.95;
-  const partWidth = (part: { piece: Piece; text: string }) => (part.piece.kind === 'symbol' ? symbolWidth : measure(part.text, part.piece.style.font, part.piece.style.size));
   const spaceWidth = (style: RunStyle) => measure(' ', style.font, style.size);
 
   const lines: Line[] = [];
@@ -151,7 +159,8 @@ export function layoutInlines(inlines: readonly Inline[], width: number, base: I
       newLine();
       continue;
     }
-    const wordWidth = word.parts.reduce((sum, part) => sum + partWidth(part), 0);
+    let wordWidth = 0;
+    for (const part of word.parts) wordWidth += part.width;
     const first = word.parts[0]!;
     const space = word.spaceBefore && line.segments.length > 0 ? spaceWidth(first.piece.style) : 0;
     if (line.segments.length > 0 && line.width + space + wordWidth > width) newLine();
@@ -171,10 +180,10 @@ export function layoutInlines(inlines: readonly Inline[], width: number, base: I
       }
     }
     for (let part of word.parts) {
-      let w = partWidth(part);
+      let w = part.width;
       if (lead) {
         w += space;
-        part = { piece: part.piece, text: lead + part.text };
+        part = { piece: part.piece, text: lead + part.text, width: w };
         lead = '';
       }
       if (part.piece.kind === 'text' && w > width) {
