@@ -18,7 +18,8 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SITE_URL, siteUrl } from '../site/site-url.ts';
 import { BuildProgress, formatSeconds, progressMode } from './progress.ts';
 import { describeFailure } from '../check/tool-failure.ts';
-import { SearchIndex, indexKey } from './search-index.ts';
+import { writeSearchIndex, type ShardKeys } from './search-index.ts';
+import type { SearchShards } from '../site/search-shards.ts';
 
 const root = process.cwd();
 const { drafts = false } = parseArgs({ options: { drafts: { type: 'boolean' } } }).values;
@@ -48,31 +49,27 @@ interface SiteStage {
   cpu: { check: number; pdfs: number; pages: number };
   rssMB: { check: number; pdfs: number; pages: number };
   leftOut: string[];
+  searchShards: SearchShards;
 }
 
 /**
  * The build runs in two processes so that its memory is the larger of its parts, not their sum.
  * This one (small) starts the site build in a child process, which checks the content, draws the
  * PDFs and builds the pages into the work folder, then ends and gives all its memory back; only
- * then does this one index the pages for search (Pagefind, itself over a gigabyte for a thousand
- * reports) and swap the new site in. Killing this process kills both (one process group).
+ * then does this one index the pages for search (Pagefind, some hundreds of MB for each shard it
+ * holds) and swap the new site in. Killing this process kills both (one process group).
  */
 async function main(): Promise<number> {
   if (process.env.BUILD_STAGE === 'site') return siteStage();
-  // The earlier build's pages go into Pagefind while the site is built (search-index.ts): after an
-  // edit, only the pages that changed are parsed once the site is written.
-  const warm = fs.existsSync(path.join(outDir, 'pagefind')) ? SearchIndex.open(outDir) : undefined;
-  warm?.catch(() => {});
   const discarding = fs.promises.rm(discardedDir, { recursive: true, force: true });
   try {
-    return await buildAndSwap(warm, discarding);
+    return await buildAndSwap(discarding);
   } finally {
-    await warm?.then((index) => index.close(), () => {});
     await discarding;
   }
 }
 
-async function buildAndSwap(warm: Promise<SearchIndex> | undefined, discarding: Promise<void>): Promise<number> {
+async function buildAndSwap(discarding: Promise<void>): Promise<number> {
   const { spawn } = await import('node:child_process');
   // 16 MB semi-spaces for V8's young generation (128 MB here by default, in every thread): it held only garbage,
   // 150 MB of a 200-report build's peak, for no more CPU (measured; the PDF workers set theirs in src/pdf/pool.ts).
@@ -95,7 +92,7 @@ async function buildAndSwap(warm: Promise<SearchIndex> | undefined, discarding: 
   const indexStarted = performance.now();
   const phases = progress();
   phases.start('Search index');
-  const made = await searchIndex(nextDir, warm).catch((error: unknown) => {
+  const made = await searchIndex(nextDir, stage.searchShards).catch((error: unknown) => {
     phases.abandon();
     throw error;
   });
@@ -108,13 +105,13 @@ async function buildAndSwap(warm: Promise<SearchIndex> | undefined, discarding: 
 
   // Swap: the old output is moved aside, then the new one moved in; both renames are atomic. What
   // the index was made from is written only once the new output is in place.
-  fs.rmSync(indexKeyFile, { force: true });
+  fs.rmSync(indexKeysFile, { force: true });
   await discarding;
   if (fs.existsSync(outDir)) fs.renameSync(outDir, discardedDir);
   fs.renameSync(nextDir, outDir);
   fs.rmSync(workDir, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(indexKeyFile), { recursive: true });
-  fs.writeFileSync(indexKeyFile, made.key);
+  fs.mkdirSync(path.dirname(indexKeysFile), { recursive: true });
+  fs.writeFileSync(indexKeysFile, JSON.stringify(made.keys));
   const site = siteUrl() === DEFAULT_SITE_URL ? ` Its links to itself (canonical URLs, feed, sitemap) use ${DEFAULT_SITE_URL}: set SITE_URL to the address it is published at.` : '';
   const what = drafts ? 'a private preview, drafts and embargoed reports included, marked DRAFT – NOT FOR PUBLICATION; never publish it' : `${stage.filesChecked} content files`;
   process.stdout.write(`Built ${outName}/ from ${what}.${site}\n`);
@@ -143,72 +140,33 @@ async function siteStage(): Promise<number> {
     process.stderr.write(`Build stopped: fix the errors above. ${outName}/ was not changed.\n`);
     return 1;
   }
-  fs.writeFileSync(stageFile, JSON.stringify({ filesChecked: result.filesChecked, pagesSeconds: result.seconds.pages, cpu: result.cpu, rssMB: result.rssMB, leftOut: result.leftOut } satisfies SiteStage));
+  fs.writeFileSync(stageFile, JSON.stringify({ filesChecked: result.filesChecked, pagesSeconds: result.seconds.pages, cpu: result.cpu, rssMB: result.rssMB, leftOut: result.leftOut, searchShards: result.searchShards! } satisfies SiteStage));
   return 0;
 }
 
-/** What the search index in outDir/pagefind was made from (search-index.ts indexKey); absent while outDir is being replaced. */
-const indexKeyFile = path.join(root, '.cache', 'search', `${outName}.key`);
+/** What each shard of the search index in outDir/pagefind/ was made from (search-index.ts); absent while outDir is being replaced. */
+const indexKeysFile = path.join(root, '.cache', 'search', `${outName}.json`);
 
 /**
- * Pagefind's index of the built pages, written into the build's pagefind/ folder: only pages marked
- * data-pagefind-body (reports, easy-read versions, service and thematic pages) are indexed; the
- * filters come from their data-pagefind-filter tags. Search then runs in the reader's browser from
- * these static files, with no server and no network. From the warm index when it holds the same
- * pages (search-index.ts); the earlier build's index itself when not one page changed.
+ * Pagefind's index of the built pages, in shards written into the build's pagefind/ folder
+ * (search-index.ts): only pages marked data-pagefind-body (reports, easy-read versions, thematic
+ * pages…) are indexed; the filters come from their data-pagefind-filter tags. Search then runs in
+ * the reader's browser from these static files, with no server and no network. A shard whose pages
+ * are the ones its files in outDir were made from is linked from there.
  */
-async function searchIndex(site: string, warm: Promise<SearchIndex> | undefined): Promise<{ key: string; how: string }> {
-  const output = path.join(site, 'pagefind');
-  // A warm index that could not be made (an earlier output Pagefind cannot read) is only a lost head start.
-  const earlier = warm ? await warm.catch(() => undefined) : undefined;
-  const updated = earlier ? await earlier.update(site).catch(() => undefined) : undefined;
-  if (earlier && updated?.same) {
-    const key = indexKey(earlier.pages, pagefindVersion());
-    if (updated.changed === 0 && readOrNothing(indexKeyFile) === key) {
-      // The same pages as the index in outDir/pagefind was made from: its files, linked (never written in place).
-      linkTree(path.join(outDir, 'pagefind'), output);
-      return { key, how: 'no searchable page changed' };
-    }
-    await earlier.write(output);
-    return { key, how: `${updated.changed} ${updated.changed === 1 ? 'page' : 'pages'} indexed again` };
-  }
-  // Not the same pages (or no earlier build): a fresh index, in Pagefind's place of the warm one.
-  await earlier?.close();
-  const index = await SearchIndex.open(site);
-  try {
-    await index.filled;
-    await index.write(output);
-    return { key: indexKey(index.pages, pagefindVersion()), how: `${index.pages.size} pages indexed` };
-  } finally {
-    await index.close();
-  }
+async function searchIndex(site: string, plan: SearchShards): Promise<{ keys: ShardKeys; how: string }> {
+  const keys = readKeys();
+  const made = await writeSearchIndex(site, plan, keys && { site: outDir, keys });
+  const shards = (n: number) => `${n} ${n === 1 ? 'shard' : 'shards'}`;
+  const how = made.linked ? `${shards(made.indexed)} indexed, ${made.linked} unchanged` : `${made.pages} pages indexed in ${shards(made.indexed)}`;
+  return { keys: made.keys, how };
 }
 
-function pagefindVersion(): string {
-  const main = fileURLToPath(import.meta.resolve('pagefind'));
-  return (JSON.parse(fs.readFileSync(path.join(path.dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-function readOrNothing(file: string): string | undefined {
+function readKeys(): ShardKeys | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return JSON.parse(fs.readFileSync(indexKeysFile, 'utf8')) as ShardKeys;
   } catch {
     return undefined;
-  }
-}
-
-/** Every file of `from` hard-linked at the same place under `to` (copied where links cannot be made). */
-function linkTree(from: string, to: string): void {
-  for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const source = path.join(entry.parentPath, entry.name);
-    const target = path.join(to, path.relative(from, source));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    try {
-      fs.linkSync(source, target);
-    } catch {
-      fs.copyFileSync(source, target);
-    }
   }
 }
 

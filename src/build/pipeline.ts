@@ -15,7 +15,9 @@ import { publishPdfs, type PdfFacts } from '../pdf/publish.ts';
 import { handOver } from '../site/handoff.ts';
 import { reportInputs, sharedInputs } from '../site/pdf-inputs.ts';
 import { leftOutLines } from '../site/left-out.ts';
-import { siteOf, type Site } from '../site/site.ts';
+import { siteIn, siteOf, type Site } from '../site/site.ts';
+import { LANGUAGES } from '../model/language.ts';
+import { searchShards, type SearchShards } from '../site/search-shards.ts';
 import { sitePdfs } from '../site/site-pdfs.ts';
 import { siteUrl } from '../site/site-url.ts';
 import { PageKeys } from '../site/page-keys.ts';
@@ -43,6 +45,8 @@ export interface PipelineResult {
   rssMB: { check: number; pdfs: number; pages: number };
   /** One line per report the build left out (or, in a preview, showed only there), saying why: for the end of its output. */
   leftOut: string[];
+  /** The shards of the search index the search page lists (src/site/search-shards.ts), for the indexer. */
+  searchShards?: SearchShards;
 }
 
 const since = (started: number) => (performance.now() - started) / 1000;
@@ -111,7 +115,7 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   cpu.pages = cpuSince(cpuStarted) - cpu.pdfs;
   memory.pages = rssMB();
   progress?.end((s) => `Pages: built in ${formatSeconds(s)}.`);
-  return { ok: true, filesChecked, seconds, cpu, rssMB: memory, leftOut: leftOutLines(site) };
+  return { ok: true, filesChecked, seconds, cpu, rssMB: memory, leftOut: leftOutLines(site), searchShards: searchShards(LANGUAGES.map((lang) => siteIn(site, lang))) };
 }
 
 /** How far V8 lets the main thread's heap grow past what its last full collection kept, in %, while pages are rendered. */

@@ -1,20 +1,22 @@
 /**
- * Pagefind's index of the built pages, made so that a build after a small edit does not parse the
- * whole site again.
+ * Pagefind's index of the built pages, in shards (src/site/search-shards.ts): each shard a Pagefind
+ * bundle of its own in pagefind/<shard>/, which the search page merges in the reader's browser.
  *
- * Pagefind keeps every page it has parsed in the order it was added, and a page added again under
- * the same address replaces the earlier one in its place; its index is a function of that list
- * alone. So the index is always made the same way: the searchable pages (see SEARCHABLE), one at a
- * time in name order. A cold build does that over the new pages. A build over an earlier one starts
- * while the site is still being built, over the earlier build's pages in dist/ (`warm`), and when
- * the new pages are written only those whose bytes differ are added again; the list Pagefind holds
- * is then exactly the one a cold run would make, and so are the files it writes. When the new
- * pages are not the same addresses (a report added or taken down), the warm list is dropped and
- * the index is made afresh. When no page changed at all, the earlier index is taken as it is.
+ * Pagefind keeps a whole index in memory until it is written, so the shards are filled one after
+ * another, at most two at a time (one per core), and each is deleted from Pagefind once written:
+ * the build's memory is a shard's, whatever the size of the site. Pagefind's index is a function of
+ * the pages it was given and their order, so each shard is given its pages one at a time in name
+ * order: the same pages make the same files, however the shards' work interleaves.
+ *
+ * Each shard has a key, the hash of its pages' addresses and bytes (and Pagefind's version). After
+ * an edit, a shard whose key is the one its files in the earlier output were made from is linked
+ * from there; only the shards whose pages changed are indexed again, from scratch (a shard is a few
+ * seconds' work: feeding Pagefind the earlier pages while the site was built saved less than it cost).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { langOfFile, shardFolder, shardOf, type SearchShards } from '../site/search-shards.ts';
 
 /**
  * The folders of the pages marked data-pagefind-body (reports, easy-read versions, thematic pages,
@@ -25,12 +27,13 @@ import path from 'node:path';
 const SEARCHABLE = ['inspections', 'thematic', 'annual-reports', 'cy', 'recommendations-tracker'];
 /** Pagefind indexes only the pages with this mark once any page has it: the others are never sent. */
 const BODY_MARK = 'data-pagefind-body';
+/** Shards filled at once: Pagefind's work on one shard is on one core at a time. */
+const AT_ONCE = 2;
 
-/** What one index was made from: each page's address in the site and the hash of its bytes, in name order. */
+/** A shard's pages: each page's address in the site and the hash of its bytes, in name order. */
 type Pages = Map<string, string>;
 
 type Pagefind = typeof import('pagefind');
-type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>;
 
 /** The HTML files of the searchable folders of a built site, relative to it, in name order. */
 export function searchableFiles(site: string): string[] {
@@ -56,85 +59,111 @@ async function pageBytes(site: string, file: string): Promise<Buffer | undefined
   return bytes.includes(BODY_MARK) ? bytes : undefined;
 }
 
-async function add(index: PagefindIndex, file: string, bytes: Buffer): Promise<void> {
-  const added = await index.addHTMLFile({ sourcePath: file, content: bytes.toString('utf8') });
-  if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+/**
+ * The pages of each shard of a built site, by shard. Throws when they are not in the shards `plan`
+ * says (the shards the search page merges): a language's search would then miss pages, or load a
+ * shard that is not there.
+ */
+export async function pagesByShard(site: string, plan: SearchShards): Promise<Map<number, Pages>> {
+  const shards = new Map<number, Pages>();
+  const wrong: string[] = [];
+  for (const file of searchableFiles(site)) {
+    const bytes = await pageBytes(site, file);
+    if (!bytes) continue;
+    const shard = shardOf(file, plan.count);
+    if (!plan.byLang[langOfFile(file)].includes(shard)) wrong.push(`${file} (shard ${shard}, not among ${langOfFile(file)}'s)`);
+    if (!shards.has(shard)) shards.set(shard, new Map());
+    shards.get(shard)!.set(file, hashOf(bytes));
+  }
+  for (const [lang, listed] of Object.entries(plan.byLang)) {
+    for (const shard of listed) if (![...(shards.get(shard)?.keys() ?? [])].some((file) => langOfFile(file) === lang)) wrong.push(`shard ${shard} has no page in ${lang}`);
+  }
+  if (wrong.length) throw new Error(`The search index's shards are not the ones the search page lists: ${wrong.join('; ')}`);
+  return shards;
 }
 
-/** A Pagefind index being filled with a site's pages, one at a time in name order. */
-export class SearchIndex {
-  /** The pages added so far, by address, with the hash of the bytes added. */
-  readonly pages: Pages = new Map();
-  /** Settles when every page of `site` is added. */
-  readonly filled: Promise<void>;
-
-  private constructor(
-    private readonly pagefind: Pagefind,
-    private readonly index: PagefindIndex,
-    /** The site whose pages were added first (the earlier build's, for a warm index). */
-    readonly site: string,
-  ) {
-    this.filled = this.addAll();
-    // Awaited by whoever finishes the index, where a failure is reported.
-    this.filled.catch(() => {});
-  }
-
-  /** Starts an index of `site`'s searchable pages; `filled` settles when all are added. */
-  static async open(site: string): Promise<SearchIndex> {
-    const pagefind = await import('pagefind');
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    return new SearchIndex(pagefind, index, site);
-  }
-
-  private async addAll(): Promise<void> {
-    for (const file of searchableFiles(this.site)) {
-      const bytes = await pageBytes(this.site, file);
-      if (!bytes) continue;
-      await add(this.index, file, bytes);
-      this.pages.set(file, hashOf(bytes));
-    }
-  }
-
-  /**
-   * Brings the index to `site`'s pages: each page whose bytes differ from what was added is added
-   * again (in place, under the same address). Returns false, changing nothing, when `site` has not
-   * the same searchable pages (addresses) as were added: the order would then not be a cold run's.
-   */
-  async update(site: string): Promise<{ same: boolean; changed: number }> {
-    await this.filled;
-    const now: [string, Buffer][] = [];
-    for (const file of searchableFiles(site)) {
-      const bytes = await pageBytes(site, file);
-      if (bytes) now.push([file, bytes]);
-    }
-    if (now.length !== this.pages.size || now.some(([file]) => !this.pages.has(file))) return { same: false, changed: 0 };
-    let changed = 0;
-    for (const [file, bytes] of now) {
-      const hash = hashOf(bytes);
-      if (this.pages.get(file) === hash) continue;
-      await add(this.index, file, bytes);
-      this.pages.set(file, hash);
-      changed++;
-    }
-    return { same: true, changed };
-  }
-
-  async write(outputPath: string): Promise<void> {
-    await this.filled;
-    const written = await this.index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  }
-
-  /** Stops Pagefind (its own process). */
-  async close(): Promise<void> {
-    await this.pagefind.close();
-  }
-}
-
-/** The key of an index: Pagefind's version and the pages it was made from. */
-export function indexKey(pages: Pages, pagefindVersion: string): string {
-  const hash = createHash('sha256').update(`search-index-1\u0000${pagefindVersion}\u0000`);
+/** The key of a shard: Pagefind's version and the pages it is made from. */
+export function shardKey(pages: Pages, pagefindVersion: string): string {
+  const hash = createHash('sha256').update(`search-index-2\u0000${pagefindVersion}\u0000`);
   for (const [file, pageHash] of pages) hash.update(`${file}\u0000${pageHash}\u0000`);
   return hash.digest('hex');
+}
+
+/** The key of each shard's files, by shard. */
+export type ShardKeys = Record<string, string>;
+
+export interface Indexed {
+  keys: ShardKeys;
+  /** The shards indexed (the others were linked from the earlier output). */
+  indexed: number;
+  linked: number;
+  pages: number;
+}
+
+/**
+ * Writes each shard of `site`'s pages into site/pagefind/<shard>/: linked from `earlier` (an earlier
+ * output and the keys its shards were made from) when its key is the same, else indexed.
+ */
+export async function writeSearchIndex(site: string, plan: SearchShards, earlier?: { site: string; keys: ShardKeys }): Promise<Indexed> {
+  const version = pagefindVersion();
+  const shards = [...(await pagesByShard(site, plan))].sort(([a], [b]) => a - b);
+  const keys: ShardKeys = {};
+  const toIndex: [number, Pages][] = [];
+  for (const [shard, pages] of shards) {
+    const key = (keys[shard] = shardKey(pages, version));
+    const from = earlier && path.join(earlier.site, shardFolder(shard));
+    if (from && earlier.keys[shard] === key && fs.existsSync(from)) linkTree(from, path.join(site, shardFolder(shard)));
+    else toIndex.push([shard, pages]);
+  }
+  if (toIndex.length) {
+    const pagefind = await import('pagefind');
+    try {
+      const queue = [...toIndex];
+      const fill = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await indexShard(pagefind, site, ...next);
+      };
+      await Promise.all(Array.from({ length: Math.min(AT_ONCE, queue.length) }, fill));
+    } finally {
+      await pagefind.close();
+    }
+  }
+  return { keys, indexed: toIndex.length, linked: shards.length - toIndex.length, pages: shards.reduce((sum, [, pages]) => sum + pages.size, 0) };
+}
+
+/** One shard: its pages given to Pagefind in name order, written, and the index deleted from Pagefind's memory. */
+async function indexShard(pagefind: Pagefind, site: string, shard: number, pages: Pages): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  try {
+    for (const file of pages.keys()) {
+      const content = await fs.promises.readFile(path.join(site, file), 'utf8');
+      const added = await index.addHTMLFile({ sourcePath: file, content });
+      if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: path.join(site, shardFolder(shard)) });
+    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** The installed Pagefind's version: part of every shard's key. */
+function pagefindVersion(): string {
+  const main = new URL(import.meta.resolve('pagefind'));
+  return (JSON.parse(fs.readFileSync(new URL('../package.json', main), 'utf8')) as { version: string }).version;
+}
+
+/** Every file of `from` hard-linked at the same place under `to` (copied where links cannot be made). */
+function linkTree(from: string, to: string): void {
+  for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      fs.linkSync(source, target);
+    } catch {
+      fs.copyFileSync(source, target);
+    }
+  }
 }

@@ -71,7 +71,7 @@ describe('npm run build', () => {
       ...easyRead.flatMap((folder) => [`${folder}/easy-read/index.html`, `${folder}/easy-read.pdf`]),
       // The site around the reports: lists and their filter pages, a page per inspected service and per
       // thematic report, glossary, methodology, accessibility, search, 404; the feed, sitemap and robots.txt; the site's icons.
-      ...['404.html', 'feed.xml', 'sitemap.xml', 'robots.txt', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-entry.json'],
+      ...['404.html', 'feed.xml', 'sitemap.xml', 'robots.txt', 'pagefind/0/pagefind-ui.js', 'pagefind/0/pagefind-entry.json'],
       ...['favicon.svg', 'favicon-32.png', 'apple-touch-icon.png'],
       ...['inspections', 'services', 'thematic', 'glossary', 'methodology', 'accessibility', 'search'].map((page) => `${page}/index.html`),
       ...FACETS.flatMap((facet) => facetValues(publicInspections, facet.id).map(({ value }) => `inspections/${facet.id}/${value}/index.html`)),

@@ -1,22 +1,26 @@
 /**
- * The search index after an edit (src/build/search-index.ts): Pagefind filled with the earlier
- * build's pages and then given only the pages that changed writes the same files as an index made
- * afresh from the new pages, and the changed page's new words are in it. On the shared sample
- * build's pages (tests/support/shared-site.ts), copied; no build of its own.
+ * The search index in shards (src/build/search-index.ts): after an edit, only the edited page's
+ * shard is indexed again, the others are linked from the earlier output, and the files are exactly
+ * those of an index made afresh from the new pages. On the shared sample build's pages
+ * (tests/support/shared-site.ts), copied, in four shards (the sample is small enough for one); no
+ * build of its own.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SearchIndex, searchableFiles } from '../../src/build/search-index.ts';
+import { searchableFiles, writeSearchIndex } from '../../src/build/search-index.ts';
+import { langOfFile, shardFolder, shardOf, type SearchShards } from '../../src/site/search-shards.ts';
+import type { Lang } from '../../src/model/language.ts';
 import { snapshotTree } from '../support/project-copy.ts';
 import { sharedSite } from '../support/shared-site.ts';
 
 const NEW_WORD = 'zebracrossings';
-let earlier: string;
+const COUNT = 4;
 let work: string;
 let edited: string;
+let plan: SearchShards;
 
 /** The searchable pages of `from` copied under `to`. */
 function copyPages(from: string, to: string): void {
@@ -26,23 +30,31 @@ function copyPages(from: string, to: string): void {
   }
 }
 
-/** The fragments (one per indexed page) whose text holds a word. */
-function fragmentsWith(output: string, word: string): string[] {
-  const folder = path.join(output, 'fragment');
-  return fs.readdirSync(folder).filter((name) => zlib.gunzipSync(fs.readFileSync(path.join(folder, name))).toString('utf8').includes(word));
+/** The addresses of the pages in a shard's bundle, from its fragments (one per page). */
+function urlsIn(bundle: string, word = ''): string[] {
+  const folder = path.join(bundle, 'fragment');
+  return fs
+    .readdirSync(folder)
+    .map((name) => zlib.gunzipSync(fs.readFileSync(path.join(folder, name))).toString('utf8'))
+    .filter((text) => text.includes(word))
+    .map((text) => (JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string }).url);
 }
 
 beforeAll(async () => {
-  earlier = (await sharedSite()).dist;
+  const earlier = (await sharedSite()).dist;
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'search-index-'));
-  // The new build: the earlier pages with one report's page edited inside its searchable part.
-  copyPages(earlier, path.join(work, 'site'));
-  edited = searchableFiles(earlier).find((file) => /^inspections\/[^/]+\/index\.html$/.test(file))!;
-  const page = path.join(work, 'site', edited);
+  copyPages(earlier, path.join(work, 'before'));
+  copyPages(earlier, path.join(work, 'after'));
+  // The shards the search page would list for these pages in four shards.
+  const marked = searchableFiles(earlier).filter((file) => fs.readFileSync(path.join(earlier, file), 'utf8').includes('data-pagefind-body'));
+  const byLang: Record<Lang, number[]> = { en: [], cy: [] };
+  for (const file of marked) byLang[langOfFile(file)].push(shardOf(file, COUNT));
+  plan = { count: COUNT, byLang: { en: [...new Set(byLang.en)].sort(), cy: [...new Set(byLang.cy)].sort() } };
+  // The new build: one report's page edited inside its searchable part.
+  edited = marked.find((file) => /^inspections\/[^/]+\/index\.html$/.test(file))!;
+  const page = path.join(work, 'after', edited);
   const html = fs.readFileSync(page, 'utf8');
-  const body = html.indexOf('data-pagefind-body');
-  expect(body).toBeGreaterThan(-1);
-  const paragraphEnd = html.indexOf('</p>', body);
+  const paragraphEnd = html.indexOf('</p>', html.indexOf('data-pagefind-body'));
   fs.writeFileSync(page, `${html.slice(0, paragraphEnd)} The service now teaches road safety at ${NEW_WORD}.${html.slice(paragraphEnd)}`);
 }, 600_000);
 
@@ -50,38 +62,40 @@ afterAll(() => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-describe('the search index after an edit', () => {
-  it('re-indexes only the changed page and writes the same files as a fresh index of the new pages', async () => {
-    const site = path.join(work, 'site');
-    const warm = await SearchIndex.open(earlier);
-    try {
-      // Another set of pages (one more) is refused, changing nothing: its order would not be a fresh index's.
-      const more = path.join(work, 'more');
-      copyPages(site, more);
-      fs.cpSync(path.join(more, edited), path.join(more, edited.replace(/\/index\.html$/, '-copy/index.html')));
-      expect(await warm.update(more)).toEqual({ same: false, changed: 0 });
-
-      expect(await warm.update(site)).toEqual({ same: true, changed: 1 });
-      await warm.write(path.join(work, 'warm'));
-    } finally {
-      await warm.close();
+describe('the search index in shards', () => {
+  it('indexes each report’s pages in one shard, and after an edit only that shard, writing what a fresh index would', async () => {
+    const before = path.join(work, 'before');
+    const cold = await writeSearchIndex(before, plan);
+    expect(cold).toMatchObject({ indexed: COUNT, linked: 0 });
+    // Every page of a report (its page, easy-read version, Welsh pages) is in its report's shard.
+    for (let shard = 0; shard < COUNT; shard++) {
+      for (const url of urlsIn(path.join(before, shardFolder(shard)))) expect(shardOf(`${url.slice(1)}index.html`, COUNT), url).toBe(shard);
     }
-    const fresh = await SearchIndex.open(site);
-    try {
-      await fresh.filled;
-      await fresh.write(path.join(work, 'fresh'));
-    } finally {
-      await fresh.close();
-    }
+    expect(plan.byLang.cy.length).toBeGreaterThan(0);
+    expect(plan.byLang.cy.length).toBeLessThan(COUNT);
 
-    const warmFiles = snapshotTree(path.join(work, 'warm'));
-    const freshFiles = snapshotTree(path.join(work, 'fresh'));
-    expect([...warmFiles.keys()].sort()).toEqual([...freshFiles.keys()].sort());
-    for (const [file, bytes] of freshFiles) expect(warmFiles.get(file)!.equals(bytes), file).toBe(true);
-    // The edited page's new word is indexed, in that page's fragment alone; the earlier build's index has it nowhere.
-    const withWord = fragmentsWith(path.join(work, 'warm'), NEW_WORD);
-    expect(withWord).toHaveLength(1);
-    expect(zlib.gunzipSync(fs.readFileSync(path.join(work, 'warm', 'fragment', withWord[0]!))).toString('utf8')).toContain(`"url":"/${edited.replace(/index\.html$/, '')}"`);
-    expect(fragmentsWith(path.join(earlier, 'pagefind'), NEW_WORD)).toEqual([]);
+    const after = path.join(work, 'after');
+    const incremental = await writeSearchIndex(after, plan, { site: before, keys: cold.keys });
+    expect(incremental).toMatchObject({ indexed: 1, linked: COUNT - 1 });
+    const shard = shardOf(edited, COUNT);
+    expect(Object.keys(cold.keys).filter((n) => cold.keys[n] !== incremental.keys[n])).toEqual([String(shard)]);
+    // The new word is in the edited page's record alone; the earlier index has it nowhere.
+    expect(urlsIn(path.join(after, shardFolder(shard)), NEW_WORD)).toEqual([`/${edited.replace(/index\.html$/, '')}`]);
+    expect(urlsIn(path.join(before, shardFolder(shard)), NEW_WORD)).toEqual([]);
+
+    // A fresh index of the same pages writes the same files.
+    const fresh = path.join(work, 'fresh');
+    copyPages(after, fresh);
+    await writeSearchIndex(fresh, plan);
+    const freshFiles = snapshotTree(path.join(fresh, 'pagefind'));
+    const incrementalFiles = snapshotTree(path.join(after, 'pagefind'));
+    expect([...incrementalFiles.keys()].sort()).toEqual([...freshFiles.keys()].sort());
+    for (const [file, bytes] of freshFiles) expect(incrementalFiles.get(file)!.equals(bytes), file).toBe(true);
   }, 120_000);
+
+  it('refuses pages that are not in the shards the search page lists', async () => {
+    const shard = shardOf(edited, COUNT);
+    const without = { ...plan, byLang: { ...plan.byLang, en: plan.byLang.en.filter((n) => n !== shard) } };
+    await expect(writeSearchIndex(path.join(work, 'after'), without)).rejects.toThrow(`${edited} (shard ${shard}, not among en's)`);
+  });
 });

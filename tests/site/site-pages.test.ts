@@ -57,6 +57,8 @@ const newestFirst = (a: { slug: string; source: { published: string } }, b: { sl
 
 /** A file's text as search engines or readers would get it: Pagefind's index files are gzip-compressed. */
 const readable = (file: string, bytes: Buffer): string => (/^pagefind\/.*\.pf_/.test(file) ? zlib.gunzipSync(bytes).toString('utf8') : bytes.toString('utf8'));
+/** A page's record in the search index: each shard of the index (pagefind/<shard>/) has one per page it holds. */
+const isFragment = (file: string) => /^pagefind\/\d+\/fragment\//.test(file);
 
 /** Each page's text, with whether each piece is page furniture (an artifact), as pdfjs reads it. */
 async function pdfPages(bytes: Buffer): Promise<{ text: string; artifactText: string }[]> {
@@ -115,8 +117,8 @@ describe('the site around the reports', () => {
       'feed.xml',
       'sitemap.xml',
       'robots.txt',
-      'pagefind/pagefind-ui.js',
-      'pagefind/pagefind-ui.css',
+      'pagefind/0/pagefind-ui.js',
+      'pagefind/0/pagefind-ui.css',
     ];
     for (const page of pages) expect([...dist.keys()], page).toContain(page);
     // A service whose only inspection is a draft or embargoed has no page.
@@ -281,7 +283,7 @@ describe('the site around the reports', () => {
   });
 
   it('indexes the public reports for search, with kind, overall rating and year filters', () => {
-    const fragments = [...dist].filter(([file]) => file.startsWith('pagefind/fragment/')).map(([file, bytes]) => JSON.parse(readable(file, bytes).replace(/^pagefind_dcd/, '')));
+    const fragments = [...dist].filter(([file]) => isFragment(file)).map(([file, bytes]) => JSON.parse(readable(file, bytes).replace(/^pagefind_dcd/, '')));
     const byUrl = new Map(fragments.map((f: { url: string; filters: Record<string, string[]> }) => [f.url, f.filters]));
     for (const inspection of inspections) {
       expect(byUrl.get(`/inspections/${inspection.slug}/`), inspection.slug).toEqual({
@@ -298,7 +300,7 @@ describe('the site around the reports', () => {
   });
 
   it('indexes every page marked for search, though Pagefind reads only the folders that have them', () => {
-    const indexed = new Set([...dist].filter(([file]) => file.startsWith('pagefind/fragment/')).map(([file, bytes]) => (JSON.parse(readable(file, bytes).replace(/^pagefind_dcd/, '')) as { url: string }).url));
+    const indexed = new Set([...dist].filter(([file]) => isFragment(file)).map(([file, bytes]) => (JSON.parse(readable(file, bytes).replace(/^pagefind_dcd/, '')) as { url: string }).url));
     const marked = [...dist].filter(([file, bytes]) => file.endsWith('.html') && bytes.includes('data-pagefind-body')).map(([file]) => `/${file.replace(/index\.html$/, '')}`);
     expect(marked.length).toBeGreaterThan(0);
     expect(marked.filter((url) => !indexed.has(url))).toEqual([]);
@@ -564,9 +566,12 @@ describe('the Welsh and English pages', () => {
   });
 
   it('indexes each language apart for search: Welsh pages in the Welsh index with Welsh filters, English pages in the English one', () => {
-    const entry = JSON.parse(dist.get('pagefind/pagefind-entry.json')!.toString('utf8')) as { languages: Record<string, { page_count: number }> };
+    // Each shard's languages and their pages, added up.
+    const entries = [...dist].filter(([file]) => /^pagefind\/\d+\/pagefind-entry\.json$/.test(file)).map(([, bytes]) => JSON.parse(bytes.toString('utf8')) as { languages: Record<string, { page_count: number }> });
+    const entry = { languages: {} as Record<string, { page_count: number }> };
+    for (const { languages } of entries) for (const [lang, { page_count }] of Object.entries(languages)) entry.languages[lang] = { page_count: (entry.languages[lang]?.page_count ?? 0) + page_count };
     expect(Object.keys(entry.languages).sort()).toEqual(['cy', 'en-gb']);
-    const fragments = [...dist].filter(([file]) => file.startsWith('pagefind/fragment/')).map(([file, bytes]) => JSON.parse(readable(file, bytes).replace(/^pagefind_dcd/, '')) as { url: string; language?: string; filters: Record<string, string[]> });
+    const fragments = [...dist].filter(([file]) => isFragment(file)).map(([file, bytes]) => JSON.parse(readable(file, bytes).replace(/^pagefind_dcd/, '')) as { url: string; language?: string; filters: Record<string, string[]> });
     const welsh = fragments.filter((f) => f.url.startsWith('/cy/'));
     expect(welsh.length).toBe(entry.languages.cy!.page_count);
     expect(fragments.length - welsh.length).toBe(entry.languages['en-gb']!.page_count);
@@ -578,6 +583,13 @@ describe('the Welsh and English pages', () => {
     const search = html(dist, 'cy/search/index.html');
     expect(select('html', search)?.properties.lang).toBe('cy');
     expect(JSON.parse(String(select('#search', search)!.properties.dataTranslations))).toMatchObject({ placeholder: 'Chwilio', filters_label: 'Hidlyddion' });
+    // Each search page merges the shards holding pages in its language, all of them, and loads Pagefind from the first.
+    for (const [page, language] of [['search/index.html', 'en-gb'], ['cy/search/index.html', 'cy']] as const) {
+      const bundles = JSON.parse(String(select('#search', html(dist, page))!.properties.dataBundles)) as string[];
+      const holding = [...dist].filter(([file, bytes]) => /^pagefind\/\d+\/pagefind-entry\.json$/.test(file) && language in (JSON.parse(bytes.toString('utf8')) as { languages: object }).languages);
+      expect(new Set(bundles), page).toEqual(new Set(holding.map(([file]) => `/${file.replace(/pagefind-entry\.json$/, '')}`)));
+      expect(select('script[src$="pagefind-ui.js"]', html(dist, page))?.properties.src, page).toBe(`${bundles[0]}pagefind-ui.js`);
+    }
   });
 });
 

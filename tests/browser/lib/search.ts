@@ -45,16 +45,20 @@ export async function searchWithPage(page: Page, url: string, word: string, expe
   return { found: !!links, links: links ?? (await resultLinks(page)), box: described };
 }
 
-/** The addresses Pagefind's API gives for a word, loaded in a page of the site (for its language). */
-export async function searchWithApi(page: Page, url: string, word: string): Promise<string[]> {
+/**
+ * The addresses Pagefind's API gives for a word, loaded in a page of the site (for its language),
+ * over the index's shards (their bundles' addresses, "/pagefind/0/"…) merged as the search page merges them.
+ */
+export async function searchWithApi(page: Page, url: string, word: string, bundles: string[]): Promise<string[]> {
   await page.goto(url, { waitUntil: 'load' });
   // A string, not a function: the test runner rewrites import() in functions it compiles.
-  const script = `(async (term) => {
-    const pagefind = await import(location.origin + '/pagefind/pagefind.js');
+  const script = `(async (term, bundles) => {
+    const pagefind = await import(location.origin + bundles[0] + 'pagefind.js');
     if (pagefind.init) await pagefind.init();
+    for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle);
     const search = await pagefind.search(term);
     const data = await Promise.all(search.results.map((r) => r.data()));
     return data.map((d) => new URL(d.url, location.href).pathname);
-  })(${JSON.stringify(word)})`;
+  })(${JSON.stringify(word)}, ${JSON.stringify(bundles)})`;
   return page.evaluate(script) as Promise<string[]>;
 }
