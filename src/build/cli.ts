@@ -178,5 +178,8 @@ main().then(
   (error: unknown) => {
     process.stderr.write(`${describeFailure('The build', error, `${outName}/ was not changed.`)}\n`);
     process.exitCode = 2;
+    // The site stage ends at once: what it still runs (pages waiting for a PDF that failed, or PDFs
+    // drawn for pages that failed) would build nothing, and the pages waiting would never end.
+    if (process.env.BUILD_STAGE === 'site') process.exit();
   },
 );

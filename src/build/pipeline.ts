@@ -1,8 +1,9 @@
 /**
  * One pass from content to a built site, forward only: the content is checked once into the
  * project model; the site (what this build may publish) is taken from it; every PDF is drawn (or
- * found in the cache) and written into the output; then Astro builds the pages from the same site,
- * told what was written (pages and size of each PDF) through the hand-over (src/site/handoff.ts).
+ * found in the cache) and written into the output while Astro builds the pages from the same site,
+ * each page told what was written of the PDFs it names (pages and size) through the hand-over
+ * (src/site/handoff.ts) as soon as they are written.
  */
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -11,7 +12,7 @@ import { formatReport } from '../check/diagnostics.ts';
 import { firstLine, whileProcessing } from '../check/tool-failure.ts';
 import { buildDateFrom } from '../model/project.ts';
 import type { Plugin } from 'vite';
-import { publishPdfs, type PdfFacts } from '../pdf/publish.ts';
+import { publishPdfs } from '../pdf/publish.ts';
 import { handOver } from '../site/handoff.ts';
 import { reportInputs, sharedInputs } from '../site/pdf-inputs.ts';
 import { leftOutLines } from '../site/left-out.ts';
@@ -23,6 +24,7 @@ import { siteUrl } from '../site/site-url.ts';
 import { PageKeys } from '../site/page-keys.ts';
 import { publishEarlierVersions } from '../site/earlier-versions.ts';
 import { BuildProgress, formatCount, formatSeconds } from './progress.ts';
+import { WrittenPdfs } from './written-pdfs.ts';
 
 export interface PipelineOptions {
   root: string;
@@ -81,13 +83,13 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   started = performance.now();
   cpuStarted = process.cpuUsage();
   const shared = sharedInputs(root, site.drafts);
-  // The PDFs' facts (pages, size, pictures), filled in as each is written; the pages read them only
-  // once all are (the gate in buildPages), so each page's links say what was written.
-  const facts = new Map<string, PdfFacts>();
+  // Every PDF the site publishes, known before any is written; each one's facts (pages, size,
+  // pictures) as it is: a page waits for the PDFs it names, so its links say what was written.
+  const written = new WrittenPdfs([...sitePdfs(site)].map((pdf) => pdf.name));
   // Each page's cache key (src/site/page-keys.ts): Astro copies the pages whose key and code did not change from its cache.
   const pageKeys = new PageKeys({ root, shared, buildDate: site.buildDate, drafts: site.drafts, siteUrl: siteUrl() });
-  handOver({ site, pdfs: facts, pageKeys });
-  const pdfs = writePdfs(site, root, shared, outDir, progress, facts).then((published) => {
+  handOver({ site, pdfs: written, pageKeys });
+  const pdfs = writePdfs(site, root, shared, outDir, progress, written).then((published) => {
     // Corrected reports: the PDF as it was before each correction, kept by the publisher, at its versioned address.
     publishEarlierVersions(site.inspections, outDir, root, site.thematics);
     seconds.pdfs = since(started);
@@ -102,14 +104,12 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
     // `npm run check` uses, naming the file the author wrote.
     for (const [name, fact] of published.facts) for (const warning of fact.warnings) warn(`${published.files.get(name) ?? name}  warning  easy-read-layout  ${warning}`);
     progress?.start('Pages');
-    collectPagesGarbageSooner();
   });
-  // Astro bundles the pages' code while the PDFs are drawn, and renders them once the PDFs are written.
-  const pages = buildPages(root, outDir, drafts, pdfs);
-  const [drawn, built] = await Promise.allSettled([pdfs, pages]);
-  // A PDF that failed is the error to report (it names the PDF), not the pages that waited for it.
-  if (drawn.status === 'rejected') throw drawn.reason;
-  if (built.status === 'rejected') throw built.reason;
+  // Astro bundles the pages' code while the PDFs are drawn, and renders each page once the PDFs it names are written.
+  const pages = buildPages(root, outDir, drafts);
+  // The first failure is reported at once: a PDF that cannot be written (named), never the pages
+  // that wait for it, which never end (src/build/cli.ts ends the process).
+  await Promise.all([pdfs, pages]);
   const pagesStarted = started + seconds.pdfs * 1000;
   seconds.pages = since(pagesStarted);
   cpu.pages = cpuSince(cpuStarted) - cpu.pdfs;
@@ -124,7 +124,7 @@ const PAGES_HEAP_GROWING_PERCENT = 50;
 /**
  * While pages are rendered, a full collection once the heap has grown half again past what the last
  * one kept. V8 let it grow to 2.5 times (345 to 890 MB for a thousand reports: the pages' HTML and
- * blocks, garbage), the build's peak. Set once the PDFs are drawn, so the check is not slowed.
+ * blocks, garbage), the build's peak. Set once Astro starts rendering, so the check is not slowed.
  * 20% cost half again the pages' CPU at 200 reports for little more.
  */
 function collectPagesGarbageSooner(): void {
@@ -133,42 +133,41 @@ function collectPagesGarbageSooner(): void {
 
 /**
  * Astro's build of the pages into outDir, where the PDFs are being written: Astro must not empty it.
- * It bundles the pages' code at once, and starts rendering pages only when `pdfsWritten` has
- * settled, so every page's links say what was written.
+ * It bundles the pages' code, then renders the pages while the PDFs are drawn: a page that names a
+ * PDF waits for its facts (src/site/pdf-facts.ts).
  */
-async function buildPages(root: string, outDir: string, drafts: boolean, pdfsWritten: Promise<unknown>): Promise<void> {
+async function buildPages(root: string, outDir: string, drafts: boolean): Promise<void> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Always a production build: a NODE_ENV inherited from the shell (a test runner sets "test") would
   // make Vite build in another mode, and the pages then differ (no Content Security Policy, say).
   process.env.NODE_ENV = 'production';
   const { build } = await import('astro');
   // A Vite plugin's buildApp hook of order "post" runs after Astro has bundled the pages and before
-  // its own (the later "post" hook that renders them): the gate.
-  const afterPdfs: Plugin = {
-    name: 'inspection-reports:after-pdfs',
-    buildApp: {
-      order: 'post',
-      handler: async () => {
-        await pdfsWritten.catch(() => {
-          throw new Error('the PDFs could not all be written');
-        });
-      },
-    },
+  // its own (the later "post" hook that renders them).
+  const beforeRendering: Plugin = {
+    name: 'inspection-reports:before-rendering',
+    buildApp: { order: 'post', handler: async () => collectPagesGarbageSooner() },
   };
   // Incremental: Astro's cache of rendered pages, one per kind of build (a preview's pages are not the public ones).
   const incremental = { experimental: { incrementalBuild: true }, cacheDir: path.join(root, '.cache', drafts ? 'astro-preview' : 'astro') };
   // Failures while PDFs are made name the PDF (publish.ts); while pages are built, the pages.
-  await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', ...incremental, vite: { build: { emptyOutDir: false }, plugins: [afterPdfs] } }));
+  await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', ...incremental, vite: { build: { emptyOutDir: false }, plugins: [beforeRendering] } }));
 }
 
-async function writePdfs(site: Site, root: string, shared: string, outDir: string, progress: BuildProgress | undefined, facts: Map<string, PdfFacts>) {
+async function writePdfs(site: Site, root: string, shared: string, outDir: string, progress: BuildProgress | undefined, written: WrittenPdfs) {
   const entries = [...sitePdfs(site)];
   const files = new Map(entries.map((pdf) => [pdf.name, pdf.file]));
   progress?.start('PDFs', entries.length);
   const published = await publishPdfs(
     entries.map((pdf) => ({ ...pdf, ...(pdf.folder ? { inputs: reportInputs(shared, pdf.lang === 'en' ? pdf.kind : `${pdf.kind}:${pdf.lang}`, pdf.folder, root) } : {}) })),
     outDir,
-    { onWritten: (written) => progress?.update(written), facts },
+    {
+      onImages: (name, images) => written.imagesKnown(name, images),
+      onWritten: (name, facts, count) => {
+        written.wrote(name, facts);
+        progress?.update(count);
+      },
+    },
   );
   return { ...published, files };
 }

@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DocumentModel, ImageRef } from '../document/blocks.ts';
+import type { ImageRef } from '../document/blocks.ts';
 import { pictureHash } from './cache.ts';
 
 interface InputEntry {
@@ -38,12 +38,12 @@ export function keyForInputs(inputs: string, dir: string): KnownInputs | undefin
   }
 }
 
-/** Stores which cache key a document made from these inputs had. */
-export function rememberInputs(inputs: string, key: string, document: DocumentModel, dir: string): void {
+/** Stores which cache key a document made from these inputs had, and its pictures. */
+export function rememberInputs(inputs: string, key: string, images: ImageRef[], dir: string): void {
   try {
     const file = entryFile(dir, inputs);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const entry: InputEntry = { key, images: document.images, pictures: document.images.filter((image) => image.svg === undefined).map((image) => [image.source, pictureHash(image.source)]) };
+    const entry: InputEntry = { key, images, pictures: images.filter((image) => image.svg === undefined).map((image) => [image.source, pictureHash(image.source)]) };
     const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
     fs.writeFileSync(temporary, JSON.stringify(entry));
     fs.renameSync(temporary, file);

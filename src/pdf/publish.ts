@@ -4,9 +4,11 @@
  * on every core, stored, and written. What comes back is what the pages say of each PDF (pages,
  * size, pictures), so no page ever draws or reads a PDF.
  *
- * Documents are made one at a time as the pool asks for work, and at most a few wait at any
- * moment, so a build of a thousand reports never holds a thousand document models or PDFs. A
- * document whose inputs hash is in the index (input-index.ts) is not made at all.
+ * Every PDF is planned first, in order, ahead of the drawing: its document made, its pictures told
+ * (the pages that publish them need not wait for the drawing), and written at once when the cache
+ * holds it. A document whose inputs hash is in the index (input-index.ts) is not made at all. Those
+ * to draw wait without their models, which are made again when their turn comes (a few
+ * milliseconds each), so a build of a thousand reports never holds a thousand models or PDFs.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,20 +54,25 @@ const WAITING_PER_WORKER = 2;
 export interface PublishOptions {
   cacheDir?: string;
   poolSize?: number;
-  /** Told each time a PDF is written (drawn or from the cache), with how many are written so far: for the build's progress line. */
-  onWritten?: (written: number) => void;
-  /** Where each written PDF's facts go, as it is written (the result's `facts`): a new map unless given. */
-  facts?: Map<string, PdfFacts>;
+  /** Told of each PDF's pictures as soon as they are known: before it is drawn, so the pages that publish them need not wait for the drawing. */
+  onImages?: (name: string, images: ImageRef[]) => void;
+  /** Told each time a PDF is written (drawn or from the cache), with its facts and how many are written so far. */
+  onWritten?: (name: string, facts: PdfFacts, written: number) => void;
+}
+
+/** A PDF to draw: its document is made again when its turn comes, so no model is held while it waits. */
+interface ToDraw {
+  entry: PdfToPublish;
+  key: string | undefined;
 }
 
 export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: string, options: PublishOptions = {}): Promise<PublishedPdfs> {
   const cacheDir = options.cacheDir ?? pdfCacheDir();
   const cache = pdfCacheEnabled();
-  const facts = options.facts ?? new Map<string, PdfFacts>();
+  const facts = new Map<string, PdfFacts>();
   const result: PublishedPdfs = { facts, drawn: 0, fromCache: 0, byInputs: 0 };
+  const poolSize = options.poolSize ?? os.availableParallelism();
   let pool: PdfPool | undefined;
-  const inFlight = new Set<Promise<void>>();
-  const drawingByKey = new Map<string, Promise<void>>();
   let failure: Error | undefined;
 
   const write = (name: string, bytes: Uint8Array | string, fact: PdfFacts) => {
@@ -74,7 +81,7 @@ export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: strin
     if (typeof bytes === 'string') linkOrCopy(bytes, file);
     else fs.writeFileSync(file, bytes);
     facts.set(name, fact);
-    options.onWritten?.(facts.size);
+    options.onWritten?.(name, fact, facts.size);
   };
   /** A PDF stored under this key, copied into the output; false when the cache does not hold it. */
   const fromCache = (name: string, key: string, images: ImageRef[]): boolean => {
@@ -83,6 +90,48 @@ export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: strin
     write(name, stored.file, { pageCount: stored.pageCount, size: stored.size, images, warnings: stored.warnings ?? [] });
     result.fromCache++;
     return true;
+  };
+  const remember = (entry: PdfToPublish, key: string | undefined, images: ImageRef[]) => {
+    if (key && entry.inputs) rememberInputs(entry.inputs, key, images, cacheDir);
+  };
+
+  // The plan runs ahead of the drawing: each PDF in the cache is written at once, and every PDF's
+  // pictures are known early; the others wait in `toDraw`, in order, a few at a time on the workers.
+  const toDraw: ToDraw[] = [];
+  let next = 0;
+  const inFlight = new Set<Promise<void>>();
+  // The same document twice in one build (two identical tables, say): drawn once, then copied.
+  const sameDocument = new Map<string, { entry: PdfToPublish; images: ImageRef[] }[]>();
+
+  const draw = async ({ entry, key }: ToDraw): Promise<void> => {
+    try {
+      const document = whileProcessing(entry.name, entry.document);
+      pool ??= new PdfPool({ size: poolSize });
+      result.drawn++;
+      const rendered = await pool.render(entry.kind, document).catch((error: unknown) => {
+        throw new Error(`${entry.name}: the PDF could not be drawn: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      });
+      if (key) writeCachedPdf(key, rendered, cacheDir);
+      remember(entry, key, document.images);
+      const warnings = 'warnings' in rendered ? rendered.warnings : [];
+      write(entry.name, rendered.bytes, { pageCount: rendered.pageCount, size: rendered.bytes.length, images: document.images, warnings });
+      for (const copy of (key && sameDocument.get(key)) || []) {
+        if (fromCache(copy.entry.name, key!, copy.images)) remember(copy.entry, key, copy.images);
+        else toDraw.push({ entry: copy.entry, key: undefined });
+      }
+    } catch (error) {
+      failure ??= error instanceof Error ? error : new Error(String(error));
+    }
+  };
+  const dispatch = () => {
+    while (!failure && next < toDraw.length && inFlight.size < poolSize * WAITING_PER_WORKER) {
+      const job = draw(toDraw[next++]!);
+      inFlight.add(job);
+      void job.finally(() => {
+        inFlight.delete(job);
+        dispatch();
+      });
+    }
   };
 
   try {
@@ -94,44 +143,29 @@ export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: strin
         continue;
       }
       // A failure making the document or its cache key names the PDF, as a failure drawing it does.
-      const { document, key } = whileProcessing(entry.name, () => {
+      const { images, key } = whileProcessing(entry.name, () => {
         const made = entry.document();
-        return { document: made, key: cache ? pdfCacheKey(entry.kind, made) : undefined };
+        return { images: made.images, key: cache ? pdfCacheKey(entry.kind, made) : undefined };
       });
-      const remember = () => {
-        if (key && entry.inputs) rememberInputs(entry.inputs, key, document, cacheDir);
-      };
-      // The same document twice in one build (two identical tables, say): drawn once, then copied.
-      const drawing = key ? drawingByKey.get(key) : undefined;
-      if (drawing) {
-        await drawing;
-        if (failure) break;
-      }
-      if (key && fromCache(entry.name, key, document.images)) {
-        remember();
+      options.onImages?.(entry.name, images);
+      if (key && sameDocument.has(key)) {
+        sameDocument.get(key)!.push({ entry, images });
         continue;
       }
-      pool ??= new PdfPool({ size: options.poolSize ?? os.availableParallelism() });
-      result.drawn++;
-      const job: Promise<void> = pool.render(entry.kind, document).then(
-        (rendered) => {
-          if (key) writeCachedPdf(key, rendered, cacheDir);
-          remember();
-          const warnings = 'warnings' in rendered ? rendered.warnings : [];
-          write(entry.name, rendered.bytes, { pageCount: rendered.pageCount, size: rendered.bytes.length, images: document.images, warnings });
-        },
-        (error: unknown) => {
-          failure ??= new Error(`${entry.name}: the PDF could not be drawn: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-        },
-      );
-      inFlight.add(job);
-      if (key) drawingByKey.set(key, job);
-      void job.finally(() => inFlight.delete(job));
-      if (inFlight.size >= pool.size * WAITING_PER_WORKER) await Promise.race(inFlight);
+      if (key && fromCache(entry.name, key, images)) {
+        remember(entry, key, images);
+        continue;
+      }
+      if (key) sameDocument.set(key, []);
+      toDraw.push({ entry, key });
+      dispatch();
+      // Lets the workers' results be written, and more work sent to them, while the plan goes on.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    await Promise.all(inFlight);
+    for (dispatch(); inFlight.size > 0; dispatch()) await Promise.race(inFlight);
     if (failure) throw failure;
   } finally {
+    await Promise.all(inFlight);
     await pool?.close();
   }
   return result;

@@ -29,9 +29,18 @@ interface Route<Props> {
   cacheKey?: string | undefined;
 }
 
+/** A route of a page in a language, as getStaticPaths gives it. */
+const inLanguage = <Props>(lang: Lang, route: Route<Props>) => ({ params: { ...route.params, lang: langParam(lang) }, props: route.props ?? ({} as Props), ...(route.cacheKey ? { cacheKey: route.cacheKey } : {}) });
+
 /** getStaticPaths of a page in every language: `routes` gives the page's routes in the site in one language. */
 export function inEveryLanguage<Props = Record<string, never>>(routes: (site: Site, lang: Lang) => Route<Props>[]) {
-  return LANGUAGES.flatMap((lang) => routes(siteIn(siteModel(), lang), lang).map((route) => ({ params: { ...route.params, lang: langParam(lang) }, props: route.props ?? ({} as Props), ...(route.cacheKey ? { cacheKey: route.cacheKey } : {}) })));
+  return LANGUAGES.flatMap((lang) => routes(siteIn(siteModel(), lang), lang).map((route) => inLanguage(lang, route)));
+}
+
+/** The same, for routes that wait for something first (the pictures of PDFs the build is making). */
+export async function inEveryLanguageOnceKnown<Props = Record<string, never>>(routes: (site: Site, lang: Lang) => Promise<Route<Props>[]>) {
+  const perLanguage = await Promise.all(LANGUAGES.map(async (lang) => (await routes(siteIn(siteModel(), lang), lang)).map((route) => inLanguage(lang, route))));
+  return perLanguage.flat();
 }
 
 export interface PageLanguage {

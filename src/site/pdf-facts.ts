@@ -1,8 +1,9 @@
 /**
  * What pages say of their PDFs (pages and size in the download link) and the pictures they publish
- * beside them. In a build, every PDF was written before the pages are built, and these are the
- * facts the build handed over (handoff.ts). In the live preview, a PDF is drawn when asked for,
- * through the PDF cache, so an edit shows in the next page and PDF.
+ * beside them. In a build, these are the facts the build hands over (handoff.ts) as it writes each
+ * PDF: a page waits only for the PDFs it names, while the others are still being drawn. In the
+ * live preview, a PDF is drawn when asked for, through the PDF cache, so an edit shows in the next
+ * page and PDF.
  */
 import type { ImageRef } from '../document/blocks.ts';
 import { cachedPdf, type RenderedOf } from '../pdf/cache.ts';
@@ -18,14 +19,6 @@ function sitePdf(site: Site, name: string): SitePdf {
   throw new Error(`this site publishes no PDF ${name}`);
 }
 
-function written(name: string): PdfFacts | undefined {
-  const handoff = handedOver();
-  if (!handoff) return undefined;
-  const facts = handoff.pdfs.get(name);
-  if (!facts) throw new Error(`the build wrote no PDF ${name}`);
-  return facts;
-}
-
 /** A PDF drawn now, for the live preview (read from the cache when its document did not change). */
 export async function livePdf(site: Site, name: string): Promise<{ rendered: RenderedOf<'report' | 'easy-read'>; images: ImageRef[] }> {
   const pdf = sitePdf(site, name);
@@ -34,26 +27,24 @@ export async function livePdf(site: Site, name: string): Promise<{ rendered: Ren
 }
 
 export async function pdfFacts(site: Site, name: string): Promise<PdfFacts> {
-  const facts = written(name);
-  if (facts) return facts;
+  const handoff = handedOver();
+  if (handoff) return handoff.pdfs.facts(name);
   const { rendered, images } = await livePdf(site, name);
   return { pageCount: rendered.pageCount, size: rendered.bytes.length, images, warnings: 'warnings' in rendered ? rendered.warnings : [] };
 }
 
 /** The pictures of a report's PDF (and page), without drawing it. */
-export function pdfImages(site: Site, name: string): ImageRef[] {
-  return written(name)?.images ?? sitePdf(site, name).document().images;
+export async function pdfImages(site: Site, name: string): Promise<ImageRef[]> {
+  const handoff = handedOver();
+  return handoff ? handoff.pdfs.images(name) : sitePdf(site, name).document().images;
 }
 
 /**
- * The facts of a PDF that may not be written yet: a Welsh PDF before the build makes one. The page
- * then links to it without its pages and size.
+ * The facts of a PDF that may not be made: a Welsh PDF before the build makes one. The page then
+ * links to it without its pages and size.
  */
 export async function pdfFactsIfWritten(site: Site, name: string): Promise<PdfFacts | undefined> {
-  const handoff = handedOver();
-  if (handoff) return handoff.pdfs.get(name);
-  if (![...sitePdfs(site)].some((pdf) => pdf.name === name)) return undefined;
-  return pdfFacts(site, name);
+  return pdfMade(site, name) ? pdfFacts(site, name) : undefined;
 }
 
 /** "PDF, 12 pages, 340 KB", in the page's language; "PDF" when its facts are not known. */
@@ -68,17 +59,15 @@ export function fileSizeText(m: Messages, bytes: number): string {
   return kb >= 1024 ? m.t('site.download.size-mb', { mb: (kb / 1024).toFixed(1) }) : m.t('site.download.size-kb', { kb: String(Math.max(1, Math.round(kb))) });
 }
 
-/** Whether the site has this PDF: written by the build, or one the live preview would draw. */
+/** Whether the site has this PDF: one the build writes (known before it is written), or one the live preview would draw. */
 export function pdfMade(site: Site, name: string): boolean {
   const handoff = handedOver();
   return handoff ? handoff.pdfs.has(name) : [...sitePdfs(site)].some((pdf) => pdf.name === name);
 }
 
-/** The pictures of a PDF that may not be written yet (a Welsh PDF before the build makes one): undefined then. */
-export function pdfImagesIfWritten(site: Site, name: string): ImageRef[] | undefined {
-  const handoff = handedOver();
-  if (handoff) return handoff.pdfs.get(name)?.images;
-  return [...sitePdfs(site)].some((pdf) => pdf.name === name) ? pdfImages(site, name) : undefined;
+/** The pictures of a PDF that may not be made (a Welsh PDF before the build makes one): undefined then. */
+export async function pdfImagesIfWritten(site: Site, name: string): Promise<ImageRef[] | undefined> {
+  return pdfMade(site, name) ? pdfImages(site, name) : undefined;
 }
 
 /** The PDF a page in a language links to: its own language's, or the English one while that is not made. */

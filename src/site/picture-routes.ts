@@ -10,7 +10,7 @@ import { REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
 import { siteModel } from './model.ts';
 import { pdfImages, pdfImagesIfWritten } from './pdf-facts.ts';
 import { easyReadPdfName, reportPdfName, thematicReportPdfName, thematicsWithReport, withEasyRead, type ReportKind } from './reports.ts';
-import { inEveryLanguage } from './languages.ts';
+import { inEveryLanguageOnceKnown } from './languages.ts';
 import { fileIn } from './paths.ts';
 import type { Site } from './site.ts';
 import type { Inspection, Thematic } from '../model/project.ts';
@@ -21,9 +21,9 @@ import { reportPageKey } from './page-keys.ts';
  * The pictures of a page in a language: those of its PDF in that language, or, while that PDF is not
  * made, those of the English one (the same pictures: only their descriptions are translated).
  */
-function picturesOf(site: Site, lang: Lang, name: string): ImageRef[] {
+async function picturesOf(site: Site, lang: Lang, name: string): Promise<ImageRef[]> {
   if (lang !== REFERENCE_LANGUAGE) {
-    const local = pdfImagesIfWritten(site, fileIn(lang, name));
+    const local = await pdfImagesIfWritten(site, fileIn(lang, name));
     if (local) return local;
   }
   return pdfImages(siteModel(), name);
@@ -38,8 +38,13 @@ function pictureKey(report: Report, image: ImageRef): string | undefined {
   return createHash('sha256').update(`${key}\u0000${JSON.stringify(image)}\u0000${image.svg === undefined ? pictureHash(image.source) : ''}`).digest('hex');
 }
 
+/** In a build, once every PDF's pictures are known: before the PDFs are drawn. */
 const picturePaths = (reportsOf: (site: Site) => Report[], pdfName: (slug: string) => string) =>
-  inEveryLanguage<{ image: ImageRef }>((site, lang) => reportsOf(site).flatMap((report) => picturesOf(site, lang, pdfName(report.slug)).map((image) => ({ params: { slug: report.slug, name: image.name }, props: { image }, cacheKey: pictureKey(report, image) }))));
+  inEveryLanguageOnceKnown<{ image: ImageRef }>(async (site, lang) => {
+    const reports = reportsOf(site);
+    const pictures = await Promise.all(reports.map((report) => picturesOf(site, lang, pdfName(report.slug))));
+    return reports.flatMap((report, index) => pictures[index]!.map((image) => ({ params: { slug: report.slug, name: image.name }, props: { image }, cacheKey: pictureKey(report, image) })));
+  });
 
 /** Every picture of every public inspection's full report, in each language (a historic record has no report of ours, so no pictures). */
 export const reportPicturePaths = () => picturePaths((site) => site.inspections.filter((i) => !i.historic), reportPdfName);

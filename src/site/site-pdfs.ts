@@ -11,7 +11,7 @@ import type { DocumentModel } from '../document/blocks.ts';
 import type { PdfKind } from '../pdf/cache.ts';
 import { annualRatingsPdfName, annualReportFor, annualReportPdfName } from './annual-reports.ts';
 import { ratingsFor, ratingsPdfName, ratingsYears } from './ratings.ts';
-import { easyReadOf, easyReadPdfName, reportDocumentOf, reportPdfName, thematicReportDocumentOf, thematicReportPdfName, thematicsWithReport, withEasyRead } from './reports.ts';
+import { easyReadOf, easyReadPdfName, reportDocumentOf, reportPdfName, thematicReportDocumentOf, thematicReportPdfName, thematicsWithReport, withEasyRead, type ReportKind } from './reports.ts';
 import { siteIn, type Site } from './site.ts';
 import { LANGUAGES, type Lang } from '../model/language.ts';
 import { TRACKER_PDF, trackerFor } from './tracker.ts';
@@ -29,37 +29,53 @@ export interface SitePdf {
   document: () => DocumentModel;
 }
 
+/**
+ * In the order Astro builds the pages that name them, so the PDF a page waits for is seldom far
+ * back in the queue: Astro builds the routes with a static first folder (annual-reports/,
+ * ratings/, recommendations-tracker/) before those under [...lang]/, a longer route before a
+ * shorter one that starts the same (ratings/2024/ before ratings/), routes whose folders differ in
+ * alphabetical order (inspections/<slug>/easy-read/ before inspections/<slug>/), and each route's
+ * pages in every language in turn (English, then Welsh).
+ */
 export function* sitePdfs(site: Site): Generator<SitePdf> {
-  yield* reportPdfs(site);
-  yield { name: ratingsPdfName(), kind: 'report', lang: 'en', document: () => ratingsFor(site).document };
-  for (const year of ratingsYears(site)) yield { name: ratingsPdfName(year), kind: 'report', lang: 'en', document: () => ratingsFor(site, year).document };
   for (const { year } of site.annualReports) {
     yield { name: annualReportPdfName(year), kind: 'report', lang: 'en', document: () => annualReportFor(site, year).document };
     yield { name: annualRatingsPdfName(year), kind: 'report', lang: 'en', document: () => annualReportFor(site, year).ratingsDocument };
   }
+  for (const year of ratingsYears(site)) yield { name: ratingsPdfName(year), kind: 'report', lang: 'en', document: () => ratingsFor(site, year).document };
+  yield { name: ratingsPdfName(), kind: 'report', lang: 'en', document: () => ratingsFor(site).document };
   yield { name: TRACKER_PDF, kind: 'report', lang: 'en', document: () => trackerFor(site).document };
-  // In every other language, the reports published in it (under cy/…): the ratings tables, annual
-  // reports and tracker are English only until their content has another language.
-  for (const lang of LANGUAGES) if (lang !== site.project.lang) yield* reportPdfs(siteIn(site, lang));
+  // The reports in every language they are published in (under cy/… in Welsh): the ratings tables,
+  // annual reports and tracker are English only until their content has another language.
+  const languages = LANGUAGES.map((lang) => (lang === site.project.lang ? site : siteIn(site, lang)));
+  for (const kind of ['inspection', 'thematic'] as const) {
+    for (const each of languages) yield* easyReadPdfs(each, kind);
+    for (const each of languages) yield* reportPdfs(each, kind);
+  }
 }
 
-/** The reports, thematic reports and easy-read versions of a site, in its language. */
-function* reportPdfs(site: Site): Generator<SitePdf> {
+/** The full reports of a kind of report in a site's language: an inspection's, or a thematic report's when it has one. */
+function* reportPdfs(site: Site, kind: ReportKind): Generator<SitePdf> {
   const { lang } = site.project;
-  for (const inspection of site.inspections) {
-    // A historic record is published as a page that links to the original publication: no PDF of ours.
-    if (inspection.historic) continue;
-    const folder = path.dirname(inspection.narrativeFile);
-    yield { name: reportPdfName(inspection.slug, lang), kind: 'report', lang, folder, document: () => reportDocumentOf(site, inspection) };
-  }
-  for (const thematic of thematicsWithReport(site)) {
-    yield { name: thematicReportPdfName(thematic.slug, lang), kind: 'report', lang, folder: path.dirname(thematic.file), document: () => thematicReportDocumentOf(site, thematic) };
-  }
-  for (const kind of ['inspection', 'thematic'] as const) {
-    for (const report of withEasyRead(site, kind)) {
-      const { file, folder, document } = easyReadOf(site, kind, report.slug);
-      yield { name: easyReadPdfName(kind, report.slug, lang), kind: 'easy-read', lang, folder, file, document };
+  if (kind === 'inspection') {
+    for (const inspection of site.inspections) {
+      // A historic record is published as a page that links to the original publication: no PDF of ours.
+      if (inspection.historic) continue;
+      const folder = path.dirname(inspection.narrativeFile);
+      yield { name: reportPdfName(inspection.slug, lang), kind: 'report', lang, folder, document: () => reportDocumentOf(site, inspection) };
+    }
+  } else {
+    for (const thematic of thematicsWithReport(site)) {
+      yield { name: thematicReportPdfName(thematic.slug, lang), kind: 'report', lang, folder: path.dirname(thematic.file), document: () => thematicReportDocumentOf(site, thematic) };
     }
   }
 }
 
+/** The easy-read versions of a kind of report in a site's language. */
+function* easyReadPdfs(site: Site, kind: ReportKind): Generator<SitePdf> {
+  const { lang } = site.project;
+  for (const report of withEasyRead(site, kind)) {
+    const { file, folder, document } = easyReadOf(site, kind, report.slug);
+    yield { name: easyReadPdfName(kind, report.slug, lang), kind: 'easy-read', lang, folder, file, document };
+  }
+}

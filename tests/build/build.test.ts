@@ -11,6 +11,7 @@ import { projectIn } from '../../src/model/translations.ts';
 import { publishedInspection } from '../../src/model/publish.ts';
 import { FACETS, facetValues } from '../../src/site/listing.ts';
 import { hasServiceFeed } from '../../src/site/feeds.ts';
+import { sitePdfs } from '../../src/site/site-pdfs.ts';
 
 const buildDate = BUILD_DATE;
 /** The shared sample build (tests/support/shared-site.ts): its project copy and what it wrote into dist/. */
@@ -112,6 +113,19 @@ describe('npm run build', () => {
     expect(dudley.composite).toEqual({ score: 15, maximum: 36, fullMaximum: 36 });
     expect(dudley.overall.label).toBe('Requires improvement');
     expect(dudley.standards.find((s: { id: string }) => s.id === '2.4').keyQuestions[2]).toEqual({ id: '2.4.3', yes: 8, relevant: 17, percent: 47 });
+  });
+
+  it('draws the PDFs in the order Astro builds the pages that name them, so a page seldom waits for a PDF far back in the queue', () => {
+    const { project: model } = loadProject(shared.project);
+    const pdfs = [...sitePdfs(siteOf(model, { buildDate, drafts: false }))].map((pdf) => pdf.name);
+    // Astro's incremental cache lists the pages it built, route by route, in the order it built them.
+    const built = JSON.parse(fs.readFileSync(path.join(shared.project, '.cache/astro/incremental-build.json'), 'utf8')) as { routes: Record<string, { paths: Record<string, unknown> }> };
+    const pages = Object.values(built.routes).flatMap((route) => Object.keys(route.paths).map((page) => page.replace(/^\/|\/$/g, '')));
+    // The PDF a page names: its report's (inspections/x/ → inspections/x/report.pdf), its easy-read version's, its year's ratings.
+    const named = pages.flatMap((page) => [`${page}.pdf`, `${page}/report.pdf`, `${page}/ratings.pdf`].filter((name) => pdfs.includes(name)));
+    const firstNamed = [...new Set(named)];
+    expect(firstNamed.length).toBeGreaterThan(20);
+    expect(firstNamed).toEqual(pdfs.filter((name) => firstNamed.includes(name)));
   });
 
   it('leaves drafts and embargoed reports out of every file, and no case record leaves the content', () => {

@@ -84,15 +84,28 @@ describe('the PDF cache', () => {
     expect(cachedMeta).toEqual(freshMeta);
   });
 
-  it('draws a document that a build publishes twice once, and writes both files', async () => {
+  it('draws a document that a build publishes twice once, and writes both files, each PDF’s pictures told before any is drawn', async () => {
     const cacheDir = path.join(temp, 'twice');
     const out = path.join(temp, 'out-twice');
+    const told: string[] = [];
     const published = await publishPdfs(
       ['a', 'b'].map((folder) => ({ name: `${folder}/easy-read.pdf`, kind: 'easy-read' as const, document: () => structuredClone(easyRead) })),
       out,
-      { cacheDir, poolSize: 1 },
+      {
+        cacheDir,
+        poolSize: 1,
+        onImages: (name, images) => told.push(`pictures of ${name}: ${images.length}`),
+        onWritten: (name, facts, written) => told.push(`${name} written, ${facts.pageCount} pages, ${written} so far`),
+      },
     );
     expect(published).toMatchObject({ drawn: 1, fromCache: 1 });
+    const { pageCount } = published.facts.get('a/easy-read.pdf')!;
+    expect(told).toEqual([
+      `pictures of a/easy-read.pdf: ${easyRead.images.length}`,
+      `pictures of b/easy-read.pdf: ${easyRead.images.length}`,
+      `a/easy-read.pdf written, ${pageCount} pages, 1 so far`,
+      `b/easy-read.pdf written, ${pageCount} pages, 2 so far`,
+    ]);
     expect(same(fs.readFileSync(path.join(out, 'a/easy-read.pdf')), fs.readFileSync(path.join(out, 'b/easy-read.pdf')))).toBe(true);
   });
 
