@@ -21,6 +21,7 @@ import { siteUrl } from '../site/site-url.ts';
 import { PageKeys } from '../site/page-keys.ts';
 import { publishEarlierVersions } from '../site/earlier-versions.ts';
 import { BuildProgress, formatCount, formatSeconds } from './progress.ts';
+import { cachedStyles } from './cached-styles.ts';
 
 export interface PipelineOptions {
   root: string;
@@ -153,8 +154,10 @@ async function buildPages(root: string, outDir: string, drafts: boolean, pdfsWri
   };
   // Incremental: Astro's cache of rendered pages, one per kind of build (a preview's pages are not the public ones).
   const incremental = { experimental: { incrementalBuild: true }, cacheDir: path.join(root, '.cache', drafts ? 'astro-preview' : 'astro') };
+  // The styles' Sass compiled once and kept while its files do not change (cached-styles.ts).
+  const styles = cachedStyles(path.join(root, '.cache', 'styles'));
   // Failures while PDFs are made name the PDF (publish.ts); while pages are built, the pages.
-  await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', ...incremental, vite: { build: { emptyOutDir: false }, plugins: [afterPdfs] } }));
+  await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', ...incremental, vite: { build: { emptyOutDir: false }, plugins: [afterPdfs, styles] } }));
 }
 
 async function writePdfs(site: Site, root: string, shared: string, outDir: string, progress: BuildProgress | undefined, facts: Map<string, PdfFacts>) {
