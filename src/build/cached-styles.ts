@@ -17,7 +17,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preprocessCSS, type Plugin, type ResolvedConfig } from 'vite';
 
-/** What a compiled stylesheet is kept with: the files it was compiled from, each with its hash. */
+/**
+ * What a compiled stylesheet is kept with: the files it was compiled from, each with its hash, named
+ * from the project folder when they are in it (a copied project, .cache/ included, reads its own).
+ */
 interface StoredCss {
   sources: Record<string, string>;
   css: string;
@@ -45,11 +48,14 @@ function packageVersion(name: string): string {
   throw new Error(`no package.json found for ${name}`);
 }
 
-/** Each source's hash, or undefined when one cannot be read (then it is compiled again). */
-function hashes(files: readonly string[]): Record<string, string> | undefined {
+/** Each source's hash by its name (from `root` when inside it), or undefined when one cannot be read (then it is compiled again). */
+function hashes(root: string, files: readonly string[]): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   try {
-    for (const file of files) out[file] = sha256(fs.readFileSync(file));
+    for (const file of files) {
+      const inside = path.relative(root, path.resolve(root, file));
+      out[inside.startsWith('..') || path.isAbsolute(inside) ? path.resolve(root, file) : inside] = sha256(fs.readFileSync(path.resolve(root, file)));
+    }
   } catch {
     return undefined;
   }
@@ -57,21 +63,21 @@ function hashes(files: readonly string[]): Record<string, string> | undefined {
 }
 
 /**
- * The CSS of a stylesheet: from `cacheDir` when the entry for `key` was compiled from files that
- * all still have the same bytes, else compiled and kept. `key` must hold everything else the
- * compile depends on (the stylesheet's path, the options, the compiler's version).
+ * The CSS of a stylesheet of the project in `root`: from `cacheDir` when the entry for `key` was
+ * compiled from files that all still have the same bytes, else compiled and kept. `key` must hold
+ * everything else the compile depends on (the stylesheet's path, the options, the compiler's version).
  */
-export async function cachedCss(cacheDir: string, key: string, compile: () => Promise<CompiledCss>): Promise<{ css: string; compiled: boolean }> {
+export async function cachedCss(cacheDir: string, root: string, key: string, compile: () => Promise<CompiledCss>): Promise<{ css: string; compiled: boolean }> {
   const file = path.join(cacheDir, `${sha256(key)}.json`);
   try {
     const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as StoredCss;
-    const now = hashes(Object.keys(stored.sources));
+    const now = hashes(root, Object.keys(stored.sources));
     if (now && Object.entries(stored.sources).every(([source, hash]) => now[source] === hash)) return { css: stored.css, compiled: false };
   } catch {
     // Never kept, or unreadable: compiled below.
   }
   const { css, sources } = await compile();
-  const sourceHashes = hashes([...new Set(sources)].sort());
+  const sourceHashes = hashes(root, [...new Set(sources)].sort());
   if (sourceHashes) {
     try {
       fs.mkdirSync(cacheDir, { recursive: true });
@@ -107,7 +113,7 @@ export function cachedStyles(cacheDir: string): Plugin {
       if (!id.endsWith(`.scss${COMPILED}`)) return null;
       const scss = id.slice(0, -COMPILED.length);
       const options = JSON.stringify(config.css.preprocessorOptions?.scss ?? {});
-      const { css } = await cachedCss(cacheDir, `${path.relative(config.root, scss)}\u0000${options}\u0000${versions}`, async () => {
+      const { css } = await cachedCss(cacheDir, config.root, `${path.relative(config.root, scss)}\u0000${options}\u0000${versions}`, async () => {
         const result = await preprocessCSS(fs.readFileSync(scss, 'utf8'), scss, config);
         return { css: result.code, sources: [scss, ...(result.deps ?? [])] };
       });

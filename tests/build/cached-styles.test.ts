@@ -76,13 +76,22 @@ describe('the styles’ Sass, kept between builds', () => {
       return { css: `compiled ${++compiles}: ${css}`, sources };
     };
     const key = 'two sources';
-    expect(await cachedCss(cacheDir, key, compile)).toEqual({ css: `compiled 1: ${sources.join()}`, compiled: true });
-    expect((await cachedCss(cacheDir, key, compile)).compiled).toBe(false);
+    expect(await cachedCss(cacheDir, folder, key, compile)).toEqual({ css: `compiled 1: ${sources.join()}`, compiled: true });
+    expect((await cachedCss(cacheDir, folder, key, compile)).compiled).toBe(false);
     fs.writeFileSync(sources[1]!, 'changed');
-    expect(await cachedCss(cacheDir, key, compile)).toEqual({ css: `compiled 2: ${sources[0]},changed`, compiled: true });
+    expect(await cachedCss(cacheDir, folder, key, compile)).toEqual({ css: `compiled 2: ${sources[0]},changed`, compiled: true });
+    // A copy of the project, its cache included, checks its own files, not the ones it was copied from.
+    const copy = `${folder}-copy`;
+    fs.cpSync(folder, copy, { recursive: true });
+    try {
+      fs.writeFileSync(path.join(copy, 'b.txt'), 'changed in the copy');
+      expect((await cachedCss(path.join(copy, '.cache', 'styles'), copy, key, compile)).compiled).toBe(true);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
     fs.rmSync(sources[0]!);
     // A source gone: compiled again (here the compile itself then fails, as Sass would).
-    await expect(cachedCss(cacheDir, key, compile)).rejects.toThrow();
-    expect(compiles).toBe(2);
+    await expect(cachedCss(cacheDir, folder, key, compile)).rejects.toThrow();
+    expect(compiles).toBe(3);
   });
 });
