@@ -79,7 +79,8 @@ async function buildAndSwap(discarding: Promise<void>): Promise<number> {
   // 150 MB of a 200-report build's peak, for no more CPU (measured; the PDF workers set theirs in src/pdf/pool.ts).
   // Two malloc arenas (glibc makes up to eight per core, one per thread that allocates): the PDF
   // workers' and Astro's freed memory is then reused by whoever allocates next instead of kept apart.
-  const child = spawn(process.execPath, [...process.execArgv, SITE_STAGE_YOUNG_GENERATION, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  // --expose-gc: each phase's end gives the heap it freed back to the system (pipeline.ts).
+  const child = spawn(process.execPath, [...process.execArgv, SITE_STAGE_YOUNG_GENERATION, '--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { MALLOC_ARENA_MAX: '2', ...process.env, BUILD_STAGE: 'site' },
   });

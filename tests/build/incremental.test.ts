@@ -225,6 +225,8 @@ describe('an incremental build, and npm run build never half-publishes', () => {
       if (!pid) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(pid, 'no site-building child process was seen').toBeDefined();
+    // With --expose-gc, which its phases' ends need to give the heap they freed back (src/build/pipeline.ts).
+    expect(fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0')).toContain('--expose-gc');
     process.kill(Number(pid), 'SIGKILL');
     // Stopped from outside, the tool failed (2), whatever the content: exit codes as in the README.
     expect(await exited).toBe(2);
