@@ -70,15 +70,23 @@ export class BuildProgress {
   private lastDrawn = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(
-    readonly mode: ProgressMode,
-    /** The plain lines: the build's own output (stdout). */
-    private readonly log: (line: string) => void,
-    /** The terminal the updating line is drawn on (stderr). */
-    private readonly terminal: Output,
-    private readonly now: () => number = () => performance.now(),
-    private readonly interval = 100,
-  ) {}
+  readonly mode: ProgressMode;
+  /** The plain lines: the build's own output (stdout). */
+  private readonly log: (line: string) => void;
+  /** The terminal the updating line is drawn on (stderr). */
+  private readonly terminal: Output;
+  private readonly now: () => number;
+  private readonly interval: number;
+
+  // Fields set by hand, not as parameter properties: the build's first process runs this file with
+  // Node's own type stripping (src/build/cli.ts), which does not take them.
+  constructor(mode: ProgressMode, log: (line: string) => void, terminal: Output, now: () => number = () => performance.now(), interval = 100) {
+    this.mode = mode;
+    this.log = log;
+    this.terminal = terminal;
+    this.now = now;
+    this.interval = interval;
+  }
 
   /** Starts a phase: "Checking content", "PDFs", "Pages", "Search index". */
   start(label: string, total?: number): void {

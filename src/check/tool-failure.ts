@@ -10,11 +10,12 @@ export const REPORT_BUG = 'this is a bug in the tool, not a mistake in the conte
 
 /** An internal failure while one file (or PDF) was processed, naming it. */
 export class ToolFailure extends Error {
-  constructor(
-    readonly processing: string,
-    cause: unknown,
-  ) {
+  readonly processing: string;
+
+  // No parameter property: the build's first process runs this file with Node's own type stripping (src/build/cli.ts).
+  constructor(processing: string, cause: unknown) {
     super(firstLine(cause), { cause });
+    this.processing = processing;
   }
 }
 
