@@ -83,7 +83,7 @@ async function buildAndSwap(discarding: Promise<void>): Promise<number> {
   // the pages (about 190 MB at a thousand reports): purged at once, the site stage's peak was
   // 1,295 MB instead of 1,416 (measured once each, cold, a thousand reports).
   // --expose-gc: each phase's end gives the heap it freed back to the system (pipeline.ts).
-  // This process runs on Node's own type stripping (npm run build: no loader, about 70 MB less while it
+  // This process runs on Node's own type stripping (npm run build: no loader or esbuild service, about 25 MB less while it
   // waits); the site stage needs tsx for Astro's and the tool's modules. Started through tsx, it has it already.
   const loader = process.execArgv.some((arg) => arg.includes('tsx')) ? [] : ['--import', 'tsx'];
   const child = spawn(process.execPath, [...loader, ...process.execArgv, SITE_STAGE_YOUNG_GENERATION, '--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
