@@ -12,6 +12,9 @@ import { publishedInspection } from '../../src/model/publish.ts';
 import { FACETS, facetValues } from '../../src/site/listing.ts';
 import { hasServiceFeed } from '../../src/site/feeds.ts';
 import { sitePdfs } from '../../src/site/site-pdfs.ts';
+// Astro's own order of routes (not exported by its package, so imported by file): the order a build starts them in.
+import { routeComparator } from '../../node_modules/astro/dist/core/routing/priority.js';
+import { getParts } from '../../node_modules/astro/dist/core/routing/parts.js';
 
 const buildDate = BUILD_DATE;
 /** The shared sample build (tests/support/shared-site.ts): its project copy and what it wrote into dist/. */
@@ -118,12 +121,14 @@ describe('npm run build', () => {
   it('draws the PDFs in the order Astro builds the pages that name them, so a page seldom waits for a PDF far back in the queue', () => {
     const { project: model } = loadProject(shared.project);
     const pdfs = [...sitePdfs(siteOf(model, { buildDate, drafts: false }))].map((pdf) => pdf.name);
-    // Astro's incremental cache lists the pages it built, route by route, in the order it built them.
-    const built = JSON.parse(fs.readFileSync(path.join(shared.project, '.cache/astro/incremental-build.json'), 'utf8')) as { routes: Record<string, { paths: Record<string, unknown> }> };
-    // Astro renders several pages at once (pipeline.ts), so within a route they finish, and are listed, in any order:
-    // the PDFs are compared route by route. The PDF a page names: its report's (inspections/x/ →
+    // Astro's incremental cache lists the pages it built, by route. Astro renders several pages at
+    // once (pipeline.ts), so pages, and even routes, are listed in the order they finished, which
+    // varies: the routes are put in the order Astro starts them, by its own comparator, and the PDFs
+    // are compared route by route. The PDF a page names: its report's (inspections/x/ →
     // inspections/x/report.pdf), its easy-read version's, its year's ratings.
-    const routePdfs = Object.values(built.routes).map((route) => {
+    const built = JSON.parse(fs.readFileSync(path.join(shared.project, '.cache/astro/incremental-build.json'), 'utf8')) as { routes: Record<string, { paths: Record<string, unknown> }> };
+    const routes = Object.entries(built.routes).sort(([a], [b]) => routeComparator(astroRoute(a), astroRoute(b)));
+    const routePdfs = routes.map(([, route]) => {
       const pages = Object.keys(route.paths).map((page) => page.replace(/^\/|\/$/g, ''));
       return new Set(pages.flatMap((page) => [`${page}.pdf`, `${page}/report.pdf`, `${page}/ratings.pdf`].filter((name) => pdfs.includes(name))));
     });
@@ -200,3 +205,13 @@ describe('npm run build', () => {
     }
   }, 120_000);
 });
+
+/** The part of Astro's route data its comparator reads, for a page file such as "src/pages/[...lang]/thematic/[slug]/index.astro" (as Astro's create-manifest.js makes it). */
+function astroRoute(component: string) {
+  const file = component.replace(/^src\/pages\//, '');
+  const names = file.split('/');
+  const basename = names.pop()!;
+  const withoutExtension = basename.slice(0, basename.lastIndexOf('.'));
+  const segments = [...names, ...(withoutExtension === 'index' ? [] : [withoutExtension])].map((name) => getParts(name, component));
+  return { segments, type: basename.endsWith('.astro') ? 'page' : 'endpoint', route: `/${[...names, ...(withoutExtension === 'index' ? [] : [withoutExtension])].join('/')}` } as never;
+}
