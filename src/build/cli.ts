@@ -83,10 +83,9 @@ async function buildAndSwap(discarding: Promise<void>): Promise<number> {
   // the pages (about 190 MB at a thousand reports): purged at once, the site stage's peak was
   // 1,295 MB instead of 1,416 (measured once each, cold, a thousand reports).
   // --expose-gc: each phase's end gives the heap it freed back to the system (pipeline.ts).
-  // This process runs on Node's own type stripping (npm run build: no loader or esbuild service, about 25 MB less while it
-  // waits); the site stage needs tsx for Astro's and the tool's modules. Started through tsx, it has it already.
-  const loader = process.execArgv.some((arg) => arg.includes('tsx')) ? [] : ['--import', 'tsx'];
-  const child = spawn(process.execPath, [...loader, ...process.execArgv, SITE_STAGE_YOUNG_GENERATION, '--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  // Both processes run on Node's own type stripping (the tool's TypeScript is erasable: tsconfig's erasableSyntaxOnly),
+  // with no loader and no esbuild service; started through tsx (preview:drafts), the child has tsx too.
+  const child = spawn(process.execPath, [...process.execArgv, SITE_STAGE_YOUNG_GENERATION, '--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0', ...process.env, BUILD_STAGE: 'site' },
   });
