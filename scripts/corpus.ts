@@ -197,10 +197,12 @@ class Writer {
   private readonly keys = new Set<string>();
   private readonly sectionTemplates = new Set<string>();
   private scope = '';
-  constructor(
-    readonly rng: Random,
-    readonly vars: Record<string, string>,
-  ) {}
+  readonly rng: Random;
+  readonly vars: Record<string, string>;
+  constructor(rng: Random, vars: Record<string, string>) {
+    this.rng = rng;
+    this.vars = vars;
+  }
   /** Starts a section: "~" keys and the templates used start afresh. */
   section(id: string, tone: '+' | '-' | '~' = '~'): void {
     this.scope = id;

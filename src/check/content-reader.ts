@@ -27,10 +27,12 @@ export interface ContentFile {
 
 export class ContentReader {
   filesChecked = 0;
-  constructor(
-    readonly root: string,
-    readonly diagnostics: DiagnosticList,
-  ) {}
+  readonly root: string;
+  readonly diagnostics: DiagnosticList;
+  constructor(root: string, diagnostics: DiagnosticList) {
+    this.root = root;
+    this.diagnostics = diagnostics;
+  }
 
   /** The folder the pictures content names must be in. */
   get contentFolder(): string {

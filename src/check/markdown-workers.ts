@@ -10,10 +10,8 @@
  * check is done.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CheckCache } from './check-cache.ts';
 
@@ -58,13 +56,13 @@ export function parseNarrativesAhead(root: string, cache: CheckCache, threads = 
   if (files.length < WORTH_A_WORKER) return async () => {};
   // From the end: loadProject starts at the beginning, and they meet in between.
   files.reverse();
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const workers: Worker[] = [];
   for (let k = 0; k < threads; k++) {
     // Interleaved shares, so every worker starts near the end.
     const share = files.filter((_, index) => index % threads === k);
     const work: MarkdownWork = { root, version: path.basename(cache.folder), files: share };
-    const worker = new Worker(new URL('./markdown-worker.ts', import.meta.url), { workerData: work, execArgv: ['--import', tsx] });
+    // On Node's own type stripping, with none of this thread's flags: no tsx loader (an esbuild service) in each worker.
+    const worker = new Worker(new URL('./markdown-worker.ts', import.meta.url), { workerData: work, execArgv: [] });
     // A worker that fails leaves its files to loadProject, which parses them itself.
     worker.on('error', () => {});
     worker.unref();

@@ -40,12 +40,13 @@ export class Messages {
   private readonly formats = new Map<string, IntlMessageFormat>();
   private readonly htmlFormats = new Map<string, IntlMessageFormat>();
   private readonly dates: Record<'day' | 'month', Intl.DateTimeFormat>;
+  readonly lang: Lang;
+  /** Key → ICU message text. */
+  private readonly catalogue: ReadonlyMap<string, string>;
 
-  constructor(
-    readonly lang: Lang,
-    /** Key → ICU message text. */
-    private readonly catalogue: ReadonlyMap<string, string>,
-  ) {
+  constructor(lang: Lang, catalogue: ReadonlyMap<string, string>) {
+    this.lang = lang;
+    this.catalogue = catalogue;
     const tag = LANGUAGE_FACTS[lang].tag;
     this.dates = {
       day: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),

@@ -12,11 +12,13 @@ type OutlineItem = PDFKit.PDFOutline;
 /** Bookmarks: the title and level 2 headings at the top, a level 3 under the level 2 before it, deeper ones under the level 3 before them. */
 export class Outline {
   private at: { 2?: OutlineItem; 3?: OutlineItem } = {};
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly pageWidth: number;
 
-  constructor(
-    private readonly doc: PDFKit.PDFDocument,
-    private readonly pageWidth: number,
-  ) {}
+  constructor(doc: PDFKit.PDFDocument, pageWidth: number) {
+    this.doc = doc;
+    this.pageWidth = pageWidth;
+  }
 
   /** A bookmark to the heading whose top is at `top` on the page being drawn. */
   add(text: string, level: number, top: number): void {

@@ -111,13 +111,13 @@ class EasyReadWriter extends TaggedPdfWriter {
   private readonly body: InlineStyle;
   private readonly pictures = new Map<string, unknown>();
   private readonly outline = new Outline(this.doc, PAGE.width);
+  private readonly images: Map<string, NormalisedImage>;
+  private readonly assumed: Assumptions;
 
-  constructor(
-    model: DocumentModel,
-    private readonly images: Map<string, NormalisedImage>,
-    private readonly assumed: Assumptions,
-  ) {
+  constructor(model: DocumentModel, images: Map<string, NormalisedImage>, assumed: Assumptions) {
     super(model, { top: MARGIN.top, leading: LEADING, underlineLinks: false });
+    this.images = images;
+    this.assumed = assumed;
     this.body = { ...BODY, pageOf: (target) => this.pageOf(target), onPage: (phrase, page) => this.words.t('documents.on-page', { phrase, page }) };
   }
 

@@ -4,12 +4,11 @@
  * src/pdf/worker.ts with the same renderers as the main thread, so a PDF from the pool is byte for
  * byte the PDF drawn in the main thread.
  *
- * The workers run the TypeScript sources through tsx's loader (`--import tsx`), which works both
- * under `npm run build` (tsx) and under vitest.
+ * The workers run the TypeScript sources on Node's own type stripping (the tool's TypeScript is
+ * erasable), with no loader: tsx's would start an esbuild service and its own transforms in each
+ * worker. That works under `npm run build`, tsx and vitest alike.
  */
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
 import type { DocumentModel } from '../document/blocks.ts';
 import type { PdfKind, RenderedOf } from './cache.ts';
@@ -29,10 +28,10 @@ export class PdfPool {
 
   constructor(options: PdfPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? os.availableParallelism());
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
     this.pool = new Tinypool({
       filename: new URL('./worker.ts', import.meta.url).href,
-      execArgv: ['--import', tsx],
+      // None of this thread's flags (--expose-gc, its semi-spaces, tsx when started through it).
+      execArgv: [],
       minThreads: this.size,
       maxThreads: this.size,
       // A drawing makes much short-lived garbage and keeps little (about 40 MB live after a full

@@ -104,17 +104,15 @@ class PdfWriter extends TaggedPdfWriter {
   private readonly sectionStarts = new Set<number>();
   /** The last page of each section that the next section's new page ends, and of the body: where text stops on it. */
   private readonly sectionEnds: { page: number; y: number }[] = [];
+  private readonly layouts: LayoutCache;
+  /** The break points where a new page starts anyway, so that no section's last page is left short. */
+  private readonly breakAt: ReadonlySet<number>;
 
-  /** `breakAt`: the break points where a new page starts anyway, so that no section's last page is left short. */
-  constructor(
-    model: DocumentModel,
-    images: Map<string, NormalisedImage>,
-    private readonly layouts: LayoutCache = newLayoutCache(),
-    private readonly breakAt: ReadonlySet<number> = new Set(),
-    dry = false,
-  ) {
+  constructor(model: DocumentModel, images: Map<string, NormalisedImage>, layouts: LayoutCache = newLayoutCache(), breakAt: ReadonlySet<number> = new Set(), dry = false) {
     super(model, { top: marginOf(model.orientation).top, leading: LEADING, underlineLinks: true });
     this.images = images;
+    this.layouts = layouts;
+    this.breakAt = breakAt;
     this.dry = dry;
   }
 

@@ -215,11 +215,12 @@ export class TaggedPdfWriter {
   y: number;
   protected parent: Struct;
   protected readonly root: Struct;
+  readonly model: DocumentModel;
+  protected readonly settings: WriterSettings;
 
-  constructor(
-    readonly model: DocumentModel,
-    protected readonly settings: WriterSettings,
-  ) {
+  constructor(model: DocumentModel, settings: WriterSettings) {
+    this.model = model;
+    this.settings = settings;
     this.y = settings.top;
     const date = new Date(`${model.date}T00:00:00Z`);
     this.doc = new PDFDocument({

@@ -42,8 +42,11 @@ export interface PageKeySources {
 export class PageKeys implements PageKeySource {
   private siteKey: string | undefined;
   private readonly folders = new Map<string, string>();
+  private readonly sources: PageKeySources;
 
-  constructor(private readonly sources: PageKeySources) {}
+  constructor(sources: PageKeySources) {
+    this.sources = sources;
+  }
 
   /** The key of pages that show every report's metadata but no report's narrative. */
   site(): string {

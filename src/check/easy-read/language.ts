@@ -43,11 +43,14 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [italic, oneSentencePerLi
 const NOTHING_READ: ReadText = { sentences: [], findings: [] };
 
 class Reporter {
-  constructor(
-    private readonly settings: EasyReadCheckSettings,
-    private readonly diagnostics: DiagnosticList,
-    private readonly lang: Lang,
-  ) {}
+  private readonly settings: EasyReadCheckSettings;
+  private readonly diagnostics: DiagnosticList;
+  private readonly lang: Lang;
+  constructor(settings: EasyReadCheckSettings, diagnostics: DiagnosticList, lang: Lang) {
+    this.settings = settings;
+    this.diagnostics = diagnostics;
+    this.lang = lang;
+  }
 
   on(rule: EasyReadRuleId): boolean {
     return this.settings[rule].severity !== 'off' && appliesTo(rule, this.lang);
