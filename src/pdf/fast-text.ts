@@ -56,11 +56,12 @@ const number = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
  * One word's glyphs as pdfkit groups them, in this document: runs of glyph ids in hex, each closed
- * by a kerning adjustment (as written: "<hex> adjust"), the last run left open (its hex alone) when
- * the word's last glyph is not kerned. Null when a glyph is drawn off its baseline (a mark offset),
- * which pdfkit positions on its own.
+ * by a kerning adjustment. `closed` is the runs up to the word's last adjustment as written
+ * ("0012> -15 <0034> 20": its first "<" left out, for the open run of the words before joins it),
+ * empty when no glyph is kerned; `open` the glyphs after it, in hex. Null when a glyph is drawn off
+ * its baseline (a mark offset), which pdfkit positions on its own.
  */
-type WordGlyphs = { closed: string[]; open: string } | null;
+type WordGlyphs = { closed: string; open: string } | null;
 
 /**
  * One word as shaped, the same in every document: its glyphs, and after each the kerning
@@ -117,7 +118,7 @@ function wordGlyphs(font: EmbeddedFont, use: FontUse, word: string): WordGlyphs 
     use.words.set(word, null);
     return null;
   }
-  const closed: string[] = [];
+  let closed = '';
   let run = '';
   const { glyphs: shaped, adjusts } = shape;
   const hexes = use.hexes;
@@ -133,7 +134,7 @@ function wordGlyphs(font: EmbeddedFont, use: FontUse, word: string): WordGlyphs 
     run += hex;
     const adjust = adjusts[i];
     if (adjust !== null) {
-      closed.push(`<${run}> ${adjust}`);
+      closed = closed ? `${closed} <${run}> ${adjust}` : `${run}> ${adjust}`;
       run = '';
     }
   }
@@ -151,9 +152,8 @@ function textOperator(font: EmbeddedFont, text: string): string | null {
   const use = useOf(font);
   let operator = use.operators.get(text);
   if (operator !== undefined) return operator;
-  // The runs are joined once at the end, into one flat string: added one by one, they would make a
-  // string of dozens of small pieces, which the page and this cache hold until the document ends.
-  const runs: string[] = [];
+  // The runs closed so far, as written (joined by spaces), and the glyphs of the run still open.
+  let runs = '';
   let open = '';
   let last = 0;
   const length = text.length;
@@ -167,16 +167,14 @@ function textOperator(font: EmbeddedFont, text: string): string | null {
       use.operators.set(text, null);
       return null;
     }
-    const closed = glyphs.closed;
-    if (closed.length) {
+    if (glyphs.closed) {
       // The open run of the words before joins the first closed run of this one.
-      runs.push(open ? `<${open}${closed[0]!.slice(1)}` : closed[0]!);
-      for (let k = 1; k < closed.length; k++) runs.push(closed[k]!);
+      runs = runs ? `${runs} <${open}${glyphs.closed}` : `<${open}${glyphs.closed}`;
       open = glyphs.open;
     } else open += glyphs.open;
   }
-  if (open) runs.push(`<${open}> 0`);
-  operator = runs.length ? `[${runs.join(' ')}] TJ` : '';
+  if (open) runs = runs ? `${runs} <${open}> 0` : `<${open}> 0`;
+  operator = runs ? `[${runs}] TJ` : '';
   // Whole strings that come again (headers, labels, table headings) are kept too.
   use.operators.set(text, operator);
   return operator;
