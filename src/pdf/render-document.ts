@@ -5,12 +5,12 @@
  * of a page, no section (nor the document) ending on a page of fewer than five lines, table header
  * rows repeated on every page. The same input always gives the same bytes.
  */
-import SVGtoPDF from 'svg-to-pdfkit';
 import { chartSvg, PDF_CHART_MAX_WIDTH } from '../charts/chart-svg.ts';
 import type { Block, ContentsEntry, DocumentModel, Inline, TableCell } from '../document/blocks.ts';
 import { contentsOf, figuresOf, numberedLabel, sectionsOf } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layOutContents, Outline } from './contents.ts';
+import { drawSvg } from './drawings.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
 import { pageOf, REHEARSAL_ELEMENT, TaggedPdfWriter, type Struct } from './writer.ts';
 import { COLOURS } from '../visual-system.ts';
@@ -485,7 +485,7 @@ class PdfWriter extends TaggedPdfWriter {
       // chart, the Figure speaks through its alt text: its shapes are its content, its words an
       // artifact drawn over them, so they are not read out run together after the alt text.
       const vector = image.vector;
-      const draw = (svg: string) => !this.dry && SVGtoPDF(this.doc, svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
+      const draw = (svg: string) => !this.dry && drawSvg(this.doc, svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
       this.content(figure, 'Figure', () => (vector ? draw(vector.svg.replace(/<text\b[\s\S]*?<\/text>/g, '')) : !this.dry && this.doc.image(image.data, x, top, { width, height })));
       if (vector) this.artifact(() => draw(vector.svg.replace(/<(rect|path|circle|ellipse|line|polyline|polygon|image|use)\b/g, '<$1 visibility="hidden"')));
     });
@@ -530,7 +530,7 @@ class PdfWriter extends TaggedPdfWriter {
     const top = this.y;
     const draw = (part: string) =>
       !this.dry &&
-      SVGtoPDF(this.doc, part, frame.x, top, {
+      drawSvg(this.doc, part, frame.x, top, {
         width,
         height,
         preserveAspectRatio: 'xMinYMin meet',
