@@ -85,6 +85,29 @@ interface LayoutCache {
 const newLayoutCache = (): LayoutCache => ({ byInlines: new WeakMap(), byText: new Map(), tables: new WeakMap() });
 type TableLayout = ReturnType<PdfWriter['layOutTable']>;
 
+interface KeptRuns {
+  /** For each block, the first table kept with the blocks from it on (its index), or -1. */
+  keptFrom: number[];
+  /** Whether the block is inside a run kept with its table (after the run's first block, up to the table). */
+  inKeptRun: boolean[];
+}
+const keptRuns = new WeakMap<readonly Block[], KeptRuns>();
+
+/** Tables kept with the blocks that introduce them, found once per list of blocks (not again for each block, in each rendering). */
+function keptRunsOf(blocks: readonly Block[]): KeptRuns {
+  let runs = keptRuns.get(blocks);
+  if (runs) return runs;
+  runs = { keptFrom: blocks.map(() => -1), inKeptRun: blocks.map(() => false) };
+  blocks.forEach((table, j) => {
+    if (table.type !== 'table' || table.keepWith === undefined) return;
+    const first = j - table.keepWith;
+    if (first >= 0 && first < blocks.length && runs.keptFrom[first] === -1) runs.keptFrom[first] = j;
+    for (let index = Math.max(0, first + 1); index <= j; index++) runs.inKeptRun[index] = true;
+  });
+  keptRuns.set(blocks, runs);
+  return runs;
+}
+
 class PdfWriter extends TaggedPdfWriter {
   readonly headingPages: Record<string, number> = {};
   private readonly images: Map<string, NormalisedImage>;
@@ -279,9 +302,10 @@ class PdfWriter extends TaggedPdfWriter {
   }
 
   blocks(blocks: readonly Block[], frame: Frame): void {
+    const { keptFrom, inKeptRun } = keptRunsOf(blocks);
     blocks.forEach((block, index) => {
       // A table kept with the blocks that introduce it: if they do not all fit here, they start the next page together.
-      const kept = blocks.findIndex((b, j) => b.type === 'table' && b.keepWith !== undefined && j - b.keepWith === index);
+      const kept = keptFrom[index]!;
       if (kept > index && !this.atPageTop()) {
         const need = blocks.slice(index, kept + 1).reduce((sum, b) => sum + this.wholeHeight(b, frame), 0);
         if (this.y + need > this.bottom && need <= this.bottom - this.margin.top) this.newPage();
@@ -304,8 +328,7 @@ class PdfWriter extends TaggedPdfWriter {
       }
       const previous = blocks[index - 1];
       // Never between a heading or rating line and what they introduce, nor inside a run kept with its table.
-      const keptRun = blocks.some((b, j) => b.type === 'table' && b.keepWith !== undefined && j > index - 1 && j - b.keepWith <= index - 1);
-      const glued = previous?.type === 'heading' || previous?.type === 'rating-line' || (previous?.type === 'paragraph' && blocks[index - 2]?.type === 'rating-line') || keptRun;
+      const glued = previous?.type === 'heading' || previous?.type === 'rating-line' || (previous?.type === 'paragraph' && blocks[index - 2]?.type === 'rating-line') || inKeptRun[index]!;
       if (index > 0 && block.type !== 'heading') this.breakPoint(glued);
       else if (block.type === 'heading' && block.level > 2) this.breakPoint(glued);
       this.block(block, frame);
