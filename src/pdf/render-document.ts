@@ -79,10 +79,18 @@ interface Frame {
 interface LayoutCache {
   byInlines: WeakMap<readonly Inline[], Map<string, Line[]>>;
   byText: Map<string, Map<string, Line[]>>;
+  /**
+   * byText's maps as found before by the style object and width asked with, and the text's bold and
+   * italic (see flagsOf): most text comes in a style object used again and again, and is then
+   * looked up without making a key and hashing it.
+   */
+  byStyle: WeakMap<InlineStyle, Map<number, (Map<string, Line[]> | undefined)[]>>;
   /** Tables laid out (columns, rows, lines), by table and frame: measured for page breaks and drawn in every rendering. */
   tables: WeakMap<Extract<Block, { type: 'table' }>, Map<string, TableLayout>>;
 }
-const newLayoutCache = (): LayoutCache => ({ byInlines: new WeakMap(), byText: new Map(), tables: new WeakMap() });
+const newLayoutCache = (): LayoutCache => ({ byInlines: new WeakMap(), byText: new Map(), byStyle: new WeakMap(), tables: new WeakMap() });
+/** A text's bold and italic as one number, as its key in byText writes them: each unset, true or false. */
+const flagsOf = (text: { bold?: boolean; italic?: boolean }) => (text.bold === undefined ? 0 : text.bold ? 1 : 2) * 3 + (text.italic === undefined ? 0 : text.italic ? 1 : 2);
 type TableLayout = ReturnType<PdfWriter['layOutTable']>;
 
 interface KeptRuns {
@@ -197,21 +205,30 @@ class PdfWriter extends TaggedPdfWriter {
     // The same words in the same frame break the same way: laid out once per document, though
     // measured for page breaks, drawn, and drawn again when the pages are redone.
     const single = inlines.length === 1 && inlines[0]!.type === 'text' ? inlines[0]! : undefined;
-    const frameKey = `${frame.width}\u0000${style.font}\u0000${style.size}\u0000${style.colour}\u0000${style.linkColour}\u0000${style.boldLinks ?? ''}`;
+    const frameKey = () => `${frame.width}\u0000${style.font}\u0000${style.size}\u0000${style.colour}\u0000${style.linkColour}\u0000${style.boldLinks ?? ''}`;
     let cache: Map<string, Line[]>;
     let key: string;
     if (single) {
       // By frame, then by the text itself: a paragraph's text is not copied into a key at every look-up.
-      const textKey = `${frameKey}\u0000${single.bold ?? ''}\u0000${single.italic ?? ''}`;
-      let byText = this.layouts.byText.get(textKey);
-      if (!byText) this.layouts.byText.set(textKey, (byText = new Map()));
+      let byWidth = this.layouts.byStyle.get(style);
+      if (!byWidth) this.layouts.byStyle.set(style, (byWidth = new Map()));
+      let variants = byWidth.get(frame.width);
+      if (!variants) byWidth.set(frame.width, (variants = []));
+      const flags = flagsOf(single);
+      let byText = variants[flags];
+      if (!byText) {
+        const textKey = `${frameKey()}\u0000${single.bold ?? ''}\u0000${single.italic ?? ''}`;
+        byText = this.layouts.byText.get(textKey);
+        if (!byText) this.layouts.byText.set(textKey, (byText = new Map()));
+        variants[flags] = byText;
+      }
       cache = byText;
       key = single.value;
     } else {
       let byFrame = this.layouts.byInlines.get(inlines);
       if (!byFrame) this.layouts.byInlines.set(inlines, (byFrame = new Map()));
       cache = byFrame;
-      key = frameKey;
+      key = frameKey();
     }
     let lines = cache.get(key);
     if (!lines) {
