@@ -118,7 +118,7 @@ function wordGlyphs(font: EmbeddedFont, use: FontUse, word: string): WordGlyphs 
     use.words.set(word, null);
     return null;
   }
-  let closed = '';
+  const closed: string[] = [];
   let run = '';
   const { glyphs: shaped, adjusts } = shape;
   const hexes = use.hexes;
@@ -134,11 +134,12 @@ function wordGlyphs(font: EmbeddedFont, use: FontUse, word: string): WordGlyphs 
     run += hex;
     const adjust = adjusts[i];
     if (adjust !== null) {
-      closed = closed ? `${closed} <${run}> ${adjust}` : `${run}> ${adjust}`;
+      closed.push(closed.length ? `<${run}> ${adjust}` : `${run}> ${adjust}`);
       run = '';
     }
   }
-  glyphs = { closed, open: run };
+  // Joined into one flat string: the document keeps it, and a string made by adding piece to piece holds every piece.
+  glyphs = { closed: closed.join(' '), open: run };
   use.words.set(word, glyphs);
   return glyphs;
 }
@@ -152,8 +153,10 @@ function textOperator(font: EmbeddedFont, text: string): string | null {
   const use = useOf(font);
   let operator = use.operators.get(text);
   if (operator !== undefined) return operator;
-  // The runs closed so far, as written (joined by spaces), and the glyphs of the run still open.
-  let runs = '';
+  // The operator's parts, joined once at the end into one flat string (added one by one, they would
+  // make a string of dozens of small pieces, which the page and this cache hold until the document
+  // ends); and the glyphs of the run still open.
+  const parts = ['['];
   let open = '';
   let last = 0;
   const length = text.length;
@@ -169,12 +172,13 @@ function textOperator(font: EmbeddedFont, text: string): string | null {
     }
     if (glyphs.closed) {
       // The open run of the words before joins the first closed run of this one.
-      runs = runs ? `${runs} <${open}${glyphs.closed}` : `<${open}${glyphs.closed}`;
+      parts.push(parts.length > 1 ? ' <' : '<', open, glyphs.closed);
       open = glyphs.open;
     } else open += glyphs.open;
   }
-  if (open) runs = runs ? `${runs} <${open}> 0` : `<${open}> 0`;
-  operator = runs ? `[${runs}] TJ` : '';
+  if (open) parts.push(parts.length > 1 ? ' <' : '<', open, '> 0');
+  parts.push('] TJ');
+  operator = parts.length > 2 ? parts.join('') : '';
   // Whole strings that come again (headers, labels, table headings) are kept too.
   use.operators.set(text, operator);
   return operator;
