@@ -42,9 +42,20 @@ export function langOfTag(tag: string): Lang {
 }
 
 const formatters = new WeakMap<object, Messages>();
-/** The messages a renderer formats a document's words with (made once per document model's words). */
+/**
+ * Messages by language and words: every document of a language carries the same words, so its
+ * messages (each compiled on first use, dates' formatters) are made once per process, not per document.
+ */
+const sharedFormatters = new Map<string, Messages>();
+/** The messages a renderer formats a document's words with (made once per language and words). */
 export function wordsOf(document: Pick<DocumentModel, 'words' | 'language'>): Messages {
   let messages = formatters.get(document.words);
-  if (!messages) formatters.set(document.words, (messages = new Messages(langOfTag(document.language), new Map(Object.entries(document.words)))));
+  if (!messages) {
+    const entries = Object.entries(document.words);
+    const key = JSON.stringify([document.language, entries]);
+    messages = sharedFormatters.get(key);
+    if (!messages) sharedFormatters.set(key, (messages = new Messages(langOfTag(document.language), new Map(entries))));
+    formatters.set(document.words, messages);
+  }
   return messages;
 }

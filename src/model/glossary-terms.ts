@@ -19,9 +19,16 @@ function patternFor(word: string): RegExp {
   return pattern;
 }
 
+const ascii = /^[\x00-\x7f]*$/;
+
 export function termsUsedIn(texts: readonly string[], glossary: readonly GlossaryTerm[]): GlossaryTerm[] {
   const joined = texts.join('\n');
-  return glossary.filter((term) => [term.term, ...term.aliases].some((word) => patternFor(word).test(joined)));
+  // A quick look before each word's pattern (which tries every place in a report's text): a word in
+  // ASCII matches only where the lower-cased text has it. The only other letters that match ASCII
+  // ones in any case are ſ (an s) and the Kelvin sign (a k, as toLowerCase makes it).
+  const lower = joined.toLowerCase().replaceAll('ſ', 's');
+  const mayUse = (word: string) => !ascii.test(word) || lower.includes(word.toLowerCase());
+  return glossary.filter((term) => [term.term, ...term.aliases].some((word) => mayUse(word) && patternFor(word).test(joined)));
 }
 
 interface Matcher {

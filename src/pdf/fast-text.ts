@@ -56,11 +56,12 @@ const number = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
  * One word's glyphs as pdfkit groups them, in this document: runs of glyph ids in hex, each closed
- * by a kerning adjustment (as written: "<hex> adjust"), the last run left open (its hex alone) when
- * the word's last glyph is not kerned. Null when a glyph is drawn off its baseline (a mark offset),
- * which pdfkit positions on its own.
+ * by a kerning adjustment. `closed` is the runs up to the word's last adjustment as written
+ * ("0012> -15 <0034> 20": its first "<" left out, for the open run of the words before joins it),
+ * empty when no glyph is kerned; `open` the glyphs after it, in hex. Null when a glyph is drawn off
+ * its baseline (a mark offset), which pdfkit positions on its own.
  */
-type WordGlyphs = { closed: string[]; open: string } | null;
+type WordGlyphs = { closed: string; open: string } | null;
 
 /**
  * One word as shaped, the same in every document: its glyphs, and after each the kerning
@@ -133,11 +134,12 @@ function wordGlyphs(font: EmbeddedFont, use: FontUse, word: string): WordGlyphs 
     run += hex;
     const adjust = adjusts[i];
     if (adjust !== null) {
-      closed.push(`<${run}> ${adjust}`);
+      closed.push(closed.length ? `<${run}> ${adjust}` : `${run}> ${adjust}`);
       run = '';
     }
   }
-  glyphs = { closed, open: run };
+  // Joined into one flat string: the document keeps it, and a string made by adding piece to piece holds every piece.
+  glyphs = { closed: closed.join(' '), open: run };
   use.words.set(word, glyphs);
   return glyphs;
 }
@@ -151,9 +153,10 @@ function textOperator(font: EmbeddedFont, text: string): string | null {
   const use = useOf(font);
   let operator = use.operators.get(text);
   if (operator !== undefined) return operator;
-  // The runs are joined once at the end, into one flat string: added one by one, they would make a
-  // string of dozens of small pieces, which the page and this cache hold until the document ends.
-  const runs: string[] = [];
+  // The operator's parts, joined once at the end into one flat string (added one by one, they would
+  // make a string of dozens of small pieces, which the page and this cache hold until the document
+  // ends); and the glyphs of the run still open.
+  const parts = ['['];
   let open = '';
   let last = 0;
   const length = text.length;
@@ -167,16 +170,15 @@ function textOperator(font: EmbeddedFont, text: string): string | null {
       use.operators.set(text, null);
       return null;
     }
-    const closed = glyphs.closed;
-    if (closed.length) {
+    if (glyphs.closed) {
       // The open run of the words before joins the first closed run of this one.
-      runs.push(open ? `<${open}${closed[0]!.slice(1)}` : closed[0]!);
-      for (let k = 1; k < closed.length; k++) runs.push(closed[k]!);
+      parts.push(parts.length > 1 ? ' <' : '<', open, glyphs.closed);
       open = glyphs.open;
     } else open += glyphs.open;
   }
-  if (open) runs.push(`<${open}> 0`);
-  operator = runs.length ? `[${runs.join(' ')}] TJ` : '';
+  if (open) parts.push(parts.length > 1 ? ' <' : '<', open, '> 0');
+  parts.push('] TJ');
+  operator = parts.length > 2 ? parts.join('') : '';
   // Whole strings that come again (headers, labels, table headings) are kept too.
   use.operators.set(text, operator);
   return operator;

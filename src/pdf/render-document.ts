@@ -5,12 +5,12 @@
  * of a page, no section (nor the document) ending on a page of fewer than five lines, table header
  * rows repeated on every page. The same input always gives the same bytes.
  */
-import SVGtoPDF from 'svg-to-pdfkit';
 import { chartSvg, PDF_CHART_MAX_WIDTH } from '../charts/chart-svg.ts';
 import type { Block, ContentsEntry, DocumentModel, Inline, TableCell } from '../document/blocks.ts';
 import { contentsOf, figuresOf, numberedLabel, sectionsOf } from '../document/blocks.ts';
 import { normaliseImage, type NormalisedImage } from '../document/images.ts';
 import { layOutContents, Outline } from './contents.ts';
+import { drawSvg } from './drawings.ts';
 import { layoutInlines, type InlineStyle, type Line } from './inline-layout.ts';
 import { pageOf, REHEARSAL_ELEMENT, TaggedPdfWriter, type Struct } from './writer.ts';
 import { COLOURS } from '../visual-system.ts';
@@ -79,11 +79,42 @@ interface Frame {
 interface LayoutCache {
   byInlines: WeakMap<readonly Inline[], Map<string, Line[]>>;
   byText: Map<string, Map<string, Line[]>>;
+  /**
+   * byText's maps as found before by the style object and width asked with, and the text's bold and
+   * italic (see flagsOf): most text comes in a style object used again and again, and is then
+   * looked up without making a key and hashing it.
+   */
+  byStyle: WeakMap<InlineStyle, Map<number, (Map<string, Line[]> | undefined)[]>>;
   /** Tables laid out (columns, rows, lines), by table and frame: measured for page breaks and drawn in every rendering. */
   tables: WeakMap<Extract<Block, { type: 'table' }>, Map<string, TableLayout>>;
 }
-const newLayoutCache = (): LayoutCache => ({ byInlines: new WeakMap(), byText: new Map(), tables: new WeakMap() });
+const newLayoutCache = (): LayoutCache => ({ byInlines: new WeakMap(), byText: new Map(), byStyle: new WeakMap(), tables: new WeakMap() });
+/** A text's bold and italic as one number, as its key in byText writes them: each unset, true or false. */
+const flagsOf = (text: { bold?: boolean; italic?: boolean }) => (text.bold === undefined ? 0 : text.bold ? 1 : 2) * 3 + (text.italic === undefined ? 0 : text.italic ? 1 : 2);
 type TableLayout = ReturnType<PdfWriter['layOutTable']>;
+
+interface KeptRuns {
+  /** For each block, the first table kept with the blocks from it on (its index), or -1. */
+  keptFrom: number[];
+  /** Whether the block is inside a run kept with its table (after the run's first block, up to the table). */
+  inKeptRun: boolean[];
+}
+const keptRuns = new WeakMap<readonly Block[], KeptRuns>();
+
+/** Tables kept with the blocks that introduce them, found once per list of blocks (not again for each block, in each rendering). */
+function keptRunsOf(blocks: readonly Block[]): KeptRuns {
+  let runs = keptRuns.get(blocks);
+  if (runs) return runs;
+  runs = { keptFrom: blocks.map(() => -1), inKeptRun: blocks.map(() => false) };
+  blocks.forEach((table, j) => {
+    if (table.type !== 'table' || table.keepWith === undefined) return;
+    const first = j - table.keepWith;
+    if (first >= 0 && first < blocks.length && runs.keptFrom[first] === -1) runs.keptFrom[first] = j;
+    for (let index = Math.max(0, first + 1); index <= j; index++) runs.inKeptRun[index] = true;
+  });
+  keptRuns.set(blocks, runs);
+  return runs;
+}
 
 class PdfWriter extends TaggedPdfWriter {
   readonly headingPages: Record<string, number> = {};
@@ -172,21 +203,30 @@ class PdfWriter extends TaggedPdfWriter {
     // The same words in the same frame break the same way: laid out once per document, though
     // measured for page breaks, drawn, and drawn again when the pages are redone.
     const single = inlines.length === 1 && inlines[0]!.type === 'text' ? inlines[0]! : undefined;
-    const frameKey = `${frame.width}\u0000${style.font}\u0000${style.size}\u0000${style.colour}\u0000${style.linkColour}\u0000${style.boldLinks ?? ''}`;
+    const frameKey = () => `${frame.width}\u0000${style.font}\u0000${style.size}\u0000${style.colour}\u0000${style.linkColour}\u0000${style.boldLinks ?? ''}`;
     let cache: Map<string, Line[]>;
     let key: string;
     if (single) {
       // By frame, then by the text itself: a paragraph's text is not copied into a key at every look-up.
-      const textKey = `${frameKey}\u0000${single.bold ?? ''}\u0000${single.italic ?? ''}`;
-      let byText = this.layouts.byText.get(textKey);
-      if (!byText) this.layouts.byText.set(textKey, (byText = new Map()));
+      let byWidth = this.layouts.byStyle.get(style);
+      if (!byWidth) this.layouts.byStyle.set(style, (byWidth = new Map()));
+      let variants = byWidth.get(frame.width);
+      if (!variants) byWidth.set(frame.width, (variants = []));
+      const flags = flagsOf(single);
+      let byText = variants[flags];
+      if (!byText) {
+        const textKey = `${frameKey()}\u0000${single.bold ?? ''}\u0000${single.italic ?? ''}`;
+        byText = this.layouts.byText.get(textKey);
+        if (!byText) this.layouts.byText.set(textKey, (byText = new Map()));
+        variants[flags] = byText;
+      }
       cache = byText;
       key = single.value;
     } else {
       let byFrame = this.layouts.byInlines.get(inlines);
       if (!byFrame) this.layouts.byInlines.set(inlines, (byFrame = new Map()));
       cache = byFrame;
-      key = frameKey;
+      key = frameKey();
     }
     let lines = cache.get(key);
     if (!lines) {
@@ -277,9 +317,10 @@ class PdfWriter extends TaggedPdfWriter {
   }
 
   blocks(blocks: readonly Block[], frame: Frame): void {
+    const { keptFrom, inKeptRun } = keptRunsOf(blocks);
     blocks.forEach((block, index) => {
       // A table kept with the blocks that introduce it: if they do not all fit here, they start the next page together.
-      const kept = blocks.findIndex((b, j) => b.type === 'table' && b.keepWith !== undefined && j - b.keepWith === index);
+      const kept = keptFrom[index]!;
       if (kept > index && !this.atPageTop()) {
         const need = blocks.slice(index, kept + 1).reduce((sum, b) => sum + this.wholeHeight(b, frame), 0);
         if (this.y + need > this.bottom && need <= this.bottom - this.margin.top) this.newPage();
@@ -302,8 +343,7 @@ class PdfWriter extends TaggedPdfWriter {
       }
       const previous = blocks[index - 1];
       // Never between a heading or rating line and what they introduce, nor inside a run kept with its table.
-      const keptRun = blocks.some((b, j) => b.type === 'table' && b.keepWith !== undefined && j > index - 1 && j - b.keepWith <= index - 1);
-      const glued = previous?.type === 'heading' || previous?.type === 'rating-line' || (previous?.type === 'paragraph' && blocks[index - 2]?.type === 'rating-line') || keptRun;
+      const glued = previous?.type === 'heading' || previous?.type === 'rating-line' || (previous?.type === 'paragraph' && blocks[index - 2]?.type === 'rating-line') || inKeptRun[index]!;
       if (index > 0 && block.type !== 'heading') this.breakPoint(glued);
       else if (block.type === 'heading' && block.level > 2) this.breakPoint(glued);
       this.block(block, frame);
@@ -483,7 +523,7 @@ class PdfWriter extends TaggedPdfWriter {
       // chart, the Figure speaks through its alt text: its shapes are its content, its words an
       // artifact drawn over them, so they are not read out run together after the alt text.
       const vector = image.vector;
-      const draw = (svg: string) => !this.dry && SVGtoPDF(this.doc, svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
+      const draw = (svg: string) => !this.dry && drawSvg(this.doc, svg, x, top, { width, height, preserveAspectRatio: 'xMinYMin meet', fontCallback: this.embeddedFont });
       this.content(figure, 'Figure', () => (vector ? draw(vector.svg.replace(/<text\b[\s\S]*?<\/text>/g, '')) : !this.dry && this.doc.image(image.data, x, top, { width, height })));
       if (vector) this.artifact(() => draw(vector.svg.replace(/<(rect|path|circle|ellipse|line|polyline|polygon|image|use)\b/g, '<$1 visibility="hidden"')));
     });
@@ -528,7 +568,7 @@ class PdfWriter extends TaggedPdfWriter {
     const top = this.y;
     const draw = (part: string) =>
       !this.dry &&
-      SVGtoPDF(this.doc, part, frame.x, top, {
+      drawSvg(this.doc, part, frame.x, top, {
         width,
         height,
         preserveAspectRatio: 'xMinYMin meet',

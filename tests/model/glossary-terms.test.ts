@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTerms } from '../../src/model/glossary-terms.ts';
+import { findTerms, termsUsedIn } from '../../src/model/glossary-terms.ts';
 import type { GlossaryTerm } from '../../src/model/schemas/glossary.ts';
 
 const term = (id: string, word: string, aliases: string[] = []): GlossaryTerm => ({ id, term: word, aliases, definition: `${word} means something.`, easyRead: `${word} is a word.`, seeAlso: [] });
@@ -57,5 +57,20 @@ describe('findTerms', () => {
       const text = Array.from({ length: 3 + Math.floor(next() * 12) }, () => words[Math.floor(next() * words.length)]).join(next() < 0.5 ? ' ' : ', ');
       expect(ids(findTerms(text, glossary)), text).toEqual(ids(reference(text, glossary)));
     }
+  });
+});
+
+describe('termsUsedIn', () => {
+  const used = (texts: string[]) => termsUsedIn(texts, glossary).map((t) => t.id);
+
+  it('finds each term used in any of the texts, in the glossary order', () => {
+    expect(used(['A case for the YJS.', 'At court.'])).toEqual(['yjs', 'court', 'case', 'case-again']);
+    expect(used(['Services and plans in capitals: COURT.'])).toEqual(['court']);
+    expect(used(['yjs in small letters is not the abbreviation.'])).toEqual([]);
+  });
+
+  it('finds a word written with letters outside ASCII that match it in any case (ſ, the Kelvin sign)', () => {
+    expect(used(['The ſervice.'])).toEqual(['service']);
+    expect(termsUsedIn(['A \u212Aey worker.'], [term('key', 'key worker')]).map((t) => t.id)).toEqual(['key']);
   });
 });
