@@ -20,6 +20,7 @@ import { pdftotext } from '../support/extracted-words.ts';
 import { MARKER_CORE, MARKERS, PLANTED_THEMATICS } from '../support/planted.ts';
 import { BUILD_DATE, sharedSite } from '../support/shared-site.ts';
 import { parseCsv } from '../support/csv.ts';
+import { handOver, handedOver, type BuildHandoff, type PageKeySource } from '../../src/site/handoff.ts';
 
 const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
 
@@ -285,5 +286,22 @@ describe('feeds per service and for the thematic series (item 8)', () => {
     }
     // The planted hidden reports exist in this build's content, so the check above is not empty.
     expect(fs.readdirSync(path.join(dist, '..', 'content', 'inspections')).some((d) => d.includes(MARKER_CORE))).toBe(true);
+  });
+});
+
+describe('the open data files in an incremental build', () => {
+  it('are each keyed by every report’s metadata (sitePageKey), as the ratings pages are, so a narrative edit copies them from the cache', async () => {
+    const { getStaticPaths } = await import('../../src/pages/data/[file].ts');
+    // What a key changes with (a report's metadata, never its narrative) is tested in page-keys.test.ts.
+    const pageKeys: PageKeySource = { site: () => 'site key', report: (folder) => `report key ${folder}`, reports: () => 'reports key' };
+    const before = handedOver();
+    handOver({ ...before, pageKeys } as BuildHandoff);
+    try {
+      const paths = getStaticPaths();
+      expect(paths.map((entry) => entry.params.file)).toEqual(['ratings.csv', 'ratings.json', 'key-questions.csv', 'key-questions.json', 'inspections.json']);
+      for (const entry of paths) expect(entry.cacheKey, entry.params.file).toBe('site key');
+    } finally {
+      handOver(before!);
+    }
   });
 });
