@@ -25,6 +25,7 @@ import { publishEarlierVersions } from '../site/earlier-versions.ts';
 import { BuildProgress, formatCount, formatSeconds } from './progress.ts';
 import { WrittenPdfs } from './written-pdfs.ts';
 import { cachedStyles } from './cached-styles.ts';
+import { collectForExternalMemory } from './page-bytes-gc.ts';
 
 export interface PipelineOptions {
   root: string;
@@ -85,6 +86,8 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   // What the check freed goes back before the PDF workers and Rolldown need memory (counted in the PDFs' CPU).
   giveBackFreeHeap();
   collectGarbageSooner();
+  // The pages' and PDFs' bytes collected in proportion to the heap, not every 64 MB (page-bytes-gc.ts).
+  const stopWatching = collectForExternalMemory();
   const shared = sharedInputs(root, site.drafts);
   // Every PDF the site publishes, known before any is written; each one's facts (pages, size,
   // pictures) as it is: a page waits for the PDFs it names, so its links say what was written.
@@ -114,6 +117,7 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   // The first failure is reported at once: a PDF that cannot be written (named), never the pages
   // that wait for it, which never end (src/build/cli.ts ends the process).
   await Promise.all([pdfs, pages]);
+  stopWatching();
   const pagesStarted = started + seconds.pdfs * 1000;
   seconds.pages = since(pagesStarted);
   cpu.pages = cpuSince(cpuStarted) - cpu.pdfs;

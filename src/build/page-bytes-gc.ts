@@ -1,0 +1,55 @@
+/**
+ * Full collections for the memory outside V8's heap (ArrayBuffers: each page's bytes as Astro
+ * renders and writes it, each PDF's as a worker hands it over) in proportion to the heap.
+ *
+ * By default V8 starts a full collection after every 64 MB of such memory, however large the heap
+ * is. A build's pages and PDFs allocate it in proportion to their number (each page's bytes are
+ * copied about five times between Astro's renderer and its write), and each collection marks the
+ * whole checked model, also in proportion: the CPU grew with the square of the reports (pages 17
+ * times from 1,000 to 10,000). V8's flag --external-memory-accounted-in-global-limit drops that
+ * rule (the memory is counted in the heap's own limit instead), but then its garbage was kept far
+ * longer: a thousand reports' site stage peaked 370 MB higher. So with the flag set, this starts
+ * the collection itself once that memory has grown by an eighth of the heap since it was last that
+ * low: as often as V8 did up to a heap of 512 MB (a thousand reports use 330–470 MB), and for larger builds a
+ * number that grows with the pages only, not with the pages times the heap. The price: up to an
+ * eighth of the heap more of that garbage kept between collections.
+ */
+import v8 from 'node:v8';
+
+const MB = 1_048_576;
+/** V8's own step, kept as the least: a small build collects as often as before. */
+export const LEAST_GROWTH = 64 * MB;
+/** The share of the heap that memory outside it may grow by before a full collection. */
+export const HEAP_SHARE = 0.125;
+/** How often the memory outside the heap is looked at, in ms (it grows some tens of MB a second). */
+const INTERVAL = 100;
+
+/** Whether a full collection is due: memory outside the heap grown by more than its allowance since `low`. */
+export function collectionDue(external: number, low: number, heapUsed: number): boolean {
+  return external - low > Math.max(LEAST_GROWTH, heapUsed * HEAP_SHARE);
+}
+
+type Gc = (options: { type: 'major'; execution: 'async' }) => void;
+
+/**
+ * Starts the policy for the rest of the process's life (V8's flags are the process's); returns
+ * a function that stops the watching. Only where the process can start a collection (--expose-gc,
+ * as the build's site stage has): without it the flag would keep the garbage, so nothing changes.
+ */
+export function collectForExternalMemory(): () => void {
+  const gc = (globalThis as { gc?: Gc }).gc;
+  if (!gc) return () => {};
+  v8.setFlagsFromString('--external-memory-accounted-in-global-limit');
+  let low = v8.getHeapStatistics().external_memory;
+  const timer = setInterval(() => {
+    const { external_memory: external, used_heap_size: heapUsed } = v8.getHeapStatistics();
+    if (external < low) low = external;
+    else if (collectionDue(external, low, heapUsed)) {
+      // Incremental, as V8's own: marked alongside the work. What it frees lowers `low` when seen.
+      gc({ type: 'major', execution: 'async' });
+      low = external;
+    }
+  }, INTERVAL);
+  timer.unref();
+  return () => clearInterval(timer);
+}
