@@ -41,6 +41,11 @@ const kept = new Map<string, Effect[] | null>();
 /** Enough for the drawings of the reports a process draws in turn; the oldest goes first. */
 const MAX_KEPT = 64;
 
+/** Forgets every drawing kept: for timing a report's rendering as a build draws it, once (scripts/bench.ts). */
+export function forgetDrawings(): void {
+  kept.clear();
+}
+
 export function drawSvg(document: PDFKit.PDFDocument, svg: string, x: number, y: number, options: Options): void {
   const doc = document as unknown as PdfkitDocument;
   const key = JSON.stringify([svg, x, y, options.width, options.height, options.preserveAspectRatio, doc._ctm, doc.page.width, doc.page.height]);
