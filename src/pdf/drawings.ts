@@ -36,75 +36,84 @@ function pageUses(page: PdfkitDocument['page']): string {
   return `${uses.join()};${page.dictionary.data.Annots?.length ?? 0}`;
 }
 
-/** Drawings' effects by drawing, place, size and transformation; null for a drawing that must be drawn every time. */
-const kept = new Map<string, Effect[] | null>();
 /** Enough for the drawings of the reports a process draws in turn; the oldest goes first. */
 const MAX_KEPT = 64;
 
-/** Forgets every drawing kept: for timing a report's rendering as a build draws it, once (scripts/bench.ts). */
-export function forgetDrawings(): void {
-  kept.clear();
-}
+type Draw = typeof SVGtoPDF;
 
-export function drawSvg(document: PDFKit.PDFDocument, svg: string, x: number, y: number, options: Options): void {
-  const doc = document as unknown as PdfkitDocument;
-  const key = JSON.stringify([svg, x, y, options.width, options.height, options.preserveAspectRatio, doc._ctm, doc.page.width, doc.page.height]);
-  const effects = kept.get(key);
-  if (effects) {
-    for (const effect of effects) {
-      if (typeof effect === 'string') doc.addContent(effect);
-      else doc._doOpacity(effect.fill, effect.stroke);
+/** A drawSvg with drawings kept of its own, drawing with `draw` (svg-to-pdfkit; a spy in tests). */
+export function keptDrawings(draw: Draw = SVGtoPDF) {
+  /** Drawings' effects by drawing, place, size and transformation; null for a drawing that must be drawn every time. */
+  const kept = new Map<string, Effect[] | null>();
+
+  function drawSvg(document: PDFKit.PDFDocument, svg: string, x: number, y: number, options: Options): void {
+    const doc = document as unknown as PdfkitDocument;
+    const key = JSON.stringify([svg, x, y, options.width, options.height, options.preserveAspectRatio, doc._ctm, doc.page.width, doc.page.height]);
+    const effects = kept.get(key);
+    if (effects) {
+      for (const effect of effects) {
+        if (typeof effect === 'string') doc.addContent(effect);
+        else doc._doOpacity(effect.fill, effect.stroke);
+      }
+      return;
     }
-    return;
-  }
-  if (effects === null) return SVGtoPDF(document, svg, x, y, options);
+    if (effects === null) return draw(document, svg, x, y, options);
 
-  const recorded: Effect[] = [];
-  let replayable = true;
-  let inOpacity = false;
-  const { page } = doc;
-  const before = pageUses(page);
-  const wrapped = { addContent: doc.addContent, _doOpacity: doc._doOpacity, ref: doc.ref };
-  const own = (Object.keys(wrapped) as (keyof typeof wrapped)[]).filter((name) => Object.hasOwn(doc, name));
-  doc.addContent = function (data) {
-    if (!inOpacity) recorded.push(data);
-    return wrapped.addContent.call(this, data);
-  };
-  doc._doOpacity = function (fill, stroke) {
-    recorded.push({ fill, stroke });
-    inOpacity = true;
+    const recorded: Effect[] = [];
+    let replayable = true;
+    let inOpacity = false;
+    const { page } = doc;
+    const before = pageUses(page);
+    const wrapped = { addContent: doc.addContent, _doOpacity: doc._doOpacity, ref: doc.ref };
+    const own = (Object.keys(wrapped) as (keyof typeof wrapped)[]).filter((name) => Object.hasOwn(doc, name));
+    doc.addContent = function (data) {
+      if (!inOpacity) recorded.push(data);
+      return wrapped.addContent.call(this, data);
+    };
+    doc._doOpacity = function (fill, stroke) {
+      recorded.push({ fill, stroke });
+      inOpacity = true;
+      try {
+        return wrapped._doOpacity.call(this, fill, stroke);
+      } finally {
+        inOpacity = false;
+      }
+    };
+    doc.ref = function (...args) {
+      // An object of its own (a pattern, a mask, a group, a link), other than an opacity state: drawn every time.
+      if (!inOpacity) replayable = false;
+      return wrapped.ref.apply(this, args);
+    };
+    const fontCallback = options.fontCallback;
     try {
-      return wrapped._doOpacity.call(this, fill, stroke);
+      draw(document, svg, x, y, {
+        ...options,
+        ...(fontCallback
+          ? {
+              fontCallback: (...args: Parameters<typeof fontCallback>) => {
+                // Text: its glyphs belong to this document's font subsets.
+                replayable = false;
+                return fontCallback(...args);
+              },
+            }
+          : {}),
+      });
     } finally {
-      inOpacity = false;
+      for (const name of Object.keys(wrapped) as (keyof typeof wrapped)[]) {
+        if (own.includes(name)) (doc as unknown as Record<string, unknown>)[name] = wrapped[name];
+        else delete (doc as unknown as Record<string, unknown>)[name];
+      }
     }
-  };
-  doc.ref = function (...args) {
-    // An object of its own (a pattern, a mask, a group, a link), other than an opacity state: drawn every time.
-    if (!inOpacity) replayable = false;
-    return wrapped.ref.apply(this, args);
-  };
-  const fontCallback = options.fontCallback;
-  try {
-    SVGtoPDF(document, svg, x, y, {
-      ...options,
-      ...(fontCallback
-        ? {
-            fontCallback: (...args: Parameters<typeof fontCallback>) => {
-              // Text: its glyphs belong to this document's font subsets.
-              replayable = false;
-              return fontCallback(...args);
-            },
-          }
-        : {}),
-    });
-  } finally {
-    for (const name of Object.keys(wrapped) as (keyof typeof wrapped)[]) {
-      if (own.includes(name)) (doc as unknown as Record<string, unknown>)[name] = wrapped[name];
-      else delete (doc as unknown as Record<string, unknown>)[name];
-    }
+    if (pageUses(page) !== before || recorded.includes('BT')) replayable = false;
+    if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, replayable ? recorded : null);
   }
-  if (pageUses(page) !== before || recorded.includes('BT')) replayable = false;
-  if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
-  kept.set(key, replayable ? recorded : null);
+
+  return { drawSvg, forget: () => kept.clear() };
 }
+
+const ofThisProcess = keptDrawings();
+/** Draws an SVG drawing, written again from what it wrote when the same drawing was drawn before in this process. */
+export const drawSvg = ofThisProcess.drawSvg;
+/** Forgets every drawing kept: for timing a report's rendering as a build draws it, once (scripts/bench.ts). */
+export const forgetDrawings = ofThisProcess.forget;
