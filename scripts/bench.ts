@@ -613,9 +613,21 @@ async function corpusBench(options: Options): Promise<void> {
   if (check.exitCode !== 0) fail('npm run check', check);
   const checkWarm = await checkAgain(dir);
 
+  // Each stage's figures as they come, so a long run (10,000 inspections: an hour) that is stopped keeps them.
+  const partialFile = path.join(root, '.bench', `bench-${n}.partial.json`);
+  const partial: Record<string, unknown> = { when: new Date().toISOString(), corpus: { inspections: n, dir } };
+  const record = (stage: string, figures: RunFigures) => {
+    partial[stage] = { ...figures, stdout: figures.stdout.trim().split('\n').slice(-12), stderr: undefined };
+    fs.mkdirSync(path.dirname(partialFile), { recursive: true });
+    fs.writeFileSync(partialFile, `${JSON.stringify(partial, null, 2)}\n`);
+  };
+  record('check', check);
+  record('checkWarm', checkWarm);
+
   console.log('Cold build …');
   const cold = await runMeasured(dir, 'build');
   if (cold.exitCode !== 0) fail('The cold build', cold);
+  record('cold', cold);
   const coldDist = distFigures(path.join(dir, 'dist'));
 
   // The build times its own search index (in shards); Pagefind over the whole site as one index is
@@ -649,6 +661,7 @@ async function corpusBench(options: Options): Promise<void> {
     console.log(`Incremental build (${edited}/report.mdx edited) …`);
     incremental = await runMeasured(dir, 'build');
     if (incremental.exitCode !== 0) fail('The incremental build', incremental);
+    record('incremental', incremental);
     incrementalDist = distFigures(path.join(dir, 'dist'));
   } finally {
     fs.writeFileSync(mdx, original);
@@ -719,6 +732,7 @@ async function corpusBench(options: Options): Promise<void> {
   fs.mkdirSync(path.join(root, '.bench'), { recursive: true });
   const out = path.join(root, '.bench', `bench-${n}.json`);
   fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  fs.rmSync(partialFile, { force: true });
 
   // The summary.
   const ok = (met: boolean) => (met ? 'met' : 'NOT met');
