@@ -620,7 +620,7 @@ async function corpusBench(options: Options): Promise<void> {
   const partialFile = path.join(root, '.bench', `bench-${n}.partial.json`);
   const partial: Record<string, unknown> = { when: new Date().toISOString(), corpus: { inspections: n, dir } };
   const record = (stage: string, figures: RunFigures) => {
-    partial[stage] = { ...figures, stdout: figures.stdout.trim().split('\n').slice(-12), stderr: undefined };
+    partial[stage] = { ...figures, phases: buildPhases(figures.stdout), stdout: figures.stdout.trim().split('\n').slice(-5), stderr: undefined };
     fs.mkdirSync(path.dirname(partialFile), { recursive: true });
     fs.writeFileSync(partialFile, `${JSON.stringify(partial, null, 2)}\n`);
   };
