@@ -6,19 +6,16 @@
  * is. A build's pages and PDFs allocate it in proportion to their number (each page's bytes are
  * copied about five times between Astro's renderer and its write), and each collection marks the
  * whole checked model, also in proportion: the CPU grew with the square of the reports (pages 17
- * times from 1,000 to 10,000). V8's flag --external-memory-accounted-in-global-limit drops that
- * rule (the memory is counted in the heap's own limit instead), but then its garbage was kept far
- * longer: a thousand reports' site stage peaked 370 MB higher. So with the flag set, this starts
- * the collection itself once that memory has grown by an eighth of the heap since it was last that
- * low: as often as V8 did up to a heap of 512 MB (a thousand reports use 330–470 MB), and for larger builds a
- * number that grows with the pages only, not with the pages times the heap. The price: up to an
- * eighth of the heap more of that garbage kept between collections.
+ * times from 1,000 to 10,000). So once the heap is over 512 MB, this sets V8's
+ * --external-memory-accounted-in-global-limit (that memory counted in the heap's own limit, not
+ * every 64 MB) and starts the collection itself once that memory has grown by an eighth of the heap
+ * since it was last that low: a number of collections that grows with the pages only. The price: up
+ * to an eighth of the heap more of that garbage kept between collections.
  *
- * It takes over only while the heap is large enough for its step to be larger than V8's (over
- * 512 MB): below that both rules collect at the same step, and V8's own keeps less (measured on a
- * thousand reports with the flag set from the start: 70–78 MB more at the peak, the PDF workers
- * too losing V8's rule, the flag being the process's). So a build of up to about a thousand
- * reports runs exactly as V8 would run it.
+ * Below 512 MB an eighth of the heap is no more than V8's 64 MB, and V8's own rule keeps less (with
+ * the flag set for a whole build of a thousand reports, whose heap is 330–470 MB, the peak was
+ * 70–78 MB higher: the flag is the process's, so the PDF workers lose V8's rule too). So up to
+ * about a thousand reports a build runs exactly as V8 would run it.
  */
 import v8 from 'node:v8';
 
