@@ -26,6 +26,7 @@ import { BuildProgress, formatCount, formatSeconds } from './progress.ts';
 import { WrittenPdfs } from './written-pdfs.ts';
 import { cachedStyles } from './cached-styles.ts';
 import { collectForExternalMemory } from './page-bytes-gc.ts';
+import { linkAstroCachedPages } from './astro-page-links.ts';
 
 export interface PipelineOptions {
   root: string;
@@ -167,6 +168,8 @@ async function buildPages(root: string, outDir: string, drafts: boolean): Promis
   // make Vite build in another mode, and the pages then differ (no Content Security Policy, say).
   process.env.NODE_ENV = 'production';
   const { build } = await import('astro');
+  // Unchanged pages hard-linked from Astro's cache, not copied (astro-page-links.ts).
+  await linkAstroCachedPages();
   // Incremental: Astro's cache of rendered pages, one per kind of build (a preview's pages are not the public ones).
   const incremental = { experimental: { incrementalBuild: true }, cacheDir: path.join(root, '.cache', drafts ? 'astro-preview' : 'astro') };
   // The styles' Sass compiled once and kept while its files do not change (cached-styles.ts).

@@ -11,18 +11,26 @@
  *   easy-read version, full thematic report, Welsh pages) is in one shard, and the same one in
  *   every build; pages of the site's own (the recommendations tracker) are placed the same way;
  * - the number of shards is a power of two from the number of public inspections, so it changes
- *   only when the site has doubled (or halved), and a shard holds 200 to 400 inspections' pages.
+ *   only when the site has doubled (or halved), and a shard holds 100 to 200 inspections' pages, up
+ *   to 32 shards (past 6,400 inspections the shards grow instead).
+ *
+ * The size is a trade-off. An edited report's shard is indexed again whole: at a thousand reports a
+ * shard of 250 took 4.5–5 s of a 12 s build, one of 125 half that. But the reader's browser asks
+ * every shard for its part of the index for each word searched: a few more small requests are
+ * nothing, hundreds would be, hence the cap.
  */
 import { createHash } from 'node:crypto';
 import { LANGUAGE_FACTS, LANGUAGES, REFERENCE_LANGUAGE, type Lang } from '../model/language.ts';
 import type { Site } from './site.ts';
 
 /** The most inspections a shard is made for: a shard is started for each this many public inspections (rounded up to a power of two). */
-const INSPECTIONS_PER_SHARD = 400;
+const INSPECTIONS_PER_SHARD = 200;
+/** The most shards a search page merges: requests the reader's browser makes for each word searched. */
+const MOST_SHARDS = 32;
 
-/** How many shards an index of a site with this many public inspections has: 1, 2, 4, 8, … */
+/** How many shards an index of a site with this many public inspections has: 1, 2, 4, 8, …, 32. */
 export function shardCount(publicInspections: number): number {
-  return 2 ** Math.max(0, Math.ceil(Math.log2(publicInspections / INSPECTIONS_PER_SHARD)));
+  return Math.min(MOST_SHARDS, 2 ** Math.max(0, Math.ceil(Math.log2(publicInspections / INSPECTIONS_PER_SHARD))));
 }
 
 /** The language a built file is in, from its address: Welsh under cy/ (src/site/paths.ts). */

@@ -104,6 +104,16 @@ describe('npm run build', () => {
     expect(files.filter((file) => file.startsWith('_astro/') && file.endsWith('.ttf'))).toHaveLength(2);
   });
 
+  it('stores each page it builds in Astro’s cache as the published file itself, linked, not written twice (src/build/astro-page-links.ts)', () => {
+    const cacheDist = path.join(shared.project, '.cache/astro/dist');
+    const pages = [...first.keys()].filter((file) => file.endsWith('.html'));
+    const cached = pages.filter((file) => fs.existsSync(path.join(cacheDist, file)));
+    // Every page with a cache key (src/site/page-keys.ts): nearly all of them.
+    expect(cached.length).toBeGreaterThan(pages.length * 0.8);
+    const inode = (file: string) => fs.statSync(file).ino;
+    expect(cached.filter((file) => inode(path.join(shared.dist, file)) !== inode(path.join(cacheDist, file)))).toEqual([]);
+  });
+
   it('publishes exactly the public inspections, with the computed figures of the model', () => {
     const { project: model } = loadProject(shared.project);
     const expected = model.inspections.filter((i) => isPublic(i, buildDate));
