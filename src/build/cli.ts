@@ -16,7 +16,7 @@ import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ShardKeys } from './search-index.ts';
+import type { PageStamps, ShardKeys } from './search-index.ts';
 import type { SearchShards } from '../site/search-shards.ts';
 // The tool's own modules are imported where they are used, not here: this process waits through the site
 // stage's peak, and what it has loaded stays resident meanwhile (these few: 69 MB instead of 84, measured).
@@ -124,7 +124,7 @@ async function buildAndSwap(discarding: Promise<void>): Promise<number> {
   fs.renameSync(nextDir, outDir);
   fs.rmSync(workDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(indexKeysFile), { recursive: true });
-  fs.writeFileSync(indexKeysFile, JSON.stringify(made.keys));
+  fs.writeFileSync(indexKeysFile, JSON.stringify({ keys: made.keys, stamps: made.stamps } satisfies EarlierIndex));
   const { DEFAULT_SITE_URL, siteUrl } = await import('../site/site-url.ts');
   const site = siteUrl() === DEFAULT_SITE_URL ? ` Its links to itself (canonical URLs, feed, sitemap) use ${DEFAULT_SITE_URL}: set SITE_URL to the address it is published at.` : '';
   const what = drafts ? 'a private preview, drafts and embargoed reports included, marked DRAFT – NOT FOR PUBLICATION; never publish it' : `${stage.filesChecked} content files`;
@@ -168,18 +168,26 @@ const indexKeysFile = path.join(root, '.cache', 'search', `${outName}.json`);
  * the reader's browser from these static files, with no server and no network. A shard whose pages
  * are the ones its files in outDir were made from is linked from there.
  */
-async function searchIndex(site: string, plan: SearchShards): Promise<{ keys: ShardKeys; how: string }> {
-  const keys = readKeys();
+async function searchIndex(site: string, plan: SearchShards): Promise<EarlierIndex & { how: string }> {
+  const earlier = readEarlierIndex();
   const { writeSearchIndex } = await import('./search-index.ts');
-  const made = await writeSearchIndex(site, plan, keys && { site: outDir, keys });
+  const made = await writeSearchIndex(site, plan, earlier && { site: outDir, ...earlier });
   const shards = (n: number) => `${n} ${n === 1 ? 'shard' : 'shards'}`;
   const how = made.linked ? `${shards(made.indexed)} indexed, ${made.linked} unchanged` : `${made.pages} pages indexed in ${shards(made.indexed)}`;
-  return { keys: made.keys, how };
+  return { keys: made.keys, stamps: made.stamps, how };
 }
 
-function readKeys(): ShardKeys | undefined {
+/** What the index in outDir was made from: each shard's key and each page's stamp (search-index.ts). */
+interface EarlierIndex {
+  keys: ShardKeys;
+  stamps: PageStamps;
+}
+
+function readEarlierIndex(): EarlierIndex | undefined {
   try {
-    return JSON.parse(fs.readFileSync(indexKeysFile, 'utf8')) as ShardKeys;
+    const earlier = JSON.parse(fs.readFileSync(indexKeysFile, 'utf8')) as Partial<EarlierIndex>;
+    // Written by an earlier version of the tool (the keys alone): the index is made again.
+    return earlier.keys && earlier.stamps ? (earlier as EarlierIndex) : undefined;
   } catch {
     return undefined;
   }

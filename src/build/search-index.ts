@@ -12,6 +12,11 @@
  * an edit, a shard whose key is the one its files in the earlier output were made from is linked
  * from there; only the shards whose pages changed are indexed again, from scratch (a shard is a few
  * seconds' work: feeding Pagefind the earlier pages while the site was built saved less than it cost).
+ *
+ * A page's hash is read again only when its file is not the one the earlier index read: an
+ * unchanged page is the same file in both outputs, hard-linked from Astro's cache
+ * (src/build/astro-page-links.ts), so its device, inode, size and modification time say it is
+ * unchanged (as git and make trust them); reading every page took half a second at a thousand reports.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -53,33 +58,51 @@ export function searchableFiles(site: string): string[] {
 
 const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** A searchable page's bytes, or undefined when Pagefind would leave it out (no data-pagefind-body). */
-async function pageBytes(site: string, file: string): Promise<Buffer | undefined> {
+/**
+ * Each searchable page an index was made from: the file it read (device, inode, size, modification
+ * time) and the hash of its bytes, '' for a page Pagefind leaves out (no data-pagefind-body).
+ */
+export type PageStamps = Record<string, [file: string, hash: string]>;
+
+/** Which file this is: a page written again, even with the same bytes, is another. */
+async function fileStamp(file: string): Promise<string> {
+  const stat = await fs.promises.stat(file, { bigint: true });
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+}
+
+/** A searchable page's hash, '' when Pagefind would leave it out (no data-pagefind-body). */
+async function pageHash(site: string, file: string): Promise<string> {
   const bytes = await fs.promises.readFile(path.join(site, file));
-  return bytes.includes(BODY_MARK) ? bytes : undefined;
+  return bytes.includes(BODY_MARK) ? hashOf(bytes) : '';
 }
 
 /**
- * The pages of each shard of a built site, by shard. Throws when they are not in the shards `plan`
- * says (the shards the search page merges): a language's search would then miss pages, or load a
- * shard that is not there.
+ * The pages of each shard of a built site, by shard, and the stamps of the pages read (`earlier`:
+ * those of an earlier index, whose hashes stand for the same files). Throws when they are not in
+ * the shards `plan` says (the shards the search page merges): a language's search would then miss
+ * pages, or load a shard that is not there.
  */
-export async function pagesByShard(site: string, plan: SearchShards): Promise<Map<number, Pages>> {
+export async function pagesByShard(site: string, plan: SearchShards, earlier: PageStamps = {}): Promise<{ shards: Map<number, Pages>; stamps: PageStamps; read: number }> {
   const shards = new Map<number, Pages>();
+  const stamps: PageStamps = {};
+  let read = 0;
   const wrong: string[] = [];
   for (const file of searchableFiles(site)) {
-    const bytes = await pageBytes(site, file);
-    if (!bytes) continue;
+    const stamp = await fileStamp(path.join(site, file));
+    const known = earlier[file];
+    const hash = known?.[0] === stamp ? known[1] : (read++, await pageHash(site, file));
+    stamps[file] = [stamp, hash];
+    if (!hash) continue;
     const shard = shardOf(file, plan.count);
     if (!plan.byLang[langOfFile(file)].includes(shard)) wrong.push(`${file} (shard ${shard}, not among ${langOfFile(file)}'s)`);
     if (!shards.has(shard)) shards.set(shard, new Map());
-    shards.get(shard)!.set(file, hashOf(bytes));
+    shards.get(shard)!.set(file, hash);
   }
   for (const [lang, listed] of Object.entries(plan.byLang)) {
     for (const shard of listed) if (![...(shards.get(shard)?.keys() ?? [])].some((file) => langOfFile(file) === lang)) wrong.push(`shard ${shard} has no page in ${lang}`);
   }
   if (wrong.length) throw new Error(`The search index's shards are not the ones the search page lists: ${wrong.join('; ')}`);
-  return shards;
+  return { shards, stamps, read };
 }
 
 /** The key of a shard: Pagefind's version and the pages it is made from. */
@@ -94,6 +117,10 @@ export type ShardKeys = Record<string, string>;
 
 export interface Indexed {
   keys: ShardKeys;
+  /** The pages the index was made from, for the next build's (pagesByShard). */
+  stamps: PageStamps;
+  /** Pages whose bytes were read (the others were known by their stamps). */
+  read: number;
   /** The shards indexed (the others were linked from the earlier output). */
   indexed: number;
   linked: number;
@@ -104,9 +131,10 @@ export interface Indexed {
  * Writes each shard of `site`'s pages into site/pagefind/<shard>/: linked from `earlier` (an earlier
  * output and the keys its shards were made from) when its key is the same, else indexed.
  */
-export async function writeSearchIndex(site: string, plan: SearchShards, earlier?: { site: string; keys: ShardKeys }): Promise<Indexed> {
+export async function writeSearchIndex(site: string, plan: SearchShards, earlier?: { site: string; keys: ShardKeys; stamps?: PageStamps }): Promise<Indexed> {
   const version = pagefindVersion();
-  const shards = [...(await pagesByShard(site, plan))].sort(([a], [b]) => a - b);
+  const found = await pagesByShard(site, plan, earlier?.stamps);
+  const shards = [...found.shards].sort(([a], [b]) => a - b);
   const keys: ShardKeys = {};
   const toIndex: [number, Pages][] = [];
   for (const [shard, pages] of shards) {
@@ -127,7 +155,7 @@ export async function writeSearchIndex(site: string, plan: SearchShards, earlier
       await pagefind.close();
     }
   }
-  return { keys, indexed: toIndex.length, linked: shards.length - toIndex.length, pages: shards.reduce((sum, [, pages]) => sum + pages.size, 0) };
+  return { keys, stamps: found.stamps, read: found.read, indexed: toIndex.length, linked: shards.length - toIndex.length, pages: shards.reduce((sum, [, pages]) => sum + pages.size, 0) };
 }
 
 /** One shard: its pages given to Pagefind in name order, written, and the index deleted from Pagefind's memory. */

@@ -93,6 +93,32 @@ describe('the search index in shards', () => {
     for (const [file, bytes] of freshFiles) expect(incrementalFiles.get(file)!.equals(bytes), file).toBe(true);
   }, 120_000);
 
+  it('reads again only the pages that are not the very files the earlier index read, as after a build whose unchanged pages are linked', async () => {
+    const first = path.join(work, 'stamped');
+    copyPages(path.join(work, 'before'), first);
+    const pages = searchableFiles(first);
+    const made = await writeSearchIndex(first, plan);
+    expect(made.read).toBe(pages.length);
+    // The next output: every page the same file, linked (as Astro's cached pages are), one page written anew.
+    const next = (name: string, rewritten?: string) => {
+      const folder = path.join(work, name);
+      for (const file of pages) {
+        fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+        if (file === rewritten) fs.writeFileSync(path.join(folder, file), fs.readFileSync(path.join(first, file)));
+        else fs.linkSync(path.join(first, file), path.join(folder, file));
+      }
+      return folder;
+    };
+    const unchanged = await writeSearchIndex(next('linked'), plan, { site: first, keys: made.keys, stamps: made.stamps });
+    expect(unchanged).toMatchObject({ read: 0, indexed: 0, linked: COUNT });
+    expect(unchanged.stamps).toEqual(made.stamps);
+    // The same bytes in a new file: read again, and (its hash the same) its shard still linked.
+    const rewritten = await writeSearchIndex(next('rewritten', edited), plan, { site: first, keys: made.keys, stamps: made.stamps });
+    expect(rewritten).toMatchObject({ read: 1, indexed: 0, linked: COUNT });
+    expect(rewritten.stamps[edited]![0]).not.toBe(made.stamps[edited]![0]);
+    expect(rewritten.stamps[edited]![1]).toBe(made.stamps[edited]![1]);
+  }, 120_000);
+
   it('refuses pages that are not in the shards the search page lists', async () => {
     const shard = shardOf(edited, COUNT);
     const without = { ...plan, byLang: { ...plan.byLang, en: plan.byLang.en.filter((n) => n !== shard) } };

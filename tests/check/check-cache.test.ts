@@ -121,6 +121,19 @@ describe('characters the PDF fonts lack', () => {
     checkGlyphs([{ file: 'a.mdx', text: 'plain\nA 😀 then ☃ and é “q” ☃ ⅞\n' }, { file: 'b.yaml', text: '# ☃ comment\nk: 😀☃\n' }, { file: 'c.csv', text: '☃' }], found);
     expect(found.items.map((d) => `${d.file}:${d.line}:${d.column} ${d.message.split(' ')[0]}`)).toEqual(['a.mdx:2:3 "😀"', 'a.mdx:2:11 "☃"', 'a.mdx:2:25 "⅞"', 'b.yaml:2:4 "😀"', 'b.yaml:2:6 "☃"']);
   });
+
+  it('are reported again, the same, for a file the live preview hands on unchanged, and found afresh in a new one', () => {
+    const files = [{ file: 'a.mdx', text: 'A ☃ here\n' }, { file: 'b.md', text: 'plain\n' }];
+    const first = new DiagnosticList();
+    checkGlyphs(files, first);
+    const again = new DiagnosticList();
+    checkGlyphs(files, again);
+    expect(again.items).toEqual(first.items);
+    expect(first.items.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(['a.mdx:1:3']);
+    const edited = new DiagnosticList();
+    checkGlyphs([{ file: 'a.mdx', text: 'now\nA ⅞ here\n' }, files[1]!], edited);
+    expect(edited.items.map((d) => `${d.file}:${d.line}:${d.column} ${d.message.split(' ')[0]}`)).toEqual(['a.mdx:2:3 "⅞"']);
+  });
 });
 
 describe('YAML read back from the cache', () => {

@@ -452,6 +452,14 @@ export interface LoadedInspection {
 export function checkInspectionsTogether(loaded: readonly LoadedInspection[], diagnostics: DiagnosticList, unreadable: readonly string[] = [], lineage = new Lineage([])): void {
   const bySlug = new Map(loaded.map((entry) => [entry.slug, entry]));
   const all = [...bySlug.keys(), ...unreadable];
+  // Each service's inspections, in the order loaded: an inspection is compared with its service's
+  // others only (with every other inspection, this took 7 s of each live-preview edit at 10,000).
+  const byService = new Map<string, LoadedInspection[]>();
+  for (const entry of loaded) {
+    const same = byService.get(entry.data.service);
+    if (same) same.push(entry);
+    else byService.set(entry.data.service, [entry]);
+  }
   for (const entry of loaded) {
     const { data, file, source } = entry;
     if (data.reinspectionOf && !unreadable.includes(data.reinspectionOf)) {
@@ -482,8 +490,8 @@ export function checkInspectionsTogether(loaded: readonly LoadedInspection[], di
     if (ceased) {
       diagnostics.error(file, source.positionOf(['fieldwork', 'start']), 'service-ceased', `${data.service} became ${ceased.to} (${ceased.kind}) on ${ceased.date}, before this fieldwork started (${data.fieldwork.start})`, `inspect the service it became: "service: ${ceased.to}", or correct the date in the lineage`);
     }
-    for (const other of loaded) {
-      if (other === entry || other.data.service !== data.service || other.slug < entry.slug) continue;
+    for (const other of byService.get(data.service) ?? []) {
+      if (other === entry || other.slug < entry.slug) continue;
       if (!known(entry.broken, 'service', 'fieldwork') || !known(other.broken, 'service', 'fieldwork')) continue;
       if (other.data.fieldwork.start <= data.fieldwork.end && data.fieldwork.start <= other.data.fieldwork.end) {
         diagnostics.warning(file, source.positionOf(['fieldwork']), 'overlapping-inspections', `"${entry.slug}" and "${other.slug}" inspect ${data.service} over overlapping fieldwork dates`, 'one of them may be a copy: check the slug and dates');
