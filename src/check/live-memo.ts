@@ -78,6 +78,10 @@ export function hashTree(folder: string, hash: ReturnType<typeof createHash>, sk
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const file = path.join(folder, entry.name);
+    // A plain file or folder left out is known to be by its listing, without its stat: the context
+    // leaves out every inspection's own text files, and stat-ing them took 0.5 s of each live
+    // preview's check at 10,000 reports. (A link is skipped or not by what it leads to, below.)
+    if ((entry.isFile() || entry.isDirectory()) && skip(file, entry.isDirectory())) continue;
     const stats = fs.statSync(file, { throwIfNoEntry: false });
     if (!stats || skip(file, stats.isDirectory())) continue;
     // Links are hashed as what they lead to, and their own target.
