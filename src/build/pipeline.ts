@@ -66,6 +66,19 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   let cpuStarted = process.cpuUsage();
   const cpu = { check: 0, pdfs: 0, pages: 0 };
   const memory = { check: 0, pdfs: 0, pages: 0 };
+  // Astro bundles the pages' code (1.5 s or more) while the content is checked, and renders no page
+  // before the site is handed over: its bundling ends by waiting for the check (buildPages).
+  let checked!: (handedOver: boolean) => void;
+  const siteHandedOver = new Promise<boolean>((resolve) => (checked = resolve));
+  const pages = buildPages(root, outDir, drafts, siteHandedOver);
+  // Its failure is reported where it is awaited, below; until then (a wrong SITE_URL fails Astro's
+  // config at once) it must not end the process as an unhandled rejection.
+  pages.catch(() => undefined);
+  // A check that stops the build stops Astro's bundling too; what it wrote is in the work folder, thrown away.
+  const stopPages = async () => {
+    checked(false);
+    await pages.catch(() => undefined);
+  };
   progress?.start('Checking content');
   const checkCache = new CheckCache(root);
   const { project, diagnostics, filesChecked } = await checkProject(root, { cache: checkCache });
@@ -74,12 +87,16 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   cpu.check = cpuSince(cpuStarted);
   memory.check = rssMB();
   if (diagnostics.length > 0) warn(formatReport(diagnostics, filesChecked));
-  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, filesChecked, seconds, cpu, rssMB: memory, leftOut: [] };
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    await stopPages();
+    return { ok: false, filesChecked, seconds, cpu, rssMB: memory, leftOut: [] };
+  }
   // A wrong SITE_URL stops the build here, before anything is built.
   try {
     siteUrl();
   } catch (error) {
     warn(`SITE_URL is not an address the site can be published at: ${firstLine(error)}`);
+    await stopPages();
     return { ok: false, filesChecked, seconds, cpu, rssMB: memory, leftOut: [] };
   }
   const site = siteOf(project, { buildDate: buildDateFrom(process.env), drafts });
@@ -98,6 +115,7 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   // Each page's cache key (src/site/page-keys.ts): Astro copies the pages whose key and code did not change from its cache.
   const pageKeys = new PageKeys({ root, shared, buildDate: site.buildDate, drafts: site.drafts, siteUrl: siteUrl() });
   handOver({ site, pdfs: written, pageKeys });
+  checked(true);
   const pdfs = writePdfs(site, root, shared, outDir, progress, written).then((published) => {
     // Corrected reports: the PDF as it was before each correction, kept by the publisher, at its versioned address.
     publishEarlierVersions(site.inspections, outDir, root, site.thematics);
@@ -115,8 +133,7 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
     progress?.start('Pages');
     if (!mostlyCached(published.drawn, published.fromCache)) giveBackFreeHeap();
   });
-  // Astro bundles the pages' code while the PDFs are drawn, and renders each page once the PDFs it names are written.
-  const pages = buildPages(root, outDir, drafts);
+  // Astro renders each page once the PDFs it names are written.
   // The first failure is reported at once: a PDF that cannot be written (named), never the pages
   // that wait for it, which never end (src/build/cli.ts ends the process).
   await Promise.all([pdfs, pages]);
@@ -171,7 +188,7 @@ const PAGES_AT_ONCE = 4;
  * It bundles the pages' code, then renders the pages while the PDFs are drawn: a page that names a
  * PDF waits for its facts (src/site/pdf-facts.ts).
  */
-async function buildPages(root: string, outDir: string, drafts: boolean): Promise<void> {
+async function buildPages(root: string, outDir: string, drafts: boolean, siteHandedOver: Promise<boolean>): Promise<void> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Always a production build: a NODE_ENV inherited from the shell (a test runner sets "test") would
   // make Vite build in another mode, and the pages then differ (no Content Security Policy, say).
@@ -187,7 +204,17 @@ async function buildPages(root: string, outDir: string, drafts: boolean): Promis
   // one copy at a time left the build waiting on the disk (each page's output is its own: the same bytes).
   const atOnce = { build: { concurrency: PAGES_AT_ONCE } };
   // Failures while PDFs are made name the PDF (publish.ts); while pages are built, the pages.
-  await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', ...incremental, ...atOnce, vite: { build: { emptyOutDir: false }, plugins: [styles] } }));
+  // Vite's last step before Astro renders the pages (Astro's own, also "post", comes after this one).
+  const waitForSite = {
+    name: 'inspection-reports:wait-for-the-checked-site',
+    buildApp: {
+      order: 'post' as const,
+      async handler() {
+        if (!(await siteHandedOver)) throw new Error('the content check stopped the build');
+      },
+    },
+  };
+  await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', ...incremental, ...atOnce, vite: { build: { emptyOutDir: false }, plugins: [styles, waitForSite] } }));
 }
 
 async function writePdfs(site: Site, root: string, shared: string, outDir: string, progress: BuildProgress | undefined, written: WrittenPdfs) {

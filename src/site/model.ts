@@ -64,7 +64,11 @@ function contentProblems(report: string): Error {
 }
 
 export function siteModel(): Site {
-  return handedOver()?.site ?? liveSite();
+  const handoff = handedOver();
+  if (handoff) return handoff.site;
+  // The build's pages are rendered only once the build has handed its checked site over (src/build/pipeline.ts).
+  if (process.env.BUILD_STAGE === 'site') throw new Error('a page asked for the site before the build handed it over');
+  return liveSite();
 }
 
 /** Whether this build includes drafts, embargoed reports and reports dated after the build date. */
