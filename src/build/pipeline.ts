@@ -204,17 +204,25 @@ async function buildPages(root: string, outDir: string, drafts: boolean, siteHan
   // one copy at a time left the build waiting on the disk (each page's output is its own: the same bytes).
   const atOnce = { build: { concurrency: PAGES_AT_ONCE } };
   // Failures while PDFs are made name the PDF (publish.ts); while pages are built, the pages.
-  // Vite's last step before Astro renders the pages (Astro's own, also "post", comes after this one).
-  const waitForSite = {
+  await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', ...incremental, ...atOnce, vite: { build: { emptyOutDir: false }, plugins: [styles, waitForTheCheckedSite(siteHandedOver)] } }));
+}
+
+/**
+ * A step at the end of Vite's build of the pages' code, the last before Astro renders the pages
+ * (Astro's own step, also "post", comes after a plugin of the project's): it waits until the build
+ * has handed over its checked site, and stops the build when the check did. (Should a page ever be
+ * rendered before, it would fail the build, never check content itself: src/site/model.ts.)
+ */
+export function waitForTheCheckedSite(siteHandedOver: Promise<boolean>) {
+  return {
     name: 'inspection-reports:wait-for-the-checked-site',
     buildApp: {
       order: 'post' as const,
-      async handler() {
+      async handler(): Promise<void> {
         if (!(await siteHandedOver)) throw new Error('the content check stopped the build');
       },
     },
   };
-  await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', ...incremental, ...atOnce, vite: { build: { emptyOutDir: false }, plugins: [styles, waitForSite] } }));
 }
 
 async function writePdfs(site: Site, root: string, shared: string, outDir: string, progress: BuildProgress | undefined, written: WrittenPdfs) {
