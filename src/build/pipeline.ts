@@ -13,6 +13,7 @@ import { formatReport } from '../check/diagnostics.ts';
 import { firstLine, whileProcessing } from '../check/tool-failure.ts';
 import { buildDateFrom } from '../model/project.ts';
 import { publishPdfs } from '../pdf/publish.ts';
+import { PdfPool } from '../pdf/pool.ts';
 import { handOver } from '../site/handoff.ts';
 import { reportInputs, sharedInputs } from '../site/pdf-inputs.ts';
 import { leftOutLines } from '../site/left-out.ts';
@@ -77,8 +78,12 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   // A check that stops the build stops Astro's bundling too; what it wrote is in the work folder, thrown away.
   const stopPages = async () => {
     checked(false);
-    await pages.catch(() => undefined);
+    await Promise.all([pages.catch(() => undefined), pdfPool.close()]);
   };
+  // A PDF worker loads the renderers and fonts while the content is checked, on the core the check
+  // leaves free after an edit: the one PDF such a build draws then does not wait for them.
+  const pdfPool = new PdfPool();
+  pdfPool.warmUp();
   progress?.start('Checking content');
   const checkCache = new CheckCache(root);
   const { project, diagnostics, filesChecked } = await checkProject(root, { cache: checkCache });
@@ -116,7 +121,7 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   const pageKeys = new PageKeys({ root, shared, buildDate: site.buildDate, drafts: site.drafts, siteUrl: siteUrl() });
   handOver({ site, pdfs: written, pageKeys });
   checked(true);
-  const pdfs = writePdfs(site, root, shared, outDir, progress, written).then((published) => {
+  const pdfs = writePdfs(site, root, shared, outDir, progress, written, pdfPool).then((published) => {
     // Corrected reports: the PDF as it was before each correction, kept by the publisher, at its versioned address.
     publishEarlierVersions(site.inspections, outDir, root, site.thematics);
     seconds.pdfs = since(started);
@@ -225,7 +230,7 @@ export function waitForTheCheckedSite(siteHandedOver: Promise<boolean>) {
   };
 }
 
-async function writePdfs(site: Site, root: string, shared: string, outDir: string, progress: BuildProgress | undefined, written: WrittenPdfs) {
+async function writePdfs(site: Site, root: string, shared: string, outDir: string, progress: BuildProgress | undefined, written: WrittenPdfs, pool: PdfPool) {
   const entries = [...sitePdfs(site)];
   const files = new Map(entries.map((pdf) => [pdf.name, pdf.file]));
   progress?.start('PDFs', entries.length);
@@ -233,6 +238,7 @@ async function writePdfs(site: Site, root: string, shared: string, outDir: strin
     entries.map((pdf) => ({ ...pdf, ...(pdf.folder ? { inputs: reportInputs(shared, pdf.lang === 'en' ? pdf.kind : `${pdf.kind}:${pdf.lang}`, pdf.folder, root) } : {}) })),
     outDir,
     {
+      pool,
       onImages: (name, images) => written.imagesKnown(name, images),
       onWritten: (name, facts, count) => {
         written.wrote(name, facts);

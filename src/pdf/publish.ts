@@ -54,6 +54,8 @@ const WAITING_PER_WORKER = 2;
 export interface PublishOptions {
   cacheDir?: string;
   poolSize?: number;
+  /** Workers already started (warming up while the content was checked): used, and stopped at the end, instead of a pool of poolSize. */
+  pool?: PdfPool;
   /** Told of each PDF's pictures as soon as they are known: before it is drawn, so the pages that publish them need not wait for the drawing. */
   onImages?: (name: string, images: ImageRef[]) => void;
   /** Told each time a PDF is written (drawn or from the cache), with its facts and how many are written so far. */
@@ -71,8 +73,8 @@ export async function publishPdfs(entries: Iterable<PdfToPublish>, outDir: strin
   const cache = pdfCacheEnabled();
   const facts = new Map<string, PdfFacts>();
   const result: PublishedPdfs = { facts, drawn: 0, fromCache: 0, byInputs: 0 };
-  const poolSize = options.poolSize ?? os.availableParallelism();
-  let pool: PdfPool | undefined;
+  const poolSize = options.pool?.size ?? options.poolSize ?? os.availableParallelism();
+  let pool: PdfPool | undefined = options.pool;
   let failure: Error | undefined;
 
   const write = (name: string, bytes: Uint8Array | string, fact: PdfFacts) => {

@@ -5,12 +5,23 @@
  */
 import type { DocumentModel } from '../document/blocks.ts';
 import { renderPdfInThread, type PdfKind } from './cache.ts';
+import { parsedFont } from './writer.ts';
+import { FONT_FILES, type FontName } from '../fonts.ts';
 
 export interface PdfJob {
   kind: PdfKind;
   model: DocumentModel;
 }
 
-export default function drawPdf({ kind, model }: PdfJob): ReturnType<typeof renderPdfInThread<PdfKind>> {
-  return renderPdfInThread(kind, model);
+/** Nothing to draw yet: the worker loads the renderers (this module's imports) and parses the fonts (pool.ts, warmUp). */
+export interface WarmUp {
+  warmUp: true;
+}
+
+export default function drawPdf(job: PdfJob | WarmUp): ReturnType<typeof renderPdfInThread<PdfKind>> | undefined {
+  if ('warmUp' in job) {
+    for (const name of Object.keys(FONT_FILES) as FontName[]) parsedFont(name);
+    return undefined;
+  }
+  return renderPdfInThread(job.kind, job.model);
 }
