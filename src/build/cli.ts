@@ -151,8 +151,11 @@ async function siteStage(): Promise<number> {
     progress: phases,
   }).finally(() => phases.abandon());
   if (!result.ok) {
-    process.stderr.write(`Build stopped: fix the errors above. ${outName}/ was not changed.\n`);
-    return 1;
+    await new Promise((written) => process.stderr.write(`Build stopped: fix the errors above. ${outName}/ was not changed.\n`, written));
+    await new Promise((written) => process.stdout.write('', written));
+    // Astro may still be bundling the pages' code, which the check started alongside (pipeline.ts)
+    // and which is of no use now: the stage ends at once instead of seconds later.
+    process.exit(1);
   }
   fs.writeFileSync(stageFile, JSON.stringify({ filesChecked: result.filesChecked, pagesSeconds: result.seconds.pages, cpu: result.cpu, rssMB: result.rssMB, leftOut: result.leftOut, searchShards: result.searchShards! } satisfies SiteStage));
   return 0;

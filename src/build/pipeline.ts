@@ -75,10 +75,11 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   // Its failure is reported where it is awaited, below; until then (a wrong SITE_URL fails Astro's
   // config at once) it must not end the process as an unhandled rejection.
   pages.catch(() => undefined);
-  // A check that stops the build stops Astro's bundling too; what it wrote is in the work folder, thrown away.
+  // A check that stops the build stops Astro's bundling too (at its end; what it wrote is in the
+  // work folder, thrown away). The build's process does not wait for it (src/build/cli.ts).
   const stopPages = async () => {
     checked(false);
-    await Promise.all([pages.catch(() => undefined), pdfPool.close()]);
+    await pdfPool.close();
   };
   // A PDF worker loads the renderers and fonts while the content is checked, on the core the check
   // leaves free after an edit: the one PDF such a build draws then does not wait for them.
