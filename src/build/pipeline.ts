@@ -75,16 +75,16 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   // Its failure is reported where it is awaited, below; until then (a wrong SITE_URL fails Astro's
   // config at once) it must not end the process as an unhandled rejection.
   pages.catch(() => undefined);
-  // A check that stops the build stops Astro's bundling too (at its end; what it wrote is in the
-  // work folder, thrown away). The build's process does not wait for it (src/build/cli.ts).
-  const stopPages = async () => {
-    checked(false);
-    await pdfPool.close();
-  };
   // A PDF worker loads the renderers and fonts while the content is checked, on the core the check
   // leaves free after an edit: the one PDF such a build draws then does not wait for them.
   const pdfPool = new PdfPool();
   pdfPool.warmUp();
+  // A check that stops the build stops Astro's bundling too (at its end; what it wrote is in the
+  // work folder, thrown away) and the PDF worker. The build's process does not wait for Astro (src/build/cli.ts).
+  const stopBuilding = async () => {
+    checked(false);
+    await pdfPool.close();
+  };
   progress?.start('Checking content');
   const checkCache = new CheckCache(root);
   const { project, diagnostics, filesChecked } = await checkProject(root, { cache: checkCache });
@@ -94,7 +94,7 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   memory.check = rssMB();
   if (diagnostics.length > 0) warn(formatReport(diagnostics, filesChecked));
   if (diagnostics.some((d) => d.severity === 'error')) {
-    await stopPages();
+    await stopBuilding();
     return { ok: false, filesChecked, seconds, cpu, rssMB: memory, leftOut: [] };
   }
   // A wrong SITE_URL stops the build here, before anything is built.
@@ -102,7 +102,7 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
     siteUrl();
   } catch (error) {
     warn(`SITE_URL is not an address the site can be published at: ${firstLine(error)}`);
-    await stopPages();
+    await stopBuilding();
     return { ok: false, filesChecked, seconds, cpu, rssMB: memory, leftOut: [] };
   }
   const site = siteOf(project, { buildDate: buildDateFrom(process.env), drafts });
@@ -118,7 +118,7 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   // Every PDF the site publishes, known before any is written; each one's facts (pages, size,
   // pictures) as it is: a page waits for the PDFs it names, so its links say what was written.
   const written = new WrittenPdfs([...sitePdfs(site)].map((pdf) => pdf.name));
-  // Each page's cache key (src/site/page-keys.ts): Astro copies the pages whose key and code did not change from its cache.
+  // Each page's cache key (src/site/page-keys.ts): Astro links the pages whose key and code did not change from its cache.
   const pageKeys = new PageKeys({ root, shared, buildDate: site.buildDate, drafts: site.drafts, siteUrl: siteUrl() });
   handOver({ site, pdfs: written, pageKeys });
   checked(true);
@@ -191,8 +191,8 @@ const PAGES_AT_ONCE = 4;
 
 /**
  * Astro's build of the pages into outDir, where the PDFs are being written: Astro must not empty it.
- * It bundles the pages' code, then renders the pages while the PDFs are drawn: a page that names a
- * PDF waits for its facts (src/site/pdf-facts.ts).
+ * It bundles the pages' code while the content is checked, waits for the checked site, then renders
+ * the pages while the PDFs are drawn: a page that names a PDF waits for its facts (src/site/pdf-facts.ts).
  */
 async function buildPages(root: string, outDir: string, drafts: boolean, siteHandedOver: Promise<boolean>): Promise<void> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -206,8 +206,9 @@ async function buildPages(root: string, outDir: string, drafts: boolean, siteHan
   const incremental = { experimental: { incrementalBuild: true }, cacheDir: path.join(root, '.cache', drafts ? 'astro-preview' : 'astro') };
   // The styles' Sass compiled once and kept while its files do not change (cached-styles.ts).
   const styles = cachedStyles(path.join(root, '.cache', 'styles'));
-  // Pages four at a time: after an edit, nearly every page is a file copied from Astro's cache, and
-  // one copy at a time left the build waiting on the disk (each page's output is its own: the same bytes).
+  // Pages four at a time (each page's output is its own: the same bytes). Chosen when an edit's
+  // unchanged pages were copied from Astro's cache and one copy at a time left the build waiting on
+  // the disk; they are linked now (astro-page-links.ts), and four is kept for the pages rendered.
   const atOnce = { build: { concurrency: PAGES_AT_ONCE } };
   // Failures while PDFs are made name the PDF (publish.ts); while pages are built, the pages.
   await whileProcessing('the web pages', () => build({ root, outDir, logLevel: 'warn', ...incremental, ...atOnce, vite: { build: { emptyOutDir: false }, plugins: [styles, waitForTheCheckedSite(siteHandedOver)] } }));

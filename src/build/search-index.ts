@@ -62,7 +62,7 @@ const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  * Each searchable page an index was made from: the file it read (device, inode, size, modification
  * time) and the hash of its bytes, '' for a page Pagefind leaves out (no data-pagefind-body).
  */
-export type PageStamps = Record<string, [file: string, hash: string]>;
+export type PageStamps = Record<string, [stamp: string, hash: string]>;
 
 /** Which file this is: a page written again, even with the same bytes, is another. */
 async function fileStamp(file: string): Promise<string> {
@@ -90,7 +90,12 @@ export async function pagesByShard(site: string, plan: SearchShards, earlier: Pa
   for (const file of searchableFiles(site)) {
     const stamp = await fileStamp(path.join(site, file));
     const known = earlier[file];
-    const hash = known?.[0] === stamp ? known[1] : (read++, await pageHash(site, file));
+    let hash: string;
+    if (known?.[0] === stamp) hash = known[1];
+    else {
+      hash = await pageHash(site, file);
+      read += 1;
+    }
     stamps[file] = [stamp, hash];
     if (!hash) continue;
     const shard = shardOf(file, plan.count);
