@@ -29,7 +29,6 @@ import { copyProject, epochOf, runTool, snapshotTree, toolEnvironment } from '..
 import { BUILD_DATE, sharedSite, unplannedStderr } from '../support/shared-site.ts';
 
 const env = { SOURCE_DATE_EPOCH: epochOf(BUILD_DATE) };
-const tsxCli = path.resolve(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs');
 let project: string;
 let dist: string;
 let next: string;
@@ -88,7 +87,7 @@ function expectDistAsItWas(before: Map<string, string>): void {
  */
 async function buildKilledAfterPdfs(): Promise<{ counts: PdfCounts; stderr: string }> {
   const before = distState();
-  const child = spawn(process.execPath, [tsxCli, 'src/build/cli.ts'], { cwd: project, env: { ...toolEnvironment(), NO_COLOR: '1', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['src/build/cli.ts'], { cwd: project, env: { ...toolEnvironment(), NO_COLOR: '1', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -206,7 +205,7 @@ describe('an incremental build, and npm run build never half-publishes', () => {
   it.skipIf(process.platform !== 'linux')('leaves dist/ exactly as it was when the site-building child process is killed, and says so', async () => {
     const before = distState();
     // The build runs the check, PDFs and pages in a child process (BUILD_STAGE=site), then indexes and swaps.
-    const child = spawn(process.execPath, [tsxCli, 'src/build/cli.ts'], { cwd: project, env: { ...toolEnvironment(), NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['src/build/cli.ts'], { cwd: project, env: { ...toolEnvironment(), NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -22,6 +22,8 @@ export interface KeyboardResult {
   unreachable: string[];
   noVisibleFocus: string[];
   positiveTabindex: string[];
+  /** The first Tab stop as the walk found it: its mark in the page (data-kbd-id) and its box when focused. */
+  firstStop?: { id: number | null; rect: { x: number; y: number; width: number; height: number } };
 }
 
 /* The functions below run inside the page: no closures over Node values, no imports. */
@@ -122,39 +124,38 @@ function pageRecorder(): void {
   w.__kbd.hold = false;
   w.__kbd.blocked = false;
   w.__kbd.first = undefined;
-  // Once a page: a second walk of the same page resets the record above and keeps these listeners.
-  const marked = window as unknown as { __kbdListening?: boolean };
-  if (marked.__kbdListening) return;
-  marked.__kbdListening = true;
-  addEventListener(
-    'keydown',
-    (event) => {
-      if (event.key !== 'Tab') return;
-      w.__kbd.blocked = w.__kbd.hold;
-      if (w.__kbd.blocked) {
-        event.preventDefault();
-        event.stopImmediatePropagation();
-      }
-    },
-    true,
-  );
-  addEventListener(
-    'keyup',
-    (event) => {
-      if (event.key !== 'Tab' || w.__kbd.blocked) return;
-      const stop = active();
-      w.__kbd.log.push(stop);
-      if (!stop || stop.isBody) {
-        if (w.__kbd.first !== undefined) w.__kbd.hold = true;
-        return;
-      }
-      const key = stop.id === null ? stop.description : String(stop.id);
-      if (w.__kbd.first === undefined) w.__kbd.first = key;
-      else if (key === w.__kbd.first) w.__kbd.hold = true;
-      if (stop.id === null || w.__kbd.unfocused[stop.id] === stop.signature) w.__kbd.hold = true;
-    },
-    true,
-  );
+  // Once a page: a second walk of the same page resets the record above and keeps one pair of
+  // listeners. (A document replaced by setContent keeps its window but loses the window's listeners,
+  // so the pair is put back each walk rather than marked as added.)
+  const keydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab') return;
+    w.__kbd.blocked = w.__kbd.hold;
+    if (w.__kbd.blocked) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  };
+  const keyup = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || w.__kbd.blocked) return;
+    const stop = active();
+    w.__kbd.log.push(stop);
+    if (!stop || stop.isBody) {
+      if (w.__kbd.first !== undefined) w.__kbd.hold = true;
+      return;
+    }
+    const key = stop.id === null ? stop.description : String(stop.id);
+    if (w.__kbd.first === undefined) w.__kbd.first = key;
+    else if (key === w.__kbd.first) w.__kbd.hold = true;
+    if (stop.id === null || w.__kbd.unfocused[stop.id] === stop.signature) w.__kbd.hold = true;
+  };
+  const listening = window as unknown as { __kbdListeners?: { keydown: typeof keydown; keyup: typeof keyup } };
+  if (listening.__kbdListeners) {
+    removeEventListener('keydown', listening.__kbdListeners.keydown, true);
+    removeEventListener('keyup', listening.__kbdListeners.keyup, true);
+  }
+  listening.__kbdListeners = { keydown, keyup };
+  addEventListener('keydown', keydown, true);
+  addEventListener('keyup', keyup, true);
 }
 
 async function pixelsAround(page: Page, rect: { x: number; y: number; width: number; height: number }): Promise<Buffer | undefined> {
@@ -189,6 +190,7 @@ export async function tabThrough(page: Page): Promise<KeyboardResult> {
   const reached = new Set<number>();
   const limit = candidates.length * 2 + 20;
   let first: string | undefined;
+  let firstStop: KeyboardResult['firstStop'];
   // Tabs in batches, the page recording each press and holding the focus where the walk must look
   // (pageRecorder): one read of where a batch went instead of a read and a key round trip a press.
   let steps = 0;
@@ -216,8 +218,10 @@ export async function tabThrough(page: Page): Promise<KeyboardResult> {
         continue;
       }
       const key = active.id === null ? active.description : String(active.id);
-      if (first === undefined) first = key;
-      else if (key === first) break walk;
+      if (first === undefined) {
+        first = key;
+        firstStop = { id: active.id, rect: active.rect };
+      } else if (key === first) break walk;
       let visible = false;
       let how = 'no change in outline, shadow, background, colour, underline or border';
       const before = active.id === null ? undefined : unfocused.get(active.id);
@@ -252,28 +256,41 @@ export async function tabThrough(page: Page): Promise<KeyboardResult> {
   const reachedGroups = new Set(candidates.filter((c) => reached.has(c.id) && c.group).map((c) => c.group));
   const unreachable = candidates.filter((c) => !reached.has(c.id) && !(c.group && reachedGroups.has(c.group))).map((c) => c.description);
   const noVisibleFocus = stops.filter((s) => !s.visible).map((s) => `${s.description}: ${s.how}`);
-  return { candidates: candidates.map(({ id, description, group }) => ({ id, description, group })), stops, unreachable, noVisibleFocus, positiveTabindex };
+  // Tabs go through again: the skip link's check may follow on this page.
+  await page.evaluate(() => ((window as unknown as { __kbd: { hold: boolean } }).__kbd.hold = false));
+  return { candidates: candidates.map(({ id, description, group }) => ({ id, description, group })), stops, unreachable, noVisibleFocus, positiveTabindex, ...(firstStop ? { firstStop } : {}) };
 }
 
 export interface SkipLinkResult {
   problems: string[];
 }
 
-/** The first Tab stop is a visible skip link whose target exists and takes the focus onwards. */
-export async function checkSkipLink(page: Page): Promise<SkipLinkResult> {
+/**
+ * The first Tab stop is a visible skip link whose target exists and takes the focus onwards. On a
+ * page as loaded, Tab finds the first stop; after a Tab walk of the page (`walked`), the walk's first
+ * stop is focused again, and its box is the one the walk saw when Tab focused it, so the page need not
+ * be loaded again: what Enter and the next Tab do depends only on the focus being on the skip link.
+ */
+export async function checkSkipLink(page: Page, walked?: KeyboardResult): Promise<SkipLinkResult> {
   await allowCompiledFunctions(page);
   const problems: string[] = [];
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  await page.keyboard.press('Tab');
-  const first = await page.evaluate(() => {
+  if (walked && !walked.firstStop) return { problems: ['the first Tab focuses nothing'] };
+  if (walked?.firstStop?.id === null) return { problems: [`the first Tab stop is not a skip link: ${walked.stops[0]?.description ?? 'an element the walk could not mark'}`] };
+  if (!walked) {
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    await page.keyboard.press('Tab');
+  }
+  const first = await page.evaluate((id) => {
+    if (id !== undefined) document.querySelector<HTMLElement>(`[data-kbd-id="${id}"]`)?.focus();
     const el = document.activeElement as HTMLAnchorElement | null;
     if (!el || el === document.body) return null;
     const r = el.getBoundingClientRect();
     return { tag: el.tagName, href: el.getAttribute('href') ?? '', text: (el.innerText ?? '').trim(), width: r.width, height: r.height, top: r.top, left: r.left };
-  });
+  }, walked?.firstStop?.id ?? undefined);
+  if (first && walked?.firstStop) Object.assign(first, { width: walked.firstStop.rect.width, height: walked.firstStop.rect.height, top: walked.firstStop.rect.y, left: walked.firstStop.rect.x });
   if (!first) return { problems: ['the first Tab focuses nothing'] };
   // A skip link in English ("Skip to main content") or in Welsh ("Neidio i'r prif gynnwys").
   if (first.tag !== 'A' || !first.href.startsWith('#') || !/skip|neidio/i.test(first.text)) {
