@@ -101,10 +101,27 @@ export function pictureHash(source: string): string {
   return hash;
 }
 
+/**
+ * A picture's file as the cache stores it: relative to the project (the working directory), so that
+ * the cache of a project copied or moved to another folder still fits it. An absolute path in a key
+ * missed every document with a picture after a move, and an index entry read there would have named
+ * the old folder's file.
+ */
+export const storedPicturePath = (source: string): string => (path.isAbsolute(source) ? path.relative(process.cwd(), source).split(path.sep).join('/') : source);
+/** The picture's file in this project, from its stored path. */
+export const picturePathOf = (stored: string): string => path.resolve(process.cwd(), stored);
+
+/** A model's JSON with its pictures' files (an ImageRef's `source`, in `images` and in the blocks) as storedPicturePath gives them. */
+function keyJson(model: DocumentModel): string {
+  return JSON.stringify(model, function (this: Record<string, unknown>, key, value: unknown) {
+    return key === 'source' && typeof value === 'string' && typeof this.name === 'string' && this.svg === undefined ? storedPicturePath(value) : value;
+  });
+}
+
 /** The cache key of a document: see the top of this file. */
 export function pdfCacheKey(kind: PdfKind, model: DocumentModel, version: string = codeVersion()): string {
   const pictures = model.images.map((image) => (image.svg !== undefined ? `svg:${sha256(image.svg)}` : `file:${pictureHash(image.source)}`));
-  return sha256('pdf-cache-1', kind, version, JSON.stringify(model), pictures.join('\n'));
+  return sha256('pdf-cache-1', kind, version, keyJson(model), pictures.join('\n'));
 }
 
 /** Where the cache lives: `.cache/pdf` in the project (the working directory), or PDF_CACHE_DIR. */

@@ -13,14 +13,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImageRef } from '../document/blocks.ts';
-import { pictureHash } from './cache.ts';
+import { pictureHash, picturePathOf, storedPicturePath } from './cache.ts';
 
+/** Pictures' files are stored relative to the project (storedPicturePath), so a moved project's index still fits it. */
 interface InputEntry {
   key: string;
   pictures: [source: string, hash: string][];
   /** The document's picture list, so the pages that publish the pictures need no model either. */
   images: ImageRef[];
 }
+
+const stored = (image: ImageRef): ImageRef => (image.svg === undefined ? { ...image, source: storedPicturePath(image.source) } : image);
+const resolved = (image: ImageRef): ImageRef => (image.svg === undefined ? { ...image, source: picturePathOf(image.source) } : image);
 
 export type KnownInputs = Pick<InputEntry, 'key' | 'images'>;
 
@@ -31,8 +35,8 @@ export function keyForInputs(inputs: string, dir: string): KnownInputs | undefin
   try {
     const entry = JSON.parse(fs.readFileSync(entryFile(dir, inputs), 'utf8')) as InputEntry;
     if (!fs.existsSync(path.join(dir, `${entry.key}.json`))) return undefined;
-    if (entry.pictures.some(([source, hash]) => pictureHash(source) !== hash)) return undefined;
-    return { key: entry.key, images: entry.images };
+    if (entry.pictures.some(([source, hash]) => pictureHash(picturePathOf(source)) !== hash)) return undefined;
+    return { key: entry.key, images: entry.images.map(resolved) };
   } catch {
     return undefined;
   }
@@ -43,7 +47,7 @@ export function rememberInputs(inputs: string, key: string, images: ImageRef[], 
   try {
     const file = entryFile(dir, inputs);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const entry: InputEntry = { key, images, pictures: images.filter((image) => image.svg === undefined).map((image) => [image.source, pictureHash(image.source)]) };
+    const entry: InputEntry = { key, images: images.map(stored), pictures: images.filter((image) => image.svg === undefined).map((image) => [storedPicturePath(image.source), pictureHash(image.source)]) };
     const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
     fs.writeFileSync(temporary, JSON.stringify(entry));
     fs.renameSync(temporary, file);

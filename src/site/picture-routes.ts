@@ -14,7 +14,7 @@ import { inEveryLanguageOnceKnown } from './languages.ts';
 import { fileIn } from './paths.ts';
 import type { Site } from './site.ts';
 import type { Inspection, Thematic } from '../model/project.ts';
-import { pictureHash } from '../pdf/cache.ts';
+import { pictureHash, storedPicturePath } from '../pdf/cache.ts';
 import { reportPageKey } from './page-keys.ts';
 
 /**
@@ -31,11 +31,11 @@ async function picturesOf(site: Site, lang: Lang, name: string): Promise<ImageRe
 
 type Report = (Inspection | Thematic) & { slug: string };
 
-/** A picture's cacheKey: its report's pages' key, the picture as the document names it, and its file's bytes (it may live outside the report's folder). */
+/** A picture's cacheKey: its report's pages' key, the picture as the document names it (its file relative to the project), and its file's bytes (it may live outside the report's folder). */
 function pictureKey(report: Report, image: ImageRef): string | undefined {
   const key = reportPageKey(report);
   if (!key) return undefined;
-  return createHash('sha256').update(`${key}\u0000${JSON.stringify(image)}\u0000${image.svg === undefined ? pictureHash(image.source) : ''}`).digest('hex');
+  return createHash('sha256').update(`${key}\u0000${JSON.stringify(image.svg === undefined ? { ...image, source: storedPicturePath(image.source) } : image)}\u0000${image.svg === undefined ? pictureHash(image.source) : ''}`).digest('hex');
 }
 
 /** In a build, once every PDF's pictures are known: before the PDFs are drawn. */

@@ -12,6 +12,7 @@ import { loadProject } from '../../src/check/load-project.ts';
 import { reportDocument } from '../../src/document/report-document.ts';
 import { easyReadDocument } from '../../src/document/easy-read-document.ts';
 import { cachedPdf, codeVersion, codeVersionOf, pdfCacheKey, readCachedPdf, renderPdfInThread, writeCachedPdf } from '../../src/pdf/cache.ts';
+import { keyForInputs, rememberInputs } from '../../src/pdf/input-index.ts';
 import { PdfPool } from '../../src/pdf/pool.ts';
 import { publishPdfs } from '../../src/pdf/publish.ts';
 
@@ -150,6 +151,43 @@ describe('the PDF cache', () => {
     const drawn: DocumentModel = { ...report, images: [{ source: 'scale', name: 'scale.png', svg: '<svg/>' }] };
     const redrawn: DocumentModel = { ...report, images: [{ source: 'scale', name: 'scale.png', svg: '<svg></svg>' }] };
     expect(pdfCacheKey('report', drawn)).not.toBe(pdfCacheKey('report', redrawn));
+  });
+
+  it('gives a project copied to another folder the same keys, and its index names the copy’s own pictures', () => {
+    // Two copies of a project, each with its picture in its own folder (under a folder named after
+    // the project, as a report's images are); the model names the picture by its absolute path.
+    const copies = ['first', 'second'].map((name) => path.join(temp, 'moved', name));
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#1d70b8"/></svg>';
+    for (const copy of copies) {
+      fs.mkdirSync(path.join(copy, 'content/images'), { recursive: true });
+      fs.writeFileSync(path.join(copy, 'content/images/team.svg'), svg);
+    }
+    const modelIn = (copy: string): DocumentModel => {
+      const image = { source: path.join(copy, 'content/images/team.svg'), name: 'team.png' };
+      return { ...report, images: [image], body: [...report.body, { type: 'figure', image, alt: 'The team', caption: 'The team' }] };
+    };
+    const version = codeVersion();
+    const cacheDir = path.join(temp, 'moved-cache');
+    const inputs = 'inputs-of-the-moved-report';
+    const working = process.cwd();
+    const keys: string[] = [];
+    try {
+      process.chdir(copies[0]!);
+      keys.push(pdfCacheKey('report', modelIn(copies[0]!), version));
+      fs.mkdirSync(cacheDir, { recursive: true });
+      fs.writeFileSync(path.join(cacheDir, `${keys[0]}.json`), '{}');
+      rememberInputs(inputs, keys[0]!, modelIn(copies[0]!).images, cacheDir);
+      process.chdir(copies[1]!);
+      keys.push(pdfCacheKey('report', modelIn(copies[1]!), version));
+      // The copy's own picture, not the first folder's, though that one is still there.
+      expect(keyForInputs(inputs, cacheDir)).toEqual({ key: keys[0], images: modelIn(copies[1]!).images });
+      fs.writeFileSync(path.join(copies[1]!, 'content/images/team.svg'), svg.replace('#1d70b8', '#d4351c'));
+      expect(keyForInputs(inputs, cacheDir), 'the copy’s picture changed').toBeUndefined();
+      expect(pdfCacheKey('report', modelIn(copies[1]!), version)).not.toBe(keys[0]);
+    } finally {
+      process.chdir(working);
+    }
+    expect(keys[1]).toBe(keys[0]);
   });
 
   it('changes the key when the code version changes, and the code version follows the code', () => {
