@@ -102,12 +102,17 @@ export function pictureHash(source: string): string {
 }
 
 /**
- * A picture's file as the cache stores it: relative to the project (the working directory), so that
- * the cache of a project copied or moved to another folder still fits it. An absolute path in a key
- * missed every document with a picture after a move, and an index entry read there would have named
- * the old folder's file.
+ * A picture's file as the cache stores it: a file of the project (under the working directory)
+ * relative to it, so that the cache of a project copied or moved to another folder still fits it.
+ * An absolute path in a key missed every document with a picture after a move, and an index entry
+ * read there would have named the old folder's file. A file outside the project (a package's
+ * picture) keeps its absolute path, which a moved project still shares.
  */
-export const storedPicturePath = (source: string): string => (path.isAbsolute(source) ? path.relative(process.cwd(), source).split(path.sep).join('/') : source);
+export function storedPicturePath(source: string): string {
+  if (!path.isAbsolute(source)) return source;
+  const relative = path.relative(process.cwd(), source);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? source : relative.split(path.sep).join('/');
+}
 /** The picture's file in this project, from its stored path. */
 export const picturePathOf = (stored: string): string => path.resolve(process.cwd(), stored);
 

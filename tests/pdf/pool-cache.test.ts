@@ -156,15 +156,20 @@ describe('the PDF cache', () => {
   it('gives a project copied to another folder the same keys, and its index names the copy’s own pictures', () => {
     // Two copies of a project, each with its picture in its own folder (under a folder named after
     // the project, as a report's images are); the model names the picture by its absolute path.
-    const copies = ['first', 'second'].map((name) => path.join(temp, 'moved', name));
+    const copies = ['first', 'elsewhere/second'].map((name) => path.join(temp, 'moved', name));
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#1d70b8"/></svg>';
     for (const copy of copies) {
       fs.mkdirSync(path.join(copy, 'content/images'), { recursive: true });
       fs.writeFileSync(path.join(copy, 'content/images/team.svg'), svg);
     }
+    // And one picture both copies share from outside them, as a package's picture (OpenMoji's) is.
+    const shared = path.join(temp, 'moved', 'package-pictures', 'star.svg');
+    fs.mkdirSync(path.dirname(shared), { recursive: true });
+    fs.writeFileSync(shared, svg);
     const modelIn = (copy: string): DocumentModel => {
       const image = { source: path.join(copy, 'content/images/team.svg'), name: 'team.png' };
-      return { ...report, images: [image], body: [...report.body, { type: 'figure', image, alt: 'The team', caption: 'The team' }] };
+      const star = { source: shared, name: 'star.png' };
+      return { ...report, images: [image, star], body: [...report.body, { type: 'figure', image, alt: 'The team', caption: 'The team' }, { type: 'figure', image: star, alt: 'A star' }] };
     };
     const version = codeVersion();
     const cacheDir = path.join(temp, 'moved-cache');
