@@ -14,7 +14,7 @@
  * per route pattern), so pages added later are covered without changing this file. Each page is
  * opened once, and a page that stands for its type is checked then and there with axe, at the reflow
  * widths and with the Tab walk (in that order, each leaving the page as it found it), and the skip
- * link from the walk's first stop. Three pages at a time, each in a browser context of its own.
+ * link from the walk's first stop. Two pages at a time, each in a browser context of its own.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,8 +37,12 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const BEST_PRACTICES = ['landmark-unique', 'label-title-only', 'landmark-one-main', 'page-has-heading-one', 'heading-order'];
 /** An address no page has, to see the 404 page as a visitor would. */
 const MISSING = '/no-such-page-for-the-browser-tests/';
-/** Pages checked at the same time, each in its own browser context (a renderer process of its own). */
-const AT_ONCE = 3;
+/**
+ * Pages checked at the same time, each in its own browser context (a renderer process of its own).
+ * Two: on two cores each renderer added costs CPU (three took a quarter more CPU than one for the
+ * same pages) that the other test files running meanwhile need, for little less time.
+ */
+const AT_ONCE = 2;
 
 /**
  * Text whose colour contrast axe-core cannot judge however it is drawn: text in an SVG chart (over
