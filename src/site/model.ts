@@ -8,8 +8,10 @@
  * The live preview includes drafts and embargoed reports (INCLUDE_DRAFTS=1, which live-content.ts
  * sets unless told otherwise); every page and PDF then says "DRAFT – NOT FOR PUBLICATION".
  */
+import { CheckCache } from '../check/check-cache.ts';
 import { loadProject, type LoadResult } from '../check/load-project.ts';
 import { LiveMemo } from '../check/live-memo.ts';
+import { parseNarrativesAhead } from '../check/markdown-workers.ts';
 import { formatReport } from '../check/diagnostics.ts';
 import { buildDateFrom } from '../model/project.ts';
 import { handedOver } from './handoff.ts';
@@ -24,8 +26,24 @@ let live: Site | Error | undefined;
  * it, so an edit is checked once.
  */
 export function liveCheck(): LoadResult {
-  checked ??= loadProject(process.cwd(), { memo });
+  checked ??= checkLive(process.cwd(), memo);
   return checked;
+}
+
+/**
+ * One check of the live preview. The first (its memo empty) has nothing to reuse: the narratives
+ * the check's cache lacks (all of them after a change of the tool) are parsed on the other cores
+ * meanwhile, as the build's check does (at 10,000 reports that first check took minutes on one
+ * core). Later checks reuse the memo for the folders an edit did not touch.
+ */
+export function checkLive(root: string, memo: LiveMemo, parseAhead: typeof parseNarrativesAhead = parseNarrativesAhead): LoadResult {
+  const cache = new CheckCache(root);
+  const stopWorkers = memo.checked + memo.reused === 0 ? parseAhead(root, cache) : undefined;
+  try {
+    return loadProject(root, { memo, cache });
+  } finally {
+    void stopWorkers?.();
+  }
 }
 
 /** What the last check found, reused for the folders an edit did not touch (src/check/live-memo.ts). */

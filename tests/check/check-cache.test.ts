@@ -14,6 +14,8 @@ import { readYaml, useYamlStore, type StoredYaml } from '../../src/source/yaml-f
 import { LiveMemo } from '../../src/check/live-memo.ts';
 import { checkGlyphs } from '../../src/check/rules/glyphs.ts';
 import { DiagnosticList } from '../../src/check/diagnostics.ts';
+import { parseNarrativesAhead } from '../../src/check/markdown-workers.ts';
+import { checkLive } from '../../src/site/model.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'check-cache-test-'));
@@ -112,6 +114,35 @@ describe("the live preview's check, again after an edit", () => {
     const renamed = loadProject(root, { cache, memo });
     expect(memo.reused).toBe(0);
     expect(said(renamed)).toBe(said(fresh()));
+  });
+});
+
+describe("the live preview's first check", () => {
+  it('parses the narratives on the other cores meanwhile, the first check only, and says what a check from scratch says', () => {
+    const root = path.join(scratch, 'first-live');
+    fs.cpSync(path.join(repo, 'tests/fixtures/broken'), root, { recursive: true });
+    // More narratives than it takes to start a worker (markdown-workers.ts): some inspections twice.
+    const inspections = path.join(root, 'content/inspections');
+    for (const slug of fs.readdirSync(inspections).slice(0, 6)) fs.cpSync(path.join(inspections, slug), path.join(inspections, `${slug}-again`), { recursive: true });
+    const asked: string[] = [];
+    let started = false;
+    const parseAhead: typeof parseNarrativesAhead = (folder, cache) => {
+      asked.push(folder);
+      const stop = parseNarrativesAhead(folder, cache, 1);
+      return async () => {
+        started = true;
+        await stop();
+      };
+    };
+    const memo = new LiveMemo();
+    const first = checkLive(root, memo, parseAhead);
+    expect(asked).toEqual([root]);
+    expect(started, 'the workers were stopped once the check ended').toBe(true);
+    const fresh = loadProject(root, { cache: new CheckCache(root, { enabled: false }) });
+    expect(said(first)).toBe(said(fresh));
+    // Again, nothing changed: every folder comes from the memo, and no worker is started.
+    expect(said(checkLive(root, memo, parseAhead))).toBe(said(fresh));
+    expect(asked).toEqual([root]);
   });
 });
 
