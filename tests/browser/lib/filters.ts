@@ -200,6 +200,10 @@ export async function checkFilters(page: Page, url: string, facts: InspectionFac
   const tried: FilterCheck['tried'] = [];
   const problems: string[] = [];
   const unmatched: string[] = [];
+  // The control whose filter the page shows now: another choice in the same control is made on that
+  // page, as a person changes a filter; a choice in another control starts from the list freshly loaded.
+  let shownBy: string | undefined;
+  const controlOf = (o: FilterOption) => (o.kind === 'radio' ? `radio ${o.name}` : `${o.kind} ${o.index}`);
   for (const option of options) {
     const all = !option.value || /^(all|any|every|)$/i.test(slugify(option.value)) || /^(all|any)\b/i.test(option.label);
     const expected = all ? { facet: 'none', slugs: baseline } : expectedFor(facts, baseline, [option.value, option.label], option.name);
@@ -207,9 +211,11 @@ export async function checkFilters(page: Page, url: string, facts: InspectionFac
       unmatched.push(describeOption(option));
       continue;
     }
-    // A link is followed from anywhere to the same address; a form control needs the list freshly loaded.
-    if (option.kind !== 'link') await page.goto(url, { waitUntil: 'load' });
+    // A link is followed from anywhere to the same address; a form control needs the list freshly
+    // loaded, or showing another choice of the same control.
+    if (option.kind !== 'link' && shownBy !== controlOf(option)) await page.goto(url, { waitUntil: 'load' });
     await applyFilter(page, option);
+    shownBy = option.kind === 'link' || option.kind === 'checkbox' ? undefined : controlOf(option);
     const shown = await reportsShown(page);
     tried.push({ option: describeOption(option), facet: expected.facet, expected: expected.slugs, shown });
     compare(problems, `${describeOption(option)} [${expected.facet}] at ${page.url()}`, expected.slugs, shown);
