@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { isRunnableDevEnvironment, type ViteDevServer } from 'vite';
 import type { previewProblems } from './preview-problems.ts';
+import { checkCacheIsEmpty, warmUpCheckCache } from '../check/warm-up.ts';
 
 const WATCHED = ['content', 'templates'];
 
@@ -66,7 +67,14 @@ export function liveContent(): AstroIntegration {
         server.watcher.on('add', changed('add'));
         server.watcher.on('change', changed('change'));
         server.watcher.on('unlink', changed('unlink'));
-        server.middlewares.use(problemsFirst(server, root, (summary) => logger.warn(`the preview shows the content's problems:\n${summary}`)));
+        // With the check's cache empty, the content is first checked on other threads, pages waiting
+        // (src/check/warm-up.ts): this thread stays free to serve the dev server's own requests.
+        let warmedUp: Promise<void> = Promise.resolve();
+        if (checkCacheIsEmpty(root)) {
+          logger.info('the check has no cache for this version of the tool: checking the content on other threads first (at 10,000 reports, minutes), pages wait');
+          warmedUp = warmUpCheckCache(root).then(() => logger.info('the content was checked and its cache filled: pages follow'));
+        }
+        server.middlewares.use(problemsFirst(server, root, warmedUp, (summary) => logger.warn(`the preview shows the content's problems:\n${summary}`)));
       },
     },
   };
@@ -76,11 +84,12 @@ export function liveContent(): AstroIntegration {
 const NOT_PAGES = ['/@', '/__', '/src/', '/node_modules/', '/_astro/'];
 
 /**
- * Before Astro makes a page: when the content has errors, answer with the problems page instead of
- * Astro's error overlay (a stack trace and a bare 500 without JavaScript). Only in `astro dev`:
- * `npm run build` checks the content itself and stops on errors.
+ * Before Astro makes a page (once the first check's cache is filled, when it was empty): when the
+ * content has errors, answer with the problems page instead of Astro's error overlay (a stack trace
+ * and a bare 500 without JavaScript). Only in `astro dev`: `npm run build` checks the content itself
+ * and stops on errors.
  */
-function problemsFirst(server: ViteDevServer, root: string, tell: (summary: string) => void) {
+function problemsFirst(server: ViteDevServer, root: string, warmedUp: Promise<void>, tell: (summary: string) => void) {
   let told: string | undefined;
   return async (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -92,6 +101,7 @@ function problemsFirst(server: ViteDevServer, root: string, tell: (summary: stri
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_PAGES.some((prefix) => pathname.startsWith(prefix))) return next();
     const pages = server.environments.ssr;
     if (!isRunnableDevEnvironment(pages)) return next();
+    await warmedUp;
     try {
       // In the pages' own module runner, so the problems page and the pages share one check.
       const module = (await pages.runner.import('/src/build/preview-problems.ts')) as { previewProblems: typeof previewProblems };

@@ -16,6 +16,7 @@ import { checkGlyphs } from '../../src/check/rules/glyphs.ts';
 import { DiagnosticList } from '../../src/check/diagnostics.ts';
 import { parseNarrativesAhead } from '../../src/check/markdown-workers.ts';
 import { checkLive } from '../../src/site/model.ts';
+import { checkCacheIsEmpty, warmUpCheckCache } from '../../src/check/warm-up.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'check-cache-test-'));
@@ -143,6 +144,21 @@ describe("the live preview's first check", () => {
     // Again, nothing changed: every folder comes from the memo, and no worker is started.
     expect(said(checkLive(root, memo, parseAhead))).toBe(said(fresh));
     expect(asked).toEqual([root]);
+  });
+});
+
+describe("the live preview's warm-up", () => {
+  it('fills an empty cache on another thread, after which a check finds every result there and says what a check from scratch says', async () => {
+    const root = path.join(scratch, 'warm-up');
+    fs.cpSync(path.join(repo, 'tests/fixtures/broken'), root, { recursive: true });
+    expect(checkCacheIsEmpty(root)).toBe(true);
+    await warmUpCheckCache(root);
+    expect(checkCacheIsEmpty(root)).toBe(false);
+    const cache = new CheckCache(root);
+    const warm = loadProject(root, { cache });
+    expect(cache.hits).toBeGreaterThan(20);
+    expect(cache.misses).toBe(0);
+    expect(said(warm)).toBe(said(loadProject(root, { cache: new CheckCache(root, { enabled: false }) })));
   });
 });
 
