@@ -11,12 +11,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { isRunnableDevEnvironment, type ViteDevServer } from 'vite';
 import type { previewProblems } from './preview-problems.ts';
 import { checkCacheIsEmpty, warmUpCheckCache } from '../check/warm-up.ts';
 
 const WATCHED = ['content', 'templates'];
+/** What the tool writes into the project: caches, the build's work folder, the site and the drafts preview. */
+const OUTPUT_FOLDERS = ['.cache', '.build', '.bench', 'dist', 'preview'];
 
 /**
  * Saved text files the check reads afresh each time: the pages' modules can stay loaded, and only
@@ -30,8 +33,14 @@ export function liveContent(): AstroIntegration {
   return {
     name: 'inspection-reports:live-content',
     hooks: {
-      'astro:config:setup': ({ command }) => {
-        if (command === 'dev' && process.env.INCLUDE_DRAFTS === undefined) process.env.INCLUDE_DRAFTS = '1';
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'dev') return;
+        if (process.env.INCLUDE_DRAFTS === undefined) process.env.INCLUDE_DRAFTS = '1';
+        // The tool's own output is not watched: the check's cache written while the preview starts
+        // (tens of thousands of files at 10,000 reports) and a built dist/ (147,000) kept the dev
+        // server's thread busy looking at each file.
+        const root = fileURLToPath(config.root);
+        updateConfig({ vite: { server: { watch: { ignored: OUTPUT_FOLDERS.map((folder) => `${path.join(root, folder)}/**`) } } } });
       },
       'astro:server:setup': ({ server, logger }) => {
         const root = server.config.root;

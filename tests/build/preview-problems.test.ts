@@ -11,6 +11,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyProject, toolEnvironment } from '../support/project-copy.ts';
 import { previewProblems } from '../../src/build/preview-problems.ts';
+import { liveContent } from '../../src/build/live-content.ts';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../../src/check/diagnostics.ts';
 import type { LoadResult } from '../../src/check/load-project.ts';
 import type { Project } from '../../src/model/project.ts';
@@ -97,6 +99,25 @@ describe('the dev preview with content errors', () => {
     expect(fixed.html).not.toContain('The content has');
     expect(fixed.html).toContain('Inspection reports');
   }, 120_000);
+});
+
+describe("the dev server's watcher", () => {
+  it('leaves the tool’s own output unwatched: its caches, its work folder, dist/ and preview/', () => {
+    const root = path.join(path.sep, 'work', 'project');
+    const updates: { vite?: { server?: { watch?: { ignored?: string[] } } } }[] = [];
+    const drafts = process.env.INCLUDE_DRAFTS;
+    try {
+      const setup = liveContent().hooks['astro:config:setup'] as unknown as (options: object) => void;
+      setup({ command: 'dev', config: { root: pathToFileURL(`${root}/`) }, updateConfig: (update: (typeof updates)[number]) => updates.push(update) });
+    } finally {
+      if (drafts === undefined) delete process.env.INCLUDE_DRAFTS;
+      else process.env.INCLUDE_DRAFTS = drafts;
+    }
+    const ignored = updates.flatMap((update) => update.vite?.server?.watch?.ignored ?? []);
+    for (const folder of ['.cache', '.build', 'dist', 'preview']) expect(ignored).toContain(`${path.join(root, folder)}/**`);
+    // Never the content or the templates, which the preview must see change.
+    expect(ignored.filter((pattern) => /content|templates/.test(pattern))).toEqual([]);
+  });
 });
 
 describe('the problems page', () => {
