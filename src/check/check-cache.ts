@@ -77,6 +77,9 @@ export interface CheckCacheOptions {
   keepOtherVersions?: boolean;
 }
 
+/** Where the check's cache keeps a version's entries: `.cache/check/<version>` in the project. */
+export const checkCacheFolder = (root: string, version: string = toolVersion()): string => path.join(root, '.cache', 'check', version);
+
 export class CheckCache {
   /** `.cache/check/<version>` in the project. */
   readonly folder: string;
@@ -87,9 +90,8 @@ export class CheckCache {
   constructor(root: string, options: CheckCacheOptions = {}) {
     const version = options.version ?? toolVersion();
     this.enabled = options.enabled ?? process.env.CHECK_CACHE !== '0';
-    const base = path.join(root, '.cache', 'check');
-    this.folder = path.join(base, version);
-    if (this.enabled && !options.keepOtherVersions) removeOtherVersions(base, version);
+    this.folder = checkCacheFolder(root, version);
+    if (this.enabled && !options.keepOtherVersions) removeOtherVersions(path.dirname(this.folder), version);
   }
 
   /** The key of an input of a kind of step: what the entry's file is named after. */

@@ -365,19 +365,30 @@ interface KeptFolders {
 }
 
 /**
+ * loadProject, with the narratives the check's cache lacks parsed on the other cores meanwhile
+ * (markdown-workers.ts; `parseAhead` is that, or a test's stand-in). loadProject is synchronous: the
+ * workers are stopped once it ends, `workersStopped` saying when they are.
+ */
+export function loadProjectParsingAhead(root: string, options: LoadOptions = {}, parseAhead: typeof parseNarrativesAhead = parseNarrativesAhead): { result: LoadResult; workersStopped: Promise<void> } {
+  const cache = options.cache ?? new CheckCache(root);
+  const stopWorkers = parseAhead(root, cache);
+  let result: LoadResult;
+  try {
+    result = loadProject(root, { ...options, cache });
+  } catch (error) {
+    void stopWorkers();
+    throw error;
+  }
+  return { result, workersStopped: stopWorkers() };
+}
+
+/**
  * Everything `npm run check` and `npm run build` check: loadProject, then every picture file
  * decoded as the renderers will decode it (sharp is asynchronous, loadProject is not).
  */
 export async function checkProject(root: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const cache = options.cache ?? new CheckCache(root);
-  // The narratives not in the cache are parsed on the other cores meanwhile (markdown-workers.ts).
-  const stopWorkers = parseNarrativesAhead(root, cache);
-  let result: LoadResult;
-  try {
-    result = loadProject(root, { ...options, cache });
-  } finally {
-    await stopWorkers();
-  }
+  const { result, workersStopped } = loadProjectParsingAhead(root, options);
+  await workersStopped;
   const found = new DiagnosticList();
   await checkPictureDecoding(result.pictures, found);
   return { ...result, diagnostics: [...result.diagnostics, ...found.items] };

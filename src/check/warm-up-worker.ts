@@ -3,16 +3,8 @@
  * parsed on the other cores meanwhile), for the results it leaves in the check's cache.
  */
 import { workerData } from 'node:worker_threads';
-import { CheckCache } from './check-cache.ts';
-import { loadProject } from './load-project.ts';
-import { parseNarrativesAhead } from './markdown-workers.ts';
+import { loadProjectParsingAhead } from './load-project.ts';
 import type { WarmUpWork } from './warm-up.ts';
 
 const { root } = workerData as WarmUpWork;
-const cache = new CheckCache(root);
-const stopWorkers = parseNarrativesAhead(root, cache);
-try {
-  loadProject(root, { cache });
-} finally {
-  await stopWorkers();
-}
+await loadProjectParsingAhead(root).workersStopped;

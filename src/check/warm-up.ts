@@ -7,9 +7,8 @@
  * short, and a worker would only do it twice: then nothing is done here.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { toolVersion } from './check-cache.ts';
+import { checkCacheFolder } from './check-cache.ts';
 
 export interface WarmUpWork {
   root: string;
@@ -19,7 +18,7 @@ export interface WarmUpWork {
 export function checkCacheIsEmpty(root: string): boolean {
   if (process.env.CHECK_CACHE === '0') return false;
   try {
-    return fs.readdirSync(path.join(root, '.cache', 'check', toolVersion())).length === 0;
+    return fs.readdirSync(checkCacheFolder(root)).length === 0;
   } catch {
     return true;
   }

@@ -8,8 +8,7 @@
  * The live preview includes drafts and embargoed reports (INCLUDE_DRAFTS=1, which live-content.ts
  * sets unless told otherwise); every page and PDF then says "DRAFT – NOT FOR PUBLICATION".
  */
-import { CheckCache } from '../check/check-cache.ts';
-import { loadProject, type LoadResult } from '../check/load-project.ts';
+import { loadProject, loadProjectParsingAhead, type LoadResult } from '../check/load-project.ts';
 import { LiveMemo } from '../check/live-memo.ts';
 import { parseNarrativesAhead } from '../check/markdown-workers.ts';
 import { formatReport } from '../check/diagnostics.ts';
@@ -37,13 +36,7 @@ export function liveCheck(): LoadResult {
  * core). Later checks reuse the memo for the folders an edit did not touch.
  */
 export function checkLive(root: string, memo: LiveMemo, parseAhead: typeof parseNarrativesAhead = parseNarrativesAhead): LoadResult {
-  const cache = new CheckCache(root);
-  const stopWorkers = memo.checked + memo.reused === 0 ? parseAhead(root, cache) : undefined;
-  try {
-    return loadProject(root, { memo, cache });
-  } finally {
-    void stopWorkers?.();
-  }
+  return memo.checked + memo.reused === 0 ? loadProjectParsingAhead(root, { memo }, parseAhead).result : loadProject(root, { memo });
 }
 
 /** What the last check found, reused for the folders an edit did not touch (src/check/live-memo.ts). */
