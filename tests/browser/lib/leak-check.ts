@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { filesUnder } from '../../support/browser.ts';
+import { pdfText } from '../../support/pdf-text.ts';
 
 export interface Leak {
   file: string;
@@ -62,36 +62,6 @@ function inflatedParts(bytes: Buffer): { where: string; data: Buffer }[] {
     }
   }
   return parts;
-}
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
-  try {
-    const chunks: string[] = [];
-    const { info, metadata } = await pdf.getMetadata();
-    chunks.push(JSON.stringify(info ?? {}), metadata ? JSON.stringify([...metadata]) : '');
-    const outline = (await pdf.getOutline()) ?? [];
-    const walk = (items: { title: string; items: unknown[] }[]) => {
-      for (const item of items) {
-        chunks.push(item.title);
-        walk(item.items as { title: string; items: unknown[] }[]);
-      }
-    };
-    walk(outline as { title: string; items: unknown[] }[]);
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n);
-      const content = await page.getTextContent();
-      chunks.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
-      // Words broken over text runs: also the page with all spaces removed.
-      chunks.push(content.items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s+/g, ''));
-      const annotations = await page.getAnnotations();
-      chunks.push(JSON.stringify(annotations.map((a) => [a.url, a.contentsObj?.str, a.alternativeText])));
-      page.cleanup();
-    }
-    return chunks.join('\n');
-  } finally {
-    await pdf.destroy();
-  }
 }
 
 /** Every place in a folder where a word appears, in any case. */
