@@ -15,7 +15,7 @@ import { buildDateFrom } from '../model/project.ts';
 import { publishPdfs } from '../pdf/publish.ts';
 import { PdfPool } from '../pdf/pool.ts';
 import { handOver } from '../site/handoff.ts';
-import { reportInputs, sharedInputs } from '../site/pdf-inputs.ts';
+import { FolderDigests, reportInputs, sharedInputs } from '../site/pdf-inputs.ts';
 import { leftOutLines } from '../site/left-out.ts';
 import { siteIn, siteOf, type Site } from '../site/site.ts';
 import { LANGUAGES } from '../model/language.ts';
@@ -119,10 +119,11 @@ export async function buildSite({ root, outDir, drafts, log, warn, progress }: P
   // pictures) as it is: a page waits for the PDFs it names, so its links say what was written.
   const written = new WrittenPdfs([...sitePdfs(site)].map((pdf) => pdf.name));
   // Each page's cache key (src/site/page-keys.ts): Astro links the pages whose key and code did not change from its cache.
-  const pageKeys = new PageKeys({ root, shared, buildDate: site.buildDate, drafts: site.drafts, siteUrl: siteUrl() });
+  const folders = new FolderDigests(root);
+  const pageKeys = new PageKeys({ root, shared, folders, buildDate: site.buildDate, drafts: site.drafts, siteUrl: siteUrl() });
   handOver({ site, pdfs: written, pageKeys });
   checked(true);
-  const pdfs = writePdfs(site, root, shared, outDir, progress, written, pdfPool).then((published) => {
+  const pdfs = writePdfs(site, shared, folders, outDir, progress, written, pdfPool).then((published) => {
     // Corrected reports: the PDF as it was before each correction, kept by the publisher, at its versioned address.
     publishEarlierVersions(site.inspections, outDir, root, site.thematics);
     seconds.pdfs = since(started);
@@ -232,12 +233,12 @@ export function waitForTheCheckedSite(siteHandedOver: Promise<boolean>) {
   };
 }
 
-async function writePdfs(site: Site, root: string, shared: string, outDir: string, progress: BuildProgress | undefined, written: WrittenPdfs, pool: PdfPool) {
+async function writePdfs(site: Site, shared: string, folders: FolderDigests, outDir: string, progress: BuildProgress | undefined, written: WrittenPdfs, pool: PdfPool) {
   const entries = [...sitePdfs(site)];
   const files = new Map(entries.map((pdf) => [pdf.name, pdf.file]));
   progress?.start('PDFs', entries.length);
   const published = await publishPdfs(
-    entries.map((pdf) => ({ ...pdf, ...(pdf.folder ? { inputs: reportInputs(shared, pdf.lang === 'en' ? pdf.kind : `${pdf.kind}:${pdf.lang}`, pdf.folder, root) } : {}) })),
+    entries.map((pdf) => ({ ...pdf, ...(pdf.folder ? { inputs: reportInputs(shared, pdf.lang === 'en' ? pdf.kind : `${pdf.kind}:${pdf.lang}`, folders.of(pdf.folder)) } : {}) })),
     outDir,
     {
       pool,

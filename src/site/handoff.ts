@@ -37,6 +37,7 @@ export interface PageKeySource {
   site(): string;
   report(folder: string): string;
   reports(folders: Iterable<string>): string;
+  picture(id: string): string;
 }
 
 const HANDOFF = Symbol.for('inspection-reports.build-handoff');

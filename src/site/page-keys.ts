@@ -23,7 +23,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { reportInputs } from './pdf-inputs.ts';
+import { reportInputs, type FolderDigests } from './pdf-inputs.ts';
 import { handedOver, type PageKeySource } from './handoff.ts';
 
 /** Files of a report folder whose bytes every page may show (ratings, dates, status, languages). */
@@ -34,6 +34,8 @@ export interface PageKeySources {
   root: string;
   /** sharedInputs(root, drafts) (src/site/pdf-inputs.ts), made once per build. */
   shared: string;
+  /** The report folders' digests of this build, shared with its PDFs' inputs (src/site/pdf-inputs.ts). */
+  folders: FolderDigests;
   buildDate: string;
   drafts: boolean;
   siteUrl: string;
@@ -41,7 +43,7 @@ export interface PageKeySources {
 
 export class PageKeys implements PageKeySource {
   private siteKey: string | undefined;
-  private readonly folders = new Map<string, string>();
+  private readonly reportKeys = new Map<string, string>();
   private readonly sources: PageKeySources;
 
   constructor(sources: PageKeySources) {
@@ -62,15 +64,24 @@ export class PageKeys implements PageKeySource {
       }
     }
     // The annual reports are few and shown on lists of their own: whole.
-    hash.update(reportInputs('', 'annual-reports', 'content/annual-reports', root));
+    hash.update(reportInputs('', 'annual-reports', this.sources.folders.of('content/annual-reports')));
     return (this.siteKey = hash.digest('hex'));
   }
 
   /** The key of a report's own pages (its page, easy-read page, pictures): its folder (project-relative) and `site`. */
   report(folder: string): string {
-    let key = this.folders.get(folder);
-    if (!key) this.folders.set(folder, (key = reportInputs(this.site(), 'page', folder, this.sources.root)));
+    let key = this.reportKeys.get(folder);
+    if (!key) this.reportKeys.set(folder, (key = reportInputs(this.site(), 'page', this.sources.folders.of(folder))));
     return key;
+  }
+
+  /**
+   * The key of a file made from one picture alone (src/site/picture-routes.ts): the code and what `id`
+   * says (the picture, its bytes), not its report's folder, so that an edited narrative does not
+   * make its report's pictures again (17 of an easy-read version's, over a second after an edit).
+   */
+  picture(id: string): string {
+    return createHash('sha256').update(`page-keys-1 picture\u0000${this.sources.shared}\u0000${id}`).digest('hex');
   }
 
   /** The key of a page that shows several reports' PDFs (a feed). */
@@ -107,6 +118,9 @@ export const reportPageKey = (report: { narrativeFile: string } | { file: string
 
 /** The cacheKey of a page that shows reports' metadata (ratings, dates) but no narrative: lists, facets, services, ratings. */
 export const sitePageKey = (): string | undefined => keys()?.site();
+
+/** The cacheKey of a file made from one picture alone, described by `id` (its reference and bytes). */
+export const picturePageKey = (id: string): string | undefined => keys()?.picture(id);
 
 /** The cacheKey of a page that shows several reports' PDFs (a feed). */
 export const reportsPageKey = (reports: readonly ({ narrativeFile: string } | { file: string })[]): string | undefined => keys()?.reports(reports.map(folderOf));

@@ -2,7 +2,6 @@
  * The routes that publish the pictures of reports and easy-read versions, normalised by sharp
  * exactly as their PDFs embed them: one path per picture of each PDF's document.
  */
-import { createHash } from 'node:crypto';
 import type { APIRoute } from 'astro';
 import type { ImageRef } from '../document/blocks.ts';
 import { normaliseImage } from '../document/images.ts';
@@ -15,7 +14,7 @@ import { fileIn } from './paths.ts';
 import type { Site } from './site.ts';
 import type { Inspection, Thematic } from '../model/project.ts';
 import { pictureHash, storedPicturePath } from '../pdf/cache.ts';
-import { reportPageKey } from './page-keys.ts';
+import { picturePageKey } from './page-keys.ts';
 
 /**
  * The pictures of a page in a language: those of its PDF in that language, or, while that PDF is not
@@ -31,11 +30,13 @@ async function picturesOf(site: Site, lang: Lang, name: string): Promise<ImageRe
 
 type Report = (Inspection | Thematic) & { slug: string };
 
-/** A picture's cacheKey: its report's pages' key, the picture as the document names it (its file relative to the project), and its file's bytes (it may live outside the report's folder). */
-function pictureKey(report: Report, image: ImageRef): string | undefined {
-  const key = reportPageKey(report);
-  if (!key) return undefined;
-  return createHash('sha256').update(`${key}\u0000${JSON.stringify(image.svg === undefined ? { ...image, source: storedPicturePath(image.source) } : image)}\u0000${image.svg === undefined ? pictureHash(image.source) : ''}`).digest('hex');
+/**
+ * A picture's cacheKey: the picture as the document names it (its file relative to the project) and
+ * its file's bytes (it may live outside the report's folder); the file is made from these and the
+ * code alone, so a report's edited narrative leaves its pictures as they were.
+ */
+export function pictureKey(image: ImageRef): string | undefined {
+  return picturePageKey(`${JSON.stringify(image.svg === undefined ? { ...image, source: storedPicturePath(image.source) } : image)}\u0000${image.svg === undefined ? pictureHash(image.source) : ''}`);
 }
 
 /** In a build, once every PDF's pictures are known: before the PDFs are drawn. */
@@ -43,7 +44,7 @@ const picturePaths = (reportsOf: (site: Site) => Report[], pdfName: (slug: strin
   inEveryLanguageOnceKnown<{ image: ImageRef }>(async (site, lang) => {
     const reports = reportsOf(site);
     const pictures = await Promise.all(reports.map((report) => picturesOf(site, lang, pdfName(report.slug))));
-    return reports.flatMap((report, index) => pictures[index]!.map((image) => ({ params: { slug: report.slug, name: image.name }, props: { image }, cacheKey: pictureKey(report, image) })));
+    return reports.flatMap((report, index) => pictures[index]!.map((image) => ({ params: { slug: report.slug, name: image.name }, props: { image }, cacheKey: pictureKey(image) })));
   });
 
 /** Every picture of every public inspection's full report, in each language (a historic record has no report of ours, so no pictures). */

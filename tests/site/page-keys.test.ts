@@ -5,9 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PageKeys, folderOf } from '../../src/site/page-keys.ts';
-import { sharedInputs } from '../../src/site/pdf-inputs.ts';
+import { handedOver, handOver, type BuildHandoff } from '../../src/site/handoff.ts';
+import { pictureKey } from '../../src/site/picture-routes.ts';
+import { FolderDigests, reportInputs, sharedInputs } from '../../src/site/pdf-inputs.ts';
 
 let root: string;
 const write = (file: string, text: string) => {
@@ -16,7 +18,7 @@ const write = (file: string, text: string) => {
 };
 /** Keys as a build made now would have them (a new PageKeys per build, as the pipeline makes). */
 const keys = (options: { drafts?: boolean; buildDate?: string } = {}) =>
-  new PageKeys({ root, shared: sharedInputs(root, options.drafts ?? false), buildDate: options.buildDate ?? '2026-12-01', drafts: options.drafts ?? false, siteUrl: 'https://reports.example/' });
+  new PageKeys({ root, shared: sharedInputs(root, options.drafts ?? false), folders: new FolderDigests(root), buildDate: options.buildDate ?? '2026-12-01', drafts: options.drafts ?? false, siteUrl: 'https://reports.example/' });
 
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'page-keys-'));
@@ -66,5 +68,57 @@ describe('the pages’ cache keys', () => {
   it('name a report’s folder from its narrative or its thematic.yaml', () => {
     expect(folderOf({ narrativeFile: 'content/inspections/ashby-2024/report.mdx' })).toBe('content/inspections/ashby-2024');
     expect(folderOf({ file: 'content/thematic/girls-2020/thematic.yaml' })).toBe('content/thematic/girls-2020');
+  });
+
+  it('read a report’s folder once per build for its pages and its PDFs, and read it afresh in the next build', () => {
+    const folder = 'content/inspections/ashby-2024';
+    const reads = vi.spyOn(fs, 'readFileSync');
+    const readsOfFolder = () => reads.mock.calls.filter(([file]) => String(file).startsWith(path.join(root, folder) + path.sep)).length;
+    try {
+      const folders = new FolderDigests(root);
+      const build = new PageKeys({ root, shared: sharedInputs(root, false), folders, buildDate: '2026-12-01', drafts: false, siteUrl: 'https://reports.example/' });
+      const page = build.report(folder);
+      const once = readsOfFolder();
+      // Its report.mdx, cases.csv and inspection.yaml at least.
+      expect(once).toBeGreaterThanOrEqual(3);
+      const pdfs = ['report', 'easy-read', 'report:cy'].map((kind) => reportInputs('shared', kind, folders.of(folder)));
+      expect(new Set(pdfs).size).toBe(3);
+      expect(readsOfFolder()).toBe(once);
+      // The next build's digests are its own: an edit made between the two is seen.
+      write(`${folder}/report.mdx`, '# ashby-2024\n\nWhat the inspectors found, said again.\n');
+      const next = new FolderDigests(root);
+      expect(reportInputs('shared', 'report', next.of(folder))).not.toBe(pdfs[0]);
+      expect(readsOfFolder()).toBeGreaterThan(once);
+      expect(keys().report(folder)).not.toBe(page);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it('of a report’s pictures change with the picture and the code, not with its report’s narrative or metadata', () => {
+    const folder = 'content/inspections/ashby-2025';
+    write(`${folder}/images/team.svg`, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    const image = { source: path.join(root, folder, 'images/team.svg'), name: 'team.png', square: 300 };
+    const before = handedOver();
+    const keyIn = (pageKeys: PageKeys) => {
+      handOver({ ...before, pageKeys } as BuildHandoff);
+      return pictureKey(image);
+    };
+    try {
+      const was = keyIn(keys());
+      expect(was).toMatch(/^[0-9a-f]{64}$/);
+      write(`${folder}/report.mdx`, '# ashby-2025\n\nWhat the inspectors found, at more length.\n');
+      write(`${folder}/cases.csv`, 'case,answer\n1,no\n');
+      expect(keyIn(keys())).toBe(was);
+      // Another size of the same picture, its bytes, the code (src/): each a new key.
+      expect(pictureKey({ ...image, square: 200 })).not.toBe(was);
+      write(`${folder}/images/team.svg`, '<svg xmlns="http://www.w3.org/2000/svg" width="12" height="10"/>');
+      const redrawn = keyIn(keys());
+      expect(redrawn).not.toBe(was);
+      write('src/renderer.ts', '// the code changed\n');
+      expect(keyIn(keys())).not.toBe(redrawn);
+    } finally {
+      handOver(before as BuildHandoff);
+    }
   });
 });
