@@ -73,4 +73,20 @@ describe('termsUsedIn', () => {
     expect(used(['The ſervice.'])).toEqual(['service']);
     expect(termsUsedIn(['A \u212Aey worker.'], [term('key', 'key worker')]).map((t) => t.id)).toEqual(['key']);
   });
+
+  it('agrees with trying every word’s pattern on many mixed texts, whatever stands between the words', () => {
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const terms = [...glossary, term('key', 'key worker', ['(key)', 'Kéy']), term('s', 'ſ-word', ['s-word'])];
+    const slow = (text: string) =>
+      terms.filter((t) => [t.term, ...t.aliases].some((word) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, word === word.toUpperCase() && /[A-Z]/.test(word) ? 'u' : 'iu').test(text))).map((t) => t.id);
+    const words = ['youth', 'justice', 'Service', 'plan', 'YJS', 'yjs', 'out', 'of', 'court', 'out-of-court', 'disposal', 'Case', 'ETE', 'education', 'training', 'and', 'employment', 'offending', 'team', '\u212Aey', 'key', 'worker', '(key)', 'kéy', 'ſ-word', 's-word', 'İ', 'ſervice'];
+    const between = [' ', ', ', '-', '\n', '(', ')', '', '.'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    for (let k = 0; k < 1000; k++) {
+      const text = Array.from({ length: 2 + Math.floor(next() * 10) }, () => pick(words) + pick(between)).join('');
+      expect(termsUsedIn([text], terms).map((t) => t.id), text).toEqual(slow(text));
+    }
+  });
 });
