@@ -16,6 +16,11 @@
  * Astro has no option for either, so its cache's two methods are replaced on its class; where a
  * later Astro no longer has them, the build goes on with Astro's own copies, and
  * tests/build/astro-page-links.test.ts fails.
+ *
+ * A build that replaces a cache entry and then stops (killed, or failing) before Astro writes its
+ * new list of entries would leave the old list naming the new page under the old key: an edit put
+ * back would then publish the edited page. So the first entry a build replaces removes the old list
+ * first (Astro read it when the build began): after a build that stopped, every page is rendered again.
  */
 import fs from 'node:fs';
 
@@ -32,6 +37,12 @@ const LINKED = Symbol.for('inspection-reports.astro-page-links');
 
 /** Where Astro's cache keeps a page it built (astro/dist/core/build/incremental.js: its cacheDir's dist/). */
 const cachedFile = (settings: AstroSettings, outputFile: string) => new URL(outputFile, new URL('dist/', settings.config.cacheDir));
+
+/** Where Astro's cache keeps its list of entries (astro/dist/core/build/incremental.js). */
+const manifestOf = (settings: AstroSettings) => new URL('incremental-build.json', settings.config.cacheDir);
+
+/** The builds' caches (one per build) that have replaced an entry, and so have removed the old list. */
+const replacing = new WeakSet<object>();
 
 /** Folders made so far, so that each page's folder is made once. */
 const madeFolders = new Set<string>();
@@ -69,7 +80,11 @@ export async function linkAstroCachedPages(): Promise<boolean> {
   };
   // Astro has just written the page into the output (generate.js): the cache's copy is that file,
   // linked under a new name and renamed over the old entry, which stays as it was wherever it is linked.
-  cache.writeOutputFile = async (settings, outputFile, body) => {
+  cache.writeOutputFile = async function (this: object, settings, outputFile, body) {
+    if (!replacing.has(this)) {
+      fs.rmSync(manifestOf(settings), { force: true });
+      replacing.add(this);
+    }
     const to = cachedFile(settings, outputFile);
     makeFolderOf(to);
     const temporary = new URL(`${to.href}.${process.pid}.part`);

@@ -29,6 +29,7 @@ import { WrittenPdfs } from './written-pdfs.ts';
 import { cachedStyles } from './cached-styles.ts';
 import { collectForExternalMemory } from './page-bytes-gc.ts';
 import { linkAstroCachedPages } from './astro-page-links.ts';
+import { portableAstroPageCache } from './astro-portable-cache.ts';
 
 export interface PipelineOptions {
   root: string;
@@ -203,6 +204,8 @@ async function buildPages(root: string, outDir: string, drafts: boolean, siteHan
   const { build } = await import('astro');
   // Unchanged pages hard-linked from Astro's cache, not copied (astro-page-links.ts).
   await linkAstroCachedPages();
+  // A page's code judged by its content, not the folder it is in (astro-portable-cache.ts).
+  await portableAstroPageCache();
   // Incremental: Astro's cache of rendered pages, one per kind of build (a preview's pages are not the public ones).
   const incremental = { experimental: { incrementalBuild: true }, cacheDir: path.join(root, '.cache', drafts ? 'astro-preview' : 'astro') };
   // The styles' Sass compiled once and kept while its files do not change (cached-styles.ts).

@@ -38,6 +38,7 @@ export interface PageKeySource {
   report(folder: string): string;
   reports(folders: Iterable<string>): string;
   picture(id: string): string;
+  code(): string;
 }
 
 const HANDOFF = Symbol.for('inspection-reports.build-handoff');

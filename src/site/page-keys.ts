@@ -70,6 +70,8 @@ export class PageKeys implements PageKeySource {
 
   /** The key of a report's own pages (its page, easy-read page, pictures): its folder (project-relative) and `site`. */
   report(folder: string): string {
+    // Any other folder (the project's own, say) holds the output and the caches, which change with every build.
+    if (!isReportFolder(folder)) throw new Error(`a report's page key asked for ${JSON.stringify(folder)}, which is not a report's folder`);
     let key = this.reportKeys.get(folder);
     if (!key) this.reportKeys.set(folder, (key = reportInputs(this.site(), 'page', this.sources.folders.of(folder))));
     return key;
@@ -82,6 +84,18 @@ export class PageKeys implements PageKeySource {
    */
   picture(id: string): string {
     return createHash('sha256').update(`page-keys-1 picture\u0000${this.sources.shared}\u0000${id}`).digest('hex');
+  }
+
+  /**
+   * What every page's code is, by content, the same in every folder: the code the shared inputs hash
+   * (src/, templates/, the packages' lock) and what Astro's build reads beside it (its config, the
+   * record of the installed packages). Astro's own hash of a page's code names its modules by their
+   * absolute paths (src/build/astro-portable-cache.ts).
+   */
+  code(): string {
+    const hash = createHash('sha256').update(`page-keys-1 code\u0000${this.sources.shared}\u0000`);
+    for (const file of ['astro.config.mjs', 'node_modules/.package-lock.json']) hash.update(`${file}\u0000`).update(readOrEmpty(path.join(this.sources.root, file))).update('\u0000');
+    return hash.digest('hex');
   }
 
   /** The key of a page that shows several reports' PDFs (a feed). */
@@ -108,13 +122,22 @@ function readOrEmpty(file: string): Buffer | string {
   }
 }
 
-/** A report's folder (project-relative): where its inspection.yaml or thematic.yaml is. */
-export const folderOf = (report: { narrativeFile: string } | { file: string }): string => path.dirname('narrativeFile' in report ? report.narrativeFile : report.file);
+/** A folder of one report (project-relative): content/inspections/<slug> or content/thematic/<slug>. */
+const isReportFolder = (folder: string) => REPORT_FOLDERS.some((top) => path.posix.dirname(folder.split(path.sep).join('/')) === top && path.basename(folder) !== '');
+
+type ReportOfFolder = { slug: string; narrativeFile: string } | { file: string };
+
+/**
+ * A report's folder (project-relative): where its inspection.yaml or thematic.yaml is. An
+ * inspection's is named by its narrative, or by its slug where it has none (a historic record).
+ */
+export const folderOf = (report: ReportOfFolder): string =>
+  'narrativeFile' in report ? (report.narrativeFile ? path.dirname(report.narrativeFile) : `content/inspections/${report.slug}`) : path.dirname(report.file);
 
 const keys = (): PageKeySource | undefined => handedOver()?.pageKeys;
 
 /** A report's own page's cacheKey (undefined outside `npm run build`: always rendered). */
-export const reportPageKey = (report: { narrativeFile: string } | { file: string }): string | undefined => keys()?.report(folderOf(report));
+export const reportPageKey = (report: ReportOfFolder): string | undefined => keys()?.report(folderOf(report));
 
 /** The cacheKey of a page that shows reports' metadata (ratings, dates) but no narrative: lists, facets, services, ratings. */
 export const sitePageKey = (): string | undefined => keys()?.site();
@@ -123,4 +146,4 @@ export const sitePageKey = (): string | undefined => keys()?.site();
 export const picturePageKey = (id: string): string | undefined => keys()?.picture(id);
 
 /** The cacheKey of a page that shows several reports' PDFs (a feed). */
-export const reportsPageKey = (reports: readonly ({ narrativeFile: string } | { file: string })[]): string | undefined => keys()?.reports(reports.map(folderOf));
+export const reportsPageKey = (reports: readonly ReportOfFolder[]): string | undefined => keys()?.reports(reports.map(folderOf));

@@ -293,7 +293,7 @@ describe('the open data files in an incremental build', () => {
   it('are each keyed by every report’s metadata (sitePageKey), as the ratings pages are, so a narrative edit copies them from the cache', async () => {
     const { getStaticPaths } = await import('../../src/pages/data/[file].ts');
     // What a key changes with (a report's metadata, never its narrative) is tested in page-keys.test.ts.
-    const pageKeys: PageKeySource = { site: () => 'site key', report: (folder) => `report key ${folder}`, reports: () => 'reports key', picture: (id) => `picture key ${id}` };
+    const pageKeys: PageKeySource = { site: () => 'site key', report: (folder) => `report key ${folder}`, reports: () => 'reports key', picture: (id) => `picture key ${id}`, code: () => 'code key' };
     const before = handedOver();
     handOver({ ...before, pageKeys } as BuildHandoff);
     try {

@@ -65,9 +65,25 @@ describe('the pages’ cache keys', () => {
     }
   });
 
-  it('name a report’s folder from its narrative or its thematic.yaml', () => {
-    expect(folderOf({ narrativeFile: 'content/inspections/ashby-2024/report.mdx' })).toBe('content/inspections/ashby-2024');
+  it('name a report’s folder from its narrative, its slug when it has none (a historic record), or its thematic.yaml', () => {
+    expect(folderOf({ slug: 'ashby-2024', narrativeFile: 'content/inspections/ashby-2024/report.mdx' })).toBe('content/inspections/ashby-2024');
+    expect(folderOf({ slug: 'ashby-2019', narrativeFile: '' })).toBe('content/inspections/ashby-2019');
     expect(folderOf({ file: 'content/thematic/girls-2020/thematic.yaml' })).toBe('content/thematic/girls-2020');
+  });
+
+  it('of a historic record (no narrative) stay the same from build to build, and no key is made from a folder that is not one report’s', () => {
+    // A historic record's page was keyed by the project's own folder, output and caches included: a new key every build.
+    write('content/inspections/ashby-2019/inspection.yaml', 'service: ashby\nstatus: published\nhistoric: true\n');
+    const historic = { slug: 'ashby-2019', narrativeFile: '' };
+    const was = keys().report(folderOf(historic));
+    write('dist/inspections/ashby-2019/index.html', '<h1>Built</h1>');
+    write('.cache/astro/incremental-build.json', '{}');
+    expect(keys().report(folderOf(historic))).toBe(was);
+    write('content/inspections/ashby-2019/inspection.yaml', 'service: ashby\nstatus: published\nhistoric: true\nrating: good\n');
+    expect(keys().report(folderOf(historic))).not.toBe(was);
+    for (const folder of ['.', '', 'content', 'content/inspections', 'content/frameworks/youth-2021', 'content/inspections/ashby-2024/images']) {
+      expect(() => keys().report(folder), folder).toThrow(/not a report's folder/);
+    }
   });
 
   it('read a report’s folder once per build for its pages and its PDFs, and read it afresh in the next build', () => {
