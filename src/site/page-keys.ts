@@ -43,6 +43,8 @@ export interface PageKeySources {
 
 export class PageKeys implements PageKeySource {
   private siteKey: string | undefined;
+  /** Asked for by every page Astro considers (src/build/astro-portable-cache.ts): made once. */
+  private codeKey: string | undefined;
   private readonly reportKeys = new Map<string, string>();
   private readonly sources: PageKeySources;
 
@@ -93,9 +95,10 @@ export class PageKeys implements PageKeySource {
    * absolute paths (src/build/astro-portable-cache.ts).
    */
   code(): string {
+    if (this.codeKey) return this.codeKey;
     const hash = createHash('sha256').update(`page-keys-1 code\u0000${this.sources.shared}\u0000`);
     for (const file of ['astro.config.mjs', 'node_modules/.package-lock.json']) hash.update(`${file}\u0000`).update(readOrEmpty(path.join(this.sources.root, file))).update('\u0000');
-    return hash.digest('hex');
+    return (this.codeKey = hash.digest('hex'));
   }
 
   /** The key of a page that shows several reports' PDFs (a feed). */

@@ -137,4 +137,27 @@ describe('the pages’ cache keys', () => {
       handOver(before as BuildHandoff);
     }
   });
+
+  it('of the code are the same in every folder, change with Astro’s configuration, and are read once per build however many pages ask', () => {
+    write('astro.config.mjs', 'export default {};\n');
+    const build = keys();
+    const reads = vi.spyOn(fs, 'readFileSync');
+    try {
+      const code = build.code();
+      const once = reads.mock.calls.length;
+      for (let page = 0; page < 100; page++) expect(build.code()).toBe(code);
+      expect(reads.mock.calls.length).toBe(once);
+    } finally {
+      reads.mockRestore();
+    }
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'page-keys-copy-'));
+    try {
+      fs.cpSync(root, copy, { recursive: true });
+      expect(new PageKeys({ root: copy, shared: sharedInputs(copy, false), folders: new FolderDigests(copy), buildDate: '2026-12-01', drafts: false, siteUrl: 'https://reports.example/' }).code()).toBe(build.code());
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+    write('astro.config.mjs', 'export default { trailingSlash: "always" };\n');
+    expect(keys().code()).not.toBe(build.code());
+  });
 });
