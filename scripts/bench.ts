@@ -543,16 +543,20 @@ interface PdfSample {
   easyReads: Timed[];
   dudleyTimes: number[];
   dudleyPages: number;
-  /** The corpus's public inspections, in the project's order: the incremental run edits the middle one. */
+  /** The corpus's public inspections (not historic records), in the project's order: the incremental run edits the middle one. */
   publicSlugs: string[];
   withEasyRead: number;
+  /** Historic records besides the inspections (scripts/corpus.ts): pages of their own, no PDF. */
+  historicRecords: number;
 }
 
 /** Renders a spread sample of a corpus's public reports and easy-read versions, one each after a warm-up, and the sample content's Dudley 2019 report. */
 async function samplePdfs(dir: string, samples: number): Promise<PdfSample> {
   const { project } = loadProject(dir);
   const buildDate = buildDateFrom(process.env);
-  const publicInspections = project.inspections.filter((i) => isPublic(i, buildDate));
+  // Historic records (published before the tool) have no report of ours: no PDF to time, no narrative to edit.
+  const publicInspections = project.inspections.filter((i) => isPublic(i, buildDate) && !i.historic);
+  const historicRecords = project.inspections.filter((i) => i.historic).length;
   const reportSample = spread(publicInspections, samples);
   const easySample = spread(publicInspections.filter((i) => i.easyRead), samples);
   await timeReport(project, reportSample[0]!.slug, dir); // warm-up
@@ -576,7 +580,7 @@ async function samplePdfs(dir: string, samples: number): Promise<PdfSample> {
       dudleyPages = t.pages;
     }
   }
-  return { reports, easyReads, dudleyTimes, dudleyPages, publicSlugs: publicInspections.map((i) => i.slug), withEasyRead: publicInspections.filter((i) => i.easyRead).length };
+  return { reports, easyReads, dudleyTimes, dudleyPages, publicSlugs: publicInspections.map((i) => i.slug), withEasyRead: publicInspections.filter((i) => i.easyRead).length, historicRecords };
 }
 
 /** samplePdfs in a child process (this script with --pdf-sample), whose memory ends with it. */
@@ -644,7 +648,7 @@ async function corpusBench(options: Options): Promise<void> {
   // PDFs in a child process (sampledPdfs): this process never holds the corpus's model, so a
   // 10,000-inspection bench holds only its figures.
   console.log(`Rendering a sample of ${options.samples} report and easy-read PDFs …`);
-  const { reports, easyReads, dudleyTimes, dudleyPages, publicSlugs, withEasyRead } = await sampleInChild(dir, options.samples);
+  const { reports, easyReads, dudleyTimes, dudleyPages, publicSlugs, withEasyRead, historicRecords } = await sampleInChild(dir, options.samples);
   const pdfStats = (times: Timed[]) => {
     const ms = times.reduce((a, t) => a + t.ms, 0);
     const pages = times.reduce((a, t) => a + t.pages, 0);
@@ -718,7 +722,7 @@ async function corpusBench(options: Options): Promise<void> {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? '',
     memoryMB: Math.round(os.totalmem() / 1_048_576),
-    corpus: { inspections: n, seed: options.seed, dir, generatedSeconds, publicInspections: publicSlugs.length, withEasyRead },
+    corpus: { inspections: n, seed: options.seed, dir, generatedSeconds, publicInspections: publicSlugs.length, withEasyRead, historicRecords },
     goals: GOALS,
     cold: { ...strip(cold), dist: withoutHashes(coldDist) },
     check: strip(check),
@@ -765,7 +769,7 @@ async function corpusBench(options: Options): Promise<void> {
     ...checkRows(check, checkWarm, cold, incremental!),
     ...previewRows(preview, n),
   ];
-  console.log(`\nCorpus of ${n} inspections (seed ${options.seed}; ${publicSlugs.length} public, ${result.corpus.withEasyRead} with easy-read) on ${result.cpus} CPUs, Node ${process.version}:`);
+  console.log(`\nCorpus of ${n} inspections (seed ${options.seed}; ${publicSlugs.length} public, ${result.corpus.withEasyRead} with easy-read) and ${historicRecords} historic records on ${result.cpus} CPUs, Node ${process.version}:`);
   const width = Math.max(...rows.map((r) => r[0].length));
   const width2 = Math.max(...rows.map((r) => r[1].length));
   for (const [what, figure, goal] of rows) console.log(`  ${what.padEnd(width)}  ${figure.padEnd(width2)}  ${goal}`);

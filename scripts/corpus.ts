@@ -1,13 +1,14 @@
 /**
- * `npm run corpus -- --inspections 1000 --out <dir> [--seed 1] [--thematic 5]`: writes a complete
+ * `npm run corpus -- --inspections 1000 --out <dir> [--seed 1] [--thematic 5] [--historic N]`: writes a complete
  * project folder with a synthetic corpus of fictional inspections, for testing the tool at scale.
  *
  * The folder gets the tool's non-content parts (src, templates, public, schemas, config files; a
  * symlink to this repository's node_modules), the frameworks, glossary, publisher and easy-read
  * settings copied from this repository, and generated content: services in England and Wales,
  * inspections under both youth frameworks spread over the years the frameworks cover, each with
- * inspection.yaml, cases.csv, report.mdx and, for about half, easy-read.mdx; and a few thematic
- * reports. Case-sample ratings are computed by the tool's own rating engine from the generated
+ * inspection.yaml, cases.csv, report.mdx and, for about half, easy-read.mdx; besides them, historic
+ * records (a tenth as many unless told: published before the tool, ratings only, an inspection.yaml
+ * each); and a few thematic reports. Case-sample ratings are computed by the tool's own rating engine from the generated
  * cases, so the written ratings always agree with the cases.
  *
  * Everything comes from one seeded generator (mulberry32): the same seed and counts give
@@ -1996,6 +1997,8 @@ export interface CorpusOptions {
   inspections: number;
   seed?: number;
   thematic?: number;
+  /** Historic records besides the inspections (reports from before the tool: ratings only); a tenth of them unless told. */
+  historic?: number;
   /** Replace an earlier corpus in the same folder. */
   force?: boolean;
 }
@@ -2004,10 +2007,51 @@ export interface CorpusSummary {
   out: string;
   services: number;
   inspections: GeneratedInspection[];
+  /** Slugs of the historic records, besides the inspections. */
+  historic: string[];
   thematics: number;
   files: number;
   bytes: number;
   milliseconds: number;
+}
+
+/** Where a historic record says its report was published: the inspectorate's list of reports (the corpus's services are made up). */
+const HISTORIC_ORIGINAL = 'https://www.justiceinspectorates.gov.uk/hmiprobation/inspections/';
+/** Overall ratings of historic records, drawn in about the shares of the inspections. */
+const HISTORIC_OVERALL: [string, number][] = [
+  ['outstanding', 0.12],
+  ['good', 0.47],
+  ['requires-improvement', 0.37],
+  ['inadequate', 0.04],
+];
+
+/**
+ * Historic records (record: historic): reports published before the tool, kept with their published
+ * ratings only (no cases, narrative or PDF), as an inspectorate's whole record would be. One for each
+ * of the first services whose first inspection here is in 2020 or later, a year or two before it,
+ * under youth-2018; its standards' ratings "unclear" and no composite score, as a record taken from
+ * a ratings table that lost its colours would have them (the sample's western-bay-2018).
+ */
+function historicRecords(seed: number, planned: readonly Planned[], count: number, framework: Framework): { slug: string; yaml: string }[] {
+  const rng = new Random(hashSeed(seed, 'historic'));
+  const firstStart = new Map<string, number>();
+  for (const entry of planned) if (!firstStart.has(entry.service.slug)) firstStart.set(entry.service.slug, entry.start);
+  const taken = new Set(planned.map((entry) => entry.slug));
+  const records: { slug: string; yaml: string }[] = [];
+  for (const [service, start] of firstStart) {
+    if (records.length >= count) break;
+    if (start < dayOf('2020-06-01')) continue;
+    const published = Math.max(dayOf('2018-10-01'), start - rng.int(400, 700));
+    const slug = `${service}-${isoOf(published).slice(0, 4)}`;
+    if (taken.has(slug)) continue;
+    taken.add(slug);
+    let draw = rng.float();
+    const overall = HISTORIC_OVERALL.find(([, share]) => (draw -= share) < 0)?.[0] ?? 'good';
+    const ratings = Object.fromEntries(framework.domains.flatMap((domain) => domain.standards).map((standard) => [standard.id, 'unclear']));
+    const data = { record: 'historic', service, framework: framework.id, published: isoOf(published), status: 'published', composite: null, overall, original: HISTORIC_ORIGINAL, ratings };
+    records.push({ slug, yaml: inspectionYaml(data, slug) });
+  }
+  return records;
 }
 
 function loadFrameworks(): Map<string, Framework> {
@@ -2020,7 +2064,7 @@ function loadFrameworks(): Map<string, Framework> {
 }
 
 /** Generates the content files in memory: path (under content/) → text. */
-export function generateContent(options: { inspections: number; seed: number; thematic: number }): { files: Map<string, string>; services: number; inspections: GeneratedInspection[]; thematics: number } {
+export function generateContent(options: { inspections: number; seed: number; thematic: number; historic: number }): { files: Map<string, string>; services: number; inspections: GeneratedInspection[]; historic: string[]; thematics: number } {
   const frameworks = loadFrameworks();
   const rng = new Random(hashSeed(options.seed, 'schedule'));
   const { services, planned } = plan(rng, options.inspections);
@@ -2068,9 +2112,12 @@ export function generateContent(options: { inspections: number; seed: number; th
     for (const [name, text] of Object.entries(inspection.files)) files.set(`inspections/${inspection.slug}/${name}`, text);
   }
 
+  const historic = historicRecords(options.seed, planned, options.historic, frameworks.get('youth-2018')!);
+  for (const record of historic) files.set(`inspections/${record.slug}/inspection.yaml`, record.yaml);
+
   const thematics = generateThematics(options.seed, options.thematic);
   for (const thematic of thematics) for (const [name, text] of Object.entries(thematic.files)) files.set(`thematic/${thematic.slug}/${name}`, text);
-  return { files, services: services.length, inspections: generated, thematics: thematics.length };
+  return { files, services: services.length, inspections: generated, historic: historic.map((record) => record.slug), thematics: thematics.length };
 }
 
 /** Writes a complete project folder with a generated corpus. */
@@ -2079,6 +2126,7 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
   const out = path.resolve(options.out);
   const seed = options.seed ?? 1;
   const thematic = options.thematic ?? 5;
+  const historic = options.historic ?? Math.floor(options.inspections / 10);
   if (!Number.isInteger(options.inspections) || options.inspections < 1) throw new Error('--inspections must be a whole number of at least 1');
   if (fs.existsSync(out) && fs.readdirSync(out).length > 0) {
     if (!fs.existsSync(path.join(out, MARKER))) throw new Error(`${out} is not empty and was not made by this generator: choose another --out`);
@@ -2086,7 +2134,7 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
     fs.rmSync(out, { recursive: true, force: true });
   }
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, MARKER), `Generated by scripts/corpus.ts (seed ${seed}, ${options.inspections} inspections, ${thematic} thematic reports).\n`);
+  fs.writeFileSync(path.join(out, MARKER), `Generated by scripts/corpus.ts (seed ${seed}, ${options.inspections} inspections, ${historic} historic records asked for, ${thematic} thematic reports).\n`);
 
   for (const part of TOOL_PARTS) {
     const from = path.join(REPO, part);
@@ -2095,7 +2143,7 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
   fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(out, 'node_modules'), 'dir');
   for (const part of SHARED_CONTENT) fs.cpSync(path.join(REPO, part), path.join(out, part), { recursive: true });
 
-  const content = generateContent({ inspections: options.inspections, seed, thematic });
+  const content = generateContent({ inspections: options.inspections, seed, thematic, historic });
   let bytes = 0;
   const folders = new Set<string>();
   for (const [relative, text] of [...content.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -2108,7 +2156,7 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
     fs.writeFileSync(file, text);
     bytes += Buffer.byteLength(text);
   }
-  return { out, services: content.services, inspections: content.inspections, thematics: content.thematics, files: content.files.size, bytes, milliseconds: performance.now() - started };
+  return { out, services: content.services, inspections: content.inspections, historic: content.historic, thematics: content.thematics, files: content.files.size, bytes, milliseconds: performance.now() - started };
 }
 
 function optionsFrom(argv: string[]): CorpusOptions {
@@ -2119,17 +2167,20 @@ function optionsFrom(argv: string[]): CorpusOptions {
       out: { type: 'string', short: 'o' },
       seed: { type: 'string' },
       thematic: { type: 'string' },
+      historic: { type: 'string' },
       force: { type: 'boolean' },
     },
   });
   if (!values.out) throw new Error('--out <dir> is required');
   const seed = wholeNumber(values.seed, 'seed', 0);
   const thematic = wholeNumber(values.thematic, 'thematic', 0);
+  const historic = wholeNumber(values.historic, 'historic', 0);
   return {
     out: values.out,
     inspections: wholeNumber(values.inspections, 'inspections', 1) ?? 100,
     ...(seed !== undefined ? { seed } : {}),
     ...(thematic !== undefined ? { thematic } : {}),
+    ...(historic !== undefined ? { historic } : {}),
     ...(values.force ? { force: true } : {}),
   };
 }
@@ -2146,6 +2197,7 @@ function describe(summary: CorpusSummary): string {
     `  ${count((i) => i.kind === 'reinspection')} reinspections, ${count((i) => i.kind === 'joint')} joint; ${count((i) => i.status === 'published')} published, ${count((i) => i.status === 'embargoed')} embargoed, ${count((i) => i.status === 'draft')} drafts`,
     `  overall ratings: ${ratings}`,
     `  ${count((i) => i.easyRead)} easy-read versions; report.mdx ${Math.min(...words)} to ${Math.max(...words)} words (mean ${Math.round(words.reduce((a, b) => a + b, 0) / words.length)})`,
+    `  ${summary.historic.length} historic records (published before the tool: ratings only)`,
     `  ${summary.thematics} thematic reports`,
     `  ${summary.files} content files, ${mb} MB, in ${(summary.milliseconds / 1000).toFixed(1)} s`,
   ].join('\n');

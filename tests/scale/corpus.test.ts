@@ -8,16 +8,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_REPORT_WORDS, MIN_REPORT_WORDS, generateCorpus, wordCount } from '../../scripts/corpus.ts';
+import { MAX_REPORT_WORDS, MIN_REPORT_WORDS, generateCorpus, wordCount, type CorpusSummary } from '../../scripts/corpus.ts';
+import type { Inspection } from '../../src/model/project.ts';
 import { loadProject, type LoadResult } from '../../src/check/load-project.ts';
 import { runTool, snapshotTree } from '../support/project-copy.ts';
 
 const INSPECTIONS = 12;
+/** Historic records asked for besides them (a tenth of the inspections unless told). */
+const HISTORIC = 3;
 let base: string;
 let first: string;
 let second: string;
 let otherSeed: string;
 let loaded: LoadResult;
+let summary: CorpusSummary;
+/** The inspections written with the tool (not historic records). */
+let full: Inspection[];
 
 /** Every generated file: the content tree, and the marker that says who made the folder. */
 function generatedFiles(dir: string): Map<string, Buffer> {
@@ -31,10 +37,11 @@ beforeAll(() => {
   first = path.join(base, 'first');
   second = path.join(base, 'second');
   otherSeed = path.join(base, 'other-seed');
-  generateCorpus({ out: first, inspections: INSPECTIONS, seed: 1 });
-  generateCorpus({ out: second, inspections: INSPECTIONS, seed: 1 });
-  generateCorpus({ out: otherSeed, inspections: INSPECTIONS, seed: 2 });
+  summary = generateCorpus({ out: first, inspections: INSPECTIONS, seed: 1, historic: HISTORIC });
+  generateCorpus({ out: second, inspections: INSPECTIONS, seed: 1, historic: HISTORIC });
+  generateCorpus({ out: otherSeed, inspections: INSPECTIONS, seed: 2, historic: HISTORIC });
   loaded = loadProject(first);
+  full = loaded.project.inspections.filter((i) => !i.historic);
 }, 120_000);
 
 afterAll(() => {
@@ -81,7 +88,8 @@ describe('npm run corpus', () => {
   }, 120_000);
 
   it('spans both frameworks, with reinspections, joint inspections, drafts, embargoed reports and easy-read versions', () => {
-    const { inspections, thematics } = loaded.project;
+    const { thematics } = loaded.project;
+    const inspections = full;
     expect(inspections).toHaveLength(INSPECTIONS);
     expect(new Set(inspections.map((i) => i.framework.id))).toEqual(new Set(['youth-2018', 'youth-2021']));
     for (const inspection of inspections) {
@@ -103,7 +111,7 @@ describe('npm run corpus', () => {
 
   it('has case samples of 20 to 40 with every case key question answered, and ratings in every band', () => {
     const bands = new Set<string>();
-    for (const inspection of loaded.project.inspections) {
+    for (const inspection of full) {
       expect(inspection.cases.length, inspection.slug).toBeGreaterThanOrEqual(20);
       expect(inspection.cases.length, inspection.slug).toBeLessThanOrEqual(40);
       expect(new Set(inspection.cases.map((c) => c.type))).toEqual(new Set(['court', 'out-of-court']));
@@ -115,12 +123,28 @@ describe('npm run corpus', () => {
   });
 
   it('writes narratives of report length, with a section per standard', () => {
-    for (const inspection of loaded.project.inspections) {
+    for (const inspection of full) {
       const text = fs.readFileSync(path.join(first, 'content/inspections', inspection.slug, 'report.mdx'), 'utf8');
       const words = wordCount(text);
       expect(words, inspection.slug).toBeGreaterThanOrEqual(MIN_REPORT_WORDS);
       expect(words, inspection.slug).toBeLessThanOrEqual(MAX_REPORT_WORDS);
       for (const standard of inspection.rating.standards) expect(text, `${inspection.slug} ${standard.id}`).toContain(`\n## ${standard.id} ${standard.name}\n`);
+    }
+  });
+
+  it('adds historic records besides the inspections: published ratings only, each before its service’s first inspection', () => {
+    const historic = loaded.project.inspections.filter((i) => i.historic);
+    expect(historic.map((i) => i.slug).sort()).toEqual([...summary.historic].sort());
+    expect(historic.length).toBeGreaterThan(0);
+    expect(historic.length).toBeLessThanOrEqual(HISTORIC);
+    for (const record of historic) {
+      expect(fs.readdirSync(path.join(first, 'content/inspections', record.slug))).toEqual(['inspection.yaml']);
+      expect(record.cases).toEqual([]);
+      expect(record.source.status).toBe('published');
+      expect(record.framework.id).toBe('youth-2018');
+      const later = full.filter((i) => i.service.slug === record.service.slug);
+      expect(later.length, record.slug).toBeGreaterThan(0);
+      for (const inspection of later) expect(inspection.source.published > record.source.published, `${record.slug} before ${inspection.slug}`).toBe(true);
     }
   });
 });
