@@ -54,13 +54,21 @@ function makeFolderOf(file: URL): void {
 }
 
 /**
+ * The prototype of Astro's incremental build cache (astro/dist/core/build/incremental.js), whose
+ * methods this file and astro-portable-cache.ts replace; undefined where a later Astro moved it.
+ */
+export async function astroBuildCachePrototype<T extends object>(): Promise<T | undefined> {
+  const module = (await import(new URL('./core/build/incremental.js', import.meta.resolve('astro')).href).catch(() => ({}))) as { IncrementalBuildCache?: { prototype: T } };
+  return module.IncrementalBuildCache?.prototype;
+}
+
+/**
  * Makes Astro's incremental build link its cached pages into the output instead of copying them,
  * and write its cache by rename. True when Astro's cache has the methods this replaces (and so now
  * links); false when it does not, and builds as before. Once per process.
  */
 export async function linkAstroCachedPages(): Promise<boolean> {
-  const module = (await import(new URL('./core/build/incremental.js', import.meta.resolve('astro')).href).catch(() => ({}))) as { IncrementalBuildCache?: { prototype: IncrementalCache & { [LINKED]?: true } } };
-  const cache = module.IncrementalBuildCache?.prototype;
+  const cache = await astroBuildCachePrototype<IncrementalCache & { [LINKED]?: true }>();
   if (!cache || typeof cache.restoreOutputFile !== 'function' || typeof cache.writeOutputFile !== 'function') return false;
   if (cache[LINKED]) return true;
   // Synchronous: a link is a few microseconds' work, and Astro restores four pages at a time, so

@@ -14,6 +14,7 @@
  * moved project as before, and tests/build/astro-page-links.test.ts fails.
  */
 import { handedOver } from '../site/handoff.ts';
+import { astroBuildCachePrototype } from './astro-page-links.ts';
 
 interface IncrementalCache {
   canSkip(routeComponent: string, pathname: string, dependencyHash: string, ...rest: unknown[]): boolean;
@@ -30,8 +31,7 @@ const codeHash = (astros: string) => {
 
 /** Makes Astro's incremental build judge a page's code by content, not by where it is. True when Astro's cache has the methods this replaces. Once per process. */
 export async function portableAstroPageCache(): Promise<boolean> {
-  const module = (await import(new URL('./core/build/incremental.js', import.meta.resolve('astro')).href).catch(() => ({}))) as { IncrementalBuildCache?: { prototype: IncrementalCache & { [PORTABLE]?: true } } };
-  const cache = module.IncrementalBuildCache?.prototype;
+  const cache = await astroBuildCachePrototype<IncrementalCache & { [PORTABLE]?: true }>();
   if (!cache || typeof cache.canSkip !== 'function' || typeof cache.record !== 'function') return false;
   if (cache[PORTABLE]) return true;
   const { canSkip, record } = cache;

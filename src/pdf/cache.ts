@@ -113,6 +113,8 @@ export function storedPicturePath(source: string): string {
   const relative = path.relative(process.cwd(), source);
   return relative.startsWith('..') || path.isAbsolute(relative) ? source : relative.split(path.sep).join('/');
 }
+/** A picture as the cache stores it: its file (not a drawing's SVG) named by storedPicturePath. */
+export const storedImage = <T extends { source: string; svg?: string }>(image: T): T => (image.svg === undefined ? { ...image, source: storedPicturePath(image.source) } : image);
 /** The picture's file in this project, from its stored path. */
 export const picturePathOf = (stored: string): string => path.resolve(process.cwd(), stored);
 

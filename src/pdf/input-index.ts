@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImageRef } from '../document/blocks.ts';
-import { pictureHash, picturePathOf, storedPicturePath } from './cache.ts';
+import { pictureHash, picturePathOf, storedImage, storedPicturePath } from './cache.ts';
 
 /** Pictures' files are stored relative to the project (storedPicturePath), so a moved project's index still fits it. */
 interface InputEntry {
@@ -23,7 +23,6 @@ interface InputEntry {
   images: ImageRef[];
 }
 
-const stored = (image: ImageRef): ImageRef => (image.svg === undefined ? { ...image, source: storedPicturePath(image.source) } : image);
 const resolved = (image: ImageRef): ImageRef => (image.svg === undefined ? { ...image, source: picturePathOf(image.source) } : image);
 
 export type KnownInputs = Pick<InputEntry, 'key' | 'images'>;
@@ -47,7 +46,7 @@ export function rememberInputs(inputs: string, key: string, images: ImageRef[], 
   try {
     const file = entryFile(dir, inputs);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const entry: InputEntry = { key, images: images.map(stored), pictures: images.filter((image) => image.svg === undefined).map((image) => [storedPicturePath(image.source), pictureHash(image.source)]) };
+    const entry: InputEntry = { key, images: images.map(storedImage), pictures: images.filter((image) => image.svg === undefined).map((image) => [storedPicturePath(image.source), pictureHash(image.source)]) };
     const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
     fs.writeFileSync(temporary, JSON.stringify(entry));
     fs.renameSync(temporary, file);

@@ -13,7 +13,7 @@ import { inEveryLanguageOnceKnown } from './languages.ts';
 import { fileIn } from './paths.ts';
 import type { Site } from './site.ts';
 import type { Inspection, Thematic } from '../model/project.ts';
-import { pictureHash, storedPicturePath } from '../pdf/cache.ts';
+import { pictureHash, storedImage } from '../pdf/cache.ts';
 import { picturePageKey } from './page-keys.ts';
 
 /**
@@ -36,7 +36,7 @@ type Report = (Inspection | Thematic) & { slug: string };
  * code alone, so a report's edited narrative leaves its pictures as they were.
  */
 export function pictureKey(image: ImageRef): string | undefined {
-  return picturePageKey(`${JSON.stringify(image.svg === undefined ? { ...image, source: storedPicturePath(image.source) } : image)}\u0000${image.svg === undefined ? pictureHash(image.source) : ''}`);
+  return picturePageKey(`${JSON.stringify(storedImage(image))}\u0000${image.svg === undefined ? pictureHash(image.source) : ''}`);
 }
 
 /** In a build, once every PDF's pictures are known: before the PDFs are drawn. */
